@@ -1,0 +1,181 @@
+/** Test helpers: run errgen in-process or as a real process, temp directories, and the TypeScript compiler under the strict flags. */
+import {execFile} from 'node:child_process'
+import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import ts from 'typescript'
+import {VFile} from 'vfile'
+import {afterAll} from 'vitest'
+import {run} from '../generator/pipeline.js'
+import {main} from '../generator/run.js'
+
+export const root = fileURLToPath(new URL('..', import.meta.url))
+export const bin = path.join(root, 'generator', 'cli.js')
+export const seed = path.join(root, 'input', 'error-codes.md')
+export const committedOutput = path.join(root, 'output')
+
+/** The compiler flags the generated TypeScript must pass without a diagnostic. */
+export const strictOptions = {
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  isolatedModules: true,
+  verbatimModuleSyntax: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2022.d.ts'],
+  types: []
+}
+
+/** @type {Array<string>} */
+const temporary = []
+afterAll(async () => {
+  await Promise.all(temporary.map((directory) => rm(directory, {recursive: true, force: true})))
+})
+
+/**
+ * A new empty directory, removed after the test file.
+ *
+ * @returns {Promise<string>}
+ */
+export async function tempDirectory() {
+  const directory = await mkdtemp(path.join(os.tmpdir(), 'errgen-test-'))
+  temporary.push(directory)
+  return directory
+}
+
+/**
+ * Run errgen in this process.
+ *
+ * @param {ReadonlyArray<string>} argv
+ * @param {string} [cwd]
+ * @returns {Promise<{code: number, stdout: string, stderr: string}>}
+ */
+export async function runInProcess(argv, cwd = root) {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(argv, {
+    cwd,
+    stdout: (text) => {
+      stdout += text
+    },
+    stderr: (text) => {
+      stderr += text
+    }
+  })
+  return {code, stdout, stderr}
+}
+
+/**
+ * Run the `errgen` bin as a real process.
+ *
+ * @param {ReadonlyArray<string>} argv
+ * @param {string} [cwd]
+ * @param {Record<string, string>} [env] added to this process's environment
+ * @returns {Promise<{code: number, stdout: string, stderr: string}>}
+ */
+export function runProcess(argv, cwd = root, env = {}) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...argv], {cwd, env: {...process.env, ...env}}, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
+      resolve({code, stdout, stderr})
+    })
+  })
+}
+
+/**
+ * The files of a directory: name → bytes.
+ *
+ * @param {string} directory
+ * @returns {Promise<Map<string, Buffer>>}
+ */
+export async function readTree(directory) {
+  const names = (await readdir(directory)).sort()
+  const entries = await Promise.all(names.map(async (name) => /** @type {const} */ ([name, await readFile(path.join(directory, name))])))
+  return new Map(entries)
+}
+
+/**
+ * Type-check TypeScript sources with the compiler; the diagnostics as `file(line,col): message` strings.
+ *
+ * @param {Record<string, string>} sources file name → text
+ * @param {ts.CompilerOptions} [options]
+ * @returns {Array<string>}
+ */
+export function typeCheck(sources, options = strictOptions) {
+  const directory = path.join(root, '.virtual')
+  /** @type {Map<string, string>} */
+  const files = new Map(Object.entries(sources).map(([name, text]) => [path.join(directory, name), text]))
+  const host = ts.createCompilerHost(options)
+  const originalGetSourceFile = host.getSourceFile
+  host.getSourceFile = (name, languageVersion, ...rest) => {
+    const text = files.get(name)
+    return text === undefined
+      ? originalGetSourceFile.call(host, name, languageVersion, ...rest)
+      : ts.createSourceFile(name, text, languageVersion, true)
+  }
+  const originalFileExists = host.fileExists
+  host.fileExists = (name) => files.has(name) || originalFileExists.call(host, name)
+  const originalReadFile = host.readFile
+  host.readFile = (name) => files.get(name) ?? originalReadFile.call(host, name)
+  const originalDirectoryExists = host.directoryExists?.bind(host)
+  host.directoryExists = (name) => name === directory || (originalDirectoryExists ? originalDirectoryExists(name) : false)
+  const program = ts.createProgram([...files.keys()], options, host)
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
+    if (!diagnostic.file || diagnostic.start === undefined) return text
+    const {line, character} = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
+    return path.relative(directory, diagnostic.file.fileName) + '(' + (line + 1) + ',' + (character + 1) + '): ' + text
+  })
+}
+
+/**
+ * Compile a TypeScript module to JavaScript and import it.
+ *
+ * @param {string} source
+ * @returns {Promise<Record<string, any>>}
+ */
+export async function evaluate(source) {
+  const {outputText} = ts.transpileModule(source, {
+    compilerOptions: {target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext}
+  })
+  return import('data:text/javascript;base64,' + Buffer.from(outputText).toString('base64'))
+}
+
+/** The emit options the CLI uses for `input/error-codes.md` in this repository. */
+export const seedOptions = {baseName: 'error-codes', title: 'Error codes', version: '0.1.0'}
+
+/**
+ * Run the pipeline on markdown documents; throws when they have errors.
+ *
+ * @param {Record<string, string>} documents path → markdown
+ * @param {import('../generator/types.js').EmitOptions} [options]
+ */
+export function generateFrom(documents, options = seedOptions) {
+  const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
+  const result = run(files, options)
+  if (!result.ok) throw new Error(files.flatMap((file) => file.messages.map(String)).join('\n'))
+  /** @type {Record<string, string>} */
+  const outputs = Object.fromEntries(result.files.map((file) => [file.name, file.text]))
+  return {catalog: result.catalog, outputs}
+}
+
+/**
+ * The seed document's catalog and outputs.
+ */
+export async function generateSeed() {
+  return generateFrom({'input/error-codes.md': await readFile(seed, 'utf8')})
+}
+
+/**
+ * Markdown that renders as exactly `text`: every ASCII punctuation character backslash-escaped.
+ *
+ * @param {string} text
+ * @returns {string}
+ */
+export function escapeMarkdown(text) {
+  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&')
+}
