@@ -1,65 +1,110 @@
-/** catalog: the rows of every table in, the readonly Catalog sorted by code out; duplicates and name clashes become messages on the rows' files. */
+/** catalog: what validate read from every document in, the readonly Catalog sorted by code out; code kinds, duplicates and name clashes become messages on the rows' files. */
+import {compareCodes, readCodes} from './codes.js'
 import {error, firstOccurrence, placeOf, warning} from './diagnostics.js'
-import {pascalCase, reasonPhrase, reservedNames, statusName} from './names.js'
+import {identifierPattern, pascalCase, reasonPhrase, reservedNames, statusName} from './names.js'
+import {columnLabels} from './validate.js'
 
 /**
- * @import {Catalog, CatalogEntry, CodeCell, Row, StatusEntry} from './types.js'
+ * @import {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo} from './types.js'
  */
 
 /**
  * Build the catalog.
  *
- * @param {ReadonlyArray<Row>} rows the valid rows, in document order
- * @param {ReadonlyArray<CodeCell>} codes every code cell, valid row or not, in document order
+ * @param {ReadonlyArray<ReadDocument>} documents in order
+ * @param {Pick<ReadOptions, 'codes'>} options
  * @param {ReadonlyArray<string>} sources the documents' paths
  * @returns {Catalog}
  */
-export function buildCatalog(rows, codes, sources) {
-  const firsts = reportDuplicateCodes(codes)
-  // A row stays when its code cell is the first cell of that code (the same place object).
-  const unique = rows.filter((row) => firsts.get(row.code)?.place === row.places.code)
-  warnDuplicateMessages(unique)
-  const names = assignNames(unique)
-  const entries = unique.map((row) => toEntry(row, names)).sort((a, b) => a.code - b.code)
-  return {sources: [...sources], entries, statuses: statusesOf(entries)}
+export function buildCatalog(documents, options, sources) {
+  const rows = documents.flatMap((document) => document.rows)
+  const cells = documents.flatMap((document) => document.codes)
+  const tables = documents.flatMap((document) => document.tables)
+
+  const {kind, values} = readCodes(cells, options.codes)
+  const firsts = reportDuplicateCodes(cells, values)
+  const unique = rows.filter((row) => {
+    const value = values.get(row.code)
+    return value !== undefined && firsts.get(value) === row.code
+  })
+  const hasStatus = checkColumnEverywhere(tables, 'status')
+  const hasResolve = checkColumnEverywhere(tables, 'resolve')
+  warnDuplicateMessages(unique, values)
+  const names = assignNames(unique, kind, values)
+  const entries = unique.map((row) => toEntry(row, values, names)).sort((a, b) => compareCodes(a.code, b.code))
+
+  return {
+    sources: [...sources],
+    codeKind: kind,
+    hasStatus,
+    hasResolve,
+    entries,
+    statuses: statusesOf(entries),
+    groups: [...new Set(rows.flatMap((row) => (row.group === undefined ? [] : [row.group])))]
+  }
 }
 
 /**
  * Report every code defined twice (an error at the later cell, pointing at the first); the first cell of each code.
  *
- * @param {ReadonlyArray<CodeCell>} codes
- * @returns {Map<number, CodeCell>}
+ * @param {ReadonlyArray<CodeCell>} cells
+ * @param {ReadonlyMap<CodeCell, number | string>} values
+ * @returns {Map<number | string, CodeCell>}
  */
-function reportDuplicateCodes(codes) {
-  /** @type {Map<number, CodeCell>} */
+function reportDuplicateCodes(cells, values) {
+  /** @type {Map<number | string, CodeCell>} */
   const first = new Map()
-  for (const cell of codes) {
-    const earlier = first.get(cell.code)
+  for (const cell of cells) {
+    const value = values.get(cell)
+    if (value === undefined) continue
+    const earlier = first.get(value)
     if (earlier) {
       const cause = firstOccurrence(earlier.file, earlier.place, 'duplicate-code')
-      const reason = 'Duplicate code ' + cell.code + ', first defined at ' + placeOf(cell.file, earlier.file, earlier.place)
+      const reason = 'Duplicate code ' + value + ', first defined at ' + placeOf(cell.file, earlier.file, earlier.place)
       error(cell.file, reason, cell.place, 'duplicate-code', cause)
     } else {
-      first.set(cell.code, cell)
+      first.set(value, cell)
     }
   }
   return first
 }
 
 /**
+ * An optional column (HTTP, Resolve) must be in every error table or in none: report the tables without it when
+ * another has it. Whether the catalog has the column.
+ *
+ * @param {ReadonlyArray<TableInfo>} tables
+ * @param {OptionalColumn} column
+ * @returns {boolean}
+ */
+function checkColumnEverywhere(tables, column) {
+  const having = tables.find((table) => table.columns.has(column))
+  if (!having) return false
+  for (const table of tables) {
+    if (table.columns.has(column)) continue
+    const reason =
+      'Missing ' + columnLabels[column] + ' column in error table, expected it as in the table at ' +
+      placeOf(table.file, having.file, having.place)
+    error(table.file, reason, table.place, 'missing-column')
+  }
+  return true
+}
+
+/**
  * Warn about a message used by more than one code: clients cannot tell the errors apart by message.
  *
  * @param {ReadonlyArray<Row>} rows
+ * @param {ReadonlyMap<CodeCell, number | string>} values
  */
-function warnDuplicateMessages(rows) {
+function warnDuplicateMessages(rows, values) {
   /** @type {Map<string, Row>} */
   const first = new Map()
   for (const row of rows) {
     const earlier = first.get(row.message)
     if (earlier) {
       const reason =
-        'Duplicate message `' + row.message + '` of code ' + row.code + ', first used by code ' + earlier.code +
-        ' at ' + placeOf(row.file, earlier.file, earlier.places.message)
+        'Duplicate message `' + row.message + '` of code ' + values.get(row.code) + ', first used by code ' +
+        values.get(earlier.code) + ' at ' + placeOf(row.file, earlier.file, earlier.places.message)
       warning(row.file, reason, row.places.message, 'duplicate-message')
     } else {
       first.set(row.message, row)
@@ -68,40 +113,50 @@ function warnDuplicateMessages(rows) {
 }
 
 /**
- * Give every row a unique identifier: its Name cell, or its message in PascalCase. Rows whose messages give the
- * same name (or a reserved one) all get their code as suffix, with one warning for the group.
+ * Give every row a unique identifier: its Name cell; else, for integer codes, its message in PascalCase, and for
+ * string codes the code itself (in PascalCase when it is not an identifier). Rows that derive the same name (or a
+ * reserved one) all get a suffix — their code, or their place in the group for string codes — with one warning.
  *
  * @param {ReadonlyArray<Row>} rows
+ * @param {CodeKind} kind
+ * @param {ReadonlyMap<CodeCell, number | string>} values
  * @returns {Map<Row, string>}
  */
-function assignNames(rows) {
+function assignNames(rows, kind, values) {
   /** @type {Map<Row, string>} */
   const names = new Map()
   const explicit = new Set(rows.flatMap((row) => (row.name ? [row.name] : [])))
 
-  for (const [base, group] of groupDerivedNames(rows)) {
+  for (const [base, group] of groupDerivedNames(rows, kind, values)) {
     const clashes = group.length > 1 || reservedNames.has(base) || explicit.has(base)
-    for (const row of group) names.set(row, clashes ? base + '_' + row.code : base)
-    if (clashes) warnNameGroup(base, group, names, reservedNames.has(base))
+    group.forEach((row, index) => {
+      const suffix = kind === 'integer' ? String(values.get(row.code)) : String(index + 1)
+      names.set(row, clashes ? base + '_' + suffix : base)
+    })
+    if (clashes) warnNameGroup(base, group, names, values, kind)
   }
   for (const row of rows) if (row.name) names.set(row, row.name)
 
-  reportNameConflicts(rows, names)
+  reportNameConflicts(rows, names, values)
   return names
 }
 
 /**
- * Rows without a Name cell, grouped by the name their message gives (`Code1234` when it gives none).
+ * Rows without a Name cell, grouped by the name they derive (`Code1234` when the text gives none).
  *
  * @param {ReadonlyArray<Row>} rows
+ * @param {CodeKind} kind
+ * @param {ReadonlyMap<CodeCell, number | string>} values
  * @returns {Map<string, Array<Row>>}
  */
-function groupDerivedNames(rows) {
+function groupDerivedNames(rows, kind, values) {
   /** @type {Map<string, Array<Row>>} */
   const groups = new Map()
   for (const row of rows) {
     if (row.name) continue
-    const base = pascalCase(row.message) || 'Code' + row.code
+    const code = String(values.get(row.code))
+    const derived = kind === 'integer' ? pascalCase(row.message) : identifierPattern.test(code) ? code : pascalCase(code)
+    const base = derived || 'Code' + code.replace(/\W/g, '')
     const group = groups.get(base)
     if (group) group.push(row)
     else groups.set(base, [row])
@@ -113,16 +168,18 @@ function groupDerivedNames(rows) {
  * @param {string} base
  * @param {ReadonlyArray<Row>} group
  * @param {ReadonlyMap<Row, string>} names
- * @param {boolean} reserved
+ * @param {ReadonlyMap<CodeCell, number | string>} values
+ * @param {CodeKind} kind
  */
-function warnNameGroup(base, group, names, reserved) {
+function warnNameGroup(base, group, names, values, kind) {
+  const reserved = reservedNames.has(base)
   const [first] = group
   if (!first) return
-  const codes = group.map((row) => row.code)
+  const codes = group.map((row) => values.get(row.code)).join(', ')
   const given = group.map((row) => '`' + names.get(row) + '`')
   const why = reserved
-    ? 'Name `' + base + '` of code ' + codes.join(', ') + ' is reserved for the generated types'
-    : 'Name `' + base + '` is derived from the messages of codes ' + codes.join(', ')
+    ? 'Name `' + base + '` of code ' + codes + ' is reserved for the generated types'
+    : 'Name `' + base + '` is derived from the ' + (kind === 'integer' ? 'messages of codes ' : 'codes ') + codes
   const reason = why + ': named ' + given.join(', ') + '; add a Name column to choose the names'
   warning(first.file, reason, first.places.message, reserved ? 'reserved-name' : 'duplicate-name')
 }
@@ -132,8 +189,9 @@ function warnNameGroup(base, group, names, reserved) {
  *
  * @param {ReadonlyArray<Row>} rows
  * @param {ReadonlyMap<Row, string>} names
+ * @param {ReadonlyMap<CodeCell, number | string>} values
  */
-function reportNameConflicts(rows, names) {
+function reportNameConflicts(rows, names, values) {
   /** @type {Map<string, Row>} */
   const first = new Map()
   for (const row of rows) {
@@ -143,8 +201,8 @@ function reportNameConflicts(rows, names) {
     if (earlier) {
       const place = row.name ? row.places.name : row.places.message
       const reason =
-        'Duplicate name `' + name + '` of code ' + row.code + ', first given to code ' + earlier.code + ' at ' +
-        placeOf(row.file, earlier.file, earlier.name ? earlier.places.name : earlier.places.message)
+        'Duplicate name `' + name + '` of code ' + values.get(row.code) + ', first given to code ' + values.get(earlier.code) +
+        ' at ' + placeOf(row.file, earlier.file, earlier.name ? earlier.places.name : earlier.places.message)
       error(row.file, reason, place, 'name-conflict')
     } else if (reservedNames.has(name)) {
       error(row.file, 'Unexpected name `' + name + '`, it is reserved for the generated types', row.places.name, 'invalid-name')
@@ -156,16 +214,19 @@ function reportNameConflicts(rows, names) {
 
 /**
  * @param {Row} row
+ * @param {ReadonlyMap<CodeCell, number | string>} values
  * @param {ReadonlyMap<Row, string>} names
  * @returns {CatalogEntry}
  */
-function toEntry(row, names) {
+function toEntry(row, values, names) {
+  const code = /** @type {number | string} */ (values.get(row.code))
   return {
-    code: row.code,
-    name: names.get(row) || 'Code' + row.code,
+    code,
+    name: names.get(row) || 'Code' + code,
     status: row.status,
     message: row.message,
-    resolve: row.resolve
+    resolve: row.resolve,
+    group: row.group
   }
 }
 
@@ -176,6 +237,6 @@ function toEntry(row, names) {
  * @returns {Array<StatusEntry>}
  */
 function statusesOf(entries) {
-  const codes = [...new Set(entries.map((entry) => entry.status))].sort((a, b) => a - b)
+  const codes = [...new Set(entries.flatMap((entry) => (entry.status === undefined ? [] : [entry.status])))].sort((a, b) => a - b)
   return codes.map((code) => ({code, name: statusName(code), phrase: reasonPhrase(code)}))
 }

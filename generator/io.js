@@ -182,3 +182,15 @@ function sequenceLength(bytes, index) {
   }
   return length
 }
+
+/**
+ * A path as messages show it: relative to the working directory, with `/`.
+ *
+ * @param {string} absolute
+ * @param {string} cwd
+ * @returns {string}
+ */
+export function displayPath(absolute, cwd) {
+  const relative = path.relative(cwd, absolute) || '.'
+  return relative.split(path.sep).join('/')
+}

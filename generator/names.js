@@ -52,3 +52,13 @@ export function statusName(status) {
   const phrase = reasonPhrase(status)
   return (phrase && pascalCase(phrase)) || 'Status' + status
 }
+
+/**
+ * A header or heading text as errgen compares them: lower case, `_` and `-` as spaces, single spaces.
+ *
+ * @param {string} text
+ * @returns {string}
+ */
+export function normalizeHeader(text) {
+  return text.toLowerCase().replace(/[\s_-]+/g, ' ').trim()
+}

@@ -1,4 +1,4 @@
-/** pipeline: markdown VFiles and emit options in, the catalog and the generated files out (no I/O: the spine reads and writes). */
+/** pipeline: markdown VFiles and the configuration in, the catalog and the generated files out (no I/O: the spine reads and writes). */
 import {buildCatalog} from './catalog.js'
 import {emitJsonSchema} from './emit/json-schema.js'
 import {emitOpenApi} from './emit/openapi.js'
@@ -8,7 +8,7 @@ import {validate} from './validate.js'
 
 /**
  * @import {VFile} from 'vfile'
- * @import {Catalog, EmitOptions, OutputFile} from './types.js'
+ * @import {Catalog, EmitOptions, OutputFile, ReadOptions} from './types.js'
  */
 
 /**
@@ -22,45 +22,29 @@ import {validate} from './validate.js'
  * Read, check and emit. Messages are added to the files; nothing is emitted when any is an error.
  *
  * @param {ReadonlyArray<VFile>} documents
- * @param {EmitOptions} options
+ * @param {ReadOptions & EmitOptions} options
  * @returns {Result}
  */
 export function run(documents, options) {
-  const read = documents.map((file) => validate(parse(file), file))
-  const catalog = buildCatalog(
-    read.flatMap((document) => document.rows),
-    read.flatMap((document) => document.codes),
-    documents.map((file) => file.path)
-  )
+  const read = documents.map((file) => validate(parse(file), file, options))
+  const catalog = buildCatalog(read, options, documents.map((file) => file.path))
   const ok = documents.every((file) => file.messages.every((message) => !message.fatal))
   return {catalog, files: ok ? emit(catalog, options) : [], ok}
 }
 
 /**
- * Emit every output.
+ * Emit every output the options name.
  *
  * @param {Catalog} catalog
  * @param {EmitOptions} options
  * @returns {Array<OutputFile>}
  */
 export function emit(catalog, options) {
-  const names = outputNames(options.baseName)
-  return [
-    {name: names.typescript, text: emitTypeScript(catalog, names.typescript)},
-    {name: names.schema, text: emitJsonSchema(catalog, names.schema)},
-    {name: names.openapi, text: emitOpenApi(catalog, options)}
-  ]
-}
-
-/**
- * The output file names for a base name (`error-codes`).
- *
- * @param {string} baseName
- */
-export function outputNames(baseName) {
-  return {
-    typescript: baseName + '.ts',
-    schema: baseName + '.schema.json',
-    openapi: baseName + '.openapi.yaml'
-  }
+  const {typescript, jsonSchema, openapi} = options.outputs
+  /** @type {Array<OutputFile>} */
+  const files = []
+  if (typescript) files.push({kind: 'typescript', name: typescript, text: emitTypeScript(catalog, typescript, options.typescript.style)})
+  if (jsonSchema) files.push({kind: 'jsonSchema', name: jsonSchema, text: emitJsonSchema(catalog, options.jsonSchema.id)})
+  if (openapi) files.push({kind: 'openapi', name: openapi, text: emitOpenApi(catalog, options.openapi)})
+  return files
 }

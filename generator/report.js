@@ -1,4 +1,4 @@
-/** report: VFiles with messages in, the text the CLI prints out — one `file:line:col-line:col  severity  reason  rule-id` line per message, in source order. */
+/** report: VFiles with messages in, what the CLI prints out — one `file:line:col-line:col  severity  reason  rule-id` line per message (text), vfile-reporter's table (stylish), JSON objects (json) or GitHub Actions annotations (github). */
 import {stringifyPosition} from 'unist-util-stringify-position'
 import {reporter} from 'vfile-reporter'
 import {statistics} from 'vfile-statistics'
@@ -6,26 +6,99 @@ import {statistics} from 'vfile-statistics'
 /**
  * @import {VFile} from 'vfile'
  * @import {VFileMessage} from 'vfile-message'
+ * @import {Diagnostic} from './types.js'
  */
 
-/**
- * @typedef ReportOptions
- * @property {'text' | 'stylish'} format `text`: one line per message; `stylish`: vfile-reporter's grouped table
- * @property {boolean} [quiet] errors only
- */
+/** @typedef {'text' | 'stylish' | 'json' | 'github'} Format */
+
+export const formats = /** @type {const} */ (['text', 'stylish', 'json', 'github'])
 
 /**
+ * The report of the messages in `files`; '' when there is nothing to say (except JSON, always an array).
+ *
  * @param {ReadonlyArray<VFile>} files
- * @param {ReportOptions} options
- * @returns {string} the report, '' when there is nothing to say
+ * @param {{format: Format, quiet?: boolean}} options `quiet`: errors only
+ * @returns {string}
  */
 export function report(files, options) {
-  const shown = files.map((file) => file.messages.filter((message) => message.fatal || !options.quiet))
-  if (shown.every((messages) => messages.length === 0)) return ''
+  const kept = files.map((file) => file.messages.filter((message) => message.fatal || !options.quiet))
+  if (options.format === 'json') return JSON.stringify(diagnostics(files, options.quiet)) + '\n'
+  if (kept.every((messages) => messages.length === 0)) return ''
   if (options.format === 'stylish') return reporter([...files], {quiet: options.quiet}) + '\n'
+  if (options.format === 'github') return diagnostics(files, options.quiet).map((diagnostic) => annotation(diagnostic)).join('')
 
-  const lines = shown.flatMap((messages) => sortMessages(messages).map((message) => messageLine(message)))
-  return lines.join('\n') + '\n' + summary(files) + '\n'
+  const lines = kept.flatMap((messages) => sortMessages(messages).map((message) => messageLine(message)))
+  return lines.join('\n') + '\n' + summary(kept.flat()) + '\n'
+}
+
+/**
+ * Every message of `files` as a plain object, in source order per file.
+ *
+ * @param {ReadonlyArray<VFile>} files
+ * @param {boolean} [quiet] errors only
+ * @returns {Array<Diagnostic>}
+ */
+export function diagnostics(files, quiet = false) {
+  return files.flatMap((file) =>
+    sortMessages(file.messages.filter((message) => message.fatal || !quiet)).map((message) => toDiagnostic(message))
+  )
+}
+
+/**
+ * @param {VFileMessage} message
+ * @returns {Diagnostic}
+ */
+function toDiagnostic(message) {
+  const place = message.place
+  const start = place && 'start' in place ? place.start : place
+  const end = place && 'end' in place ? place.end : undefined
+  return {
+    file: message.file || '',
+    line: start?.line ?? null,
+    column: start?.column ?? null,
+    endLine: end?.line ?? null,
+    endColumn: end?.column ?? null,
+    severity: message.fatal ? 'error' : 'warning',
+    ruleId: message.ruleId || '',
+    message: message.reason
+  }
+}
+
+/**
+ * A GitHub Actions workflow command that annotates the file.
+ *
+ * @see https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+ * @param {Diagnostic} diagnostic
+ * @returns {string}
+ */
+export function annotation(diagnostic) {
+  /** @type {Array<[string, string | number | null]>} */
+  const properties = [
+    ['file', diagnostic.file],
+    ['line', diagnostic.line],
+    ['col', diagnostic.column],
+    ['endLine', diagnostic.endLine],
+    ['endColumn', diagnostic.endColumn],
+    ['title', diagnostic.ruleId]
+  ]
+  const list = properties.flatMap(([key, value]) => (value === null || value === '' ? [] : [key + '=' + escapeProperty(String(value))]))
+  return '::' + (diagnostic.severity === 'error' ? 'error' : 'warning') + ' ' + list.join(',') + '::' + escapeData(diagnostic.message) + '\n'
+}
+
+/**
+ * @param {string} value
+ * @returns {string}
+ */
+function escapeData(value) {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+/**
+ * @param {string} value
+ * @returns {string}
+ */
+function escapeProperty(value) {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
 
 /**
@@ -45,22 +118,18 @@ export function sortMessages(messages) {
  * @returns {string}
  */
 export function messageLine(message) {
-  return [
-    message.file + ':' + stringifyPosition(message.place),
-    message.fatal ? 'error' : 'warning',
-    message.reason,
-    message.ruleId || ''
-  ].join('  ')
+  const place = message.place ? ':' + stringifyPosition(message.place) : ''
+  return [message.file + place, message.fatal ? 'error' : 'warning', message.reason, message.ruleId || ''].join('  ')
 }
 
 /**
  * `✖ 1 error, ⚠ 2 warnings`
  *
- * @param {ReadonlyArray<VFile>} files
+ * @param {Array<VFileMessage>} messages
  * @returns {string}
  */
-function summary(files) {
-  const {fatal, warn} = statistics([...files])
+function summary(messages) {
+  const {fatal, warn} = statistics(messages)
   const parts = []
   if (fatal) parts.push('✖ ' + fatal + ' error' + (fatal === 1 ? '' : 's'))
   if (warn) parts.push('⚠ ' + warn + ' warning' + (warn === 1 ? '' : 's'))

@@ -1,14 +1,16 @@
-/** run: the spine — command-line arguments in, an exit code out; the only stage that reads and writes files. */
+/** run: the CLI spine — command-line arguments in, an exit code out; reads through the library API, reports, and writes or checks the outputs. */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
-import {error} from './diagnostics.js'
-import {checkOutputDirectory, decodeUtf8, ensureDirectory, IoError, readBytes, readIfExists, writeAtomically} from './io.js'
-import {report} from './report.js'
+import {prepare} from './index.js'
+import {checkOutputDirectory, displayPath, ensureDirectory, IoError, readIfExists, writeAtomically} from './io.js'
+import {formats, report} from './report.js'
 
 /**
- * @import {EmitOptions, OutputFile} from './types.js'
+ * @import {Prepared} from './index.js'
+ * @import {Format} from './report.js'
+ * @import {GeneratedFile, TypeScriptStyle} from './types.js'
  */
 
 /**
@@ -16,15 +18,26 @@ import {report} from './report.js'
  * @property {string} cwd
  * @property {(text: string) => void} stdout
  * @property {(text: string) => void} stderr
+ * @property {AbortSignal} [signal] stops `--watch`
  */
 
 /**
  * @typedef Settings
- * @property {Array<string>} inputs
- * @property {string} out
+ * @property {Array<string> | undefined} input
+ * @property {string | undefined} out
+ * @property {string | false | undefined} config
+ * @property {TypeScriptStyle | undefined} style
  * @property {boolean} check
+ * @property {boolean} watch
+ * @property {boolean} printConfig
  * @property {boolean} quiet
- * @property {'text' | 'stylish'} format
+ * @property {Format} format
+ */
+
+/**
+ * @typedef Change an output whose bytes differ from the file on disk
+ * @property {GeneratedFile} file
+ * @property {Buffer | undefined} current the bytes on disk; undefined when missing
  */
 
 export const exitOk = 0
@@ -40,15 +53,20 @@ const usage = `Usage: errgen [--input FILE]... [--out DIR] [--check] [options]
 Generate TypeScript, a JSON Schema and OpenAPI components from the error tables of markdown documents.
 
 Options:
-  -i, --input FILE   a markdown document with an error table (repeatable; default input/error-codes.md)
-  -o, --out DIR      the output directory (default output)
-      --check        write nothing; exit 1 when an output is missing or differs from what would be generated
-      --format NAME  how to print diagnostics: text (one line each, default) or stylish (grouped by file)
-  -q, --quiet        print errors only
-  -h, --help         print this help
-  -v, --version      print the version
+  -i, --input FILE     a document or glob (repeatable; default: the configuration's, else input/error-codes.md)
+  -o, --out DIR        the output directory (default: the configuration's, else output)
+  -c, --config FILE    the configuration file (default: errgen.config.json, else "errgen" in package.json)
+      --no-config      read no configuration file
+      --style STYLE    the TypeScript style: enum or const
+      --check          write nothing; exit 1 when an output is missing or differs from what would be generated
+  -w, --watch          regenerate whenever a document or the configuration changes
+      --format NAME    diagnostics as text (default), stylish, json or github
+      --print-config   print the resolved configuration and exit
+  -q, --quiet          print errors only
+  -h, --help           print this help
+  -v, --version        print the version
 
-Exit codes: 0 done or up to date, 1 invalid input or stale outputs, 2 usage or I/O error.
+Exit codes: 0 done or up to date, 1 invalid document or stale outputs, 2 usage, configuration or I/O error.
 `
 
 /**
@@ -59,7 +77,7 @@ Exit codes: 0 done or up to date, 1 invalid input or stale outputs, 2 usage or I
  * @returns {Promise<number>} the exit code
  */
 export async function main(argv, io) {
-  /** @type {Settings | string} */
+  /** @type {Settings} */
   let settings
   try {
     const parsed = parseArguments(argv)
@@ -77,14 +95,27 @@ export async function main(argv, io) {
     return exitUsage
   }
 
+  if (settings.watch) {
+    const {watch} = await import('./watch.js')
+    return watch(() => guarded(() => once(settings, io), io), settings, io)
+  }
+  return guarded(() => once(settings, io), io)
+}
+
+/**
+ * Run, turning an I/O error into one line and exit code 2.
+ *
+ * @param {() => Promise<number>} action
+ * @param {Io} io
+ * @returns {Promise<number>}
+ */
+async function guarded(action, io) {
   try {
-    return await generate(settings, io)
+    return await action()
   } catch (cause) {
-    if (cause instanceof IoError) {
-      io.stderr('errgen: ' + cause.message + '\n')
-      return exitUsage
-    }
-    throw cause
+    if (!(cause instanceof IoError)) throw cause
+    io.stderr('errgen: ' + cause.message + '\n')
+    return exitUsage
   }
 }
 
@@ -98,8 +129,13 @@ function parseArguments(argv) {
     options: {
       input: {type: 'string', short: 'i', multiple: true},
       out: {type: 'string', short: 'o'},
+      config: {type: 'string', short: 'c'},
+      'no-config': {type: 'boolean'},
+      style: {type: 'string'},
       check: {type: 'boolean'},
+      watch: {type: 'boolean', short: 'w'},
       format: {type: 'string'},
+      'print-config': {type: 'boolean'},
       quiet: {type: 'boolean', short: 'q'},
       help: {type: 'boolean', short: 'h'},
       version: {type: 'boolean', short: 'v'}
@@ -107,17 +143,20 @@ function parseArguments(argv) {
     strict: true,
     allowPositionals: false
   })
-  const format = values.format ?? 'text'
-  if (format !== 'text' && format !== 'stylish') {
-    throw new Error('unknown --format `' + format + '`, expected text or stylish')
-  }
+  const format = oneOf('--format', values.format ?? 'text', formats)
+  const style = values.style === undefined ? undefined : oneOf('--style', values.style, /** @type {const} */ (['enum', 'const']))
+  if (values.check && values.watch) throw new Error('--check and --watch cannot be used together')
   return {
     help: values.help ?? false,
     version: values.version ?? false,
     settings: {
-      inputs: values.input ?? ['input/error-codes.md'],
-      out: values.out ?? 'output',
+      input: values.input,
+      out: values.out,
+      config: values['no-config'] ? false : values.config,
+      style,
       check: values.check ?? false,
+      watch: values.watch ?? false,
+      printConfig: values['print-config'] ?? false,
       quiet: values.quiet ?? false,
       format
     }
@@ -125,155 +164,112 @@ function parseArguments(argv) {
 }
 
 /**
- * Read the documents, generate, report, and write or check the outputs.
+ * @template {string} T
+ * @param {string} flag
+ * @param {string} value
+ * @param {ReadonlyArray<T>} allowed
+ * @returns {T}
+ */
+function oneOf(flag, value, allowed) {
+  const found = allowed.find((item) => item === value)
+  if (found === undefined) throw new Error('unknown ' + flag + ' `' + value + '`, expected ' + allowed.join(', '))
+  return found
+}
+
+/**
+ * One run: read, report, and write or check.
  *
  * @param {Settings} settings
  * @param {Io} io
  * @returns {Promise<number>}
  */
-async function generate(settings, io) {
+async function once(settings, io) {
   const started = performance.now()
-  const outDirectory = path.resolve(io.cwd, settings.out)
-  const shownOut = displayPath(outDirectory, io.cwd)
-  await checkOutputDirectory(outDirectory, shownOut)
-  const documents = await Promise.all(settings.inputs.map((input) => readDocument(input, io.cwd)))
-  const options = emitOptions(settings, io.cwd)
-  const {run} = await import('./pipeline.js')
-  const result = documents.some((file) => file.messages.length > 0)
-    ? {ok: false, files: [], catalog: undefined}
-    : run(documents, options)
+  const prepared = await prepare({cwd: io.cwd, input: settings.input, out: settings.out, config: settings.config, style: settings.style})
+  const {config} = prepared
+  if (config && settings.printConfig) {
+    io.stdout(JSON.stringify(config, null, 2) + '\n')
+    return exitOk
+  }
+  if (config) {
+    const out = path.resolve(io.cwd, config.out)
+    await checkOutputDirectory(out, displayPath(out, io.cwd))
+  }
 
-  const diagnostics = report(documents, {format: settings.format, quiet: settings.quiet || settings.check})
-  if (diagnostics) io.stderr(diagnostics)
-  if (!result.ok || !result.catalog) return exitInvalid
+  const quiet = settings.quiet || settings.check
+  const diagnostics = report(prepared.reports, {format: settings.format, quiet})
+  if (diagnostics) (settings.format === 'json' || settings.format === 'github' ? io.stdout : io.stderr)(diagnostics)
+  if (!config) return exitUsage
+  if (!prepared.ok || !prepared.catalog) {
+    if (settings.watch) io.stdout('errgen: invalid documents, kept the last good outputs (' + elapsed(started) + ')\n')
+    return exitInvalid
+  }
 
-  const changed = await changedFiles(outDirectory, result.files, shownOut)
-
-  if (settings.check) return check(changed, shownOut, io)
+  const out = path.resolve(io.cwd, config.out)
+  const shownOut = displayPath(out, io.cwd)
+  const changed = await changedFiles(prepared, shownOut)
+  if (settings.check) return check(changed, prepared, settings, io)
 
   if (changed.length > 0) {
-    await ensureDirectory(outDirectory, shownOut)
-    await writeAtomically(outDirectory, changed.map(({file}) => file), shownOut)
+    await ensureDirectory(out, shownOut)
+    await writeAtomically(out, changed.map(({file}) => file), shownOut)
   }
-  if (!settings.quiet) {
-    const codes = result.catalog.entries.length
-    const written = changed.length === 0 ? 'up to date' : changed.length + ' of ' + result.files.length + ' files written'
-    const time = Math.round(performance.now() - started) + ' ms'
-    io.stdout('errgen: ' + codes + ' codes, ' + shownOut + '/ ' + written + ' (' + time + ')\n')
+  if (!settings.quiet && settings.format !== 'json') {
+    const codes = prepared.catalog.entries.length
+    const written = changed.length === 0 ? 'up to date' : changed.length + ' of ' + prepared.files.length + ' files written'
+    io.stdout('errgen: ' + codes + ' codes, ' + shownOut + '/ ' + written + ' (' + elapsed(started) + ')\n')
   }
   return exitOk
 }
 
 /**
- * Read and decode one document; a document that is not UTF-8 gets a located error instead of its text.
- *
- * @param {string} input
- * @param {string} cwd
- * @returns {Promise<VFile>}
- */
-async function readDocument(input, cwd) {
-  const absolute = path.resolve(cwd, input)
-  const shown = displayPath(absolute, cwd)
-  const bytes = await readBytes(absolute, shown)
-  const decoded = decodeUtf8(bytes)
-  if ('text' in decoded) {
-    if (decoded.text.trim() === '') throw new IoError('cannot read ' + shown + ': the file is empty')
-    return new VFile({path: shown, value: decoded.text})
-  }
-  const file = new VFile({path: shown, value: ''})
-  const before = new TextDecoder().decode(bytes.subarray(0, decoded.invalidAt))
-  const lines = before.split('\n')
-  const point = {line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1}
-  const byte = bytes[decoded.invalidAt]?.toString(16).toUpperCase().padStart(2, '0')
-  const reason = 'Unexpected byte 0x' + byte + ' at byte offset ' + decoded.invalidAt + ', expected UTF-8 text'
-  error(file, reason, {start: point, end: point}, 'invalid-utf8')
-  return file
-}
-
-/**
- * @param {Settings} settings
- * @param {string} cwd
- * @returns {EmitOptions}
- */
-function emitOptions(settings, cwd) {
-  const first = settings.inputs[0] || 'errors.md'
-  const baseName = path.basename(first, path.extname(first))
-  return {baseName, title: humanize(baseName), version: projectVersion(cwd)}
-}
-
-/**
- * `error-codes` → `Error codes`
- *
- * @param {string} name
+ * @param {number} started
  * @returns {string}
  */
-function humanize(name) {
-  const words = name.replace(/[-_.]+/g, ' ').trim()
-  return words.charAt(0).toUpperCase() + words.slice(1)
+function elapsed(started) {
+  return Math.round(performance.now() - started) + ' ms'
 }
 
 /**
- * The version in the working directory's package.json, for OpenAPI `info.version`.
+ * The outputs whose bytes differ from the files on disk.
  *
- * @param {string} cwd
- * @returns {string}
- */
-function projectVersion(cwd) {
-  try {
-    const manifest = JSON.parse(readFileSync(path.join(cwd, 'package.json'), 'utf8'))
-    if (typeof manifest.version === 'string' && manifest.version) return manifest.version
-  } catch {
-    // No package.json (or not JSON): fall back.
-  }
-  return '0.0.0'
-}
-
-/**
- * The outputs whose bytes differ from the files on disk, each with the bytes there (undefined when missing).
- *
- * @param {string} directory
- * @param {ReadonlyArray<OutputFile>} files
+ * @param {Prepared} prepared
  * @param {string} shownOut
- * @returns {Promise<Array<{file: OutputFile, current: Buffer | undefined}>>}
+ * @returns {Promise<Array<Change>>}
  */
-async function changedFiles(directory, files, shownOut) {
+async function changedFiles(prepared, shownOut) {
   const compared = await Promise.all(
-    files.map(async (file) => ({file, current: await readIfExists(path.join(directory, file.name), shownOut + '/' + file.name)}))
+    prepared.files.map(async (file) => ({file, current: await readIfExists(file.path, shownOut + '/' + file.name)}))
   )
   return compared.filter(({file, current}) => !current || !current.equals(Buffer.from(file.text)))
 }
 
 /**
- * Report stale and missing outputs with a short diff.
+ * Report stale and missing outputs — which codes each changes, and a short diff — and exit 1; or exit 0, silently.
  *
- * @param {ReadonlyArray<{file: OutputFile, current: Buffer | undefined}>} changed
- * @param {string} shownOut
+ * @param {ReadonlyArray<Change>} changed
+ * @param {Prepared} prepared
+ * @param {Settings} settings
  * @param {Io} io
  * @returns {Promise<number>}
  */
-async function check(changed, shownOut, io) {
+async function check(changed, prepared, settings, io) {
   if (changed.length === 0) return exitOk
-  const {shortDiff} = await import('./diff.js')
+  const {staleReport} = await import('./stale.js')
+  /** @type {Array<VFile>} */
+  const files = []
+  /** @type {Array<string>} */
+  const diffs = []
   for (const {file, current} of changed) {
-    const shown = shownOut + '/' + file.name
-    if (current) {
-      io.stderr(shown + ' is stale: it differs from what the documents generate\n' + shortDiff(shown, current.toString('utf8'), file.text))
-    } else {
-      io.stderr(shown + ' is missing\n')
-    }
+    const stale = await staleReport(file, current, displayPath(file.path, prepared.cwd))
+    files.push(stale.file)
+    diffs.push(stale.text)
   }
-  io.stderr('errgen: ' + changed.length + ' output' + (changed.length === 1 ? '' : 's') + ' out of date; run errgen to regenerate\n')
+  if (settings.format === 'text' || settings.format === 'stylish') {
+    io.stderr(diffs.join(''))
+    io.stderr('errgen: ' + changed.length + ' output' + (changed.length === 1 ? '' : 's') + ' out of date; run errgen to regenerate\n')
+  } else {
+    io.stdout(report(files, {format: settings.format}))
+  }
   return exitInvalid
-}
-
-/**
- * A path as messages show it: relative to the working directory, with `/`.
- *
- * @param {string} absolute
- * @param {string} cwd
- * @returns {string}
- */
-function displayPath(absolute, cwd) {
-  const relative = path.relative(cwd, absolute) || '.'
-  return relative.split(path.sep).join('/')
 }

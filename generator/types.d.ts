@@ -9,41 +9,58 @@ export type Column = 'status' | 'code' | 'message' | 'resolve' | 'name'
 export interface Row {
   /** The document the row comes from (messages about the row go to it). */
   readonly file: VFile
-  readonly status: number
-  readonly code: number
+  /** The code cell; the catalog decides the codes' kind and values. */
+  readonly code: CodeCell
+  /** The HTTP status; undefined when the table has no HTTP column (allowed by `optionalColumns`). */
+  readonly status: number | undefined
   readonly message: string
-  readonly resolve: string
+  /** The resolve text; undefined when the table has no Resolve column (allowed by `optionalColumns`). */
+  readonly resolve: string | undefined
   /** The Name cell, when the table has a Name column and the cell is not empty. */
   readonly name: string | undefined
+  /** The text of the heading above the table. */
+  readonly group: string | undefined
   /** Where each cell's text stands in the document. */
   readonly places: Readonly<Record<'row' | Column, Position>>
 }
 
-/** A code cell that reads as a code, whether or not the rest of its row is valid: duplicates are found among these. */
+/** A code cell as written, before the catalog reads it as an integer or a string. */
 export interface CodeCell {
   readonly file: VFile
-  readonly code: number
+  readonly text: string
   readonly place: Position
+}
+
+/** An error table that was read: where it is and which columns it has. */
+export interface TableInfo {
+  readonly file: VFile
+  readonly place: Position
+  readonly columns: ReadonlySet<Column>
 }
 
 /** What validate reads from one document. */
 export interface ReadDocument {
   /** The rows whose every cell is valid. */
   readonly rows: readonly Row[]
-  /** Every code cell that reads as a code, in document order. */
+  /** Every non-empty code cell, valid row or not, in document order: duplicates are found among these. */
   readonly codes: readonly CodeCell[]
+  /** The error tables read. */
+  readonly tables: readonly TableInfo[]
 }
 
 /** One documented error. */
 export interface CatalogEntry {
-  /** The numeric error code (a positive safe integer). */
-  readonly code: number
-  /** A TypeScript identifier, unique in the catalog: from the Name column, or derived from the message. */
+  /** The code: a positive safe integer, or a string without spaces (one kind per catalog). */
+  readonly code: number | string
+  /** A TypeScript identifier, unique in the catalog: from the Name column, or derived from the message (or a string code). */
   readonly name: string
-  /** The HTTP status sent with this error. */
-  readonly status: number
+  /** The HTTP status sent with this error; undefined when the catalog has none. */
+  readonly status: number | undefined
   readonly message: string
-  readonly resolve: string
+  /** How to resolve the error; undefined when the catalog has no resolve texts. */
+  readonly resolve: string | undefined
+  /** The heading above the entry's table. */
+  readonly group: string | undefined
 }
 
 /** One HTTP status used by the catalog, with its identifier (`BadRequest`) and standard reason phrase. */
@@ -58,24 +75,140 @@ export interface StatusEntry {
 export interface Catalog {
   /** The documents the catalog was read from, as POSIX paths relative to the working directory. */
   readonly sources: readonly string[]
-  /** Entries sorted by code. */
+  /** Whether the codes are integers or strings. */
+  readonly codeKind: CodeKind
+  /** Whether the entries carry an HTTP status (every entry does, or none). */
+  readonly hasStatus: boolean
+  /** Whether the entries carry a resolve text (every entry does, or none). */
+  readonly hasResolve: boolean
+  /** Entries sorted by code (numerically, or by code unit for strings). */
   readonly entries: readonly CatalogEntry[]
   /** The statuses the entries use, sorted by code. */
   readonly statuses: readonly StatusEntry[]
+  /** The groups (headings) of the entries, in document order. */
+  readonly groups: readonly string[]
+}
+
+/** What a table column can hold: a header text maps to one of these. */
+export type Field = Column | 'ignore'
+
+/** A column a configuration may make optional. */
+export type OptionalColumn = 'status' | 'resolve'
+
+/** The kind of the codes of a catalog. */
+export type CodeKind = 'integer' | 'string'
+
+/** A configuration as written in errgen.config.json or under the "errgen" key of package.json. */
+export interface ConfigFile {
+  readonly $schema?: string
+  readonly input?: string | readonly string[]
+  readonly out?: string
+  readonly outputs?: {readonly typescript?: string | false; readonly jsonSchema?: string | false; readonly openapi?: string | false}
+  readonly openapi?: {readonly title?: string; readonly version?: string}
+  readonly jsonSchema?: {readonly id?: string}
+  readonly columns?: Readonly<Record<string, Field>>
+  readonly optionalColumns?: readonly OptionalColumn[]
+  readonly codes?: 'auto' | CodeKind
+  readonly headings?: readonly string[]
+  readonly typescript?: {readonly style?: TypeScriptStyle}
+}
+
+/** The TypeScript output's style: enums, or frozen `as const` objects with union types. */
+export type TypeScriptStyle = 'enum' | 'const'
+
+/** How the pipeline reads tables. */
+export interface ReadOptions {
+  /** Header texts (lower case) and the column each names, over the built-in names. */
+  readonly columns: Readonly<Record<string, Field>>
+  readonly optionalColumns: readonly OptionalColumn[]
+  readonly codes: 'auto' | CodeKind
+  /** Only the tables under these headings; all error tables when empty. */
+  readonly headings: readonly string[]
 }
 
 /** What the emitters need besides the catalog. */
 export interface EmitOptions {
-  /** The base of the output file names (`error-codes`). */
-  readonly baseName: string
-  /** OpenAPI `info.title`. */
-  readonly title: string
-  /** OpenAPI `info.version`. */
-  readonly version: string
+  /** Each output's file name, or false to skip it. */
+  readonly outputs: {readonly typescript: string | false; readonly jsonSchema: string | false; readonly openapi: string | false}
+  /** OpenAPI `info`. */
+  readonly openapi: {readonly title: string; readonly version: string}
+  /** The JSON Schema's `$id`. */
+  readonly jsonSchema: {readonly id: string}
+  readonly typescript: {readonly style: TypeScriptStyle}
+}
+
+/** A resolved configuration: defaults, then the configuration file, then command-line flags. */
+export interface Config extends ReadOptions, EmitOptions {
+  /** The documents: paths or globs, relative to the working directory. */
+  readonly input: readonly string[]
+  /** The output directory, relative to the working directory. */
+  readonly out: string
 }
 
 /** A generated file: its name inside the output directory and its full text. */
 export interface OutputFile {
+  readonly kind: OutputKind
   readonly name: string
   readonly text: string
+}
+
+/** A generated file with the path it would be written to. */
+export interface GeneratedFile extends OutputFile {
+  /** The absolute path in the output directory. */
+  readonly path: string
+}
+
+/** One problem, as the library API and `--format json` give it. */
+export interface Diagnostic {
+  /** The file, relative to the working directory. */
+  readonly file: string
+  /** 1-based; null when the problem has no place in the file. */
+  readonly line: number | null
+  readonly column: number | null
+  readonly endLine: number | null
+  readonly endColumn: number | null
+  readonly severity: 'error' | 'warning'
+  readonly ruleId: string
+  readonly message: string
+}
+
+/** The options of `generate()`: settings over the configuration file. */
+export interface GenerateOptions {
+  /** The directory paths are relative to, and where the configuration is looked for (default: `process.cwd()`). */
+  readonly cwd?: string
+  /** A configuration file to read instead of errgen.config.json or package.json; false to read none. */
+  readonly config?: string | false
+  /** The documents (paths or globs), instead of the configuration's. */
+  readonly input?: readonly string[]
+  /** The output directory, instead of the configuration's. */
+  readonly out?: string
+  /** The TypeScript style, instead of the configuration's. */
+  readonly style?: TypeScriptStyle
+  /** Documents given in memory (a bundler's view of the files); `input` is then not read. */
+  readonly documents?: ReadonlyArray<{readonly path: string; readonly value: string | Uint8Array}>
+}
+
+/** What `generate()` gives: nothing is written. */
+export interface GenerateResult {
+  /** Whether there is no error: only then are there files. */
+  readonly ok: boolean
+  /** The resolved configuration; undefined when the configuration file has errors. */
+  readonly config: Config | undefined
+  /** The catalog; undefined when the documents could not be read. */
+  readonly catalog: Catalog | undefined
+  readonly files: readonly GeneratedFile[]
+  /** Errors and warnings, in source order. */
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/** Which output a file is. */
+export type OutputKind = 'typescript' | 'jsonSchema' | 'openapi'
+
+/** An entry as an output describes it (a field the output does not hold is undefined). */
+export interface Snapshot {
+  readonly code: number | string
+  readonly name: string
+  readonly status: number | undefined
+  readonly message: string
+  readonly resolve: string | undefined
 }

@@ -1,19 +1,16 @@
-/** validate: an mdast tree and its VFile in, the rows of its error tables out; every problem becomes a located message with a rule id. */
+/** validate: an mdast tree, its VFile and the read options in, the rows of its error tables out; every problem becomes a located message with a rule id. */
 import {contentPlace, error, warning} from './diagnostics.js'
-import {identifierPattern} from './names.js'
+import {identifierPattern, normalizeHeader} from './names.js'
 
 /**
- * @import {Nodes, Root, Table, TableCell, TableRow} from 'mdast'
+ * @import {Heading, Nodes, Root, Table, TableCell, TableRow} from 'mdast'
  * @import {Point, Position} from 'unist'
  * @import {VFile} from 'vfile'
- * @import {CodeCell, Column, ReadDocument, Row} from './types.js'
+ * @import {CodeCell, Column, Field, ReadDocument, ReadOptions, Row, TableInfo} from './types.js'
  */
 
-/** The columns every error table must have, in the order messages name them. */
-export const requiredColumns = /** @type {const} */ (['status', 'code', 'message', 'resolve'])
-
-/** @type {ReadonlySet<Column | undefined>} */
-const required = new Set(requiredColumns)
+/** The columns an error table has, in the order messages name them. */
+export const tableColumns = /** @type {const} */ (['status', 'code', 'message', 'resolve'])
 
 /** How messages name each column. */
 export const columnLabels = /** @type {const} */ ({
@@ -24,9 +21,9 @@ export const columnLabels = /** @type {const} */ ({
   name: 'Name'
 })
 
-/** Header texts (lower case, single spaces) and the column each one names. */
+/** Header texts (lower case, single spaces) and the column each one names; a configuration adds to them. */
 const headerAliases = new Map(
-  /** @type {Array<[string, Column]>} */ ([
+  /** @type {Array<[string, Field]>} */ ([
     ['http', 'status'],
     ['status', 'status'],
     ['http status', 'status'],
@@ -51,41 +48,102 @@ const smallestStatus = 100
 const largestStatus = 599
 const smallestErrorStatus = 400
 
+/** The options of a plain run: the built-in column names, every column required, codes of either kind. */
+export const defaultReadOptions = {columns: {}, optionalColumns: [], codes: 'auto', headings: []}
+
 /**
- * Read every error table of a document.
+ * Read every error table of a document (or those under the configured headings).
  *
  * @param {Root} tree
  * @param {VFile} file receives the messages
+ * @param {ReadOptions} [options]
  * @returns {ReadDocument}
  */
-export function validate(tree, file) {
-  const tables = tree.children.filter((node) => node.type === 'table')
-  const errorTables = tables.filter((table) => isErrorTable(headerColumns(table)))
-  /** @type {{rows: Array<Row>, codes: Array<CodeCell>}} */
-  const read = {rows: [], codes: []}
+export function validate(tree, file, options = /** @type {ReadOptions} */ (defaultReadOptions)) {
+  const context = {file, options, aliases: aliasesOf(options), required: requiredOf(options)}
+  /** @type {{rows: Array<Row>, codes: Array<CodeCell>, tables: Array<TableInfo>}} */
+  const read = {rows: [], codes: [], tables: []}
+  /** @type {Array<Table>} */
+  const others = []
+  let heading = /** @type {string | undefined} */ (undefined)
 
-  if (errorTables.length === 0) reportNoTable(file, tables)
-  for (const table of errorTables) readTable(table, file, read)
+  let found = 0
+  for (const node of tree.children) {
+    if (node.type === 'heading') heading = cellText(node)
+    if (node.type !== 'table') continue
+    const columns = headerColumns(node, context.aliases)
+    if (isErrorTable(columns) && isWanted(heading, options)) {
+      found++
+      readTable(node, columns, heading, context, read)
+    } else {
+      others.push(node)
+    }
+  }
+
+  if (found === 0) reportNoTable(file, others, context)
   return read
 }
 
 /**
- * Whether a header names an error table: a Code column and at least one other required column.
+ * @typedef Context
+ * @property {VFile} file
+ * @property {ReadOptions} options
+ * @property {ReadonlyMap<string, Field>} aliases
+ * @property {ReadonlyArray<Column>} required
+ */
+
+/**
+ * The built-in header names with the configured ones over them.
+ *
+ * @param {ReadOptions} options
+ * @returns {Map<string, Field>}
+ */
+function aliasesOf(options) {
+  return new Map([...headerAliases, ...Object.entries(options.columns)])
+}
+
+/**
+ * The columns a table must have.
+ *
+ * @param {ReadOptions} options
+ * @returns {Array<Column>}
+ */
+function requiredOf(options) {
+  return tableColumns.filter((column) => !(/** @type {ReadonlyArray<string>} */ (options.optionalColumns)).includes(column))
+}
+
+/**
+ * Whether the table under `heading` is to be read: always, unless the options name headings.
+ *
+ * @param {string | undefined} heading
+ * @param {ReadOptions} options
+ * @returns {boolean}
+ */
+function isWanted(heading, options) {
+  if (options.headings.length === 0) return true
+  return heading !== undefined && options.headings.some((wanted) => normalizeHeader(wanted) === normalizeHeader(heading))
+}
+
+/**
+ * Whether a header names an error table: a Code column and at least one other column errgen reads.
  *
  * @param {ReadonlyArray<Column | undefined>} columns
  * @returns {boolean}
  */
 function isErrorTable(columns) {
-  const known = requiredColumns.filter((column) => columns.includes(column))
+  const known = tableColumns.filter((column) => columns.includes(column))
   return known.includes('code') && known.length >= 2
 }
 
 /**
  * @param {VFile} file
- * @param {ReadonlyArray<Table>} tables the tables that are not error tables
+ * @param {ReadonlyArray<Table>} tables the tables that were not read
+ * @param {Context} context
  */
-function reportNoTable(file, tables) {
-  const expected = requiredColumns.map((column) => columnLabels[column]).join(', ')
+function reportNoTable(file, tables, context) {
+  const {headings} = context.options
+  const under = headings.length > 0 ? ' under the heading ' + headings.map((heading) => '`' + heading + '`').join(' or ') : ''
+  const expected = context.required.map((column) => columnLabels[column]).join(', ') + under
   const found = tables.map(
     (table) => 'a table at line ' + table.position?.start.line + ' with ' + headerTexts(table).join(', ')
   )
@@ -98,25 +156,31 @@ function reportNoTable(file, tables) {
 
 /**
  * @param {Table} table
- * @param {VFile} file
- * @param {{rows: Array<Row>, codes: Array<CodeCell>}} read receives the rows and code cells
+ * @param {ReadonlyArray<Column | undefined>} columns
+ * @param {string | undefined} heading
+ * @param {Context} context
+ * @param {{rows: Array<Row>, codes: Array<CodeCell>, tables: Array<TableInfo>}} read receives the rows, code cells and tables
  */
-function readTable(table, file, read) {
+function readTable(table, columns, heading, context, read) {
   const [header, ...body] = table.children
-  const columns = headerColumns(table)
-  if (!header || !checkHeader(header, columns, file)) return
+  if (!header || !table.position || !checkHeader(header, columns, context)) return
 
-  for (const row of body) readRow(row, columns, file, read)
+  read.tables.push({file: context.file, place: table.position, columns: new Set(columns.flatMap((column) => (column ? [column] : [])))})
+  for (const row of body) readRow(row, columns, heading, context, read)
 }
 
 /**
  * The column each header cell names, or undefined for columns errgen does not read.
  *
  * @param {Table} table
+ * @param {ReadonlyMap<string, Field>} aliases
  * @returns {Array<Column | undefined>}
  */
-function headerColumns(table) {
-  return headerTexts(table).map((text) => headerAliases.get(normalizeHeader(text)))
+function headerColumns(table, aliases) {
+  return headerTexts(table).map((text) => {
+    const field = aliases.get(normalizeHeader(text))
+    return field === 'ignore' ? undefined : field
+  })
 }
 
 /**
@@ -128,52 +192,46 @@ function headerTexts(table) {
 }
 
 /**
- * @param {string} text
- * @returns {string}
- */
-function normalizeHeader(text) {
-  return text.toLowerCase().replace(/[\s_-]+/g, ' ').trim()
-}
-
-/**
  * Report missing and repeated columns; false when the table cannot be read.
  *
  * @param {TableRow} header
  * @param {ReadonlyArray<Column | undefined>} columns
- * @param {VFile} file
+ * @param {Context} context
  * @returns {boolean}
  */
-function checkHeader(header, columns, file) {
+function checkHeader(header, columns, context) {
   let readable = true
   columns.forEach((column, index) => {
     if (column && columns.indexOf(column) !== index) {
       const cell = header.children[index]
-      error(file, 'Unexpected second ' + columnLabels[column] + ' column, expected each column once', cell && contentPlace(cell), 'duplicate-column')
+      error(context.file, 'Unexpected second ' + columnLabels[column] + ' column, expected each column once', cell && contentPlace(cell), 'duplicate-column')
       readable = false
     }
   })
 
-  const missing = requiredColumns.filter((column) => !columns.includes(column))
+  const missing = context.required.filter((column) => !columns.includes(column))
   if (missing.length > 0) {
     const found = header.children.map((cell) => cellText(cell)).join(', ')
     const reason =
       'Missing ' + labelList(missing) + ' column' + (missing.length > 1 ? 's' : '') + ' in error table, found columns ' + found
-    error(file, reason, header.position, 'missing-column')
+    error(context.file, reason, header.position, 'missing-column')
     readable = false
   }
   return readable
 }
 
 /**
- * Check one body row: its code cell when it reads as a code, the row when every cell is valid.
+ * Check one body row: its code cell when it has one, the row when every cell is valid.
  *
  * @param {TableRow} row
  * @param {ReadonlyArray<Column | undefined>} columns
- * @param {VFile} file
+ * @param {string | undefined} heading
+ * @param {Context} context
  * @param {{rows: Array<Row>, codes: Array<CodeCell>}} read
  */
-function readRow(row, columns, file, read) {
-  let valid = checkCellCount(row, columns, file)
+function readRow(row, columns, heading, context, read) {
+  const {file} = context
+  let valid = checkCellCount(row, columns, context)
 
   /** @type {Partial<Record<Column, {text: string, place: Position | undefined}>>} */
   const cells = {}
@@ -181,35 +239,39 @@ function readRow(row, columns, file, read) {
     const cell = row.children[index]
     if (column && cell) cells[column] = {text: cellText(cell), place: contentPlace(cell) || row.position}
   })
+  if (!row.position) return
+  const rowPlace = row.position
 
   const {status: statusCell, code: codeCell, message: messageCell, resolve: resolveCell, name: nameCell} = cells
-  const code = codeCell && readCode(codeCell.text, codeCell.place, file)
-  if (codeCell?.place && code !== undefined) read.codes.push({file, code, place: codeCell.place})
-  if (!statusCell || !codeCell || !messageCell || !resolveCell || !row.position) return
+  const code = codeCell && readCode(codeCell.text, placeOr(codeCell.place, rowPlace), file)
+  if (code) read.codes.push(code)
+  const hasColumn = (/** @type {Column} */ column) => columns.includes(column)
+  if (!code || !messageCell || (hasColumn('status') && !statusCell) || (hasColumn('resolve') && !resolveCell)) return
 
-  const status = readStatus(statusCell.text, statusCell.place, file)
-  const message = readText(messageCell.text, messageCell.place, 'message', code, file)
-  const resolve = readText(resolveCell.text, resolveCell.place, 'resolve', code, file)
+  const status = statusCell && readStatus(statusCell.text, statusCell.place, file)
+  const message = readText(messageCell.text, messageCell.place, 'message', code.text, file)
+  const resolve = resolveCell && readText(resolveCell.text, resolveCell.place, 'resolve', code.text, file)
   const name = nameCell ? readName(nameCell.text, nameCell.place, file) : undefined
-  if (code === undefined || status === undefined || message === undefined || resolve === undefined || name === null) {
+  if ((statusCell && status === undefined) || message === undefined || (resolveCell && resolve === undefined) || name === null) {
     valid = false
   }
-  if (!valid) return
+  if (!valid || message === undefined) return
 
   read.rows.push({
     file,
-    status: /** @type {number} */ (status),
-    code: /** @type {number} */ (code),
-    message: /** @type {string} */ (message),
-    resolve: /** @type {string} */ (resolve),
+    code,
+    status,
+    message,
+    resolve,
     name: name || undefined,
+    group: heading,
     places: {
-      row: row.position,
-      status: placeOr(statusCell.place, row.position),
-      code: placeOr(codeCell.place, row.position),
-      message: placeOr(messageCell.place, row.position),
-      resolve: placeOr(resolveCell.place, row.position),
-      name: placeOr(nameCell?.place, row.position)
+      row: rowPlace,
+      status: placeOr(statusCell?.place, rowPlace),
+      code: code.place,
+      message: placeOr(messageCell.place, rowPlace),
+      resolve: placeOr(resolveCell?.place, rowPlace),
+      name: placeOr(nameCell?.place, rowPlace)
     }
   })
 }
@@ -228,10 +290,11 @@ function placeOr(place, fallback) {
  *
  * @param {TableRow} row
  * @param {ReadonlyArray<Column | undefined>} columns
- * @param {VFile} file
+ * @param {Context} context
  * @returns {boolean} whether the count is right
  */
-function checkCellCount(row, columns, file) {
+function checkCellCount(row, columns, context) {
+  const {file} = context
   const expected = columns.length
   const actual = row.children.length
   if (actual === expected) return true
@@ -239,7 +302,7 @@ function checkCellCount(row, columns, file) {
   const headline = 'Unexpected row with ' + actual + ' cell' + (actual === 1 ? '' : 's') + ', expected ' + expected
   if (actual < expected) {
     const missing = columns.slice(actual).map((column, index) => (column ? columnLabels[column] : 'column ' + (actual + index + 1)))
-    const optionalOnly = columns.slice(actual).every((column) => !required.has(column))
+    const optionalOnly = columns.slice(actual).every((column) => !column || !context.required.includes(column))
     const hint = optionalOnly ? ' (an empty last cell is written `| |`: a lone trailing `|` ends the row)' : ''
     error(file, headline + ': missing ' + missing.join(', ') + hint, rowEnd(row), 'cell-count')
   } else {
@@ -272,18 +335,19 @@ function spanOf(cells) {
 }
 
 /**
+ * A code cell's text; its kind and value are decided by the catalog, which sees every code.
+ *
  * @param {string} text
- * @param {Position | undefined} place
+ * @param {Position} place
  * @param {VFile} file
- * @returns {number | undefined}
+ * @returns {CodeCell | undefined}
  */
 function readCode(text, place, file) {
-  const problem = integerProblem(text, 1, Number.MAX_SAFE_INTEGER)
-  if (problem !== undefined) {
-    error(file, 'Unexpected code ' + quote(text) + ', expected a positive integer' + problem, place, 'invalid-code')
+  if (/^\s*$/.test(text)) {
+    error(file, 'Unexpected code (empty), expected a positive integer or a code without spaces', place, 'invalid-code')
     return undefined
   }
-  return Number(text)
+  return {file, text, place}
 }
 
 /**
@@ -293,7 +357,7 @@ function readCode(text, place, file) {
  * @returns {number | undefined}
  */
 function readStatus(text, place, file) {
-  if (integerProblem(text, smallestStatus, largestStatus) !== undefined) {
+  if (!/^\d+$/.test(text) || Number(text) < smallestStatus || Number(text) > largestStatus) {
     const reason = 'Unexpected HTTP status ' + quote(text) + ', expected an integer from ' + smallestStatus + ' to ' + largestStatus
     error(file, reason, place, 'invalid-status')
     return undefined
@@ -307,34 +371,17 @@ function readStatus(text, place, file) {
 }
 
 /**
- * Why `text` is not a decimal integer from `min` to `max`, as a clause for the message; undefined when it is one.
- *
- * @param {string} text
- * @param {number} min
- * @param {number} max
- * @returns {string | undefined}
- */
-function integerProblem(text, min, max) {
-  if (!/^-?\d+$/.test(text)) return ''
-  if (/^-?0\d/.test(text)) return ' without leading zeros'
-  const value = BigInt(text)
-  if (value > BigInt(max)) return ' up to ' + max
-  if (value < BigInt(min)) return ''
-  return undefined
-}
-
-/**
  * @param {string} text
  * @param {Position | undefined} place
  * @param {'message' | 'resolve'} column
- * @param {number | undefined} code
+ * @param {string} code
  * @param {VFile} file
  * @returns {string | undefined}
  */
 function readText(text, place, column, code, file) {
   if (/^\s*$/.test(text)) {
     const reason =
-      'Unexpected empty ' + columnLabels[column] + ' cell' + (code === undefined ? '' : ' for code ' + code) + ', expected text'
+      'Unexpected empty ' + columnLabels[column] + ' cell for code ' + code + ', expected text'
     error(file, reason, place, 'empty-' + column)
     return undefined
   }

@@ -14,11 +14,7 @@ const withName = 'HTTP | Code | Message | Resolve | Name\n--- | --- | --- | --- 
 function build(documents) {
   const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
   const read = files.map((file) => validate(parse(file), file))
-  const catalog = buildCatalog(
-    read.flatMap((document) => document.rows),
-    read.flatMap((document) => document.codes),
-    files.map((file) => file.path)
-  )
+  const catalog = buildCatalog(read, {codes: 'auto'}, files.map((file) => file.path))
   return {
     catalog,
     names: catalog.entries.map((entry) => entry.code + ' ' + entry.name),
@@ -32,11 +28,15 @@ describe('buildCatalog', () => {
     expect(messages).toEqual([])
     expect(catalog).toEqual({
       sources: ['a.md'],
+      codeKind: 'integer',
+      hasStatus: true,
+      hasResolve: true,
+      groups: [],
       entries: [
-        {code: 10, name: 'A', status: 400, message: 'a', resolve: 'A.'},
-        {code: 11, name: 'D', status: 400, message: 'd', resolve: 'D.'},
-        {code: 20, name: 'B', status: 402, message: 'b', resolve: 'B.'},
-        {code: 30, name: 'C', status: 502, message: 'c', resolve: 'C.'}
+        {code: 10, name: 'A', status: 400, message: 'a', resolve: 'A.', group: undefined},
+        {code: 11, name: 'D', status: 400, message: 'd', resolve: 'D.', group: undefined},
+        {code: 20, name: 'B', status: 402, message: 'b', resolve: 'B.', group: undefined},
+        {code: 30, name: 'C', status: 502, message: 'c', resolve: 'C.', group: undefined}
       ],
       statuses: [
         {code: 400, name: 'BadRequest', phrase: 'Bad Request'},

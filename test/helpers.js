@@ -7,6 +7,7 @@ import {fileURLToPath} from 'node:url'
 import ts from 'typescript'
 import {VFile} from 'vfile'
 import {afterAll} from 'vitest'
+import {resolve} from '../generator/config.js'
 import {run} from '../generator/pipeline.js'
 import {main} from '../generator/run.js'
 
@@ -145,18 +146,26 @@ export async function evaluate(source) {
   return import('data:text/javascript;base64,' + Buffer.from(outputText).toString('base64'))
 }
 
-/** The emit options the CLI uses for `input/error-codes.md` in this repository. */
-export const seedOptions = {baseName: 'error-codes', title: 'Error codes', version: '0.1.0'}
+/**
+ * The configuration the CLI resolves for documents, with a configuration file's settings over the defaults.
+ *
+ * @param {ReadonlyArray<string>} input
+ * @param {import('../generator/types.js').ConfigFile} [written]
+ * @returns {import('../generator/types.js').Config}
+ */
+export function configFor(input, written = {}) {
+  return resolve(written, {input}, {cwd: root, base: root, version: '0.1.0'})
+}
 
 /**
  * Run the pipeline on markdown documents; throws when they have errors.
  *
  * @param {Record<string, string>} documents path → markdown
- * @param {import('../generator/types.js').EmitOptions} [options]
+ * @param {import('../generator/types.js').ConfigFile} [written] configuration settings
  */
-export function generateFrom(documents, options = seedOptions) {
+export function generateFrom(documents, written = {}) {
   const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
-  const result = run(files, options)
+  const result = run(files, configFor(Object.keys(documents), written))
   if (!result.ok) throw new Error(files.flatMap((file) => file.messages.map(String)).join('\n'))
   /** @type {Record<string, string>} */
   const outputs = Object.fromEntries(result.files.map((file) => [file.name, file.text]))

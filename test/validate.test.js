@@ -1,5 +1,6 @@
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
+import {buildCatalog} from '../generator/catalog.js'
 import {parse} from '../generator/parse.js'
 import {messageLine, sortMessages} from '../generator/report.js'
 import {cellText, validate} from '../generator/validate.js'
@@ -7,13 +8,17 @@ import {cellText, validate} from '../generator/validate.js'
 const header = 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n'
 
 /**
+ * Validate a document, and build its catalog so that the codes are read too.
+ *
  * @param {string} markdown
+ * @param {Partial<import('../generator/types.js').ReadOptions>} [options]
  */
-function check(markdown) {
+function check(markdown, options = {}) {
   const file = new VFile({path: 'doc.md', value: markdown})
-  const {rows} = validate(parse(file), file)
+  const read = validate(parse(file), file, {columns: {}, optionalColumns: [], codes: 'auto', headings: [], ...options})
+  buildCatalog([read], {codes: options.codes || 'auto'}, [file.path])
   return {
-    rows: rows.map(({status, code, message, resolve, name}) => ({status, code, message, resolve, name})),
+    rows: read.rows.map(({status, code, message, resolve, name, group}) => ({status, code: code.text, message, resolve, name, group})),
     messages: sortMessages(file.messages).map((message) => messageLine(message))
   }
 }
@@ -25,21 +30,21 @@ describe('validate: rows', () => {
       'the seed format: code spans, emphasis, no outer pipes, trailing space after the separator',
       {
         given: 'HTTP | Code | Message | Resolve\n--- | --- | --- | --- \n```400```| ```1000```|*access_token missing*|You need a token.\n',
-        want: [{status: 400, code: 1000, message: 'access_token missing', resolve: 'You need a token.', name: undefined}]
+        want: [{status: 400, code: '1000', message: 'access_token missing', resolve: 'You need a token.', name: undefined, group: undefined}]
       }
     ],
     [
       'outer pipes, alignment and aliases',
       {
         given: '| Status | Error code | Message | Resolution |\n|:--|--:|:-:|---|\n| 404 | 7 | not found | Look elsewhere. |\n',
-        want: [{status: 404, code: 7, message: 'not found', resolve: 'Look elsewhere.', name: undefined}]
+        want: [{status: 404, code: '7', message: 'not found', resolve: 'Look elsewhere.', name: undefined, group: undefined}]
       }
     ],
     [
       'escaped pipes, links and strong text',
       {
         given: header + '400 | 1 | `a\\|b` | See [the **docs**](https://x.test) \\| or not\n',
-        want: [{status: 400, code: 1, message: 'a|b', resolve: 'See the docs | or not', name: undefined}]
+        want: [{status: 400, code: '1', message: 'a|b', resolve: 'See the docs | or not', name: undefined, group: undefined}]
       }
     ],
     [
@@ -47,8 +52,8 @@ describe('validate: rows', () => {
       {
         given: 'HTTP | Code | Message | Resolve | Name\n--- | --- | --- | --- | ---\n400 | 1 | bad | Fix it. | BadThing\n401 | 2 | worse | Fix it. | |\n',
         want: [
-          {status: 400, code: 1, message: 'bad', resolve: 'Fix it.', name: 'BadThing'},
-          {status: 401, code: 2, message: 'worse', resolve: 'Fix it.', name: undefined}
+          {status: 400, code: '1', message: 'bad', resolve: 'Fix it.', name: 'BadThing', group: undefined},
+          {status: 401, code: '2', message: 'worse', resolve: 'Fix it.', name: undefined, group: undefined}
         ]
       }
     ],
@@ -56,7 +61,7 @@ describe('validate: rows', () => {
       'columns errgen does not know are ignored',
       {
         given: 'HTTP | Code | Since | Message | Resolve\n--- | --- | --- | --- | ---\n400 | 1 | v2 | bad | Fix it.\n',
-        want: [{status: 400, code: 1, message: 'bad', resolve: 'Fix it.', name: undefined}]
+        want: [{status: 400, code: '1', message: 'bad', resolve: 'Fix it.', name: undefined, group: undefined}]
       }
     ],
     [
@@ -64,8 +69,8 @@ describe('validate: rows', () => {
       {
         given: 'Key | Value\n--- | ---\na | b\n\n' + header + '400 | 1 | a | A.\n\n## More\n\n' + header + '500 | 2 | b | B.\n',
         want: [
-          {status: 400, code: 1, message: 'a', resolve: 'A.', name: undefined},
-          {status: 500, code: 2, message: 'b', resolve: 'B.', name: undefined}
+          {status: 400, code: '1', message: 'a', resolve: 'A.', name: undefined, group: undefined},
+          {status: 500, code: '2', message: 'b', resolve: 'B.', name: undefined, group: 'More'}
         ]
       }
     ]
@@ -140,7 +145,7 @@ describe('validate: messages', () => {
           'doc.md:5:7-5:8  error  Unexpected code `0`, expected a positive integer  invalid-code',
           'doc.md:6:7-6:23  error  Unexpected code `9007199254740992`, expected a positive integer up to 9007199254740991  invalid-code',
           'doc.md:7:7-7:10  error  Unexpected code `007`, expected a positive integer without leading zeros  invalid-code',
-          'doc.md:8:5-8:8  error  Unexpected code (empty), expected a positive integer  invalid-code'
+          'doc.md:8:5-8:8  error  Unexpected code (empty), expected a positive integer or a code without spaces  invalid-code'
         ]
       }
     ],

@@ -14,7 +14,7 @@ export function errorCodeSchema(catalog) {
   return {
     title: 'ErrorCode',
     description: 'A documented error code.',
-    type: 'integer',
+    type: catalog.codeKind === 'integer' ? 'integer' : 'string',
     enum: catalog.entries.map((entry) => entry.code)
   }
 }
@@ -29,15 +29,9 @@ export function errorCodeSchema(catalog) {
 export function errorBodySchema(catalog, refBase) {
   return {
     title: 'ErrorBody',
-    description: 'The body of an error response: a documented code with its own message, and how to resolve it.',
-    type: 'object',
-    required: ['code', 'message', 'resolve'],
-    properties: {
-      code: {$ref: refBase + 'ErrorCode'},
-      message: {type: 'string'},
-      resolve: {type: 'string'}
-    },
-    additionalProperties: false,
+    description:
+      'The body of an error response: a documented code with its own message' + (catalog.hasResolve ? ', and how to resolve it.' : '.'),
+    ...bodyShape(catalog, {$ref: refBase + 'ErrorCode'}, {type: 'string'}),
     oneOf: catalog.entries.map((entry) => ({$ref: refBase + entry.name}))
   }
 }
@@ -45,20 +39,31 @@ export function errorBodySchema(catalog, refBase) {
 /**
  * The schema of one entry's body: its code and its message, exactly.
  *
+ * @param {Catalog} catalog
  * @param {CatalogEntry} entry
  * @returns {Record<string, unknown>}
  */
-export function entrySchema(entry) {
+export function entrySchema(catalog, entry) {
   return {
     title: entry.name,
-    description: entry.resolve,
+    ...(entry.resolve === undefined ? {} : {description: entry.resolve}),
+    ...bodyShape(catalog, {const: entry.code}, {const: entry.message})
+  }
+}
+
+/**
+ * An object with `code`, `message` and (when the catalog has them) `resolve`, all required, nothing else.
+ *
+ * @param {Catalog} catalog
+ * @param {Record<string, unknown>} code
+ * @param {Record<string, unknown>} message
+ * @returns {Record<string, unknown>}
+ */
+function bodyShape(catalog, code, message) {
+  return {
     type: 'object',
-    required: ['code', 'message', 'resolve'],
-    properties: {
-      code: {const: entry.code},
-      message: {const: entry.message},
-      resolve: {type: 'string'}
-    },
+    required: catalog.hasResolve ? ['code', 'message', 'resolve'] : ['code', 'message'],
+    properties: catalog.hasResolve ? {code, message, resolve: {type: 'string'}} : {code, message},
     additionalProperties: false
   }
 }
@@ -67,18 +72,20 @@ export function entrySchema(entry) {
  * The body an entry's error is sent with.
  *
  * @param {CatalogEntry} entry
- * @returns {{code: number, message: string, resolve: string}}
+ * @returns {{code: number | string, message: string, resolve?: string}}
  */
 export function exampleBody(entry) {
-  return {code: entry.code, message: entry.message, resolve: entry.resolve}
+  const body = {code: entry.code, message: entry.message}
+  return entry.resolve === undefined ? body : {...body, resolve: entry.resolve}
 }
 
 /**
  * Each entry's schema, by name.
  *
  * @param {Catalog} catalog
+ * @param {(entry: CatalogEntry) => Record<string, unknown>} [extra] more keywords for an entry's schema
  * @returns {Record<string, Record<string, unknown>>}
  */
-export function entrySchemas(catalog) {
-  return Object.fromEntries(catalog.entries.map((entry) => [entry.name, entrySchema(entry)]))
+export function entrySchemas(catalog, extra) {
+  return Object.fromEntries(catalog.entries.map((entry) => [entry.name, {...entrySchema(catalog, entry), ...extra?.(entry)}]))
 }

@@ -8,14 +8,14 @@ import {notice} from './notice.js'
 
 /**
  * @param {Catalog} catalog
- * @param {string} fileName the schema's own file name, its `$id`
+ * @param {string} id the schema's `$id` (by default its own file name)
  * @returns {string}
  */
-export function emitJsonSchema(catalog, fileName) {
+export function emitJsonSchema(catalog, id) {
   const {title, description, ...body} = errorBodySchema(catalog, '#/$defs/')
   const schema = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: fileName,
+    $id: id,
     $comment: notice(catalog),
     title,
     description,

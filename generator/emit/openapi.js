@@ -4,7 +4,7 @@ import {entrySchemas, errorBodySchema, errorCodeSchema, exampleBody} from './bod
 import {notice} from './notice.js'
 
 /**
- * @import {Catalog, CatalogEntry, StatusEntry} from '../types.js'
+ * @import {Catalog, CatalogEntry} from '../types.js'
  */
 
 const refBase = '#/components/schemas/'
@@ -18,9 +18,14 @@ export function emitOpenApi(catalog, info) {
   const document = {
     openapi: '3.1.0',
     info: {title: info.title, version: info.version, description: notice(catalog)},
+    ...(catalog.groups.length > 0 ? {tags: catalog.groups.map((name) => ({name}))} : {}),
     components: {
-      schemas: {ErrorCode: errorCodeWithNames(catalog), ErrorBody: errorBodySchema(catalog, refBase), ...entrySchemas(catalog)},
-      responses: Object.fromEntries(catalog.statuses.map((status) => [status.name, response(catalog, status)]))
+      schemas: {
+        ErrorCode: errorCodeWithNames(catalog),
+        ErrorBody: errorBodySchema(catalog, refBase),
+        ...entrySchemas(catalog, (entry) => (entry.group === undefined ? {} : {'x-tags': [entry.group]}))
+      },
+      responses: responses(catalog)
     }
   }
   return '# ' + notice(catalog) + '\n' + stringify(document, {lineWidth: 0, aliasDuplicateObjects: false})
@@ -37,23 +42,41 @@ function errorCodeWithNames(catalog) {
   return {
     ...errorCodeSchema(catalog),
     'x-enum-varnames': catalog.entries.map((entry) => entry.name),
-    'x-enum-descriptions': catalog.entries.map((entry) => entry.resolve)
+    'x-enum-descriptions': catalog.entries.map((entry) => entry.resolve ?? entry.message)
   }
 }
 
 /**
- * The reusable response of one HTTP status: a body of one of its codes, and an example of each.
+ * One reusable response per HTTP status (`BadRequest`, …), or a single `Error` response when codes carry no status.
  *
  * @see https://spec.openapis.org/oas/v3.1.0#response-object
  * @param {Catalog} catalog
- * @param {StatusEntry} status
  * @returns {Record<string, unknown>}
  */
-function response(catalog, status) {
-  const entries = catalog.entries.filter((entry) => entry.status === status.code)
+function responses(catalog) {
+  if (!catalog.hasStatus) return {Error: response('An error', catalog.entries)}
+  /** @type {Map<number, Array<CatalogEntry>>} */
+  const byStatus = new Map(catalog.statuses.map((status) => [status.code, []]))
+  for (const entry of catalog.entries) if (entry.status !== undefined) byStatus.get(entry.status)?.push(entry)
+  return Object.fromEntries(
+    catalog.statuses.map((status) => [
+      status.name,
+      response(status.code + (status.phrase ? ' ' + status.phrase : ''), byStatus.get(status.code) || [])
+    ])
+  )
+}
+
+/**
+ * A response whose body is one of `entries`, with an example of each.
+ *
+ * @param {string} title
+ * @param {ReadonlyArray<CatalogEntry>} entries
+ * @returns {Record<string, unknown>}
+ */
+function response(title, entries) {
   const codes = entries.map((entry) => entry.code)
   return {
-    description: status.code + (status.phrase ? ' ' + status.phrase : '') + ': error code' + (codes.length === 1 ? ' ' : 's ') + codes.join(', '),
+    description: title + ': error code' + (codes.length === 1 ? ' ' : 's ') + codes.join(', '),
     content: {
       'application/json': {
         schema: {oneOf: entries.map((entry) => ({$ref: refBase + entry.name}))},

@@ -1,6 +1,7 @@
-/** emit/typescript: a catalog in, the text of the TypeScript module (enums, catalog, guards, lookup, body type) out, built with ts-morph. */
+/** emit/typescript: a catalog in, the text of the TypeScript module (code and status enums, catalog, guard, lookup, body type) out, built with ts-morph. */
 import {
   IndentationText,
+  ModuleDeclarationKind,
   NewLineKind,
   Project,
   QuoteKind,
@@ -10,8 +11,15 @@ import {
 import {notice} from './notice.js'
 
 /**
- * @import {CodeBlockWriter, EnumDeclarationStructure, FunctionDeclarationStructure, InterfaceDeclarationStructure, WriterFunction} from 'ts-morph'
- * @import {Catalog, CatalogEntry, StatusEntry} from '../types.js'
+ * @import {CodeBlockWriter, EnumMemberStructure, FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, StatementStructures, WriterFunction} from 'ts-morph'
+ * @import {Catalog, CatalogEntry, StatusEntry, TypeScriptStyle} from '../types.js'
+ */
+
+/**
+ * @typedef Member a member of a generated enum (or `as const` object)
+ * @property {string} name
+ * @property {number | string} value
+ * @property {string} doc
  */
 
 /**
@@ -19,9 +27,10 @@ import {notice} from './notice.js'
  *
  * @param {Catalog} catalog
  * @param {string} fileName
+ * @param {TypeScriptStyle} [style] `enum` (default) or `const` (frozen objects and union types, erasable syntax only)
  * @returns {string}
  */
-export function emitTypeScript(catalog, fileName) {
+export function emitTypeScript(catalog, fileName, style = 'enum') {
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {
@@ -31,19 +40,22 @@ export function emitTypeScript(catalog, fileName) {
       useTrailingCommas: true
     }
   })
-  const file = project.createSourceFile(fileName, {
-    leadingTrivia: fileHeader(catalog),
-    statements: [
-      httpStatusEnum(catalog.statuses),
-      errorCodeEnum(catalog),
-      errorEntryInterface(),
-      catalogConstant(catalog),
-      errorBodyType(),
-      isErrorCodeFunction(),
-      getErrorEntryFunction(),
-      createErrorBodyFunction()
-    ]
-  })
+  const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
+  /** @type {Array<StatementStructures | WriterFunction>} */
+  const statements = []
+  if (catalog.hasStatus) {
+    statements.push(...enumeration(style, 'HttpStatus', 'The HTTP statuses of the documented errors, named by their standard reason phrase.', statusMembers(catalog.statuses)))
+  }
+  statements.push(
+    ...enumeration(style, 'ErrorCode', 'The documented error codes, sorted by code.', codeMembers(catalog, statuses)),
+    errorEntryInterface(catalog),
+    catalogConstant(catalog, statuses),
+    errorBodyType(catalog),
+    isErrorCodeFunction(catalog),
+    getErrorEntryFunction(catalog),
+    createErrorBodyFunction(catalog)
+  )
+  const file = project.createSourceFile(fileName, {leadingTrivia: fileHeader(catalog), statements})
   return file.getFullText()
 }
 
@@ -57,75 +69,137 @@ function fileHeader(catalog) {
 
 /**
  * @param {ReadonlyArray<StatusEntry>} statuses
- * @returns {EnumDeclarationStructure}
+ * @returns {Array<Member>}
  */
-function httpStatusEnum(statuses) {
-  return {
-    kind: StructureKind.Enum,
-    name: 'HttpStatus',
-    isExported: true,
-    docs: ['The HTTP statuses of the documented errors, named by their standard reason phrase.'],
-    members: statuses.map((status) => ({
-      name: status.name,
-      value: status.code,
-      docs: [status.code + ' ' + (status.phrase || '(no standard reason phrase)')]
-    }))
-  }
+function statusMembers(statuses) {
+  return statuses.map((status) => ({
+    name: status.name,
+    value: status.code,
+    doc: status.code + ' ' + (status.phrase || '(no standard reason phrase)')
+  }))
 }
 
 /**
  * @param {Catalog} catalog
- * @returns {EnumDeclarationStructure}
+ * @param {ReadonlyMap<number, StatusEntry>} statuses
+ * @returns {Array<Member>}
  */
-function errorCodeEnum(catalog) {
-  const statusNames = statusNamesOf(catalog.statuses)
-  return {
-    kind: StructureKind.Enum,
-    name: 'ErrorCode',
-    isExported: true,
-    docs: ['The documented error codes, sorted by code.'],
-    members: catalog.entries.map((entry) => ({
-      name: entry.name,
-      value: entry.code,
-      docs: [entryDoc(entry, statusNames)]
-    }))
-  }
+function codeMembers(catalog, statuses) {
+  return catalog.entries.map((entry) => ({name: entry.name, value: entry.code, doc: entryDoc(entry, statuses)}))
 }
 
 /**
- * An entry's JSDoc: its message, its resolve text, and its HTTP status.
+ * An entry's JSDoc: its message, its resolve text, its HTTP status, and its group as `@category`.
  *
  * @param {CatalogEntry} entry
  * @param {ReadonlyMap<number, StatusEntry>} statuses
  * @returns {string}
  */
 function entryDoc(entry, statuses) {
-  const phrase = statuses.get(entry.status)?.phrase
-  return [
-    docText(entry.message),
-    '',
-    docText(entry.resolve),
-    '',
-    'HTTP status: ' + entry.status + (phrase ? ' ' + phrase : '') + '.'
-  ].join('\n')
+  const paragraphs = [docText(entry.message)]
+  if (entry.resolve !== undefined) paragraphs.push(docText(entry.resolve))
+  if (entry.status !== undefined) {
+    const phrase = statuses.get(entry.status)?.phrase
+    paragraphs.push('HTTP status: ' + entry.status + (phrase ? ' ' + phrase : '') + '.')
+  }
+  if (entry.group !== undefined) paragraphs.push('@category ' + docText(entry.group).replace(/\n/g, ' '))
+  return paragraphs.join('\n\n')
 }
 
 /**
+ * A named set of constants: an enum, or (`const` style) a frozen `as const` object, the union type of its values,
+ * and a type-only namespace so that `Name.Member` is also a type, as with an enum.
+ *
+ * @param {TypeScriptStyle} style
+ * @param {string} name
+ * @param {string} doc
+ * @param {ReadonlyArray<Member>} members
+ * @returns {Array<StatementStructures | WriterFunction>}
+ */
+function enumeration(style, name, doc, members) {
+  if (style === 'enum') {
+    /** @type {Array<OptionalKind<EnumMemberStructure>>} */
+    const enumMembers = members.map((member) => ({name: member.name, initializer: literal(member.value), docs: [member.doc]}))
+    return [{kind: StructureKind.Enum, name, isExported: true, docs: [doc], members: enumMembers}]
+  }
+  return [
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [doc],
+      declarations: [{name, initializer: (writer) => writeFrozenObject(writer, members)}]
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name,
+      isExported: true,
+      docs: ['A value of `' + name + '`.'],
+      type: '(typeof ' + name + ')[keyof typeof ' + name + ']'
+    },
+    {
+      kind: StructureKind.Module,
+      name,
+      declarationKind: ModuleDeclarationKind.Namespace,
+      isExported: true,
+      hasDeclareKeyword: true,
+      docs: ['The type of each `' + name + '` member.'],
+      statements: members.map((member) => ({
+        kind: StructureKind.TypeAlias,
+        name: member.name,
+        type: 'typeof ' + name + '.' + member.name
+      }))
+    }
+  ]
+}
+
+/**
+ * @param {CodeBlockWriter} writer
+ * @param {ReadonlyArray<Member>} members
+ */
+function writeFrozenObject(writer, members) {
+  writer.queueIndentationLevel(writer.getIndentationLevel())
+  writer.write('Object.freeze({').indent(() => {
+    for (const member of members) {
+      writeDoc(writer, member.doc)
+      writer.writeLine(member.name + ': ' + literal(member.value) + ',')
+    }
+  })
+  writer.write('} as const)')
+}
+
+/**
+ * @param {CodeBlockWriter} writer
+ * @param {string} doc
+ */
+function writeDoc(writer, doc) {
+  const lines = doc.split('\n')
+  if (lines.length === 1) {
+    writer.writeLine('/** ' + doc + ' */')
+    return
+  }
+  writer.writeLine('/**')
+  for (const line of lines) writer.writeLine((' * ' + line).trimEnd())
+  writer.writeLine(' */')
+}
+
+/**
+ * @param {Catalog} catalog
  * @returns {InterfaceDeclarationStructure}
  */
-function errorEntryInterface() {
+function errorEntryInterface(catalog) {
+  /** @type {Array<OptionalKind<PropertySignatureStructure>>} */
+  const properties = [{name: 'code', type: 'C', isReadonly: true, docs: ['The error code.']}]
+  if (catalog.hasStatus) properties.push({name: 'status', type: 'HttpStatus', isReadonly: true, docs: ['The HTTP status sent with the error.']})
+  properties.push({name: 'message', type: 'string', isReadonly: true, docs: ['The message sent with the error.']})
+  if (catalog.hasResolve) properties.push({name: 'resolve', type: 'string', isReadonly: true, docs: ['How to resolve the error.']})
   return {
     kind: StructureKind.Interface,
     name: 'ErrorEntry',
     isExported: true,
-    docs: ['A documented error: its code, HTTP status, message and how to resolve it.'],
+    docs: ['A documented error: ' + fieldList(catalog, 'its code, HTTP status, message and how to resolve it') + '.'],
     typeParameters: [{name: 'C', constraint: 'ErrorCode', default: 'ErrorCode'}],
-    properties: [
-      {name: 'code', type: 'C', isReadonly: true, docs: ['The error code.']},
-      {name: 'status', type: 'HttpStatus', isReadonly: true, docs: ['The HTTP status sent with the error.']},
-      {name: 'message', type: 'string', isReadonly: true, docs: ['The message sent with the error.']},
-      {name: 'resolve', type: 'string', isReadonly: true, docs: ['How to resolve the error.']}
-    ]
+    properties
   }
 }
 
@@ -133,10 +207,10 @@ function errorEntryInterface() {
  * The catalog constant, written as text: ts-morph would hang-indent a multi-line initializer.
  *
  * @param {Catalog} catalog
+ * @param {ReadonlyMap<number, StatusEntry>} statuses
  * @returns {WriterFunction}
  */
-function catalogConstant(catalog) {
-  const statuses = statusNamesOf(catalog.statuses)
+function catalogConstant(catalog, statuses) {
   return (writer) => {
     writer.blankLineIfLastNot()
     writer.writeLine('/** Every documented error, keyed by code. */')
@@ -156,9 +230,9 @@ function writeCatalogEntry(writer, entry, statuses) {
   const member = 'ErrorCode.' + entry.name
   writer.write('[' + member + ']: {').indent(() => {
     writer.writeLine('code: ' + member + ',')
-    writer.writeLine('status: HttpStatus.' + statuses.get(entry.status)?.name + ',')
+    if (entry.status !== undefined) writer.writeLine('status: HttpStatus.' + statuses.get(entry.status)?.name + ',')
     writer.writeLine('message: ' + stringLiteral(entry.message) + ',')
-    writer.writeLine('resolve: ' + stringLiteral(entry.resolve) + ',')
+    if (entry.resolve !== undefined) writer.writeLine('resolve: ' + stringLiteral(entry.resolve) + ',')
   })
   writer.writeLine('},')
 }
@@ -166,9 +240,10 @@ function writeCatalogEntry(writer, entry, statuses) {
 /**
  * The body type: one object type per code, so that `switch (body.code)` narrows `message`.
  *
+ * @param {Catalog} catalog
  * @returns {WriterFunction}
  */
-function errorBodyType() {
+function errorBodyType(catalog) {
   return (writer) => {
     writer.blankLineIfLastNot()
     writer.writeLine('/** The body of an error response; `message` is the documented message of `code`. */')
@@ -176,7 +251,7 @@ function errorBodyType() {
       writer.write('? {').indent(() => {
         writer.writeLine('readonly code: C;')
         writer.writeLine('readonly message: (typeof errorCatalog)[C]["message"];')
-        writer.writeLine('readonly resolve: string;')
+        if (catalog.hasResolve) writer.writeLine('readonly resolve: string;')
       })
       writer.writeLine('}')
       writer.writeLine(': never;')
@@ -185,9 +260,11 @@ function errorBodyType() {
 }
 
 /**
+ * @param {Catalog} catalog
  * @returns {FunctionDeclarationStructure}
  */
-function isErrorCodeFunction() {
+function isErrorCodeFunction(catalog) {
+  const type = catalog.codeKind === 'integer' ? 'number' : 'string'
   return {
     kind: StructureKind.Function,
     name: 'isErrorCode',
@@ -195,14 +272,16 @@ function isErrorCodeFunction() {
     docs: ['Whether `value` is a documented error code.'],
     parameters: [{name: 'value', type: 'unknown'}],
     returnType: 'value is ErrorCode',
-    statements: ['return typeof value === "number" && Object.prototype.hasOwnProperty.call(errorCatalog, value);']
+    statements: ['return typeof value === "' + type + '" && Object.prototype.hasOwnProperty.call(errorCatalog, value);']
   }
 }
 
 /**
+ * @param {Catalog} catalog
  * @returns {FunctionDeclarationStructure}
  */
-function getErrorEntryFunction() {
+function getErrorEntryFunction(catalog) {
+  const type = catalog.codeKind === 'integer' ? 'number' : 'string'
   return {
     kind: StructureKind.Function,
     name: 'getErrorEntry',
@@ -216,41 +295,53 @@ function getErrorEntryFunction() {
       },
       {
         docs: ['The documented error with this code, or `undefined` when the code is not documented.'],
-        parameters: [{name: 'code', type: 'number'}],
+        parameters: [{name: 'code', type}],
         returnType: 'ErrorEntry | undefined'
       }
     ],
-    parameters: [{name: 'code', type: 'number'}],
+    parameters: [{name: 'code', type}],
     returnType: 'ErrorEntry | undefined',
     statements: ['return isErrorCode(code) ? errorCatalog[code] : undefined;']
   }
 }
 
 /**
+ * @param {Catalog} catalog
  * @returns {FunctionDeclarationStructure}
  */
-function createErrorBodyFunction() {
+function createErrorBodyFunction(catalog) {
+  const fields = catalog.hasResolve ? 'code, message: entry.message, resolve: entry.resolve' : 'code, message: entry.message'
   return {
     kind: StructureKind.Function,
     name: 'createErrorBody',
     isExported: true,
-    docs: ['The response body of the error with this code: `{ code, message, resolve }` as documented.'],
+    docs: ['The response body of the error with this code: `{ ' + (catalog.hasResolve ? 'code, message, resolve' : 'code, message') + ' }` as documented.'],
     typeParameters: [{name: 'C', constraint: 'ErrorCode'}],
     parameters: [{name: 'code', type: 'C'}],
     returnType: 'ErrorBody<C>',
-    statements: [
-      'const entry: ErrorEntry = errorCatalog[code];',
-      'return { code, message: entry.message, resolve: entry.resolve } as ErrorBody<C>;'
-    ]
+    statements: ['const entry: ErrorEntry = errorCatalog[code];', 'return { ' + fields + ' } as ErrorBody<C>;']
   }
 }
 
 /**
- * @param {ReadonlyArray<StatusEntry>} statuses
- * @returns {Map<number, StatusEntry>}
+ * The ErrorEntry description, without the parts the catalog lacks.
+ *
+ * @param {Catalog} catalog
+ * @param {string} full
+ * @returns {string}
  */
-function statusNamesOf(statuses) {
-  return new Map(statuses.map((status) => [status.code, status]))
+function fieldList(catalog, full) {
+  if (catalog.hasStatus && catalog.hasResolve) return full
+  const parts = ['its code', ...(catalog.hasStatus ? ['HTTP status'] : []), 'message', ...(catalog.hasResolve ? ['how to resolve it'] : [])]
+  return parts.slice(0, -1).join(', ') + ' and ' + parts.at(-1)
+}
+
+/**
+ * @param {number | string} value
+ * @returns {string}
+ */
+function literal(value) {
+  return typeof value === 'number' ? String(value) : stringLiteral(value)
 }
 
 /**
