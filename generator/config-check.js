@@ -39,7 +39,7 @@ export function checkConfig(file, at) {
   }
   if (document.errors.length > 0) return undefined
 
-  const value = /** @type {unknown} */ (document.getIn(at))
+  const value = at.reduce((/** @type {any} */ object, key) => object?.[key], document.toJS())
   if (!validateSchema(value)) {
     for (const problem of relevantErrors(validateSchema.errors || [])) {
       const path = [...at, ...pointerSegments(problem.instancePath)]
@@ -89,12 +89,12 @@ function relevantErrors(errors) {
  * @returns {string}
  */
 function describe(problem, at) {
-  const where = [...at, ...pointerSegments(problem.instancePath)].join('.') || 'the configuration'
+  const where = [...at, ...pointerSegments(problem.instancePath)].join('.')
   const params = /** @type {Record<string, any>} */ (problem.params)
   switch (problem.keyword) {
     case 'additionalProperties': {
       const allowed = Object.keys(problem.parentSchema?.properties || {}).join(', ')
-      return 'Unexpected key `' + params.additionalProperty + '` in `' + where + '`, expected one of ' + allowed
+      return 'Unexpected key `' + params.additionalProperty + '` in ' + (where ? '`' + where + '`' : 'the configuration') + ', expected one of ' + allowed
     }
     case 'enum':
       return 'Unexpected ' + JSON.stringify(problem.data) + ' for `' + where + '`, expected one of ' + params.allowedValues.map((/** @type {unknown} */ value) => JSON.stringify(value)).join(', ')
@@ -119,7 +119,7 @@ function describe(problem, at) {
  */
 function typeName(value) {
   if (value === null) return 'null'
-  if (Array.isArray(value)) return 'list'
+  if (Array.isArray(value)) return value.length === 0 ? 'empty list' : 'list'
   if (typeof value === 'object') return 'object'
   return typeof value + ' ' + JSON.stringify(value)
 }

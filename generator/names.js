@@ -1,5 +1,5 @@
 /** names: text in, identifiers out — the PascalCase names of error codes and HTTP statuses. */
-import {STATUS_CODES} from 'node:http'
+import statuses from 'statuses'
 
 /** An identifier errgen accepts: ASCII, so that it is also a valid OpenAPI component key and enum var name everywhere. */
 export const identifierPattern = /^[A-Za-z_][A-Za-z0-9_]*$/
@@ -33,13 +33,15 @@ function capitalize(word) {
 }
 
 /**
- * The standard reason phrase of an HTTP status (`Bad Request`), or undefined.
+ * The standard reason phrase of an HTTP status (`Bad Request`), or undefined. The phrases come from the `statuses`
+ * package, pinned by the lockfile, not from the running Node.js, whose table changes between versions (413 is
+ * `Payload Too Large` in Node.js 20 and `Content Too Large` later): the output must not depend on the machine.
  *
  * @param {number} status
  * @returns {string | undefined}
  */
 export function reasonPhrase(status) {
-  return STATUS_CODES[status]
+  return statuses.message[status]
 }
 
 /**

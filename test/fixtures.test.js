@@ -1,8 +1,9 @@
-/** Golden fixtures: each test/fixtures/<case>/ holds an input.md, the exact diagnostics errgen prints for it, and, when it is valid, the outputs. Run with UPDATE_FIXTURES=1 to rewrite the expectations. */
+/** Golden fixtures: each test/fixtures/<case>/ holds an input.md (or an errgen.config.json naming its documents), the exact diagnostics errgen prints for it, and, when it is valid, the outputs. Run with UPDATE_FIXTURES=1 to rewrite the expectations. */
 import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {readTree, root, runInProcess, tempDirectory} from './helpers.js'
+import {expectValidOutputs} from './validators.js'
 
 const fixtures = path.join(root, 'test', 'fixtures')
 const update = process.env.UPDATE_FIXTURES === '1'
@@ -24,7 +25,8 @@ describe('fixtures', () => {
   test.each(cases)('%s', async (name) => {
     const directory = path.join(fixtures, name)
     const out = await tempDirectory()
-    const result = await runInProcess(['--input', 'input.md', '--out', out], directory)
+    const configured = (await readOptional(path.join(directory, 'errgen.config.json'))) !== undefined
+    const result = await runInProcess(configured ? ['--out', out] : ['--input', 'input.md', '--out', out], directory)
     const expectedOutput = path.join(directory, 'output')
     const diagnosticsFile = path.join(directory, 'diagnostics.txt')
 
@@ -49,6 +51,7 @@ describe('fixtures', () => {
       const expected = await readTree(expectedOutput)
       expect([...generated.keys()]).toEqual([...expected.keys()])
       for (const [file, bytes] of generated) expect(bytes.toString('utf8'), file).toBe(expected.get(file)?.toString('utf8'))
+      await expectValidOutputs(generated)
     }
   })
 })

@@ -25,6 +25,7 @@ describe('statusName', () => {
   const cases = [
     [400, 'BadRequest'],
     [402, 'PaymentRequired'],
+    [413, 'PayloadTooLarge'],
     [418, 'ImATeapot'],
     [502, 'BadGateway'],
     [599, 'Status599']

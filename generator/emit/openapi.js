@@ -32,7 +32,8 @@ export function emitOpenApi(catalog, info) {
 }
 
 /**
- * The `ErrorCode` schema with the member names and descriptions code generators give enums.
+ * The `ErrorCode` schema with the member names and descriptions code generators give enums. The descriptions are
+ * one line each: generators write them as line comments (openapi-typescript's `--enum` would break on a line end).
  *
  * @see https://openapi-generator.tech/docs/templating/#enum
  * @param {Catalog} catalog
@@ -42,8 +43,16 @@ function errorCodeWithNames(catalog) {
   return {
     ...errorCodeSchema(catalog),
     'x-enum-varnames': catalog.entries.map((entry) => entry.name),
-    'x-enum-descriptions': catalog.entries.map((entry) => entry.resolve ?? entry.message)
+    'x-enum-descriptions': catalog.entries.map((entry) => oneLine(entry.resolve ?? entry.message))
   }
+}
+
+/**
+ * @param {string} text
+ * @returns {string}
+ */
+function oneLine(text) {
+  return text.replace(/\s*[\r\n\u2028\u2029\u0085]+\s*/g, ' ')
 }
 
 /**

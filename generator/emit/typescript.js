@@ -1,13 +1,5 @@
 /** emit/typescript: a catalog in, the text of the TypeScript module (code and status enums, catalog, guard, lookup, body type) out, built with ts-morph. */
-import {
-  IndentationText,
-  ModuleDeclarationKind,
-  NewLineKind,
-  Project,
-  QuoteKind,
-  StructureKind,
-  VariableDeclarationKind
-} from 'ts-morph'
+import {IndentationText, ModuleDeclarationKind, NewLineKind, Project, QuoteKind, StructureKind} from 'ts-morph'
 import {notice} from './notice.js'
 
 /**
@@ -123,13 +115,7 @@ function enumeration(style, name, doc, members) {
     return [{kind: StructureKind.Enum, name, isExported: true, docs: [doc], members: enumMembers}]
   }
   return [
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [doc],
-      declarations: [{name, initializer: (writer) => writeFrozenObject(writer, members)}]
-    },
+    (writer) => writeFrozenObject(writer, name, doc, members),
     {
       kind: StructureKind.TypeAlias,
       name,
@@ -154,18 +140,23 @@ function enumeration(style, name, doc, members) {
 }
 
 /**
+ * `export const Name = Object.freeze({ … } as const);`, written as text: ts-morph would hang-indent the initializer.
+ *
  * @param {CodeBlockWriter} writer
+ * @param {string} name
+ * @param {string} doc
  * @param {ReadonlyArray<Member>} members
  */
-function writeFrozenObject(writer, members) {
-  writer.queueIndentationLevel(writer.getIndentationLevel())
-  writer.write('Object.freeze({').indent(() => {
+function writeFrozenObject(writer, name, doc, members) {
+  writer.blankLineIfLastNot()
+  writeDoc(writer, doc)
+  writer.write('export const ' + name + ' = Object.freeze({').indent(() => {
     for (const member of members) {
       writeDoc(writer, member.doc)
       writer.writeLine(member.name + ': ' + literal(member.value) + ',')
     }
   })
-  writer.write('} as const)')
+  writer.writeLine('} as const);')
 }
 
 /**

@@ -1,0 +1,85 @@
+/** Test helper: checks a set of generated outputs with the real tools — tsc under the strict flags, Ajv in strict mode, the official OpenAPI 3.1 schema and openapi-typescript — and that they agree with each other. */
+import {Validator} from '@seriousme/openapi-schema-validator'
+import {Ajv2020} from 'ajv/dist/2020.js'
+import openapiTS, {astToString} from 'openapi-typescript'
+import {parse} from 'yaml'
+import {expect} from 'vitest'
+import {evaluate, strictOptions, typeCheck} from './helpers.js'
+
+/**
+ * @param {Map<string, Buffer> | Record<string, string>} outputs file name → content
+ */
+export async function expectValidOutputs(outputs) {
+  const files = outputs instanceof Map ? Object.fromEntries([...outputs].map(([name, bytes]) => [name, bytes.toString('utf8')])) : outputs
+  const typescript = Object.entries(files).find(([name]) => name.endsWith('.ts'))
+  const schema = Object.entries(files).find(([name]) => name.endsWith('.json'))
+  const openapi = Object.entries(files).find(([name]) => name.endsWith('.yaml'))
+
+  /** @type {Array<{code: unknown, message: string, resolve?: string}>} */
+  let bodies = []
+  if (typescript) bodies = await expectValidTypeScript(typescript[1])
+  if (openapi) {
+    const fromOpenApi = await expectValidOpenApi(openapi[1])
+    if (typescript) expect(fromOpenApi).toEqual(bodies)
+    bodies = fromOpenApi
+  }
+  if (schema) expectValidSchema(schema[1], bodies)
+}
+
+/**
+ * Compiles under the strict flags (and `erasableSyntaxOnly` when it has no enum); its bodies when run.
+ *
+ * @param {string} source
+ */
+async function expectValidTypeScript(source) {
+  const erasable = !/^export enum /m.test(source)
+  expect(typeCheck({'errors.ts': source}, {...strictOptions, erasableSyntaxOnly: erasable})).toEqual([])
+  const module = await evaluate(source)
+  return sortByCode(Object.values(module.errorCatalog).map((entry) => module.createErrorBody(entry.code)))
+}
+
+/**
+ * Passes the official schema and openapi-typescript; its example bodies.
+ *
+ * @param {string} text
+ */
+async function expectValidOpenApi(text) {
+  const document = parse(text)
+  const validator = new Validator()
+  const result = await validator.validate(structuredClone(document))
+  expect(result.errors).toBeUndefined()
+  expect(validator.version).toBe('3.1')
+  expect(typeCheck({'openapi.ts': astToString(await openapiTS(text, {enum: true}))})).toEqual([])
+  const examples = Object.values(document.components.responses).flatMap((response) =>
+    Object.values(/** @type {any} */ (response).content['application/json'].examples).map((example) => /** @type {any} */ (example).value)
+  )
+  return sortByCode(examples)
+}
+
+/**
+ * Bodies in code order: numbers by value, strings by code unit.
+ *
+ * @template {{code: unknown}} T
+ * @param {Array<T>} bodies
+ * @returns {Array<T>}
+ */
+function sortByCode(bodies) {
+  return bodies.sort((a, b) =>
+    typeof a.code === 'number' && typeof b.code === 'number' ? a.code - b.code : String(a.code) < String(b.code) ? -1 : String(a.code) > String(b.code) ? 1 : 0
+  )
+}
+
+/**
+ * Compiles in Ajv's strict mode; accepts every body, and rejects each body with another code's message.
+ *
+ * @param {string} text
+ * @param {ReadonlyArray<{code: unknown, message: string}>} bodies
+ */
+function expectValidSchema(text, bodies) {
+  const validate = new Ajv2020({strict: true}).compile(JSON.parse(text))
+  for (const body of bodies) expect(validate(body), JSON.stringify(validate.errors)).toBe(true)
+  bodies.forEach((body, index) => {
+    const other = bodies[(index + 1) % bodies.length]
+    if (other && other.message !== body.message) expect(validate({...body, message: other.message})).toBe(false)
+  })
+}
