@@ -48,9 +48,11 @@ export function describeChanges(changes) {
   const parts = []
   if (changes.added.length > 0) parts.push(codeList(changes.added) + ' added')
   if (changes.removed.length > 0) parts.push(codeList(changes.removed) + ' removed')
-  if (changes.changed.length > 0) {
-    const details = changes.changed.map((change) => change.code + ' (' + change.fields.join(', ') + ')')
-    parts.push((changes.changed.length === 1 ? 'code ' : 'codes ') + shorten(details) + ' changed')
+  const [single] = changes.changed
+  if (single && changes.changed.length === 1) {
+    parts.push('code ' + single.code + ' changed (' + single.fields.join(', ') + ')')
+  } else if (changes.changed.length > 1) {
+    parts.push('codes ' + shorten(changes.changed.map((change) => change.code + ' (' + change.fields.join(', ') + ')')) + ' changed')
   }
   return parts.join('; ')
 }

@@ -3,12 +3,12 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
-import {prepare} from './index.js'
+import {prepare} from './prepare.js'
 import {checkOutputDirectory, displayPath, ensureDirectory, IoError, readIfExists, writeAtomically} from './io.js'
 import {formats, report} from './report.js'
 
 /**
- * @import {Prepared} from './index.js'
+ * @import {Prepared} from './prepare.js'
  * @import {Format} from './report.js'
  * @import {GeneratedFile, TypeScriptStyle} from './types.js'
  */

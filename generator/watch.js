@@ -2,7 +2,7 @@
 import {watch as watchFiles} from 'node:fs'
 import path from 'node:path'
 import {isDynamicPattern} from 'tinyglobby'
-import {configFileName, loadConfig} from './config.js'
+import {configFileName, defaultInput, loadConfig} from './config.js'
 
 /**
  * @import {FSWatcher} from 'node:fs'
@@ -19,37 +19,61 @@ const settleMs = 80
  * @returns {Promise<number>}
  */
 export async function watch(run, settings, io) {
-  /** @type {Array<FSWatcher>} */
-  let watchers = []
+  /** @type {Map<string, {watcher: FSWatcher, target: Target}>} */
+  const watching = new Map()
   let timer = /** @type {NodeJS.Timeout | undefined} */ (undefined)
   let running = Promise.resolve()
 
-  const rewatch = async () => {
-    for (const watcher of watchers) watcher.close()
-    watchers = (await targets(settings, io.cwd)).map((target) =>
-      watchFiles(target.directory, {recursive: target.recursive}, (_, name) => {
-        if (name !== null && target.matches(String(name))) schedule()
-      })
-    )
-  }
   const schedule = () => {
     clearTimeout(timer)
     timer = setTimeout(() => {
-      running = running.then(async () => {
-        await run()
-        await rewatch()
-      })
+      running = running.then(() => runAndRewatch(run, settings, io, watching, schedule))
     }, settleMs)
   }
 
-  await run()
-  await rewatch()
+  await runAndRewatch(run, settings, io, watching, schedule)
   io.stdout('errgen: watching for changes (stop with Ctrl-C)\n')
   await stopped(io.signal)
   clearTimeout(timer)
   await running
-  for (const watcher of watchers) watcher.close()
+  for (const {watcher} of watching.values()) watcher.close()
   return 0
+}
+
+/**
+ * Run, then watch what the (possibly changed) configuration names. Watchers that are still wanted stay open, so
+ * that no change is missed while the run is being reported; an unexpected error is reported and watching goes on.
+ *
+ * @param {() => Promise<number>} run
+ * @param {Settings} settings
+ * @param {Io} io
+ * @param {Map<string, {watcher: FSWatcher, target: Target}>} watching by directory and recursion
+ * @param {() => void} schedule
+ */
+async function runAndRewatch(run, settings, io, watching, schedule) {
+  try {
+    await run()
+  } catch (cause) {
+    io.stderr('errgen: ' + (cause instanceof Error ? cause.stack || cause.message : String(cause)) + '\n')
+  }
+  const wanted = await targets(settings, io.cwd)
+  for (const [key, {watcher}] of watching) {
+    if (!wanted.has(key)) {
+      watcher.close()
+      watching.delete(key)
+    }
+  }
+  for (const [key, target] of wanted) {
+    const current = watching.get(key)
+    if (current) {
+      current.target = target
+      continue
+    }
+    const entry = {target, watcher: watchFiles(target.directory, {recursive: target.recursive}, (_, name) => {
+      if (name !== null && entry.target.matches(String(name))) schedule()
+    })}
+    watching.set(key, entry)
+  }
 }
 
 /**
@@ -83,13 +107,14 @@ function stopped(signal) {
  *
  * @param {Settings} settings
  * @param {string} cwd
- * @returns {Promise<Array<Target>>}
+ * @returns {Promise<Map<string, Target>>} by directory and recursion
  */
 async function targets(settings, cwd) {
-  const {config} = await loadConfig(cwd, {input: settings.input, out: settings.out, config: settings.config}).catch(() => ({config: undefined}))
+  const loaded = await loadConfig(cwd, {input: settings.input, out: settings.out, config: settings.config}).catch(() => undefined)
+  const config = loaded?.config
   const configFiles =
     settings.config === false ? [] : settings.config ? [path.resolve(cwd, settings.config)] : [path.join(cwd, configFileName), path.join(cwd, 'package.json')]
-  const patterns = config?.input ?? settings.input ?? []
+  const patterns = config?.input ?? settings.input ?? [defaultInput]
   const out = config ? path.resolve(cwd, config.out) : undefined
 
   /** @type {Array<Target>} */
@@ -106,7 +131,24 @@ async function targets(settings, cwd) {
       matches: (changed) => !out || !path.resolve(base, changed).startsWith(out + path.sep)
     })
   }
-  return found
+  return mergeTargets(found)
+}
+
+/**
+ * One target per directory (and recursion), matching what any of its targets matches.
+ *
+ * @param {ReadonlyArray<Target>} targets
+ * @returns {Map<string, Target>}
+ */
+function mergeTargets(targets) {
+  /** @type {Map<string, Target>} */
+  const merged = new Map()
+  for (const target of targets) {
+    const key = target.directory + (target.recursive ? path.sep + '**' : '')
+    const earlier = merged.get(key)
+    merged.set(key, earlier ? {...target, matches: (name) => earlier.matches(name) || target.matches(name)} : target)
+  }
+  return merged
 }
 
 /**
