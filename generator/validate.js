@@ -3,7 +3,7 @@ import {contentPlace, error, warning} from './diagnostics.js'
 import {identifierPattern, normalizeHeader} from './names.js'
 
 /**
- * @import {Heading, Nodes, Root, Table, TableCell, TableRow} from 'mdast'
+ * @import {Nodes, Root, Table, TableCell, TableRow} from 'mdast'
  * @import {Point, Position} from 'unist'
  * @import {VFile} from 'vfile'
  * @import {CodeCell, Column, Field, ReadDocument, ReadOptions, Row, TableInfo} from './types.js'

@@ -1,19 +1,9 @@
-import {cp, mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
+import {readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {generate, IoError} from 'errgen'
 import ts from 'typescript'
 import {describe, expect, test} from 'vitest'
-import {seed, tempDirectory, typeCheck} from './helpers.js'
-
-/**
- * A project directory with the seed as input/error-codes.md.
- */
-async function project() {
-  const directory = await tempDirectory()
-  await mkdir(path.join(directory, 'input'))
-  await cp(seed, path.join(directory, 'input', 'error-codes.md'))
-  return directory
-}
+import {project, tempDirectory, typeCheck} from './helpers.js'
 
 describe('generate()', () => {
   test('returns the catalog, the files and the diagnostics, and writes nothing', async () => {

@@ -1,19 +1,9 @@
-import {cp, mkdir, readFile, stat, utimes, writeFile} from 'node:fs/promises'
+import {cp, readFile, stat, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {readTree, root, runProcess, seed, tempDirectory} from './helpers.js'
+import {project, readTree, root, runProcess, seed} from './helpers.js'
 
 const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'))
-
-/**
- * A project directory with the seed as input/error-codes.md.
- */
-async function project() {
-  const directory = await tempDirectory()
-  await mkdir(path.join(directory, 'input'))
-  await cp(seed, path.join(directory, 'input', 'error-codes.md'))
-  return directory
-}
 
 /**
  * Each file's bytes and modification time.

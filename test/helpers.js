@@ -1,6 +1,6 @@
 /** Test helpers: run errgen in-process or as a real process, temp directories, and the TypeScript compiler under the strict flags. */
 import {execFile} from 'node:child_process'
-import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -187,4 +187,18 @@ export async function generateSeed() {
  */
 export function escapeMarkdown(text) {
   return text.replace(/[!-/:-@[-`{-~]/g, '\\$&')
+}
+
+/**
+ * A new project directory with the seed as input/error-codes.md, and optionally an errgen.config.json.
+ *
+ * @param {object} [config]
+ * @returns {Promise<string>}
+ */
+export async function project(config) {
+  const directory = await tempDirectory()
+  await mkdir(path.join(directory, 'input'))
+  await cp(seed, path.join(directory, 'input', 'error-codes.md'))
+  if (config) await writeFile(path.join(directory, 'errgen.config.json'), JSON.stringify(config, null, 2) + '\n')
+  return directory
 }

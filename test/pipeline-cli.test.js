@@ -1,22 +1,9 @@
 /** The CLI in build pipelines: --format json|github, --print-config, --check summaries, --watch, --quiet. Every run is a real process. */
 import {spawn} from 'node:child_process'
-import {cp, mkdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {bin, readTree, runProcess, seed, tempDirectory} from './helpers.js'
-
-/**
- * A project directory with the seed as input/error-codes.md, and optionally a configuration.
- *
- * @param {object} [config]
- */
-async function project(config) {
-  const directory = await tempDirectory()
-  await mkdir(path.join(directory, 'input'))
-  await cp(seed, path.join(directory, 'input', 'error-codes.md'))
-  if (config) await writeFile(path.join(directory, 'errgen.config.json'), JSON.stringify(config, null, 2) + '\n')
-  return directory
-}
+import {bin, project, readTree, runProcess} from './helpers.js'
 
 const invalidTable = 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n400 | 1 | *a* | A.\n4x0 | 1 | *b* | B:\n'
 
