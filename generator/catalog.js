@@ -31,7 +31,10 @@ export function buildCatalog(documents, options, sources) {
   const hasResolve = checkColumnEverywhere(tables, 'resolve')
   warnDuplicateMessages(unique, values)
   const names = assignNames(unique, kind, values)
-  const entries = unique.map((row) => toEntry(row, values, names)).sort((a, b) => compareCodes(a.code, b.code))
+  const codes = new Set(unique.map((row) => values.get(row.code)))
+  const entries = unique
+    .map((row) => toEntry(row, values, names, replacementOf(row, kind, codes)))
+    .sort((a, b) => compareCodes(a.code, b.code))
 
   return {
     sources: [...sources],
@@ -213,12 +216,34 @@ function reportNameConflicts(rows, names, values) {
 }
 
 /**
+ * The code that replaces a deprecated entry: the Deprecated cell's (an error when it is not a documented code), or
+ * the one the Resolve text names (ignored when it is not a code: `use the v2 endpoint` is prose).
+ *
+ * @param {Row} row
+ * @param {CodeKind} kind
+ * @param {ReadonlySet<number | string | undefined>} codes
+ * @returns {number | string | undefined}
+ */
+function replacementOf(row, kind, codes) {
+  const written = row.deprecated?.replacement
+  if (!row.deprecated || written === undefined) return undefined
+  const code = kind === 'integer' && /^\d+$/.test(written) ? Number(written) : written
+  if (codes.has(code) && String(code) !== row.code.text) return code
+  if (row.deprecated.explicit) {
+    const reason = 'Unexpected replacement `' + written + '` of deprecated code ' + row.code.text + ', expected another documented code'
+    error(row.file, reason, row.places.deprecated, 'unknown-replacement')
+  }
+  return undefined
+}
+
+/**
  * @param {Row} row
  * @param {ReadonlyMap<CodeCell, number | string>} values
  * @param {ReadonlyMap<Row, string>} names
+ * @param {number | string | undefined} replacement
  * @returns {CatalogEntry}
  */
-function toEntry(row, values, names) {
+function toEntry(row, values, names, replacement) {
   const code = /** @type {number | string} */ (values.get(row.code))
   return {
     code,
@@ -226,7 +251,9 @@ function toEntry(row, values, names) {
     status: row.status,
     message: row.message,
     resolve: row.resolve,
-    group: row.group
+    group: row.group,
+    deprecated: row.deprecated ? {replacement} : undefined,
+    source: {file: row.file.path, places: row.places}
   }
 }
 

@@ -16,6 +16,7 @@ import {normalizeHeader} from './names.js'
  * @property {string} [out] the output directory, relative to the working directory
  * @property {string | false} [config] the configuration file; false to read none
  * @property {TypeScriptStyle} [style]
+ * @property {string | false} [against] a git revision or directory to compare with; false for none
  */
 
 /**
@@ -136,7 +137,8 @@ export function resolve(written, overrides, context) {
     optionalColumns: written.optionalColumns || [],
     codes: written.codes || 'auto',
     headings: written.headings || [],
-    typescript: {style: overrides.style ?? written.typescript?.style ?? 'enum'}
+    typescript: {style: overrides.style ?? written.typescript?.style ?? 'enum'},
+    against: overrides.against === false ? undefined : overrides.against ?? written.against
   }
 }
 

@@ -37,9 +37,38 @@ export async function prepare(options) {
 
   const {run} = await import('./pipeline.js')
   const result = run(documents, config)
+  let ok = result.ok
+  if (ok && config.against) ok = await checkContract(result.catalog, documents, config, cwd, options, reports)
   const out = path.resolve(cwd, config.out)
-  const files = result.files.map((file) => ({...file, path: path.join(out, file.name)}))
-  return {ok: result.ok, config, catalog: result.catalog, files, reports, cwd}
+  const files = ok ? result.files.map((file) => ({...file, path: path.join(out, file.name)})) : []
+  return {ok, config, catalog: result.catalog, files, reports, cwd}
+}
+
+/**
+ * Compare the catalog with the one at `config.against`; whether no breaking change (or they are allowed).
+ * Against the output directory itself, a first run (no outputs yet) has nothing to compare with.
+ *
+ * @param {Catalog} catalog
+ * @param {ReadonlyArray<VFile>} documents
+ * @param {Config} config
+ * @param {string} cwd
+ * @param {GenerateOptions} options
+ * @param {Array<VFile>} reports receives the old catalog's files
+ * @returns {Promise<boolean>}
+ */
+async function checkContract(catalog, documents, config, cwd, options, reports) {
+  const against = /** @type {string} */ (config.against)
+  const {loadBefore} = await import('./against.js')
+  const {compareContract} = await import('./contract.js')
+  const isOut = path.resolve(cwd, against) === path.resolve(cwd, config.out)
+  const before = await loadBefore(against, config, cwd).catch((cause) => {
+    if (isOut && cause instanceof IoError) return undefined
+    throw cause
+  })
+  if (!before) return true
+  compareContract(before, catalog, new Map(documents.map((file) => [file.path, file])), {allowBreaking: options.allowBreaking ?? false})
+  reports.push(...before.files)
+  return [...documents, ...before.files].every((file) => file.messages.every((message) => !message.fatal))
 }
 
 /**

@@ -10,8 +10,9 @@ import {ts} from 'ts-morph'
  * @returns {Array<Snapshot>}
  */
 export function readTypeScript(text) {
-  const file = ts.createSourceFile('output.ts', text, ts.ScriptTarget.Latest, false)
+  const file = ts.createSourceFile('output.ts', text, ts.ScriptTarget.Latest, true)
   const codes = constantsOf(file, 'ErrorCode')
+  const deprecated = deprecatedMembers(file)
   const statuses = constantsOf(file, 'HttpStatus')
   const catalog = unwrap(initializerOf(file, 'errorCatalog'))
   if (!catalog || !ts.isObjectLiteralExpression(catalog)) throw new Error('no errorCatalog object')
@@ -27,7 +28,8 @@ export function readTypeScript(text) {
       name,
       status: status === '' ? undefined : /** @type {number} */ (statuses.get(status)),
       message: stringOf(fields.get('message')),
-      resolve: fields.has('resolve') ? stringOf(fields.get('resolve')) : undefined
+      resolve: fields.has('resolve') ? stringOf(fields.get('resolve')) : undefined,
+      deprecated: deprecated.has(name)
     }
   })
 }
@@ -54,6 +56,29 @@ function constantsOf(file, name) {
     }
   }
   return constants
+}
+
+/**
+ * The `ErrorCode` members whose JSDoc has `@deprecated` (enum members, or properties of the `const` object).
+ *
+ * @param {ts.SourceFile} file
+ * @returns {Set<string>}
+ */
+function deprecatedMembers(file) {
+  /** @type {Array<ts.Node>} */
+  const members = []
+  for (const statement of file.statements) {
+    if (ts.isEnumDeclaration(statement) && statement.name.text === 'ErrorCode') members.push(...statement.members)
+  }
+  const object = unwrap(initializerOf(file, 'ErrorCode'))
+  if (object && ts.isObjectLiteralExpression(object)) members.push(...object.properties)
+  return new Set(
+    members.flatMap((member) =>
+      ts.getJSDocTags(member).some((tag) => tag.tagName.text === 'deprecated') && 'name' in member && member.name
+        ? [/** @type {ts.PropertyName} */ (member.name).getText(file)]
+        : []
+    )
+  )
 }
 
 /**

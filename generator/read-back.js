@@ -37,7 +37,8 @@ function fromSchemas(schemas, statuses) {
       name,
       status: statuses?.get(name),
       message: schema.properties.message.const,
-      resolve: schema.description
+      resolve: schema.description,
+      deprecated: schema.deprecated === true
     }))
 }
 

@@ -58,7 +58,7 @@ function toDiagnostic(message) {
     column: start?.column ?? null,
     endLine: end?.line ?? null,
     endColumn: end?.column ?? null,
-    severity: message.fatal ? 'error' : 'warning',
+    severity: severityOf(message),
     ruleId: message.ruleId || '',
     message: message.reason
   }
@@ -82,7 +82,8 @@ export function annotation(diagnostic) {
     ['title', diagnostic.ruleId]
   ]
   const list = properties.flatMap(([key, value]) => (value === null || value === '' ? [] : [key + '=' + escapeProperty(String(value))]))
-  return '::' + (diagnostic.severity === 'error' ? 'error' : 'warning') + ' ' + list.join(',') + '::' + escapeData(diagnostic.message) + '\n'
+  const command = diagnostic.severity === 'info' ? 'notice' : diagnostic.severity
+  return '::' + command + ' ' + list.join(',') + '::' + escapeData(diagnostic.message) + '\n'
 }
 
 /**
@@ -119,7 +120,17 @@ export function sortMessages(messages) {
  */
 export function messageLine(message) {
   const place = message.place ? ':' + stringifyPosition(message.place) : ''
-  return [message.file + place, message.fatal ? 'error' : 'warning', message.reason, message.ruleId || ''].join('  ')
+  return [message.file + place, severityOf(message), message.reason, message.ruleId || ''].join('  ')
+}
+
+/**
+ * `error` (fatal), `warning`, or `info` (neither, as vfile's `file.info()` makes).
+ *
+ * @param {VFileMessage} message
+ * @returns {'error' | 'warning' | 'info'}
+ */
+function severityOf(message) {
+  return message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
 }
 
 /**
@@ -129,9 +140,10 @@ export function messageLine(message) {
  * @returns {string}
  */
 function summary(messages) {
-  const {fatal, warn} = statistics(messages)
+  const {fatal, warn, info} = statistics(messages)
   const parts = []
   if (fatal) parts.push('✖ ' + fatal + ' error' + (fatal === 1 ? '' : 's'))
   if (warn) parts.push('⚠ ' + warn + ' warning' + (warn === 1 ? '' : 's'))
+  if (info) parts.push('ℹ ' + info + ' note' + (info === 1 ? '' : 's'))
   return parts.join(', ')
 }

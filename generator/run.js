@@ -27,6 +27,8 @@ import {formats, report} from './report.js'
  * @property {string | undefined} out
  * @property {string | false | undefined} config
  * @property {TypeScriptStyle | undefined} style
+ * @property {string | undefined} against
+ * @property {boolean} allowBreaking
  * @property {boolean} check
  * @property {boolean} watch
  * @property {boolean} printConfig
@@ -59,6 +61,9 @@ Options:
       --no-config      read no configuration file
       --style STYLE    the TypeScript style: enum or const
       --check          write nothing; exit 1 when an output is missing or differs from what would be generated
+      --against REF    compare with the catalog at a git revision or in a directory of earlier outputs;
+                       exit 1 on a breaking change
+      --allow-breaking report breaking changes as warnings (for a major release)
   -w, --watch          regenerate whenever a document or the configuration changes
       --format NAME    diagnostics as text (default), stylish, json or github
       --print-config   print the resolved configuration and exit
@@ -132,6 +137,8 @@ function parseArguments(argv) {
       config: {type: 'string', short: 'c'},
       'no-config': {type: 'boolean'},
       style: {type: 'string'},
+      against: {type: 'string'},
+      'allow-breaking': {type: 'boolean'},
       check: {type: 'boolean'},
       watch: {type: 'boolean', short: 'w'},
       format: {type: 'string'},
@@ -154,6 +161,8 @@ function parseArguments(argv) {
       out: values.out,
       config: values['no-config'] ? false : values.config,
       style,
+      against: values.against,
+      allowBreaking: values['allow-breaking'] ?? false,
       check: values.check ?? false,
       watch: values.watch ?? false,
       printConfig: values['print-config'] ?? false,
@@ -185,7 +194,15 @@ function oneOf(flag, value, allowed) {
  */
 async function once(settings, io) {
   const started = performance.now()
-  const prepared = await prepare({cwd: io.cwd, input: settings.input, out: settings.out, config: settings.config, style: settings.style})
+  const prepared = await prepare({
+    cwd: io.cwd,
+    input: settings.input,
+    out: settings.out,
+    config: settings.config,
+    style: settings.style,
+    against: settings.against,
+    allowBreaking: settings.allowBreaking
+  })
   const {config} = prepared
   if (config && settings.printConfig) {
     io.stdout(JSON.stringify(config, null, 2) + '\n')

@@ -3,7 +3,7 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 
 /** The columns errgen reads from an error table. */
-export type Column = 'status' | 'code' | 'message' | 'resolve' | 'name'
+export type Column = 'status' | 'code' | 'message' | 'resolve' | 'name' | 'deprecated'
 
 /** One table row as written in the document, its cells' text as CommonMark renders it. */
 export interface Row {
@@ -20,8 +20,18 @@ export interface Row {
   readonly name: string | undefined
   /** The text of the heading above the table. */
   readonly group: string | undefined
+  /** Set when the message is struck through or the Deprecated cell says so. */
+  readonly deprecated: RowDeprecation | undefined
   /** Where each cell's text stands in the document. */
   readonly places: Readonly<Record<'row' | Column, Position>>
+}
+
+/** A deprecation as written: the code that replaces the entry, if the Deprecated cell or the Resolve text names one. */
+export interface RowDeprecation {
+  /** The replacement's code as written. */
+  readonly replacement: string | undefined
+  /** Whether the Deprecated cell names it (it must then exist), rather than the Resolve text (`use 1234`). */
+  readonly explicit: boolean
 }
 
 /** A code cell as written, before the catalog reads it as an integer or a string. */
@@ -61,6 +71,16 @@ export interface CatalogEntry {
   readonly resolve: string | undefined
   /** The heading above the entry's table. */
   readonly group: string | undefined
+  /** Set when the entry is deprecated: it stays valid, and names its replacement when the document does. */
+  readonly deprecated: {readonly replacement: number | string | undefined} | undefined
+  /** Where the entry is written, for messages about it (the emitters do not use it). */
+  readonly source: EntrySource
+}
+
+/** Where an entry is written: its document and the place of each of its cells. */
+export interface EntrySource {
+  readonly file: string
+  readonly places: Readonly<Record<'row' | Column, Position>>
 }
 
 /** One HTTP status used by the catalog, with its identifier (`BadRequest`) and standard reason phrase. */
@@ -111,6 +131,7 @@ export interface ConfigFile {
   readonly codes?: 'auto' | CodeKind
   readonly headings?: readonly string[]
   readonly typescript?: {readonly style?: TypeScriptStyle}
+  readonly against?: string
 }
 
 /** The TypeScript output's style: enums, or frozen `as const` objects with union types. */
@@ -143,6 +164,8 @@ export interface Config extends ReadOptions, EmitOptions {
   readonly input: readonly string[]
   /** The output directory, relative to the working directory. */
   readonly out: string
+  /** A git revision or a directory of earlier outputs to compare each run with; undefined for none. */
+  readonly against: string | undefined
 }
 
 /** A generated file: its name inside the output directory and its full text. */
@@ -167,7 +190,7 @@ export interface Diagnostic {
   readonly column: number | null
   readonly endLine: number | null
   readonly endColumn: number | null
-  readonly severity: 'error' | 'warning'
+  readonly severity: 'error' | 'warning' | 'info'
   readonly ruleId: string
   readonly message: string
 }
@@ -184,6 +207,10 @@ export interface GenerateOptions {
   readonly out?: string
   /** The TypeScript style, instead of the configuration's. */
   readonly style?: TypeScriptStyle
+  /** A git revision or a directory of earlier outputs to compare with, instead of the configuration's; false for none. */
+  readonly against?: string | false
+  /** Report breaking changes as warnings rather than errors (for a deliberate major release). */
+  readonly allowBreaking?: boolean
   /** Documents given in memory (a bundler's view of the files); `input` is then not read. */
   readonly documents?: ReadonlyArray<{readonly path: string; readonly value: string | Uint8Array}>
 }
@@ -211,4 +238,6 @@ export interface Snapshot {
   readonly status: number | undefined
   readonly message: string
   readonly resolve: string | undefined
+  /** Whether the entry is deprecated; undefined when the output does not say. */
+  readonly deprecated: boolean | undefined
 }

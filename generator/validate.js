@@ -6,7 +6,7 @@ import {identifierPattern, normalizeHeader} from './names.js'
  * @import {Nodes, Root, Table, TableCell, TableRow} from 'mdast'
  * @import {Point, Position} from 'unist'
  * @import {VFile} from 'vfile'
- * @import {CodeCell, Column, Field, ReadDocument, ReadOptions, Row, TableInfo} from './types.js'
+ * @import {CodeCell, Column, Field, ReadDocument, ReadOptions, Row, RowDeprecation, TableInfo} from './types.js'
  */
 
 /** The columns an error table has, in the order messages name them. */
@@ -18,7 +18,8 @@ export const columnLabels = /** @type {const} */ ({
   code: 'Code',
   message: 'Message',
   resolve: 'Resolve',
-  name: 'Name'
+  name: 'Name',
+  deprecated: 'Deprecated'
 })
 
 /** Header texts (lower case, single spaces) and the column each one names; a configuration adds to them. */
@@ -40,7 +41,9 @@ const headerAliases = new Map(
     ['how to resolve', 'resolve'],
     ['description', 'resolve'],
     ['name', 'name'],
-    ['identifier', 'name']
+    ['identifier', 'name'],
+    ['deprecated', 'deprecated'],
+    ['deprecation', 'deprecated']
   ])
 )
 
@@ -242,7 +245,7 @@ function readRow(row, columns, heading, context, read) {
   if (!row.position) return
   const rowPlace = row.position
 
-  const {status: statusCell, code: codeCell, message: messageCell, resolve: resolveCell, name: nameCell} = cells
+  const {status: statusCell, code: codeCell, message: messageCell, resolve: resolveCell, name: nameCell, deprecated: deprecatedCell} = cells
   const code = codeCell && readCode(codeCell.text, placeOr(codeCell.place, rowPlace), file)
   if (code) read.codes.push(code)
   const hasColumn = (/** @type {Column} */ column) => columns.includes(column)
@@ -252,10 +255,13 @@ function readRow(row, columns, heading, context, read) {
   const message = readText(messageCell.text, messageCell.place, 'message', code.text, file)
   const resolve = resolveCell && readText(resolveCell.text, resolveCell.place, 'resolve', code.text, file)
   const name = nameCell ? readName(nameCell.text, nameCell.place, file) : undefined
-  if ((statusCell && status === undefined) || message === undefined || (resolveCell && resolve === undefined) || name === null) {
+  const column = deprecatedCell ? readDeprecatedCell(deprecatedCell.text, deprecatedCell.place, file) : undefined
+  if ((statusCell && status === undefined) || message === undefined || (resolveCell && resolve === undefined) || name === null || column === null) {
     valid = false
   }
   if (!valid || message === undefined) return
+  const messageNode = row.children[columns.indexOf('message')]
+  const deprecated = deprecationOf(column || undefined, Boolean(messageNode && isStruckThrough(messageNode)), resolve)
 
   read.rows.push({
     file,
@@ -265,15 +271,64 @@ function readRow(row, columns, heading, context, read) {
     resolve,
     name: name || undefined,
     group: heading,
+    deprecated,
     places: {
       row: rowPlace,
       status: placeOr(statusCell?.place, rowPlace),
       code: code.place,
       message: placeOr(messageCell.place, rowPlace),
       resolve: placeOr(resolveCell?.place, rowPlace),
-      name: placeOr(nameCell?.place, rowPlace)
+      name: placeOr(nameCell?.place, rowPlace),
+      deprecated: placeOr(deprecatedCell?.place, rowPlace)
     }
   })
+}
+
+/**
+ * A Deprecated cell: undefined when it says no (empty, `no`, `false`, `-`), null when it cannot be read, else the
+ * deprecation and the replacement it names (`yes`, `true`, `deprecated`, `x`, `✓`; or `use 1234`, `1234`).
+ *
+ * @param {string} text
+ * @param {Position | undefined} place
+ * @param {VFile} file
+ * @returns {RowDeprecation | null | undefined}
+ */
+function readDeprecatedCell(text, place, file) {
+  const value = text.trim().toLowerCase()
+  if (/^(|no|false|-|–|—)$/.test(value)) return undefined
+  if (/^(yes|true|deprecated|x|✓|✔)$/.test(value)) return {replacement: undefined, explicit: true}
+  const replacement = /^(?:(?:use|see|replaced by)\s+)?(?:code\s+)?`?([^\s`]+)`?$/i.exec(text.trim())?.[1]
+  if (replacement) return {replacement, explicit: true}
+  const reason = 'Unexpected Deprecated cell ' + quote(text) + ', expected yes, no, or the code that replaces it (`use 1234`)'
+  error(file, reason, place, 'invalid-deprecated')
+  return null
+}
+
+/**
+ * Whether the entry is deprecated (by its Deprecated cell, or a struck-through message) and what replaces it: the
+ * Deprecated cell's code, or a code the Resolve text names as `use 1234`.
+ *
+ * @param {RowDeprecation | undefined} column
+ * @param {boolean} struck
+ * @param {string | undefined} resolve
+ * @returns {RowDeprecation | undefined}
+ */
+function deprecationOf(column, struck, resolve) {
+  if (column?.replacement) return column
+  if (!column && !struck) return undefined
+  const named = resolve && /\buse\s+(?:code\s+)?`?([A-Za-z0-9_][\w./:-]*)`?/i.exec(resolve)?.[1]
+  return {replacement: named || undefined, explicit: false}
+}
+
+/**
+ * Whether a cell's text is all struck through (`~~*message*~~`).
+ *
+ * @param {TableCell} cell
+ * @returns {boolean}
+ */
+function isStruckThrough(cell) {
+  const content = cell.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+  return content.length > 0 && content.every((child) => child.type === 'delete')
 }
 
 /**

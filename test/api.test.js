@@ -54,7 +54,11 @@ describe('generate()', () => {
       path.join('gen', 'errors.schema.json'),
       path.join('gen', 'errors.openapi.yaml')
     ])
-    expect(result.catalog?.entries).toEqual([{code: 7, name: 'Oops', status: 500, message: 'oops', resolve: 'Retry.', group: undefined}])
+    expect(result.catalog?.entries).toMatchObject([{code: 7, name: 'Oops', status: 500, message: 'oops', resolve: 'Retry.', group: undefined, deprecated: undefined}])
+    expect(result.catalog?.entries[0]?.source).toEqual({
+      file: 'docs/errors.md',
+      places: expect.objectContaining({code: {start: {line: 3, column: 1, offset: 54}, end: {line: 3, column: 2, offset: 55}}})
+    })
   })
 
   test('an invalid document gives diagnostics and no files', async () => {

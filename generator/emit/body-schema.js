@@ -47,6 +47,7 @@ export function entrySchema(catalog, entry) {
   return {
     title: entry.name,
     ...(entry.resolve === undefined ? {} : {description: entry.resolve}),
+    ...(entry.deprecated ? {deprecated: true} : {}),
     ...bodyShape(catalog, {const: entry.code}, {const: entry.message})
   }
 }

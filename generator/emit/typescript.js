@@ -77,25 +77,42 @@ function statusMembers(statuses) {
  * @returns {Array<Member>}
  */
 function codeMembers(catalog, statuses) {
-  return catalog.entries.map((entry) => ({name: entry.name, value: entry.code, doc: entryDoc(entry, statuses)}))
+  const names = new Map(catalog.entries.map((entry) => [entry.code, entry.name]))
+  return catalog.entries.map((entry) => ({name: entry.name, value: entry.code, doc: entryDoc(entry, statuses, names)}))
 }
 
 /**
- * An entry's JSDoc: its message, its resolve text, its HTTP status, and its group as `@category`.
+ * An entry's JSDoc: its message, its resolve text, its HTTP status, `@deprecated` with its replacement, and its group
+ * as `@category`.
  *
  * @param {CatalogEntry} entry
  * @param {ReadonlyMap<number, StatusEntry>} statuses
+ * @param {ReadonlyMap<number | string, string>} names each code's member name
  * @returns {string}
  */
-function entryDoc(entry, statuses) {
+function entryDoc(entry, statuses, names) {
   const paragraphs = [docText(entry.message)]
   if (entry.resolve !== undefined) paragraphs.push(docText(entry.resolve))
   if (entry.status !== undefined) {
     const phrase = statuses.get(entry.status)?.phrase
     paragraphs.push('HTTP status: ' + entry.status + (phrase ? ' ' + phrase : '') + '.')
   }
+  if (entry.deprecated) paragraphs.push(deprecatedTag(entry.deprecated.replacement, names))
   if (entry.group !== undefined) paragraphs.push('@category ' + docText(entry.group).replace(/\n/g, ' '))
   return paragraphs.join('\n\n')
+}
+
+/**
+ * `@deprecated Use {@link ErrorCode.NewName} (1234) instead.`, or a bare `@deprecated`.
+ *
+ * @param {number | string | undefined} replacement
+ * @param {ReadonlyMap<number | string, string>} names
+ * @returns {string}
+ */
+function deprecatedTag(replacement, names) {
+  const name = replacement === undefined ? undefined : names.get(replacement)
+  if (replacement === undefined || name === undefined) return '@deprecated'
+  return '@deprecated Use {@link ErrorCode.' + name + '} (' + docText(String(replacement)) + ') instead.'
 }
 
 /**
