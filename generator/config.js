@@ -1,9 +1,9 @@
 /** config: the working directory and command-line overrides in, the resolved configuration out — from errgen.config.json or the "errgen" key of package.json, checked against the shipped schema, over the defaults. */
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {glob, isDynamicPattern} from 'tinyglobby'
+import {isDynamicPattern} from 'tinyglobby'
 import {VFile} from 'vfile'
-import {displayPath, IoError, ioError, readIfExists} from './io.js'
+import {displayPath, ioError, readIfExists} from './io.js'
 import {normalizeHeader} from './names.js'
 
 /**
@@ -186,26 +186,4 @@ async function projectVersion(directory) {
   } catch {
     return undefined
   }
-}
-
-/**
- * The documents a configuration names: its paths, and the files its globs match (sorted), each once.
- *
- * @param {Config} config
- * @param {string} cwd
- * @returns {Promise<Array<string>>} absolute paths
- */
-export async function inputFiles(config, cwd) {
-  /** @type {Set<string>} */
-  const files = new Set()
-  for (const pattern of config.input) {
-    if (!isDynamicPattern(pattern)) {
-      files.add(path.resolve(cwd, pattern))
-      continue
-    }
-    const matches = await glob(pattern, {cwd, absolute: true, onlyFiles: true, expandDirectories: false})
-    if (matches.length === 0) throw new IoError('no document matches `' + pattern + '`')
-    for (const match of matches.sort()) files.add(path.normalize(match))
-  }
-  return [...files]
 }

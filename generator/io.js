@@ -2,10 +2,6 @@
 import {mkdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
-/**
- * @import {OutputFile} from './types.js'
- */
-
 /** An I/O problem the CLI reports in one line with exit code 2. */
 export class IoError extends Error {
   /** @override */
@@ -109,7 +105,7 @@ function errorCode(cause) {
  * written are they renamed over the old ones. On failure the temporary files are removed and the old files stay.
  *
  * @param {string} directory
- * @param {ReadonlyArray<OutputFile>} files
+ * @param {ReadonlyArray<{name: string, text: string}>} files
  * @param {string} shown the directory as messages show it
  */
 export async function writeAtomically(directory, files, shown) {

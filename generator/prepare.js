@@ -1,7 +1,8 @@
 /** prepare: the library API's options in, the configuration, the documents read and checked, the catalog and the generated files out — the reading half of the spine, shared by generate() and the CLI. */
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {inputFiles, loadConfig} from './config.js'
+import {loadConfig} from './config.js'
+import {inputFiles} from './inputs.js'
 import {error} from './diagnostics.js'
 import {decodeUtf8, displayPath, IoError, readBytes} from './io.js'
 
@@ -17,6 +18,7 @@ import {decodeUtf8, displayPath, IoError, readBytes} from './io.js'
  * @property {Array<GeneratedFile>} files
  * @property {Array<VFile>} reports the configuration file and the documents, with their messages
  * @property {string} cwd
+ * @property {Array<string>} documents the documents read, relative to the working directory
  */
 
 /**
@@ -27,13 +29,14 @@ export async function prepare(options) {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const {config, file: configFile} = await loadConfig(cwd, options)
   const reports = configFile ? [configFile] : []
-  if (!config) return {ok: false, config, catalog: undefined, files: [], reports, cwd}
+  if (!config) return {ok: false, config, catalog: undefined, files: [], reports, cwd, documents: []}
 
   const documents = options.documents
     ? options.documents.map((document) => decodeDocument(document.value, displayPath(path.resolve(cwd, document.path), cwd)))
     : await readDocuments(config, cwd)
   reports.push(...documents)
-  if (documents.some((file) => file.messages.length > 0)) return {ok: false, config, catalog: undefined, files: [], reports, cwd}
+  const paths = documents.map((file) => file.path)
+  if (documents.some((file) => file.messages.length > 0)) return {ok: false, config, catalog: undefined, files: [], reports, cwd, documents: paths}
 
   const {run} = await import('./pipeline.js')
   const result = run(documents, config)
@@ -41,7 +44,7 @@ export async function prepare(options) {
   if (ok && config.against) ok = await checkContract(result.catalog, documents, config, cwd, options, reports)
   const out = path.resolve(cwd, config.out)
   const files = ok ? result.files.map((file) => ({...file, path: path.join(out, file.name)})) : []
-  return {ok, config, catalog: result.catalog, files, reports, cwd}
+  return {ok, config, catalog: result.catalog, files, reports, cwd, documents: paths}
 }
 
 /**
@@ -79,13 +82,8 @@ async function checkContract(catalog, documents, config, cwd, options, reports) 
  * @returns {Promise<Array<VFile>>}
  */
 async function readDocuments(config, cwd) {
-  const files = await inputFiles(config, cwd)
-  return Promise.all(
-    files.map(async (absolute) => {
-      const shown = displayPath(absolute, cwd)
-      return decodeDocument(await readBytes(absolute, shown), shown)
-    })
-  )
+  const files = await inputFiles(config.input, cwd)
+  return Promise.all(files.map(async (shown) => decodeDocument(await readBytes(path.resolve(cwd, shown), shown), shown)))
 }
 
 /**

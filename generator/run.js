@@ -5,6 +5,7 @@ import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
 import {prepare} from './prepare.js'
 import {checkOutputDirectory, displayPath, ensureDirectory, IoError, readIfExists, writeAtomically} from './io.js'
+import {contentHash, fingerprint, manifestName, manifestText, outputArgs} from './fingerprint.js'
 import {formats, report} from './report.js'
 
 /**
@@ -227,9 +228,11 @@ async function once(settings, io) {
   const changed = await changedFiles(prepared, shownOut)
   if (settings.check) return check(changed, prepared, settings, io)
 
-  if (changed.length > 0) {
+  const manifest = await manifestFile(prepared, settings, out)
+  const writes = [...changed.map(({file}) => file), ...(manifest ? [manifest] : [])]
+  if (writes.length > 0) {
     await ensureDirectory(out, shownOut)
-    await writeAtomically(out, changed.map(({file}) => file), shownOut)
+    await writeAtomically(out, writes, shownOut)
   }
   if (!settings.quiet && settings.format !== 'json') {
     const codes = prepared.catalog.entries.length
@@ -245,6 +248,28 @@ async function once(settings, io) {
  */
 function elapsed(started) {
   return Math.round(performance.now() - started) + ' ms'
+}
+
+/**
+ * The manifest that lets the next run prove the outputs current without generating them; undefined when the one in
+ * the output directory is already right.
+ *
+ * @param {Prepared} prepared
+ * @param {Settings} settings
+ * @param {string} out
+ * @returns {Promise<{name: string, text: string} | undefined>}
+ */
+async function manifestFile(prepared, settings, out) {
+  const text = manifestText({
+    generatedBy: 'errgen',
+    fingerprint: await fingerprint({version, cwd: prepared.cwd, args: outputArgs(settings), documents: prepared.documents}),
+    input: prepared.config?.input ?? [],
+    documents: prepared.documents,
+    codes: prepared.catalog?.entries.length ?? 0,
+    outputs: Object.fromEntries(prepared.files.map((file) => [file.name, contentHash(file.text)]))
+  })
+  const current = await readIfExists(path.join(out, manifestName), manifestName)
+  return current?.toString('utf8') === text ? undefined : {name: manifestName, text}
 }
 
 /**

@@ -241,3 +241,18 @@ export interface Snapshot {
   /** Whether the entry is deprecated; undefined when the output does not say. */
   readonly deprecated: boolean | undefined
 }
+
+/** The manifest errgen keeps in the output directory: what the outputs were generated from, and their hashes. */
+export interface Manifest {
+  readonly generatedBy: 'errgen'
+  /** The hash of errgen's version, the flags, the configuration and the documents. */
+  readonly fingerprint: string
+  /** The configuration's documents: paths and globs. */
+  readonly input: readonly string[]
+  /** The documents read, relative to the working directory. */
+  readonly documents: readonly string[]
+  /** How many codes the catalog has. */
+  readonly codes: number
+  /** Each output's name and the hash of its content. */
+  readonly outputs: Readonly<Record<string, string>>
+}

@@ -88,13 +88,14 @@ export function runProcess(argv, cwd = root, env = {}) {
 }
 
 /**
- * The files of a directory: name → bytes.
+ * The files of a directory: name → bytes; errgen's manifest (a dotfile, which depends on errgen's own code) is left
+ * out, tests of it read it by name.
  *
  * @param {string} directory
  * @returns {Promise<Map<string, Buffer>>}
  */
 export async function readTree(directory) {
-  const names = (await readdir(directory)).sort()
+  const names = (await readdir(directory)).filter((name) => !name.startsWith('.')).sort()
   const entries = await Promise.all(names.map(async (name) => /** @type {const} */ ([name, await readFile(path.join(directory, name))])))
   return new Map(entries)
 }
