@@ -1,7 +1,7 @@
 import {cp, readFile, stat, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {project, readTree, root, runProcess, seed} from './helpers.js'
+import {project, readTree, root, runInProcess, runProcess, seed} from './helpers.js'
 
 const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'))
 
@@ -26,6 +26,7 @@ async function age(directory) {
   for (const name of (await readTree(directory)).keys()) await utimes(path.join(directory, name), past, past)
 }
 
+/** Real processes where the process itself matters (exit codes, messages); the others run in this process. */
 describe('errgen command line', () => {
   test('--help and --version', async () => {
     const help = await runProcess(['--help'])
@@ -50,10 +51,10 @@ describe('errgen command line', () => {
   test('a second run writes nothing: files keep their bytes and modification times', async () => {
     const directory = await project()
     const out = path.join(directory, 'output')
-    await runProcess([], directory)
+    await runInProcess([], directory)
     await age(out)
     const before = await snapshot(out)
-    const result = await runProcess([], directory)
+    const result = await runInProcess([], directory)
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^errgen: 39 codes, output\/ up to date \(\d+ ms\)\n$/)
     expect(await snapshot(out)).toEqual(before)
@@ -62,11 +63,11 @@ describe('errgen command line', () => {
   test('only the changed file is rewritten', async () => {
     const directory = await project()
     const out = path.join(directory, 'output')
-    await runProcess([], directory)
+    await runInProcess([], directory)
     await writeFile(path.join(out, 'error-codes.schema.json'), '{}\n')
     await age(out)
     const before = await snapshot(out)
-    const result = await runProcess([], directory)
+    const result = await runInProcess([], directory)
     expect(result.stdout).toMatch(/1 of 3 files written/)
     const after = await snapshot(out)
     expect(after.times[0]).toBe(before.times[0])
@@ -76,14 +77,14 @@ describe('errgen command line', () => {
 
   test('--check is silent and exits 0 when outputs are up to date', async () => {
     const directory = await project()
-    await runProcess([], directory)
+    await runInProcess([], directory)
     expect(await runProcess(['--check'], directory)).toEqual({code: 0, stdout: '', stderr: ''})
   })
 
   test('--check exits 1 on a hand-edited output, with a short diff, and writes nothing', async () => {
     const directory = await project()
     const out = path.join(directory, 'output')
-    await runProcess([], directory)
+    await runInProcess([], directory)
     const file = path.join(out, 'error-codes.ts')
     const edited = (await readFile(file, 'utf8')).replace('AccessTokenMissing = 1000', 'AccessTokenMissing = 1001')
     await writeFile(file, edited)
@@ -99,7 +100,7 @@ describe('errgen command line', () => {
 
   test('--check exits 1 on missing outputs and creates nothing', async () => {
     const directory = await project()
-    const result = await runProcess(['--check'], directory)
+    const result = await runInProcess(['--check'], directory)
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('output/error-codes.ts is missing\n')
     expect(result.stderr).toContain('output/error-codes.schema.json is missing\n')
@@ -110,13 +111,13 @@ describe('errgen command line', () => {
   test('an invalid document exits 1 with located messages and leaves the outputs untouched', async () => {
     const directory = await project()
     const out = path.join(directory, 'output')
-    await runProcess([], directory)
+    await runInProcess([], directory)
     await age(out)
     const before = await snapshot(out)
     const input = path.join(directory, 'input', 'error-codes.md')
     const text = await readFile(input, 'utf8')
     await writeFile(input, text.replace('```1001```', '```10O1```').replace('```1005```', '```1000```').replace('```404```| ```1300```', '```4O4```| ```1300```'))
-    const result = await runProcess([], directory)
+    const result = await runInProcess([], directory)
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')
     expect(result.stderr.split('\n').filter((line) => line.includes('  error  '))).toEqual([
@@ -164,7 +165,7 @@ describe('errgen command line', () => {
   test('--input and --out take other paths; outputs are named after the input', async () => {
     const directory = await project()
     await cp(seed, path.join(directory, 'api-errors.md'))
-    const result = await runProcess(['--input', 'api-errors.md', '--out', 'gen/types'], directory)
+    const result = await runInProcess(['--input', 'api-errors.md', '--out', 'gen/types'], directory)
     expect(result.code).toBe(0)
     const tree = await readTree(path.join(directory, 'gen', 'types'))
     expect([...tree.keys()]).toEqual(['api-errors.openapi.yaml', 'api-errors.schema.json', 'api-errors.ts'])

@@ -1,9 +1,9 @@
-/** The CLI in build pipelines: --format json|github, --print-config, --check summaries, --watch, --quiet. Every run is a real process. */
+/** The CLI in build pipelines: --format json|github, --print-config, --check summaries, --watch, --quiet. --format json and --watch run as real processes, the rest in this process. */
 import {spawn} from 'node:child_process'
 import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {bin, project, readTree, runProcess} from './helpers.js'
+import {bin, project, readTree, runInProcess, runProcess} from './helpers.js'
 
 const invalidTable = 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n400 | 1 | *a* | A.\n4x0 | 1 | *b* | B:\n'
 
@@ -23,7 +23,7 @@ describe('--format', () => {
   test('github: workflow commands that annotate the lines, with escaped data', async () => {
     const directory = await project()
     await writeFile(path.join(directory, 'input', 'error-codes.md'), invalidTable.replace('*b*', '*100% b*').replace('4x0', '302'))
-    const result = await runProcess(['--format', 'github'], directory)
+    const result = await runInProcess(['--format', 'github'], directory)
     expect(result.code).toBe(1)
     expect(result.stdout).toBe(
       '::warning file=input/error-codes.md,line=4,col=1,endLine=4,endColumn=4,title=non-error-status::Unexpected HTTP status 302 for an error, expected 400 to 599\n' +
@@ -33,10 +33,10 @@ describe('--format', () => {
 
   test('github: stale outputs are annotated too', async () => {
     const directory = await project()
-    await runProcess([], directory)
+    await runInProcess([], directory)
     const file = path.join(directory, 'output', 'error-codes.schema.json')
     await writeFile(file, (await readFile(file, 'utf8')).replace('"const": "type missing"', '"const": "type absent"'))
-    const result = await runProcess(['--check', '--format', 'github'], directory)
+    const result = await runInProcess(['--check', '--format', 'github'], directory)
     expect(result.code).toBe(1)
     expect(result.stdout).toBe(
       '::error file=output/error-codes.schema.json,title=stale-output::output/error-codes.schema.json is stale: code 1001 changed (message)\n'
@@ -47,7 +47,7 @@ describe('--format', () => {
 describe('--check', () => {
   test('says per stale file which codes were added, removed or changed, then a unified diff', async () => {
     const directory = await project()
-    await runProcess([], directory)
+    await runInProcess([], directory)
     const input = path.join(directory, 'input', 'error-codes.md')
     const text = await readFile(input, 'utf8')
     const edited = text
@@ -55,7 +55,7 @@ describe('--check', () => {
       .replace(/^```404```\| ```1610```.*\n/m, '')
       .concat('```503```| ```1800```|*maintenance*|Try again in a few minutes.\n')
     await writeFile(input, edited)
-    const result = await runProcess(['--check'], directory)
+    const result = await runInProcess(['--check'], directory)
     expect(result.code).toBe(1)
     const summaries = result.stderr.split('\n').filter((line) => line.startsWith('output/'))
     expect(summaries).toEqual([
@@ -71,7 +71,7 @@ describe('--check', () => {
 describe('configuration', () => {
   test('--print-config shows the resolved configuration: defaults, the file, then flags', async () => {
     const directory = await project({out: 'gen', codes: 'integer', openapi: {title: 'Bank API errors'}})
-    const result = await runProcess(['--print-config', '--style', 'const'], directory)
+    const result = await runInProcess(['--print-config', '--style', 'const'], directory)
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toEqual({
       input: ['input/error-codes.md'],
@@ -89,14 +89,14 @@ describe('configuration', () => {
 
   test('flags override the configuration; outputs can be renamed or left out', async () => {
     const directory = await project({out: 'gen', outputs: {typescript: 'codes.ts', openapi: false}})
-    expect((await runProcess(['--out', 'elsewhere'], directory)).code).toBe(0)
+    expect((await runInProcess(['--out', 'elsewhere'], directory)).code).toBe(0)
     expect([...(await readTree(path.join(directory, 'elsewhere'))).keys()]).toEqual(['codes.ts', 'error-codes.schema.json'])
   })
 
   test('the "errgen" key of package.json is read when there is no errgen.config.json', async () => {
     const directory = await project()
     await writeFile(path.join(directory, 'package.json'), JSON.stringify({name: 'api', version: '3.2.1', errgen: {out: 'types'}}))
-    expect((await runProcess([], directory)).code).toBe(0)
+    expect((await runInProcess([], directory)).code).toBe(0)
     const yaml = await readFile(path.join(directory, 'types', 'error-codes.openapi.yaml'), 'utf8')
     expect(yaml).toContain('  version: 3.2.1\n')
   })
@@ -104,7 +104,7 @@ describe('configuration', () => {
   test('an invalid configuration is located, exits 2 and writes nothing', async () => {
     const directory = await project()
     await writeFile(path.join(directory, 'errgen.config.json'), '{\n  "inputs": ["a.md"],\n  "typescript": {"style": "class"}\n}\n')
-    const result = await runProcess([], directory)
+    const result = await runInProcess([], directory)
     expect(result).toEqual({
       code: 2,
       stdout: '',
@@ -122,7 +122,7 @@ describe('configuration', () => {
     const table = 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n'
     await writeFile(path.join(directory, 'docs', 'a.md'), table + '400 | 1 | *a* | A.\n')
     await writeFile(path.join(directory, 'docs', 'b.md'), table + '400 | 2 | *b* | B.\n400 | 1 | *c* | C.\n')
-    const result = await runProcess([], directory)
+    const result = await runInProcess([], directory)
     expect(result.code).toBe(1)
     expect(result.stderr).toBe('docs/b.md:4:7-4:8  error  Duplicate code 1, first defined at docs/a.md:3:7  duplicate-code\n✖ 1 error\n')
   })
@@ -131,12 +131,12 @@ describe('configuration', () => {
 describe('--quiet', () => {
   test('prints errors only: no warnings, no summary line', async () => {
     const directory = await project()
-    expect(await runProcess(['--quiet'], directory)).toEqual({code: 0, stdout: '', stderr: ''})
+    expect(await runInProcess(['--quiet'], directory)).toEqual({code: 0, stdout: '', stderr: ''})
   })
 
   test('without it, a successful run prints one summary line', async () => {
     const directory = await project()
-    const result = await runProcess([], directory)
+    const result = await runInProcess([], directory)
     expect(result.stdout).toMatch(/^errgen: 39 codes, output\/ 3 of 3 files written \(\d+ ms\)\n$/)
   })
 })
