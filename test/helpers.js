@@ -30,6 +30,10 @@ export const strictOptions = {
   types: []
 }
 
+/** The compiler's own files (lib.*.d.ts), parsed once for every type check of this test file. */
+/** @type {Map<string, ts.SourceFile | undefined>} */
+const parsedLibraries = new Map()
+
 /** @type {Array<string>} */
 const temporary = []
 afterAll(async () => {
@@ -99,7 +103,8 @@ export async function readTree(directory) {
 }
 
 /**
- * Type-check TypeScript sources with the compiler; the diagnostics as `file(line,col): message` strings.
+ * Type-check TypeScript sources with the compiler; the diagnostics of those sources (the compiler's lib files are
+ * parsed once per test file and not checked themselves) as `file(line,col): message` strings.
  *
  * @param {Record<string, string>} sources file name → text
  * @param {ts.CompilerOptions} [options]
@@ -113,9 +118,10 @@ export function typeCheck(sources, options = strictOptions) {
   const originalGetSourceFile = host.getSourceFile
   host.getSourceFile = (name, languageVersion, ...rest) => {
     const text = files.get(name)
-    return text === undefined
-      ? originalGetSourceFile.call(host, name, languageVersion, ...rest)
-      : ts.createSourceFile(name, text, languageVersion, true)
+    if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true)
+    const key = name + ' ' + JSON.stringify(languageVersion)
+    if (!parsedLibraries.has(key)) parsedLibraries.set(key, originalGetSourceFile.call(host, name, languageVersion, ...rest))
+    return parsedLibraries.get(key)
   }
   const originalFileExists = host.fileExists
   host.fileExists = (name) => files.has(name) || originalFileExists.call(host, name)
@@ -124,7 +130,15 @@ export function typeCheck(sources, options = strictOptions) {
   const originalDirectoryExists = host.directoryExists?.bind(host)
   host.directoryExists = (name) => name === directory || (originalDirectoryExists ? originalDirectoryExists(name) : false)
   const program = ts.createProgram([...files.keys()], options, host)
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+  const diagnostics = [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...[...files.keys()].flatMap((name) => {
+      const file = program.getSourceFile(name)
+      return file ? [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)] : []
+    })
+  ]
+  return diagnostics.map((diagnostic) => {
     const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
     if (!diagnostic.file || diagnostic.start === undefined) return text
     const {line, character} = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
