@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
-import {error} from './diagnostics.js'
+import {reportIllFormed} from './diagnostics.js'
 import {checkOutputDirectory, decodeUtf8, ensureDirectory, IoError, readBytes, readIfExists, writeAtomically} from './io.js'
 import {report} from './report.js'
 
@@ -139,9 +139,7 @@ async function generate(settings, io) {
   const documents = await Promise.all(settings.inputs.map((input) => readDocument(input, io.cwd)))
   const options = emitOptions(settings, io.cwd)
   const {run} = await import('./pipeline.js')
-  const result = documents.some((file) => file.messages.length > 0)
-    ? {ok: false, files: [], catalog: undefined}
-    : run(documents, options)
+  const result = run(documents, options)
 
   const diagnostics = report(documents, {format: settings.format, quiet: settings.quiet || settings.check})
   if (diagnostics) io.stderr(diagnostics)
@@ -165,7 +163,8 @@ async function generate(settings, io) {
 }
 
 /**
- * Read and decode one document; a document that is not UTF-8 gets a located error instead of its text.
+ * Read and decode one document; every byte sequence that is not UTF-8 gets a located error (and stands as U+FFFD in
+ * the text, so that the rest of the document is still checked).
  *
  * @param {string} input
  * @param {string} cwd
@@ -174,19 +173,11 @@ async function generate(settings, io) {
 async function readDocument(input, cwd) {
   const absolute = path.resolve(cwd, input)
   const shown = displayPath(absolute, cwd)
-  const bytes = await readBytes(absolute, shown)
-  const decoded = decodeUtf8(bytes)
-  if ('text' in decoded) {
-    if (decoded.text.trim() === '') throw new IoError('cannot read ' + shown + ': the file is empty')
-    return new VFile({path: shown, value: decoded.text})
-  }
-  const file = new VFile({path: shown, value: ''})
-  const before = new TextDecoder().decode(bytes.subarray(0, decoded.invalidAt))
-  const lines = before.split('\n')
-  const point = {line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1}
-  const byte = bytes[decoded.invalidAt]?.toString(16).toUpperCase().padStart(2, '0')
-  const reason = 'Unexpected byte 0x' + byte + ' at byte offset ' + decoded.invalidAt + ', expected UTF-8 text'
-  error(file, reason, {start: point, end: point}, 'invalid-utf8')
+  const {text, illFormed} = decodeUtf8(await readBytes(absolute, shown))
+  if (text === '') throw new IoError('cannot read ' + shown + ': the file is empty')
+  if (text.trim() === '') throw new IoError('cannot read ' + shown + ': the file holds only white space')
+  const file = new VFile({path: shown, value: text})
+  reportIllFormed(file, illFormed)
   return file
 }
 
