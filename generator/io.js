@@ -1,8 +1,10 @@
 /** io: the file system for the spine — documents read and decoded, outputs compared and written atomically. */
-import {mkdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {chmod, mkdir, readFile, rename, rm, stat, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {generatedMarker} from './emit/notice.js'
 
 /**
+ * @import {Stats} from 'node:fs'
  * @import {OutputFile} from './types.js'
  */
 
@@ -28,11 +30,12 @@ const reasons = new Map([
  *
  * @param {unknown} cause
  * @param {string} doing what failed: `cannot read input/x.md`
+ * @param {string} [after] said after the reason
  * @returns {IoError}
  */
-export function ioError(cause, doing) {
+export function ioError(cause, doing, after = '') {
   const why = reasons.get(errorCode(cause)) || (cause instanceof Error ? cause.message : String(cause))
-  return new IoError(doing + ': ' + why, {cause})
+  return new IoError(doing + ': ' + why + after, {cause})
 }
 
 /**
@@ -105,22 +108,128 @@ function errorCode(cause) {
 }
 
 /**
+ * @typedef Change
+ * @property {OutputFile} file what to write
+ * @property {Buffer | undefined} current the bytes on disk now, undefined when there is no such file
+ */
+
+/**
  * Write files atomically, all or none: each goes to a temporary file in the same directory, and only when all are
- * written are they renamed over the old ones. On failure the temporary files are removed and the old files stay.
+ * written are they renamed over the old ones. When a write or a rename fails, the temporary files are removed and
+ * the files already renamed get their earlier bytes, mode and times back (or are removed when they are new).
  *
  * @param {string} directory
- * @param {ReadonlyArray<OutputFile>} files
+ * @param {ReadonlyArray<Change>} changes
  * @param {string} shown the directory as messages show it
  */
-export async function writeAtomically(directory, files, shown) {
-  const temporary = files.map((file) => path.join(directory, '.' + file.name + '.' + process.pid + '.tmp'))
+export async function writeAtomically(directory, changes, shown) {
+  const targets = changes.map((change) => path.join(directory, change.file.name))
+  const temporary = targets.map((target) => temporaryName(target))
+  const earlier = await Promise.all(targets.map((target, index) => (changes[index]?.current ? statIfPresent(target) : undefined)))
+  let renamed = 0
   try {
-    await Promise.all(files.map((file, index) => writeFile(/** @type {string} */ (temporary[index]), file.text)))
-    await Promise.all(files.map((file, index) => rename(/** @type {string} */ (temporary[index]), path.join(directory, file.name))))
+    await Promise.all(changes.map((change, index) => writeFile(/** @type {string} */ (temporary[index]), change.file.text)))
+    for (; renamed < changes.length; renamed++) {
+      await rename(/** @type {string} */ (temporary[renamed]), /** @type {string} */ (targets[renamed]))
+    }
   } catch (cause) {
-    await Promise.all(temporary.map((file) => rm(file, {force: true})))
-    throw ioError(cause, 'cannot write to ' + shown)
+    await Promise.all(temporary.slice(renamed).map((file) => rm(file, {force: true}).catch(() => undefined)))
+    const lost = await restoreAll(changes.slice(0, renamed), targets, earlier)
+    const unrestored = lost.length > 0 ? '; could not restore ' + lost.map((name) => shown + '/' + name).join(', ') : ''
+    throw ioError(cause, 'cannot write to ' + shown, unrestored)
   }
+}
+
+/**
+ * @param {string} file
+ * @returns {Promise<Stats | undefined>}
+ */
+async function statIfPresent(file) {
+  try {
+    return await stat(file)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A temporary file next to `target`, in the same directory so that renaming it is atomic.
+ *
+ * @param {string} target
+ * @returns {string}
+ */
+function temporaryName(target) {
+  return path.join(path.dirname(target), '.' + path.basename(target) + '.' + process.pid + '.tmp')
+}
+
+/**
+ * Put back the files a failed write replaced; the names of those that could not be put back.
+ *
+ * @param {ReadonlyArray<Change>} changes the changes already renamed into place
+ * @param {ReadonlyArray<string>} targets
+ * @param {ReadonlyArray<Stats | undefined>} earlier each file's status before the write
+ * @returns {Promise<Array<string>>}
+ */
+async function restoreAll(changes, targets, earlier) {
+  const restored = await Promise.all(
+    changes.map((change, index) => restore(/** @type {string} */ (targets[index]), change.current, earlier[index]))
+  )
+  return changes.flatMap((change, index) => (restored[index] ? [] : [change.file.name]))
+}
+
+/**
+ * Put one file back as it was (atomically, through a temporary file), or remove it when it did not exist.
+ *
+ * @param {string} target
+ * @param {Buffer | undefined} bytes the earlier bytes
+ * @param {Stats | undefined} status the earlier status
+ * @returns {Promise<boolean>} whether it worked
+ */
+async function restore(target, bytes, status) {
+  try {
+    if (!bytes) {
+      await rm(target, {force: true})
+      return true
+    }
+    const temporary = temporaryName(target)
+    await writeFile(temporary, bytes)
+    if (status) {
+      await chmod(temporary, status.mode & 0o7777)
+      await utimes(temporary, status.atime, status.mtime)
+    }
+    await rename(temporary, target)
+    return true
+  } catch {
+    await rm(temporaryName(target), {force: true}).catch(() => undefined)
+    return false
+  }
+}
+
+/**
+ * Refuse to replace a file that errgen did not generate: one without the generated-file marker in its first lines.
+ *
+ * @param {ReadonlyArray<Change>} changes
+ * @param {string} shown the output directory as messages show it
+ */
+export function refuseForeignFiles(changes, shown) {
+  const foreign = changes.filter(({current}) => current && !isGenerated(current)).map(({file}) => shown + '/' + file.name)
+  if (foreign.length === 0) return
+  const [subject, object] = foreign.length === 1 ? ['it was', 'it'] : ['they were', 'them']
+  throw new IoError(
+    'refusing to overwrite ' + foreign.join(', ') + ': ' + subject + ' not generated by errgen (no `' + generatedMarker +
+      '` line at the top); move ' + object + ' away or pass --force'
+  )
+}
+
+/**
+ * Whether a file is one errgen generated: the marker stands in its first lines.
+ *
+ * @param {Buffer} bytes
+ * @returns {boolean}
+ */
+function isGenerated(bytes) {
+  const head = bytes.subarray(0, 4096).toString('utf8')
+  return head.split('\n').slice(0, 5).some((line) => line.includes(generatedMarker))
 }
 
 /**

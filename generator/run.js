@@ -4,7 +4,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
 import {reportIllFormed} from './diagnostics.js'
-import {checkOutputDirectory, decodeUtf8, ensureDirectory, IoError, readBytes, readIfExists, writeAtomically} from './io.js'
+import {checkOutputDirectory, decodeUtf8, ensureDirectory, IoError, readBytes, readIfExists, refuseForeignFiles, writeAtomically} from './io.js'
 import {report} from './report.js'
 
 /**
@@ -25,6 +25,7 @@ import {report} from './report.js'
  * @property {boolean} check
  * @property {boolean} quiet
  * @property {'text' | 'stylish'} format
+ * @property {boolean} force overwrite files in the output directory that errgen did not generate
  */
 
 export const exitOk = 0
@@ -43,6 +44,7 @@ Options:
   -i, --input FILE   a markdown document with an error table (repeatable; default input/error-codes.md)
   -o, --out DIR      the output directory (default output)
       --check        write nothing; exit 1 when an output is missing or differs from what would be generated
+      --force        overwrite files in the output directory that errgen did not generate
       --format NAME  how to print diagnostics: text (one line each, default) or stylish (grouped by file)
   -q, --quiet        print errors only
   -h, --help         print this help
@@ -100,6 +102,7 @@ function parseArguments(argv) {
       out: {type: 'string', short: 'o'},
       check: {type: 'boolean'},
       format: {type: 'string'},
+      force: {type: 'boolean'},
       quiet: {type: 'boolean', short: 'q'},
       help: {type: 'boolean', short: 'h'},
       version: {type: 'boolean', short: 'v'}
@@ -119,7 +122,8 @@ function parseArguments(argv) {
       out: values.out ?? 'output',
       check: values.check ?? false,
       quiet: values.quiet ?? false,
-      format
+      format,
+      force: values.force ?? false
     }
   }
 }
@@ -149,9 +153,10 @@ async function generate(settings, io) {
 
   if (settings.check) return check(changed, shownOut, io)
 
+  if (!settings.force) refuseForeignFiles(changed, shownOut)
   if (changed.length > 0) {
     await ensureDirectory(outDirectory, shownOut)
-    await writeAtomically(outDirectory, changed.map(({file}) => file), shownOut)
+    await writeAtomically(outDirectory, changed, shownOut)
   }
   if (!settings.quiet) {
     const codes = result.catalog.entries.length

@@ -74,16 +74,43 @@ export async function runInProcess(argv, cwd = root) {
 }
 
 /**
+ * @typedef User
+ * @property {number} uid
+ * @property {number} gid
+ */
+
+/**
+ * A user to run errgen as in permission tests, so that they mean something when the tests run as root (who may read
+ * and write anything): `nobody` when this process is root; undefined otherwise (the tests' own user is then bound by
+ * permissions already), or when root and there is no `nobody`.
+ */
+export const unprivilegedUser = process.getuid?.() === 0 ? await lookUpUser('nobody') : undefined
+
+/** Whether permission tests can fail: not root, or root with a user to run errgen as. */
+export const permissionsApply = process.getuid?.() !== 0 || unprivilegedUser !== undefined
+
+/**
+ * @param {string} name
+ * @returns {Promise<User | undefined>}
+ */
+async function lookUpUser(name) {
+  const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '')
+  const fields = passwd.split('\n').find((line) => line.startsWith(name + ':'))?.split(':')
+  return fields ? {uid: Number(fields[2]), gid: Number(fields[3])} : undefined
+}
+
+/**
  * Run the `errgen` bin as a real process.
  *
  * @param {ReadonlyArray<string>} argv
  * @param {string} [cwd]
  * @param {Record<string, string>} [env] added to this process's environment
+ * @param {User} [user] the user to run it as (this process's by default)
  * @returns {Promise<{code: number, stdout: string, stderr: string}>}
  */
-export function runProcess(argv, cwd = root, env = {}) {
+export function runProcess(argv, cwd = root, env = {}, user = undefined) {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...argv], {cwd, env: {...process.env, ...env}}, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...argv], {cwd, env: {...process.env, ...env}, ...user}, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
       resolve({code, stdout, stderr})
     })
