@@ -3,7 +3,7 @@ import {contentPlace, error, warning} from './diagnostics.js'
 import {identifierPattern} from './names.js'
 
 /**
- * @import {Nodes, Root, Table, TableCell, TableRow} from 'mdast'
+ * @import {Nodes, Paragraph, Root, Table, TableCell, TableRow} from 'mdast'
  * @import {Point, Position} from 'unist'
  * @import {VFile} from 'vfile'
  * @import {CodeCell, Column, ReadDocument, Row} from './types.js'
@@ -47,6 +47,9 @@ const headerAliases = new Map(
   ])
 )
 
+/** A GFM delimiter row: cells of dashes with optional alignment colons, between optional outer pipes. */
+const delimiterRowPattern = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
+
 const smallestStatus = 100
 const largestStatus = 599
 const smallestErrorStatus = 400
@@ -59,25 +62,98 @@ const smallestErrorStatus = 400
  * @returns {ReadDocument}
  */
 export function validate(tree, file) {
-  const tables = tree.children.filter((node) => node.type === 'table')
+  const tables = nodesOf(tree, 'table')
   const errorTables = tables.filter((table) => isErrorTable(headerColumns(table)))
   /** @type {{rows: Array<Row>, codes: Array<CodeCell>}} */
   const read = {rows: [], codes: []}
 
-  if (errorTables.length === 0) reportNoTable(file, tables)
+  const broken = reportBrokenTables(nodesOf(tree, 'paragraph'), file)
+  if (errorTables.length === 0 && !broken) reportNoTable(file, tables)
   for (const table of errorTables) readTable(table, file, read)
   return read
 }
 
 /**
- * Whether a header names an error table: a Code column and at least one other required column.
+ * Every node of a type in a tree, in document order: also those in block quotes, lists and footnotes.
+ *
+ * @template {'table' | 'paragraph'} Type
+ * @param {Nodes} node
+ * @param {Type} type
+ * @returns {Array<Extract<Nodes, {type: Type}>>}
+ */
+function nodesOf(node, type) {
+  if (node.type === type) return [/** @type {Extract<Nodes, {type: Type}>} */ (node)]
+  if (node.type === 'table' || node.type === 'paragraph' || !('children' in node)) return []
+  return node.children.flatMap((child) => nodesOf(child, type))
+}
+
+/**
+ * Whether a header names an error table: a Code column and at least one other required column, or three required
+ * columns (a Code header with a typo must not hide a table).
  *
  * @param {ReadonlyArray<Column | undefined>} columns
  * @returns {boolean}
  */
 function isErrorTable(columns) {
   const known = requiredColumns.filter((column) => columns.includes(column))
-  return known.includes('code') && known.length >= 2
+  return (known.includes('code') && known.length >= 2) || known.length >= 3
+}
+
+/**
+ * Report paragraphs with a line like an error-table header that is not one (GFM reads a header without a matching
+ * delimiter row as text, and the rows below it would be lost); whether there was one.
+ *
+ * @param {ReadonlyArray<Paragraph>} paragraphs
+ * @param {VFile} file
+ * @returns {boolean}
+ */
+function reportBrokenTables(paragraphs, file) {
+  let found = false
+  for (const paragraph of paragraphs) {
+    const lines = sourceLines(paragraph, file)
+    const index = lines.findIndex(({text}) => text.includes('|') && isErrorTable(splitRow(text).map((cell) => headerAliases.get(normalizeHeader(cell)))))
+    const start = paragraph.position?.start
+    const header = lines[index]
+    if (!header || !start) continue
+    const columns = splitRow(header.text).length
+    const delimiter = lines[index + 1]?.text || ''
+    const reason = delimiterRowPattern.test(delimiter)
+      ? 'Unexpected delimiter row with ' + splitRow(delimiter).length + ' cells below a header of ' + columns +
+        ', expected one per column: GFM reads this as text, not as a table'
+      : 'Unexpected error-table header without a delimiter row below it, expected a line such as `' +
+        Array.from({length: columns}, () => '---').join(' | ') + '`: GFM reads this as text, not as a table'
+    const headerStart = index === 0 ? start : {line: start.line + index, column: header.column}
+    error(file, reason, {start: headerStart, end: paragraph.position?.end || headerStart}, 'malformed-table')
+    found = true
+  }
+  return found
+}
+
+/**
+ * The source lines of a paragraph, without the indentation and block-quote markers in front of them, each with the
+ * column it starts at.
+ *
+ * @param {Paragraph} paragraph
+ * @param {VFile} file
+ * @returns {Array<{text: string, column: number}>}
+ */
+function sourceLines(paragraph, file) {
+  const {start, end} = paragraph.position || {}
+  const source = String(file.value).slice(start?.offset, end?.offset)
+  return source.split(/\r\n?|\n/).map((line) => {
+    const text = line.replace(/^[ \t]*(>[ \t]*)*/, '')
+    return {text, column: line.length - text.length + 1}
+  })
+}
+
+/**
+ * The cells of a table-like line: split at pipes, outer pipes dropped.
+ *
+ * @param {string} line
+ * @returns {Array<string>}
+ */
+function splitRow(line) {
+  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|')
 }
 
 /**
@@ -107,6 +183,50 @@ function readTable(table, file, read) {
   if (!header || !checkHeader(header, columns, file)) return
 
   for (const row of body) readRow(row, columns, file, read)
+  warnMessageMarkup(body, columns.indexOf('message'), file)
+}
+
+/**
+ * In a table where some Message cell is one emphasis span (`*message*`, as the seed writes them), warn about each
+ * Message cell that is not; a table of plain messages gets no warning.
+ *
+ * @param {ReadonlyArray<TableRow>} rows
+ * @param {number} index the Message column
+ * @param {VFile} file
+ */
+function warnMessageMarkup(rows, index, file) {
+  const cells = rows.flatMap((row) => {
+    const cell = row.children[index]
+    return cell && !isBlank(cellText(cell)) ? [cell] : []
+  })
+  const markups = cells.map((cell) => messageMarkup(cell))
+  if (!markups.includes(undefined)) return
+  cells.forEach((cell, position) => {
+    const markup = markups[position]
+    if (markup === undefined) return
+    const reason = 'Unexpected message ' + markup + ', expected one emphasis span (`*…*`) like the other messages of this table'
+    warning(file, reason, contentPlace(cell), 'message-markup')
+  })
+}
+
+/**
+ * How a Message cell differs from one emphasis span of plain text, as a phrase; undefined when it is one.
+ *
+ * @param {TableCell} cell
+ * @returns {string | undefined}
+ */
+function messageMarkup(cell) {
+  const [first, ...others] = cell.children
+  if (first && others.length === 0) {
+    if (first.type === 'emphasis') {
+      return first.children.every((child) => child.type === 'text') ? undefined : 'with markup inside its emphasis'
+    }
+    if (first.type === 'strong') return 'in strong emphasis'
+    if (first.type === 'inlineCode') return 'in a code span'
+  }
+  if (cell.children.some((child) => child.type === 'emphasis')) return 'with text outside its emphasis'
+  if (cell.children.every((child) => child.type === 'text')) return 'in plain text'
+  return 'with other markup'
 }
 
 /**
@@ -332,13 +452,23 @@ function integerProblem(text, min, max) {
  * @returns {string | undefined}
  */
 function readText(text, place, column, code, file) {
-  if (/^\s*$/.test(text)) {
+  if (isBlank(text)) {
     const reason =
       'Unexpected empty ' + columnLabels[column] + ' cell' + (code === undefined ? '' : ' for code ' + code) + ', expected text'
     error(file, reason, place, 'empty-' + column)
     return undefined
   }
   return text
+}
+
+/**
+ * Whether a cell's text is empty or white space only.
+ *
+ * @param {string} text
+ * @returns {boolean}
+ */
+function isBlank(text) {
+  return /^\s*$/.test(text)
 }
 
 /**
