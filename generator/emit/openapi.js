@@ -23,7 +23,7 @@ export function emitOpenApi(catalog, info) {
       responses: Object.fromEntries(catalog.statuses.map((status) => [status.name, response(catalog, status)]))
     }
   }
-  return '# ' + notice(catalog) + '\n' + stringify(document, {lineWidth: 0, aliasDuplicateObjects: false})
+  return '# ' + notice(catalog) + '\n' + stringify(document, {lineWidth: 0, aliasDuplicateObjects: false, compat: 'yaml-1.1'})
 }
 
 /**
