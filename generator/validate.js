@@ -1,6 +1,6 @@
 /** validate: an mdast tree and its VFile in, the rows of its error tables out; every problem becomes a located message with a rule id. */
 import {contentPlace, error, warning} from './diagnostics.js'
-import {identifierPattern} from './names.js'
+import {identifierPattern, unusableNames} from './names.js'
 
 /**
  * @import {Nodes, Paragraph, Root, Table, TableCell, TableRow} from 'mdast'
@@ -485,6 +485,10 @@ function readName(text, place, file) {
     const reason =
       'Unexpected name ' + quote(text) + ', expected an identifier: an ASCII letter or `_`, then letters, digits or `_`'
     error(file, reason, place, 'invalid-name')
+    return null
+  }
+  if (unusableNames.has(text)) {
+    error(file, 'Unexpected name ' + quote(text) + ', expected another: a JavaScript enum cannot have a member of that name', place, 'invalid-name')
     return null
   }
   return text

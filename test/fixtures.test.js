@@ -1,8 +1,8 @@
 /** Golden fixtures: each test/fixtures/<case>/ holds an input.md, the exact diagnostics errgen prints for it, and, when it is valid, the outputs. Run with UPDATE_FIXTURES=1 to rewrite the expectations. */
-import {mkdir, readdir, readFile, rm, stat, utimes, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {beforeAll, describe, expect, test} from 'vitest'
-import {readTree, root, runInProcess, runProcess, tempDirectory} from './helpers.js'
+import {readTree, root, runInProcess, runProcess, snapshot, tempDirectory, writeEarlierFiles} from './helpers.js'
 
 const fixtures = path.join(root, 'test', 'fixtures')
 const update = process.env.UPDATE_FIXTURES === '1'
@@ -32,29 +32,14 @@ async function readOptional(file) {
 }
 
 /**
- * An output directory holding the earlier run's files, their modification time an hour back so that a rewrite shows.
+ * An output directory holding the earlier run's files, aged an hour so that a rewrite shows.
  *
  * @returns {Promise<string>}
  */
 async function outputOfEarlierRun() {
   const out = await tempDirectory()
-  const past = new Date(Date.now() - 3_600_000)
-  for (const [name, bytes] of previous) {
-    await writeFile(path.join(out, name), bytes)
-    await utimes(path.join(out, name), past, past)
-  }
+  await writeEarlierFiles(out, previous)
   return out
-}
-
-/**
- * Each file's bytes and modification time.
- *
- * @param {string} directory
- */
-async function snapshot(directory) {
-  const tree = await readTree(directory)
-  const times = await Promise.all([...tree.keys()].map(async (name) => (await stat(path.join(directory, name))).mtimeMs))
-  return {tree, times}
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Test helpers: run errgen in-process or as a real process, temp directories, and the TypeScript compiler under the strict flags. */
 import {execFile} from 'node:child_process'
-import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {mkdtemp, readdir, readFile, rm, stat, utimes, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -127,6 +128,45 @@ export async function readTree(directory) {
   const names = (await readdir(directory)).sort()
   const entries = await Promise.all(names.map(async (name) => /** @type {const} */ ([name, await readFile(path.join(directory, name))])))
   return new Map(entries)
+}
+
+/**
+ * Each file of a directory with a digest of its bytes and its modification time: equal snapshots mean nothing was
+ * written, renamed or touched.
+ *
+ * @param {string} directory
+ * @returns {Promise<Array<{name: string, digest: string, mtime: number}>>}
+ */
+export async function snapshot(directory) {
+  const names = (await readdir(directory)).sort()
+  return Promise.all(
+    names.map(async (name) => {
+      const file = path.join(directory, name)
+      const digest = createHash('sha256').update(await readFile(file)).digest('hex')
+      return {name, digest, mtime: (await stat(file)).mtimeMs}
+    })
+  )
+}
+
+/**
+ * Set the modification time of every file of a directory one hour back, so that a rewrite shows.
+ *
+ * @param {string} directory
+ */
+export async function age(directory) {
+  const past = new Date(Date.now() - 3_600_000)
+  for (const name of await readdir(directory)) await utimes(path.join(directory, name), past, past)
+}
+
+/**
+ * Write files into a directory, aged an hour: the outputs of an earlier run.
+ *
+ * @param {string} directory
+ * @param {ReadonlyMap<string, Uint8Array>} files name → bytes
+ */
+export async function writeEarlierFiles(directory, files) {
+  for (const [name, bytes] of files) await writeFile(path.join(directory, name), bytes)
+  await age(directory)
 }
 
 /**

@@ -251,6 +251,15 @@ describe('validate: messages', () => {
       }
     ],
     [
+      'a Name no JavaScript enum can hold',
+      {
+        given: 'HTTP | Code | Message | Resolve | Name\n--- | --- | --- | --- | ---\n400 | 1 | a | A. | `__proto__`\n',
+        want: [
+          'doc.md:3:20-3:31  error  Unexpected name `__proto__`, expected another: a JavaScript enum cannot have a member of that name  invalid-name'
+        ]
+      }
+    ],
+    [
       'every problem of a document at once',
       {
         given: header + 'x | 1 | a | A.\n400 | y | b | B.\n400 | 3 | c\n',
