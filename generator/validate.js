@@ -3,7 +3,7 @@ import {contentPlace, error, warning} from './diagnostics.js'
 import {identifierPattern, unusableNames} from './names.js'
 
 /**
- * @import {Nodes, Paragraph, Root, Table, TableCell, TableRow} from 'mdast'
+ * @import {Heading, Nodes, Paragraph, Root, Table, TableCell, TableRow} from 'mdast'
  * @import {Point, Position} from 'unist'
  * @import {VFile} from 'vfile'
  * @import {CodeCell, Column, ReadDocument, Row} from './types.js'
@@ -67,7 +67,8 @@ export function validate(tree, file) {
   /** @type {{rows: Array<Row>, codes: Array<CodeCell>}} */
   const read = {rows: [], codes: []}
 
-  const broken = reportBrokenTables(nodesOf(tree, 'paragraph'), file)
+  const setextHeadings = nodesOf(tree, 'heading').filter((heading) => !isAtxHeading(heading, file))
+  const broken = reportBrokenTables([...nodesOf(tree, 'paragraph'), ...setextHeadings], file)
   if (errorTables.length === 0 && !broken) reportNoTable(file, tables)
   for (const table of errorTables) readTable(table, file, read)
   return read
@@ -76,15 +77,26 @@ export function validate(tree, file) {
 /**
  * Every node of a type in a tree, in document order: also those in block quotes, lists and footnotes.
  *
- * @template {'table' | 'paragraph'} Type
+ * @template {'table' | 'paragraph' | 'heading'} Type
  * @param {Nodes} node
  * @param {Type} type
  * @returns {Array<Extract<Nodes, {type: Type}>>}
  */
 function nodesOf(node, type) {
   if (node.type === type) return [/** @type {Extract<Nodes, {type: Type}>} */ (node)]
-  if (node.type === 'table' || node.type === 'paragraph' || !('children' in node)) return []
+  if (node.type === 'table' || node.type === 'paragraph' || node.type === 'heading' || !('children' in node)) return []
   return node.children.flatMap((child) => nodesOf(child, type))
+}
+
+/**
+ * Whether a heading is written with `#` (a setext heading is text underlined with `---` or `===`).
+ *
+ * @param {Heading} heading
+ * @param {VFile} file
+ * @returns {boolean}
+ */
+function isAtxHeading(heading, file) {
+  return String(file.value).charAt(heading.position?.start.offset ?? 0) === '#'
 }
 
 /**
@@ -100,45 +112,65 @@ function isErrorTable(columns) {
 }
 
 /**
- * Report paragraphs with a line like an error-table header that is not one (GFM reads a header without a matching
- * delimiter row as text, and the rows below it would be lost); whether there was one.
+ * Report paragraphs and setext headings with a line like an error-table header that is not one (GFM reads a header without a
+ * matching delimiter row as text, or a heading when the row is `---`, and the rows below it would be lost); whether
+ * there was one.
  *
- * @param {ReadonlyArray<Paragraph>} paragraphs
+ * @param {ReadonlyArray<Paragraph | Heading>} blocks
  * @param {VFile} file
  * @returns {boolean}
  */
-function reportBrokenTables(paragraphs, file) {
+function reportBrokenTables(blocks, file) {
   let found = false
-  for (const paragraph of paragraphs) {
-    const lines = sourceLines(paragraph, file)
-    const index = lines.findIndex(({text}) => text.includes('|') && isErrorTable(splitRow(text).map((cell) => headerAliases.get(normalizeHeader(cell)))))
-    const start = paragraph.position?.start
+  for (const block of blocks) {
+    const lines = sourceLines(block, file)
+    const index = lines.findIndex(({text}) => looksLikeErrorHeader(text))
     const header = lines[index]
+    const start = block.position?.start
     if (!header || !start) continue
-    const columns = splitRow(header.text).length
-    const delimiter = lines[index + 1]?.text || ''
-    const reason = delimiterRowPattern.test(delimiter)
-      ? 'Unexpected delimiter row with ' + splitRow(delimiter).length + ' cells below a header of ' + columns +
-        ', expected one per column: GFM reads this as text, not as a table'
-      : 'Unexpected error-table header without a delimiter row below it, expected a line such as `' +
-        Array.from({length: columns}, () => '---').join(' | ') + '`: GFM reads this as text, not as a table'
     const headerStart = index === 0 ? start : {line: start.line + index, column: header.column}
-    error(file, reason, {start: headerStart, end: paragraph.position?.end || headerStart}, 'malformed-table')
+    const place = {start: headerStart, end: block.position?.end || headerStart}
+    error(file, brokenTableReason(header.text, lines[index + 1]?.text || ''), place, 'malformed-table')
     found = true
   }
   return found
 }
 
 /**
- * The source lines of a paragraph, without the indentation and block-quote markers in front of them, each with the
+ * @param {string} line
+ * @returns {boolean}
+ */
+function looksLikeErrorHeader(line) {
+  return line.includes('|') && isErrorTable(splitRow(line).map((cell) => headerAliases.get(normalizeHeader(cell))))
+}
+
+/**
+ * @param {string} header the header-like line
+ * @param {string} delimiter the line below it
+ * @returns {string}
+ */
+function brokenTableReason(header, delimiter) {
+  const columns = splitRow(header).length
+  if (delimiterRowPattern.test(delimiter)) {
+    const cells = splitRow(delimiter).length
+    return 'Unexpected delimiter row with ' + cells + ' cell' + (cells === 1 ? '' : 's') + ' below a header of ' + columns +
+      ', expected one per column: GFM reads this as text, not as a table'
+  }
+  const example = Array.from({length: columns}, () => '---').join(' | ')
+  return 'Unexpected error-table header without a delimiter row below it, expected a line such as `' + example +
+    '`: GFM reads this as text, not as a table'
+}
+
+/**
+ * The source lines of a block, without the indentation and block-quote markers in front of them, each with the
  * column it starts at.
  *
- * @param {Paragraph} paragraph
+ * @param {Paragraph | Heading} block
  * @param {VFile} file
  * @returns {Array<{text: string, column: number}>}
  */
-function sourceLines(paragraph, file) {
-  const {start, end} = paragraph.position || {}
+function sourceLines(block, file) {
+  const {start, end} = block.position || {}
   const source = String(file.value).slice(start?.offset, end?.offset)
   return source.split(/\r\n?|\n/).map((line) => {
     const text = line.replace(/^[ \t]*(>[ \t]*)*/, '')

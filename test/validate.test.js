@@ -143,6 +143,15 @@ describe('validate: messages', () => {
       }
     ],
     [
+      'a header underlined with --- is a heading, not a table; a # heading with pipes is only a heading',
+      {
+        given: '## HTTP | Code | Message | Resolve\n\n' + header + '400 | 1 | a | A.\n\nHTTP | Code | Message | Resolve\n---\n400 | 2 | b | B.\n',
+        want: [
+          'doc.md:7:1-8:4  error  Unexpected delimiter row with 1 cell below a header of 4, expected one per column: GFM reads this as text, not as a table  malformed-table'
+        ]
+      }
+    ],
+    [
       'a Code header with a typo does not hide a table',
       {
         given: header + '400 | 1 | a | A.\n\nHTTP | Cde | Message | Resolve\n--- | --- | --- | ---\n400 | 2 | b | B.\n',
