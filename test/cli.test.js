@@ -134,24 +134,6 @@ describe('errgen command line', () => {
     expect(await snapshot(out)).toEqual(before)
   })
 
-  test('a missing input is one clear line with exit code 2', async () => {
-    const directory = await project()
-    expect(await runProcess(['--input', 'input/nope.md'], directory)).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: 'errgen: cannot read input/nope.md: no such file or directory\n'
-    })
-  })
-
-  test('an input that is a directory is one clear line with exit code 2', async () => {
-    const directory = await project()
-    expect(await runProcess(['--input', 'input'], directory)).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: 'errgen: cannot read input: it is a directory\n'
-    })
-  })
-
   test('an --out that is a file is one clear line with exit code 2', async () => {
     const directory = await project()
     await writeFile(path.join(directory, 'out'), 'x')
@@ -183,17 +165,29 @@ describe('errgen command line', () => {
     const result = await runProcess(['--out', 'out/gen'], directory)
     expect(result).toEqual({code: 2, stdout: '', stderr: 'errgen: cannot use out/gen as the output directory: a parent is not a directory\n'})
   })
+})
 
-  test.skipIf(!permissionsApply)('an unreadable input is one clear line with exit code 2', async () => {
-    const directory = await project()
-    await chmod(directory, 0o755)
-    await chmod(path.join(directory, 'input', 'error-codes.md'), 0o000)
-    expect(await runProcess([], directory, {}, unprivilegedUser)).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: 'errgen: cannot read input/error-codes.md: permission denied\n'
-    })
+describe('an input errgen cannot use: one clear line, exit code 2, the earlier outputs untouched', () => {
+  /** @type {Array<[string, {input: string, prepare: (file: string) => Promise<void>, stderr: string}]>} */
+  const cases = [
+    ['a missing file', {input: 'input/nope.md', prepare: async () => {}, stderr: 'errgen: cannot read input/nope.md: no such file or directory\n'}],
+    ['a directory', {input: 'input', prepare: async () => {}, stderr: 'errgen: cannot read input: it is a directory\n'}],
+    ['an empty file', {input: 'input/empty.md', prepare: (file) => writeFile(file, ''), stderr: 'errgen: cannot read input/empty.md: the file is empty\n'}],
+    ['a byte-order mark alone', {input: 'input/bom.md', prepare: (file) => writeFile(file, '\uFEFF'), stderr: 'errgen: cannot read input/bom.md: the file is empty\n'}],
+    ['white space only', {input: 'input/blank.md', prepare: (file) => writeFile(file, ' \n\t\r\n'), stderr: 'errgen: cannot read input/blank.md: the file holds only white space\n'}],
+    ['a path below a file', {input: 'input/error-codes.md/x.md', prepare: async () => {}, stderr: 'errgen: cannot read input/error-codes.md/x.md: a parent is not a directory\n'}]
+  ]
+  if (permissionsApply) {
+    cases.push(['an unreadable file', {input: 'input/error-codes.md', prepare: (file) => chmod(file, 0o000), stderr: 'errgen: cannot read input/error-codes.md: permission denied\n'}])
+  }
+  test.each(cases)('%s', async (_, {input, prepare, stderr}) => {
+    const {directory, out} = await projectWithStaleOutputs()
+    await prepare(path.join(directory, input))
+    const before = await snapshot(out)
+    expect(await runProcess(['--input', input], directory, {}, unprivilegedUser)).toEqual({code: 2, stdout: '', stderr})
+    expect(await snapshot(out)).toEqual(before)
   })
+  test.skipIf(permissionsApply)('an unreadable file: skipped, as the tests run as root and there is no user nobody to run errgen as', () => {})
 })
 
 describe('errgen never loses data', () => {

@@ -9,7 +9,7 @@ import ts from 'typescript'
 import {VFile} from 'vfile'
 import {afterAll} from 'vitest'
 import {run} from '../generator/pipeline.js'
-import {main} from '../generator/run.js'
+import {runMain} from './run-main.js'
 
 export const root = fileURLToPath(new URL('..', import.meta.url))
 export const bin = path.join(root, 'generator', 'cli.js')
@@ -59,19 +59,8 @@ export async function tempDirectory() {
  * @param {string} [cwd]
  * @returns {Promise<{code: number, stdout: string, stderr: string}>}
  */
-export async function runInProcess(argv, cwd = root) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, {
-    cwd,
-    stdout: (text) => {
-      stdout += text
-    },
-    stderr: (text) => {
-      stderr += text
-    }
-  })
-  return {code, stdout, stderr}
+export function runInProcess(argv, cwd = root) {
+  return runMain(argv, cwd)
 }
 
 /**
