@@ -1,7 +1,7 @@
 import {chmod, chown, cp, mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {age, permissionsApply, readTree, root, runInProcess, runProcess, seed, snapshot, tempDirectory, unprivilegedUser} from './helpers.js'
+import {age, permissionsApply, readTree, root, runInProcess, runProcess, seed, snapshot, tempDirectory, unprivilegedUser, writeEarlierFiles} from './helpers.js'
 
 const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'))
 
@@ -15,6 +15,19 @@ async function project() {
   return directory
 }
 
+/** The seed's outputs, generated once for every project that needs earlier outputs. */
+const seedOutputs = await generatedOutputs()
+
+/**
+ * @returns {Promise<Map<string, Buffer>>}
+ */
+async function generatedOutputs() {
+  const out = await tempDirectory()
+  const result = await runInProcess(['--out', out, '--quiet'])
+  if (result.code !== 0) throw new Error(result.stderr)
+  return readTree(out)
+}
+
 /**
  * A project whose outputs were generated, then whose document changed so that every output must be rewritten;
  * readable by every user, so that errgen can run as one without privileges.
@@ -22,12 +35,11 @@ async function project() {
 async function projectWithStaleOutputs() {
   const directory = await project()
   await chmod(directory, 0o755)
-  const result = await runInProcess([], directory)
-  if (result.code !== 0) throw new Error(result.stderr)
+  const out = path.join(directory, 'output')
+  await mkdir(out)
+  await writeEarlierFiles(out, seedOutputs)
   const input = path.join(directory, 'input', 'error-codes.md')
   await writeFile(input, (await readFile(input, 'utf8')).replace('*access_token missing*', '*access_token absent*'))
-  const out = path.join(directory, 'output')
-  await age(out)
   return {directory, out}
 }
 
