@@ -114,41 +114,52 @@ function errorCode(cause) {
  */
 
 /**
+ * @typedef Earlier
+ * @property {Buffer} bytes
+ * @property {Stats} status
+ */
+
+/**
  * Write files atomically, all or none: each goes to a temporary file in the same directory, and only when all are
  * written are they renamed over the old ones. When a write or a rename fails, the temporary files are removed and
  * the files already renamed get their earlier bytes, mode and times back (or are removed when they are new).
  *
  * @param {string} directory
- * @param {ReadonlyArray<Change>} changes
+ * @param {ReadonlyArray<OutputFile>} files
  * @param {string} shown the directory as messages show it
  */
-export async function writeAtomically(directory, changes, shown) {
-  const targets = changes.map((change) => path.join(directory, change.file.name))
+export async function writeAtomically(directory, files, shown) {
+  const targets = files.map((file) => path.join(directory, file.name))
   const temporary = targets.map((target) => temporaryName(target))
-  const earlier = await Promise.all(targets.map((target, index) => (changes[index]?.current ? statIfPresent(target) : undefined)))
+  const earlier = await Promise.all(files.map((file, index) => readEarlier(/** @type {string} */ (targets[index]), shown + '/' + file.name)))
   let renamed = 0
   try {
-    await Promise.all(changes.map((change, index) => writeFile(/** @type {string} */ (temporary[index]), change.file.text)))
-    for (; renamed < changes.length; renamed++) {
+    await Promise.all(files.map((file, index) => writeFile(/** @type {string} */ (temporary[index]), file.text)))
+    for (; renamed < files.length; renamed++) {
       await rename(/** @type {string} */ (temporary[renamed]), /** @type {string} */ (targets[renamed]))
     }
   } catch (cause) {
     await Promise.all(temporary.slice(renamed).map((file) => rm(file, {force: true}).catch(() => undefined)))
-    const lost = await restoreAll(changes.slice(0, renamed), targets, earlier)
-    const unrestored = lost.length > 0 ? '; could not restore ' + lost.map((name) => shown + '/' + name).join(', ') : ''
+    const lost = await restoreAll(targets.slice(0, renamed), earlier)
+    const unrestored = lost.length > 0 ? '; could not restore ' + lost.map((target) => shown + '/' + path.basename(target)).join(', ') : ''
     throw ioError(cause, 'cannot write to ' + shown, unrestored)
   }
 }
 
 /**
- * @param {string} file
- * @returns {Promise<Stats | undefined>}
+ * A file's bytes and status before it is replaced, to put it back if the write fails; undefined when there is none.
+ *
+ * @param {string} target
+ * @param {string} shown
+ * @returns {Promise<Earlier | undefined>}
  */
-async function statIfPresent(file) {
+async function readEarlier(target, shown) {
+  const bytes = await readIfExists(target, shown)
+  if (!bytes) return undefined
   try {
-    return await stat(file)
-  } catch {
-    return undefined
+    return {bytes, status: await stat(target)}
+  } catch (cause) {
+    throw ioError(cause, 'cannot read ' + shown)
   }
 }
 
@@ -163,40 +174,34 @@ function temporaryName(target) {
 }
 
 /**
- * Put back the files a failed write replaced; the names of those that could not be put back.
+ * Put back the files a failed write replaced; those that could not be put back.
  *
- * @param {ReadonlyArray<Change>} changes the changes already renamed into place
- * @param {ReadonlyArray<string>} targets
- * @param {ReadonlyArray<Stats | undefined>} earlier each file's status before the write
+ * @param {ReadonlyArray<string>} targets the files already renamed into place
+ * @param {ReadonlyArray<Earlier | undefined>} earlier each file as it was before
  * @returns {Promise<Array<string>>}
  */
-async function restoreAll(changes, targets, earlier) {
-  const restored = await Promise.all(
-    changes.map((change, index) => restore(/** @type {string} */ (targets[index]), change.current, earlier[index]))
-  )
-  return changes.flatMap((change, index) => (restored[index] ? [] : [change.file.name]))
+async function restoreAll(targets, earlier) {
+  const restored = await Promise.all(targets.map((target, index) => restore(target, earlier[index])))
+  return targets.filter((_, index) => !restored[index])
 }
 
 /**
  * Put one file back as it was (atomically, through a temporary file), or remove it when it did not exist.
  *
  * @param {string} target
- * @param {Buffer | undefined} bytes the earlier bytes
- * @param {Stats | undefined} status the earlier status
+ * @param {Earlier | undefined} earlier
  * @returns {Promise<boolean>} whether it worked
  */
-async function restore(target, bytes, status) {
+async function restore(target, earlier) {
   try {
-    if (!bytes) {
+    if (!earlier) {
       await rm(target, {force: true})
       return true
     }
     const temporary = temporaryName(target)
-    await writeFile(temporary, bytes)
-    if (status) {
-      await chmod(temporary, status.mode & 0o7777)
-      await utimes(temporary, status.atime, status.mtime)
-    }
+    await writeFile(temporary, earlier.bytes)
+    await chmod(temporary, earlier.status.mode & 0o7777)
+    await utimes(temporary, earlier.status.atime, earlier.status.mtime)
     await rename(temporary, target)
     return true
   } catch {
@@ -240,6 +245,18 @@ function isGenerated(bytes) {
  */
 
 /**
+ * Decode UTF-8 strictly (a leading byte-order mark is dropped): the text, or the offset of the first ill-formed byte.
+ *
+ * @param {Uint8Array} bytes
+ * @returns {{text: string} | {invalidAt: number}}
+ */
+export function decodeUtf8(bytes) {
+  const {text, illFormed} = decodeUtf8Lossy(bytes)
+  const [first] = illFormed
+  return first ? {invalidAt: first.offset} : {text}
+}
+
+/**
  * Decode UTF-8 as the WHATWG decoder does (a leading byte-order mark is dropped, each maximal ill-formed subpart becomes
  * one U+FFFD), with the place of every ill-formed sequence so that none is replaced silently.
  *
@@ -247,7 +264,7 @@ function isGenerated(bytes) {
  * @param {Uint8Array} bytes
  * @returns {{text: string, illFormed: Array<IllFormed>}}
  */
-export function decodeUtf8(bytes) {
+export function decodeUtf8Lossy(bytes) {
   /** @type {Array<IllFormed>} */
   const illFormed = []
   let text = ''

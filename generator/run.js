@@ -4,7 +4,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
 import {reportIllFormed} from './diagnostics.js'
-import {checkOutputDirectory, decodeUtf8, ensureDirectory, IoError, readBytes, readIfExists, refuseForeignFiles, writeAtomically} from './io.js'
+import {checkOutputDirectory, decodeUtf8Lossy, ensureDirectory, IoError, readBytes, readIfExists, refuseForeignFiles, writeAtomically} from './io.js'
 import {report} from './report.js'
 
 /**
@@ -156,7 +156,7 @@ async function generate(settings, io) {
   if (!settings.force) refuseForeignFiles(changed, shownOut)
   if (changed.length > 0) {
     await ensureDirectory(outDirectory, shownOut)
-    await writeAtomically(outDirectory, changed, shownOut)
+    await writeAtomically(outDirectory, changed.map(({file}) => file), shownOut)
   }
   if (!settings.quiet) {
     const codes = result.catalog.entries.length
@@ -178,7 +178,7 @@ async function generate(settings, io) {
 async function readDocument(input, cwd) {
   const absolute = path.resolve(cwd, input)
   const shown = displayPath(absolute, cwd)
-  const {text, illFormed} = decodeUtf8(await readBytes(absolute, shown))
+  const {text, illFormed} = decodeUtf8Lossy(await readBytes(absolute, shown))
   if (text === '') throw new IoError('cannot read ' + shown + ': the file is empty')
   if (text.trim() === '') throw new IoError('cannot read ' + shown + ': the file holds only white space')
   const file = new VFile({path: shown, value: text})

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
-import {decodeUtf8} from '../generator/io.js'
+import {decodeUtf8, decodeUtf8Lossy} from '../generator/io.js'
 
-describe('decodeUtf8', () => {
+describe('decodeUtf8Lossy', () => {
   /** @type {Array<[string, {given: Array<number>, want: {text: string, illFormed: Array<{offset: number, bytes: Array<number>, index: number}>}}]>} */
   const cases = [
     ['ASCII', {given: [0x61, 0x62], want: {text: 'ab', illFormed: []}}],
@@ -36,18 +36,29 @@ describe('decodeUtf8', () => {
     ]
   ]
   test.each(cases)('%s', (_, {given, want}) => {
-    expect(decodeUtf8(new Uint8Array(given))).toEqual(want)
+    expect(decodeUtf8Lossy(new Uint8Array(given))).toEqual(want)
   })
 
   test('gives the text the WHATWG decoder gives, and its ill-formed sequences with the text give back every byte (random bytes)', () => {
     fc.assert(
       fc.property(fc.uint8Array({maxLength: 64}), (bytes) => {
-        const {text, illFormed} = decodeUtf8(bytes)
+        const {text, illFormed} = decodeUtf8Lossy(bytes)
         expect(text).toBe(new TextDecoder().decode(bytes))
         expect(Buffer.from(restore(text, illFormed)).equals(withoutByteOrderMark(bytes))).toBe(true)
       }),
       {numRuns: 2000}
     )
+  })
+})
+
+describe('decodeUtf8', () => {
+  /** @type {Array<[string, {given: Array<number>, want: {text: string} | {invalidAt: number}}]>} */
+  const cases = [
+    ['UTF-8 text, its byte-order mark dropped', {given: [0xef, 0xbb, 0xbf, 0x63, 0xc3, 0xa9], want: {text: 'cé'}}],
+    ['the offset of the first ill-formed byte', {given: [0x63, 0xc3, 0xa9, 0xe9, 0xff], want: {invalidAt: 3}}]
+  ]
+  test.each(cases)('%s', (_, {given, want}) => {
+    expect(decodeUtf8(new Uint8Array(given))).toEqual(want)
   })
 })
 

@@ -7,7 +7,7 @@ import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {parse as parseYaml} from 'yaml'
 import {buildCatalog} from '../generator/catalog.js'
-import {decodeUtf8} from '../generator/io.js'
+import {decodeUtf8Lossy} from '../generator/io.js'
 import {identifierPattern} from '../generator/names.js'
 import {parse} from '../generator/parse.js'
 import {run} from '../generator/pipeline.js'
@@ -168,7 +168,7 @@ function renderText(text, inEmphasis = false) {
  * @param {Uint8Array} bytes
  */
 function readBack(bytes) {
-  const file = new VFile({path: 'errors.md', value: decodeUtf8(bytes).text})
+  const file = new VFile({path: 'errors.md', value: decodeUtf8Lossy(bytes).text})
   const {rows, codes} = validate(parse(file), file)
   const catalog = buildCatalog(rows, codes, [file.path])
   const errors = file.messages.filter((message) => message.fatal).map(String)
@@ -210,7 +210,7 @@ describe('property: a random catalog rendered to markdown comes out of errgen ex
     const validator = new Validator()
     await fc.assert(
       fc.asyncProperty(tableArbitrary, async (table) => {
-        const file = new VFile({path: 'errors.md', value: decodeUtf8(renderDocument(table)).text})
+        const file = new VFile({path: 'errors.md', value: decodeUtf8Lossy(renderDocument(table)).text})
         const result = run([file], {baseName: 'errors', title: 'Errors', version: '1.0.0'})
         expect(file.messages.filter((message) => message.fatal).map(String)).toEqual([])
         const [typescript, schema, openapi] = result.files.map((output) => output.text)
