@@ -131,7 +131,9 @@ function errorCode(cause) {
 export async function writeAtomically(directory, files, shown) {
   const targets = files.map((file) => path.join(directory, file.name))
   const temporary = targets.map((target) => temporaryName(target))
-  const earlier = await Promise.all(files.map((file, index) => readEarlier(/** @type {string} */ (targets[index]), shown + '/' + file.name)))
+  const earlier = await Promise.all(
+    files.map((file, index) => readEarlier(/** @type {string} */ (targets[index]), shown + '/' + file.name))
+  )
   let renamed = 0
   try {
     await Promise.all(files.map((file, index) => writeFile(/** @type {string} */ (temporary[index]), file.text)))
@@ -141,8 +143,8 @@ export async function writeAtomically(directory, files, shown) {
   } catch (cause) {
     await Promise.all(temporary.slice(renamed).map((file) => rm(file, {force: true}).catch(() => undefined)))
     const lost = await restoreAll(targets.slice(0, renamed), earlier)
-    const unrestored = lost.length > 0 ? '; could not restore ' + lost.map((target) => shown + '/' + path.basename(target)).join(', ') : ''
-    throw ioError(cause, 'cannot write to ' + shown, unrestored)
+    const unrestored = lost.map((target) => shown + '/' + path.basename(target))
+    throw ioError(cause, 'cannot write to ' + shown, unrestored.length > 0 ? '; could not restore ' + unrestored.join(', ') : '')
   }
 }
 

@@ -112,9 +112,9 @@ function isErrorTable(columns) {
 }
 
 /**
- * Report paragraphs and setext headings with a line like an error-table header that is not one (GFM reads a header without a
- * matching delimiter row as text, or a heading when the row is `---`, and the rows below it would be lost); whether
- * there was one.
+ * Report paragraphs and setext headings with a line like an error-table header that is not one (GFM reads a header
+ * without a matching delimiter row as text, or as a heading when the row is `---`, and the rows below it would be
+ * lost); whether there was one.
  *
  * @param {ReadonlyArray<Paragraph | Heading>} blocks
  * @param {VFile} file
@@ -520,7 +520,8 @@ function readName(text, place, file) {
     return null
   }
   if (unusableNames.has(text)) {
-    error(file, 'Unexpected name ' + quote(text) + ', expected another: a JavaScript enum cannot have a member of that name', place, 'invalid-name')
+    const reason = 'Unexpected name ' + quote(text) + ', expected another: a JavaScript enum cannot have a member of that name'
+    error(file, reason, place, 'invalid-name')
     return null
   }
   return text
