@@ -5,6 +5,7 @@ import {VFileMessage} from 'vfile-message'
 /**
  * @import {Node, Point, Position} from 'unist'
  * @import {VFile} from 'vfile'
+ * @import {IllFormed} from './io.js'
  */
 
 export const source = 'errgen'
@@ -80,4 +81,38 @@ export function contentPlace(node) {
     return {start: first.position.start, end: last.position.end}
   }
   return node.position
+}
+
+/**
+ * Report every byte sequence of a document that is not UTF-8, at the U+FFFD that stands for it in the decoded text.
+ *
+ * @param {VFile} file its value is the decoded text
+ * @param {ReadonlyArray<IllFormed>} illFormed in text order
+ */
+export function reportIllFormed(file, illFormed) {
+  const text = String(file.value)
+  let line = 1
+  let lineStart = 0
+  let scanned = 0
+  for (const sequence of illFormed) {
+    for (const lineEnd of text.slice(scanned, sequence.index).matchAll(/\r\n?|\n/g)) {
+      line++
+      lineStart = scanned + lineEnd.index + lineEnd[0].length
+    }
+    scanned = sequence.index
+    const column = sequence.index - lineStart + 1
+    const reason = 'Unexpected ' + byteList(sequence.bytes) + ' at byte offset ' + sequence.offset + ', expected UTF-8 text'
+    error(file, reason, {start: {line, column}, end: {line, column: column + 1}}, 'invalid-utf8')
+  }
+}
+
+/**
+ * `byte 0xE9`, `bytes 0xE2 0x82`
+ *
+ * @param {ReadonlyArray<number>} bytes
+ * @returns {string}
+ */
+function byteList(bytes) {
+  const hex = bytes.map((byte) => '0x' + byte.toString(16).toUpperCase().padStart(2, '0'))
+  return (bytes.length === 1 ? 'byte ' : 'bytes ') + hex.join(' ')
 }

@@ -4,6 +4,9 @@ import statuses from 'statuses'
 /** An identifier errgen accepts: ASCII, so that it is also a valid OpenAPI component key and enum var name everywhere. */
 export const identifierPattern = /^[A-Za-z_][A-Za-z0-9_]*$/
 
+/** Names a JavaScript object cannot have as its own: an enum member named so would not exist when the code runs. */
+export const unusableNames = new Set(['__proto__'])
+
 /** Names the generated files use for their own types: an entry named like one would collide in the schemas. */
 export const reservedNames = new Set(['ErrorCode', 'ErrorBody'])
 

@@ -3,8 +3,8 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {loadConfig} from './config.js'
 import {inputFiles} from './inputs.js'
-import {error} from './diagnostics.js'
-import {decodeUtf8, displayPath, IoError, readBytes} from './io.js'
+import {reportIllFormed} from './diagnostics.js'
+import {decodeUtf8Lossy, displayPath, IoError, readBytes} from './io.js'
 
 /**
  * @import {Catalog, Config, GenerateOptions, GeneratedFile} from './types.js'
@@ -36,7 +36,6 @@ export async function prepare(options) {
     : await readDocuments(config, cwd)
   reports.push(...documents)
   const paths = documents.map((file) => file.path)
-  if (documents.some((file) => file.messages.length > 0)) return {ok: false, config, catalog: undefined, files: [], reports, cwd, documents: paths}
 
   const {run} = await import('./pipeline.js')
   const result = run(documents, config)
@@ -87,25 +86,18 @@ async function readDocuments(config, cwd) {
 }
 
 /**
- * Decode a document; one that is not UTF-8 gets a located error instead of its text, an empty one is an IoError.
+ * Decode a document: every ill-formed UTF-8 sequence is a located error (never a silent U+FFFD), and the rest of the
+ * document is still checked; an empty or blank file is an IoError.
  *
  * @param {string | Uint8Array} value
  * @param {string} shown
  * @returns {VFile}
  */
 function decodeDocument(value, shown) {
-  const bytes = typeof value === 'string' ? new TextEncoder().encode(value) : value
-  const decoded = decodeUtf8(bytes)
-  if ('text' in decoded) {
-    if (decoded.text.trim() === '') throw new IoError('cannot read ' + shown + ': the file is empty')
-    return new VFile({path: shown, value: decoded.text})
-  }
-  const file = new VFile({path: shown, value: ''})
-  const before = new TextDecoder().decode(bytes.subarray(0, decoded.invalidAt))
-  const lines = before.split('\n')
-  const point = {line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1}
-  const byte = bytes[decoded.invalidAt]?.toString(16).toUpperCase().padStart(2, '0')
-  const reason = 'Unexpected byte 0x' + byte + ' at byte offset ' + decoded.invalidAt + ', expected UTF-8 text'
-  error(file, reason, point, 'invalid-utf8')
+  const {text, illFormed} = typeof value === 'string' ? {text: value.replace(/^\uFEFF/, ''), illFormed: []} : decodeUtf8Lossy(value)
+  if (text === '') throw new IoError('cannot read ' + shown + ': the file is empty')
+  if (text.trim() === '') throw new IoError('cannot read ' + shown + ': the file holds only white space')
+  const file = new VFile({path: shown, value: text})
+  reportIllFormed(file, illFormed)
   return file
 }

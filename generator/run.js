@@ -4,7 +4,7 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
 import {prepare} from './prepare.js'
-import {checkOutputDirectory, displayPath, ensureDirectory, IoError, readIfExists, writeAtomically} from './io.js'
+import {checkOutputDirectory, displayPath, ensureDirectory, IoError, readIfExists, refuseForeignFiles, writeAtomically} from './io.js'
 import {contentHash, fingerprint, manifestName, manifestText, outputArgs} from './fingerprint.js'
 import {formats, report} from './report.js'
 
@@ -35,6 +35,7 @@ import {formats, report} from './report.js'
  * @property {boolean} printConfig
  * @property {boolean} quiet
  * @property {Format} format
+ * @property {boolean} force overwrite files in the output directory that errgen did not generate
  */
 
 /**
@@ -65,6 +66,7 @@ Options:
       --against REF    compare with the catalog at a git revision or in a directory of earlier outputs;
                        exit 1 on a breaking change
       --allow-breaking report breaking changes as warnings (for a major release)
+      --force          overwrite files in the output directory that errgen did not generate
   -w, --watch          regenerate whenever a document or the configuration changes
       --format NAME    diagnostics as text (default), stylish, json or github
       --print-config   print the resolved configuration and exit
@@ -140,6 +142,7 @@ function parseArguments(argv) {
       style: {type: 'string'},
       against: {type: 'string'},
       'allow-breaking': {type: 'boolean'},
+      force: {type: 'boolean'},
       check: {type: 'boolean'},
       watch: {type: 'boolean', short: 'w'},
       format: {type: 'string'},
@@ -168,7 +171,8 @@ function parseArguments(argv) {
       watch: values.watch ?? false,
       printConfig: values['print-config'] ?? false,
       quiet: values.quiet ?? false,
-      format
+      format,
+      force: values.force ?? false
     }
   }
 }
@@ -228,6 +232,7 @@ async function once(settings, io) {
   const changed = await changedFiles(prepared, shownOut)
   if (settings.check) return check(changed, prepared, settings, io)
 
+  if (!settings.force) refuseForeignFiles(changed, shownOut)
   const manifest = await manifestFile(prepared, settings, out)
   const writes = [...changed.map(({file}) => file), ...(manifest ? [manifest] : [])]
   if (writes.length > 0) {

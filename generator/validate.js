@@ -1,9 +1,9 @@
 /** validate: an mdast tree, its VFile and the read options in, the rows of its error tables out; every problem becomes a located message with a rule id. */
 import {contentPlace, error, warning} from './diagnostics.js'
-import {identifierPattern, normalizeHeader} from './names.js'
+import {identifierPattern, normalizeHeader, unusableNames} from './names.js'
 
 /**
- * @import {Nodes, Root, Table, TableCell, TableRow} from 'mdast'
+ * @import {Heading, Nodes, Paragraph, Root, Table, TableCell, TableRow} from 'mdast'
  * @import {Point, Position} from 'unist'
  * @import {VFile} from 'vfile'
  * @import {CodeCell, Column, Field, ReadDocument, ReadOptions, Row, RowDeprecation, TableInfo} from './types.js'
@@ -47,6 +47,9 @@ const headerAliases = new Map(
   ])
 )
 
+/** A GFM delimiter row: cells of dashes with optional alignment colons, between optional outer pipes. */
+const delimiterRowPattern = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
+
 const smallestStatus = 100
 const largestStatus = 599
 const smallestErrorStatus = 400
@@ -71,7 +74,7 @@ export function validate(tree, file, options = /** @type {ReadOptions} */ (defau
   let heading = /** @type {string | undefined} */ (undefined)
 
   let found = 0
-  for (const node of tree.children) {
+  for (const node of blocksOf(tree)) {
     if (node.type === 'heading') heading = cellText(node)
     if (node.type !== 'table') continue
     const columns = headerColumns(node, context.aliases)
@@ -83,8 +86,114 @@ export function validate(tree, file, options = /** @type {ReadOptions} */ (defau
     }
   }
 
-  if (found === 0) reportNoTable(file, others, context)
+  const broken = reportBrokenTables(blocksOf(tree), context)
+  if (found === 0 && !broken) reportNoTable(file, others, context)
   return read
+}
+
+/**
+ * The headings, tables and paragraphs of a tree in document order, also those in block quotes, lists and footnotes.
+ *
+ * @param {Nodes} node
+ * @returns {Array<Heading | Table | Paragraph>}
+ */
+function blocksOf(node) {
+  if (node.type === 'heading' || node.type === 'table' || node.type === 'paragraph') return [node]
+  return 'children' in node ? node.children.flatMap((child) => blocksOf(child)) : []
+}
+
+/**
+ * Report paragraphs and setext headings with a line like an error-table header that is not one (GFM reads a header
+ * without a matching delimiter row as text, or as a heading when the row is `---`, and the rows below it would be
+ * lost); whether there was one.
+ *
+ * @param {ReadonlyArray<Heading | Table | Paragraph>} blocks
+ * @param {Context} context
+ * @returns {boolean}
+ */
+function reportBrokenTables(blocks, context) {
+  let found = false
+  for (const block of blocks) {
+    if (block.type === 'table' || (block.type === 'heading' && isAtxHeading(block, context.file))) continue
+    const lines = sourceLines(block, context.file)
+    const index = lines.findIndex(({text}) => looksLikeErrorHeader(text, context.aliases))
+    const header = lines[index]
+    const start = block.position?.start
+    if (!header || !start) continue
+    const headerStart = index === 0 ? start : {line: start.line + index, column: header.column}
+    const place = {start: headerStart, end: block.position?.end || headerStart}
+    error(context.file, brokenTableReason(header.text, lines[index + 1]?.text || ''), place, 'malformed-table')
+    found = true
+  }
+  return found
+}
+
+/**
+ * Whether a heading is written with `#` (a setext heading is text underlined with `---` or `===`).
+ *
+ * @param {Heading} heading
+ * @param {VFile} file
+ * @returns {boolean}
+ */
+function isAtxHeading(heading, file) {
+  return String(file.value).charAt(heading.position?.start.offset ?? 0) === '#'
+}
+
+/**
+ * @param {string} line
+ * @param {ReadonlyMap<string, Field>} aliases
+ * @returns {boolean}
+ */
+function looksLikeErrorHeader(line, aliases) {
+  if (!line.includes('|')) return false
+  return isErrorTable(splitRow(line).map((cell) => {
+    const field = aliases.get(normalizeHeader(cell))
+    return field === 'ignore' ? undefined : field
+  }))
+}
+
+/**
+ * @param {string} header the header-like line
+ * @param {string} delimiter the line below it
+ * @returns {string}
+ */
+function brokenTableReason(header, delimiter) {
+  const columns = splitRow(header).length
+  if (delimiterRowPattern.test(delimiter)) {
+    const cells = splitRow(delimiter).length
+    return 'Unexpected delimiter row with ' + cells + ' cell' + (cells === 1 ? '' : 's') + ' below a header of ' + columns +
+      ', expected one per column: GFM reads this as text, not as a table'
+  }
+  const example = Array.from({length: columns}, () => '---').join(' | ')
+  return 'Unexpected error-table header without a delimiter row below it, expected a line such as `' + example +
+    '`: GFM reads this as text, not as a table'
+}
+
+/**
+ * The source lines of a block, without the indentation and block-quote markers in front of them, each with the
+ * column it starts at.
+ *
+ * @param {Paragraph | Heading} block
+ * @param {VFile} file
+ * @returns {Array<{text: string, column: number}>}
+ */
+function sourceLines(block, file) {
+  const {start, end} = block.position || {}
+  const source = String(file.value).slice(start?.offset, end?.offset)
+  return source.split(/\r\n?|\n/).map((line) => {
+    const text = line.replace(/^[ \t]*(>[ \t]*)*/, '')
+    return {text, column: line.length - text.length + 1}
+  })
+}
+
+/**
+ * The cells of a table-like line: split at pipes, outer pipes dropped.
+ *
+ * @param {string} line
+ * @returns {Array<string>}
+ */
+function splitRow(line) {
+  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|')
 }
 
 /**
@@ -128,14 +237,15 @@ function isWanted(heading, options) {
 }
 
 /**
- * Whether a header names an error table: a Code column and at least one other column errgen reads.
+ * Whether a header names an error table: a Code column and at least one other column errgen reads, or three of them
+ * (a Code header with a typo must not hide a table).
  *
  * @param {ReadonlyArray<Column | undefined>} columns
  * @returns {boolean}
  */
 function isErrorTable(columns) {
   const known = tableColumns.filter((column) => columns.includes(column))
-  return known.includes('code') && known.length >= 2
+  return (known.includes('code') && known.length >= 2) || known.length >= 3
 }
 
 /**
@@ -170,6 +280,52 @@ function readTable(table, columns, heading, context, read) {
 
   read.tables.push({file: context.file, place: table.position, columns: new Set(columns.flatMap((column) => (column ? [column] : [])))})
   for (const row of body) readRow(row, columns, heading, context, read)
+  warnMessageMarkup(body, columns.indexOf('message'), context.file)
+}
+
+/**
+ * In a table where some Message cell is one emphasis span (`*message*`, as the seed writes them), warn about each
+ * Message cell that is not; a table of plain messages gets no warning.
+ *
+ * @param {ReadonlyArray<TableRow>} rows
+ * @param {number} index the Message column
+ * @param {VFile} file
+ */
+function warnMessageMarkup(rows, index, file) {
+  const cells = rows.flatMap((row) => {
+    const cell = row.children[index]
+    return cell && !isBlank(cellText(cell)) ? [cell] : []
+  })
+  const markups = cells.map((cell) => messageMarkup(cell))
+  if (!markups.includes(undefined)) return
+  cells.forEach((cell, position) => {
+    const markup = markups[position]
+    if (markup === undefined) return
+    const reason = 'Unexpected message ' + markup + ', expected one emphasis span (`*…*`) like the other messages of this table'
+    warning(file, reason, contentPlace(cell), 'message-markup')
+  })
+}
+
+/**
+ * How a Message cell differs from one emphasis span of plain text, as a phrase; undefined when it is one (also when it
+ * is struck through, as a deprecated message is).
+ *
+ * @param {TableCell} cell
+ * @returns {string | undefined}
+ */
+function messageMarkup(cell) {
+  const [first, ...others] = cell.children
+  const inner = first?.type === 'delete' && others.length === 0 && first.children.length === 1 ? first.children[0] : first
+  if (inner && others.length === 0) {
+    if (inner.type === 'emphasis') {
+      return inner.children.every((child) => child.type === 'text') ? undefined : 'with markup inside its emphasis'
+    }
+    if (inner.type === 'strong') return 'in strong emphasis'
+    if (inner.type === 'inlineCode') return 'in a code span'
+  }
+  if (cell.children.some((child) => child.type === 'emphasis')) return 'with text outside its emphasis'
+  if (cell.children.every((child) => child.type === 'text')) return 'in plain text'
+  return 'with other markup'
 }
 
 /**
@@ -434,13 +590,23 @@ function readStatus(text, place, file) {
  * @returns {string | undefined}
  */
 function readText(text, place, column, code, file) {
-  if (/^\s*$/.test(text)) {
+  if (isBlank(text)) {
     const reason =
       'Unexpected empty ' + columnLabels[column] + ' cell for code ' + code + ', expected text'
-    error(file, reason, place, 'empty-' + column)
+    error(file, reason, place, column === 'message' ? 'empty-message' : 'empty-resolve')
     return undefined
   }
   return text
+}
+
+/**
+ * Whether a cell's text is empty or white space only.
+ *
+ * @param {string} text
+ * @returns {boolean}
+ */
+function isBlank(text) {
+  return /^\s*$/.test(text)
 }
 
 /**
@@ -456,6 +622,11 @@ function readName(text, place, file) {
   if (!identifierPattern.test(text)) {
     const reason =
       'Unexpected name ' + quote(text) + ', expected an identifier: an ASCII letter or `_`, then letters, digits or `_`'
+    error(file, reason, place, 'invalid-name')
+    return null
+  }
+  if (unusableNames.has(text)) {
+    const reason = 'Unexpected name ' + quote(text) + ', expected another: a JavaScript enum cannot have a member of that name'
     error(file, reason, place, 'invalid-name')
     return null
   }

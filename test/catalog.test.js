@@ -75,7 +75,7 @@ describe('buildCatalog', () => {
     [
       'messages that give one name: every entry gets its code as suffix, one warning for the group',
       {
-        given: {'a.md': header + '401 | 1105 | *bad access_token* | A.\n401 | 1106 | *bad access_token* | B.\n401 | 1107 | bad access-token | C.\n'},
+        given: {'a.md': header + '401 | 1105 | *bad access_token* | A.\n401 | 1106 | *bad access_token* | B.\n401 | 1107 | *bad access-token* | C.\n'},
         names: ['1105 BadAccessToken_1105', '1106 BadAccessToken_1106', '1107 BadAccessToken_1107'],
         messages: [
           'a.md:3:14-3:32  warning  Name `BadAccessToken` is derived from the messages of codes 1105, 1106, 1107: named `BadAccessToken_1105`, `BadAccessToken_1106`, `BadAccessToken_1107`; add a Name column to choose the names  duplicate-name',

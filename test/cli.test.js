@@ -1,29 +1,36 @@
-import {cp, readFile, stat, utimes, writeFile} from 'node:fs/promises'
+import {chmod, chown, cp, mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {project, readTree, root, runInProcess, runProcess, seed} from './helpers.js'
+import {age, permissionsApply, project, readTree, root, runInProcess, runProcess, seed, snapshot, tempDirectory, unprivilegedUser, writeEarlierFiles} from './helpers.js'
 
 const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'))
 
+/** The seed's outputs, generated once for every project that needs earlier outputs. */
+const seedOutputs = await generatedOutputs()
+
 /**
- * Each file's bytes and modification time.
- *
- * @param {string} directory
+ * @returns {Promise<Map<string, Buffer>>}
  */
-async function snapshot(directory) {
-  const tree = await readTree(directory)
-  const times = await Promise.all([...tree.keys()].map(async (name) => (await stat(path.join(directory, name))).mtimeMs))
-  return {tree, times}
+async function generatedOutputs() {
+  const out = await tempDirectory()
+  const result = await runInProcess(['--out', out, '--quiet'])
+  if (result.code !== 0) throw new Error(result.stderr)
+  return readTree(out)
 }
 
 /**
- * Set every file's modification time one hour back, so that a rewrite shows.
- *
- * @param {string} directory
+ * A project whose outputs were generated, then whose document changed so that every output must be rewritten;
+ * readable by every user, so that errgen can run as one without privileges.
  */
-async function age(directory) {
-  const past = new Date(Date.now() - 3_600_000)
-  for (const name of (await readTree(directory)).keys()) await utimes(path.join(directory, name), past, past)
+async function projectWithStaleOutputs() {
+  const directory = await project()
+  await chmod(directory, 0o755)
+  const out = path.join(directory, 'output')
+  await mkdir(out)
+  await writeEarlierFiles(out, seedOutputs)
+  const input = path.join(directory, 'input', 'error-codes.md')
+  await writeFile(input, (await readFile(input, 'utf8')).replace('*access_token missing*', '*access_token absent*'))
+  return {directory, out}
 }
 
 /** Real processes where the process itself matters (exit codes, messages); the others run in this process. */
@@ -64,15 +71,15 @@ describe('errgen command line', () => {
     const directory = await project()
     const out = path.join(directory, 'output')
     await runInProcess([], directory)
-    await writeFile(path.join(out, 'error-codes.schema.json'), '{}\n')
+    const schema = path.join(out, 'error-codes.schema.json')
+    await writeFile(schema, (await readFile(schema, 'utf8')).replace('"const": 1000', '"const": 1001'))
     await age(out)
-    const before = await snapshot(out)
+    const before = new Map((await snapshot(out)).map((file) => [file.name, file]))
     const result = await runInProcess([], directory)
     expect(result.stdout).toMatch(/1 of 3 files written/)
-    const after = await snapshot(out)
-    expect(after.times[0]).toBe(before.times[0])
-    expect(after.times[1]).toBeGreaterThan(/** @type {number} */ (before.times[1]))
-    expect(after.times[2]).toBe(before.times[2])
+    const after = new Map((await snapshot(out)).map((file) => [file.name, file]))
+    for (const name of ['.errgen-manifest.json', 'error-codes.openapi.yaml', 'error-codes.ts']) expect(after.get(name), name).toEqual(before.get(name))
+    expect(after.get('error-codes.schema.json')?.mtime).toBeGreaterThan(/** @type {number} */ (before.get('error-codes.schema.json')?.mtime))
   })
 
   test('--check is silent and exits 0 when outputs are up to date', async () => {
@@ -129,24 +136,6 @@ describe('errgen command line', () => {
     expect(await snapshot(out)).toEqual(before)
   })
 
-  test('a missing input is one clear line with exit code 2', async () => {
-    const directory = await project()
-    expect(await runProcess(['--input', 'input/nope.md'], directory)).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: 'errgen: cannot read input/nope.md: no such file or directory\n'
-    })
-  })
-
-  test('an input that is a directory is one clear line with exit code 2', async () => {
-    const directory = await project()
-    expect(await runProcess(['--input', 'input'], directory)).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: 'errgen: cannot read input: it is a directory\n'
-    })
-  })
-
   test('an --out that is a file is one clear line with exit code 2', async () => {
     const directory = await project()
     await writeFile(path.join(directory, 'out'), 'x')
@@ -170,5 +159,103 @@ describe('errgen command line', () => {
     const tree = await readTree(path.join(directory, 'gen', 'types'))
     expect([...tree.keys()]).toEqual(['api-errors.openapi.yaml', 'api-errors.schema.json', 'api-errors.ts'])
     expect(tree.get('api-errors.ts')?.toString()).toContain('Generated by errgen from api-errors.md.')
+  })
+
+  test('an --out whose parent is a file is one clear line with exit code 2', async () => {
+    const directory = await project()
+    await writeFile(path.join(directory, 'out'), 'x')
+    const result = await runProcess(['--out', 'out/gen'], directory)
+    expect(result).toEqual({code: 2, stdout: '', stderr: 'errgen: cannot use out/gen as the output directory: a parent is not a directory\n'})
+  })
+})
+
+describe('an input errgen cannot use: one clear line, exit code 2, the earlier outputs untouched', () => {
+  /** @type {Array<[string, {input: string, prepare: (file: string) => Promise<void>, stderr: string}]>} */
+  const cases = [
+    ['a missing file', {input: 'input/nope.md', prepare: async () => {}, stderr: 'errgen: cannot read input/nope.md: no such file or directory\n'}],
+    ['a directory', {input: 'input', prepare: async () => {}, stderr: 'errgen: cannot read input: it is a directory\n'}],
+    ['an empty file', {input: 'input/empty.md', prepare: (file) => writeFile(file, ''), stderr: 'errgen: cannot read input/empty.md: the file is empty\n'}],
+    ['a byte-order mark alone', {input: 'input/bom.md', prepare: (file) => writeFile(file, '\uFEFF'), stderr: 'errgen: cannot read input/bom.md: the file is empty\n'}],
+    ['white space only', {input: 'input/blank.md', prepare: (file) => writeFile(file, ' \n\t\r\n'), stderr: 'errgen: cannot read input/blank.md: the file holds only white space\n'}],
+    ['a path below a file', {input: 'input/error-codes.md/x.md', prepare: async () => {}, stderr: 'errgen: cannot read input/error-codes.md/x.md: a parent is not a directory\n'}]
+  ]
+  if (permissionsApply) {
+    cases.push(['an unreadable file', {input: 'input/error-codes.md', prepare: (file) => chmod(file, 0o000), stderr: 'errgen: cannot read input/error-codes.md: permission denied\n'}])
+  }
+  test.each(cases)('%s', async (_, {input, prepare, stderr}) => {
+    const {directory, out} = await projectWithStaleOutputs()
+    await prepare(path.join(directory, input))
+    const before = await snapshot(out)
+    expect(await runProcess(['--input', input], directory, {}, unprivilegedUser)).toEqual({code: 2, stdout: '', stderr})
+    expect(await snapshot(out)).toEqual(before)
+  })
+  test.skipIf(permissionsApply)('an unreadable file: skipped, as the tests run as root and there is no user nobody to run errgen as', () => {})
+})
+
+describe('errgen never loses data', () => {
+  test('refuses to overwrite a file it did not generate, naming it, and writes nothing; --force overwrites it', async () => {
+    const directory = await project()
+    const out = path.join(directory, 'output')
+    await mkdir(out)
+    const mine = 'export const mine = 1;\n'
+    await writeFile(path.join(out, 'error-codes.ts'), mine)
+    expect(await runProcess(['--quiet'], directory)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'errgen: refusing to overwrite output/error-codes.ts: it was not generated by errgen (no `Generated by errgen` line at the top); move it away or pass --force\n'
+    })
+    const tree = await readTree(out)
+    expect([...tree.keys()]).toEqual(['error-codes.ts'])
+    expect(tree.get('error-codes.ts')?.toString()).toBe(mine)
+
+    const check = await runInProcess(['--check'], directory)
+    expect(check.code).toBe(1)
+    expect(check.stderr).toContain('output/error-codes.ts is stale')
+
+    const forced = await runInProcess(['--force'], directory)
+    expect(forced.code).toBe(0)
+    expect(forced.stdout).toMatch(/3 of 3 files written/)
+    expect((await readFile(path.join(out, 'error-codes.ts'), 'utf8')).split('\n')[1]).toMatch(/^ \* Generated by errgen from input\/error-codes\.md\./)
+  })
+
+  test('names every file it refuses to overwrite', async () => {
+    const directory = await project()
+    const out = path.join(directory, 'output')
+    await mkdir(out)
+    await writeFile(path.join(out, 'error-codes.ts'), '')
+    await writeFile(path.join(out, 'error-codes.schema.json'), '{}\n')
+    const result = await runProcess(['--quiet'], directory)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe(
+      'errgen: refusing to overwrite output/error-codes.ts, output/error-codes.schema.json: they were not generated by errgen (no `Generated by errgen` line at the top); move them away or pass --force\n'
+    )
+  })
+
+  test.skipIf(!permissionsApply)('an output directory that turned read-only: exit 2, the earlier outputs intact, no temporary file left', async () => {
+    const {directory, out} = await projectWithStaleOutputs()
+    await chmod(out, 0o555)
+    const before = await snapshot(out)
+    try {
+      const result = await runProcess(['--quiet'], directory, {}, unprivilegedUser)
+      expect(result).toEqual({code: 2, stdout: '', stderr: 'errgen: cannot write to output: permission denied\n'})
+      expect(await snapshot(out)).toEqual(before)
+    } finally {
+      await chmod(out, 0o755)
+    }
+  })
+
+  // Two users are needed for a rename to fail after others succeeded: a sticky directory lets errgen (as nobody)
+  // replace its own files but not root's. Without root the test cannot be set up.
+  test.skipIf(unprivilegedUser === undefined)('a rename that fails part-way puts back the outputs it already replaced: exit 2, bytes and times intact', async () => {
+    const user = /** @type {{uid: number, gid: number}} */ (unprivilegedUser)
+    const {directory, out} = await projectWithStaleOutputs()
+    await chmod(out, 0o1777)
+    await chown(path.join(out, 'error-codes.ts'), user.uid, user.gid)
+    await chown(path.join(out, 'error-codes.schema.json'), user.uid, user.gid)
+    const before = await snapshot(out)
+    const result = await runProcess(['--quiet'], directory, {}, user)
+    expect(result).toEqual({code: 2, stdout: '', stderr: 'errgen: cannot write to output: operation not permitted\n'})
+    expect(await snapshot(out)).toEqual(before)
   })
 })

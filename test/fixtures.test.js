@@ -1,13 +1,24 @@
 /** Golden fixtures: each test/fixtures/<case>/ holds an input.md (or an errgen.config.json naming its documents), the exact diagnostics errgen prints for it, and, when it is valid, the outputs. Run with UPDATE_FIXTURES=1 to rewrite the expectations. */
-import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {describe, expect, test} from 'vitest'
-import {readTree, root, runInProcess, tempDirectory} from './helpers.js'
+import {beforeAll, describe, expect, test} from 'vitest'
+import {readTree, root, runInProcess, runProcess, snapshot, tempDirectory, writeEarlierFiles} from './helpers.js'
 import {expectValidOutputs} from './validators.js'
 
 const fixtures = path.join(root, 'test', 'fixtures')
 const update = process.env.UPDATE_FIXTURES === '1'
 const cases = (await readdir(fixtures, {withFileTypes: true})).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+
+/** Outputs of an earlier run that every fixture starts from: a rejected document must leave them as they are. */
+/** @type {Map<string, Buffer>} */
+let previous
+beforeAll(async () => {
+  const directory = await tempDirectory()
+  await writeFile(path.join(directory, 'input.md'), 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n400 | 1 | *earlier* | An earlier run.\n')
+  const result = await runInProcess(['--input', 'input.md', '--out', 'output'], directory)
+  if (result.code !== 0) throw new Error(result.stderr)
+  previous = await readTree(path.join(directory, 'output'))
+})
 
 /**
  * @param {string} file
@@ -21,12 +32,36 @@ async function readOptional(file) {
   }
 }
 
+/**
+ * An output directory holding the earlier run's files, aged an hour so that a rewrite shows.
+ *
+ * @returns {Promise<string>}
+ */
+async function outputOfEarlierRun() {
+  const out = await tempDirectory()
+  await writeEarlierFiles(out, previous)
+  return out
+}
+
+/**
+ * The exit code a fixture's diagnostics call for: 2 for a one-line `errgen:` failure, 1 for an error, else 0.
+ *
+ * @param {string} diagnostics
+ * @returns {number}
+ */
+function expectedExitCode(diagnostics) {
+  if (diagnostics.startsWith('errgen: ')) return 2
+  return /  error  /.test(diagnostics) ? 1 : 0
+}
+
 describe('fixtures', () => {
   test.each(cases)('%s', async (name) => {
     const directory = path.join(fixtures, name)
-    const out = await tempDirectory()
     const configured = (await readOptional(path.join(directory, 'errgen.config.json'))) !== undefined
-    const result = await runInProcess(configured ? ['--out', out] : ['--input', 'input.md', '--out', out], directory)
+    const args = configured ? [] : ['--input', 'input.md']
+    const out = configured ? await tempDirectory() : await outputOfEarlierRun()
+    const before = await snapshot(out)
+    const result = await runInProcess([...args, '--out', out], directory)
     const expectedOutput = path.join(directory, 'output')
     const diagnosticsFile = path.join(directory, 'diagnostics.txt')
 
@@ -42,16 +77,21 @@ describe('fixtures', () => {
     const diagnostics = await readOptional(diagnosticsFile)
     expect(diagnostics, 'missing ' + diagnosticsFile + ' (run with UPDATE_FIXTURES=1)').toBeDefined()
     expect(result.stderr).toBe(diagnostics)
-    const invalid = /  error  /.test(result.stderr)
-    expect(result.code).toBe(invalid ? 1 : 0)
-    const generated = await readTree(out)
-    if (invalid) {
-      expect(generated.size).toBe(0)
-    } else {
+    const code = expectedExitCode(result.stderr)
+    expect(result.code).toBe(code)
+    if (code === 2) {
+      // The real process too: one line on stderr, no stack trace.
+      expect(await runProcess([...args, '--out', out], directory)).toEqual({code: 2, stdout: '', stderr: diagnostics})
+    }
+    if (code === 0) {
+      const generated = await readTree(out)
       const expected = await readTree(expectedOutput)
       expect([...generated.keys()]).toEqual([...expected.keys()])
       for (const [file, bytes] of generated) expect(bytes.toString('utf8'), file).toBe(expected.get(file)?.toString('utf8'))
       await expectValidOutputs(generated)
+    } else {
+      expect(await snapshot(out)).toEqual(before)
+      await expect(stat(expectedOutput), 'a rejected document has no output/').rejects.toThrow(/ENOENT/)
     }
   })
 })

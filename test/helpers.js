@@ -1,6 +1,7 @@
 /** Test helpers: run errgen in-process or as a real process, temp directories, and the TypeScript compiler under the strict flags. */
 import {execFile} from 'node:child_process'
-import {cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -9,7 +10,7 @@ import {VFile} from 'vfile'
 import {afterAll} from 'vitest'
 import {resolve} from '../generator/config.js'
 import {run} from '../generator/pipeline.js'
-import {main} from '../generator/run.js'
+import {runMain} from './run-main.js'
 
 export const root = fileURLToPath(new URL('..', import.meta.url))
 export const bin = path.join(root, 'generator', 'cli.js')
@@ -30,6 +31,10 @@ export const strictOptions = {
   lib: ['lib.es2022.d.ts'],
   types: []
 }
+
+/** The compiler's own files (lib.*.d.ts), parsed once for every type check of this test file. */
+/** @type {Map<string, ts.SourceFile | undefined>} */
+const parsedLibraries = new Map()
 
 /** @type {Array<string>} */
 const temporary = []
@@ -55,19 +60,34 @@ export async function tempDirectory() {
  * @param {string} [cwd]
  * @returns {Promise<{code: number, stdout: string, stderr: string}>}
  */
-export async function runInProcess(argv, cwd = root) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, {
-    cwd,
-    stdout: (text) => {
-      stdout += text
-    },
-    stderr: (text) => {
-      stderr += text
-    }
-  })
-  return {code, stdout, stderr}
+export function runInProcess(argv, cwd = root) {
+  return runMain(argv, cwd)
+}
+
+/**
+ * @typedef User
+ * @property {number} uid
+ * @property {number} gid
+ */
+
+/**
+ * A user to run errgen as in permission tests, so that they mean something when the tests run as root (who may read
+ * and write anything): `nobody` when this process is root; undefined otherwise (the tests' own user is then bound by
+ * permissions already), or when root and there is no `nobody`.
+ */
+export const unprivilegedUser = process.getuid?.() === 0 ? await lookUpUser('nobody') : undefined
+
+/** Whether permission tests can fail: not root, or root with a user to run errgen as. */
+export const permissionsApply = process.getuid?.() !== 0 || unprivilegedUser !== undefined
+
+/**
+ * @param {string} name
+ * @returns {Promise<User | undefined>}
+ */
+async function lookUpUser(name) {
+  const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '')
+  const fields = passwd.split('\n').find((line) => line.startsWith(name + ':'))?.split(':')
+  return fields ? {uid: Number(fields[2]), gid: Number(fields[3])} : undefined
 }
 
 /**
@@ -76,11 +96,12 @@ export async function runInProcess(argv, cwd = root) {
  * @param {ReadonlyArray<string>} argv
  * @param {string} [cwd]
  * @param {Record<string, string>} [env] added to this process's environment
+ * @param {User} [user] the user to run it as (this process's by default)
  * @returns {Promise<{code: number, stdout: string, stderr: string}>}
  */
-export function runProcess(argv, cwd = root, env = {}) {
+export function runProcess(argv, cwd = root, env = {}, user = undefined) {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...argv], {cwd, env: {...process.env, ...env}}, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...argv], {cwd, env: {...process.env, ...env}, ...user}, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
       resolve({code, stdout, stderr})
     })
@@ -101,7 +122,47 @@ export async function readTree(directory) {
 }
 
 /**
- * Type-check TypeScript sources with the compiler; the diagnostics as `file(line,col): message` strings.
+ * Each file of a directory with a digest of its bytes and its modification time: equal snapshots mean nothing was
+ * written, renamed or touched.
+ *
+ * @param {string} directory
+ * @returns {Promise<Array<{name: string, digest: string, mtime: number}>>}
+ */
+export async function snapshot(directory) {
+  const names = (await readdir(directory)).sort()
+  return Promise.all(
+    names.map(async (name) => {
+      const file = path.join(directory, name)
+      const digest = createHash('sha256').update(await readFile(file)).digest('hex')
+      return {name, digest, mtime: (await stat(file)).mtimeMs}
+    })
+  )
+}
+
+/**
+ * Set the modification time of every file of a directory one hour back, so that a rewrite shows.
+ *
+ * @param {string} directory
+ */
+export async function age(directory) {
+  const past = new Date(Date.now() - 3_600_000)
+  for (const name of await readdir(directory)) await utimes(path.join(directory, name), past, past)
+}
+
+/**
+ * Write files into a directory, aged an hour: the outputs of an earlier run.
+ *
+ * @param {string} directory
+ * @param {ReadonlyMap<string, Uint8Array>} files name → bytes
+ */
+export async function writeEarlierFiles(directory, files) {
+  for (const [name, bytes] of files) await writeFile(path.join(directory, name), bytes)
+  await age(directory)
+}
+
+/**
+ * Type-check TypeScript sources with the compiler; the diagnostics of those sources (the compiler's lib files are
+ * parsed once per test file and not checked themselves) as `file(line,col): message` strings.
  *
  * @param {Record<string, string>} sources file name → text
  * @param {ts.CompilerOptions} [options]
@@ -115,9 +176,10 @@ export function typeCheck(sources, options = strictOptions) {
   const originalGetSourceFile = host.getSourceFile
   host.getSourceFile = (name, languageVersion, ...rest) => {
     const text = files.get(name)
-    return text === undefined
-      ? originalGetSourceFile.call(host, name, languageVersion, ...rest)
-      : ts.createSourceFile(name, text, languageVersion, true)
+    if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true)
+    const key = name + ' ' + JSON.stringify(languageVersion)
+    if (!parsedLibraries.has(key)) parsedLibraries.set(key, originalGetSourceFile.call(host, name, languageVersion, ...rest))
+    return parsedLibraries.get(key)
   }
   const originalFileExists = host.fileExists
   host.fileExists = (name) => files.has(name) || originalFileExists.call(host, name)
@@ -126,7 +188,15 @@ export function typeCheck(sources, options = strictOptions) {
   const originalDirectoryExists = host.directoryExists?.bind(host)
   host.directoryExists = (name) => name === directory || (originalDirectoryExists ? originalDirectoryExists(name) : false)
   const program = ts.createProgram([...files.keys()], options, host)
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+  const diagnostics = [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...[...files.keys()].flatMap((name) => {
+      const file = program.getSourceFile(name)
+      return file ? [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)] : []
+    })
+  ]
+  return diagnostics.map((diagnostic) => {
     const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
     if (!diagnostic.file || diagnostic.start === undefined) return text
     const {line, character} = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)

@@ -116,6 +116,17 @@ describe('configuration', () => {
     await expect(stat(path.join(directory, 'output'))).rejects.toThrow(/ENOENT/)
   })
 
+  test('a configuration that is not JSON is located too', async () => {
+    const directory = await project()
+    await writeFile(path.join(directory, 'errgen.config.json'), '{\n  "out": "gen",\n}\n')
+    const result = await runInProcess([], directory)
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'errgen.config.json:3:1  error  Unexpected JSON syntax: Expected double-quoted property name  config-syntax\n✖ 1 error\n'
+    })
+  })
+
   test('globs read several documents into one catalog; a code in two documents is an error naming both', async () => {
     const directory = await project({input: 'docs/*.md'})
     await mkdir(path.join(directory, 'docs'))

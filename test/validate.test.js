@@ -65,6 +65,32 @@ describe('validate: rows', () => {
       }
     ],
     [
+      'tables in block quotes and list items are read too',
+      {
+        given:
+          '> HTTP | Code | Message | Resolve\n> --- | --- | --- | ---\n> 400 | 1 | a | A.\n\n' +
+          '- Server errors:\n\n  HTTP | Code | Message | Resolve\n  --- | --- | --- | ---\n  500 | 2 | b | B.\n',
+        want: [
+          {status: 400, code: '1', message: 'a', resolve: 'A.', name: undefined, group: undefined},
+          {status: 500, code: '2', message: 'b', resolve: 'B.', name: undefined, group: undefined}
+        ]
+      }
+    ],
+    [
+      'a table may follow a paragraph line directly',
+      {
+        given: 'The errors:\n' + header + '400 | 1 | a | A.\n',
+        want: [{status: 400, code: '1', message: 'a', resolve: 'A.', name: undefined, group: undefined}]
+      }
+    ],
+    [
+      'a table with two of the columns and no Code column is not an error table',
+      {
+        given: 'Version | Status | Description\n--- | --- | ---\n2 | beta | New.\n\n' + header + '400 | 1 | a | A.\n',
+        want: [{status: 400, code: '1', message: 'a', resolve: 'A.', name: undefined, group: undefined}]
+      }
+    ],
+    [
       'every matching table is read; other tables are not',
       {
         given: 'Key | Value\n--- | ---\na | b\n\n' + header + '400 | 1 | a | A.\n\n## More\n\n' + header + '500 | 2 | b | B.\n',
@@ -101,6 +127,40 @@ describe('validate: messages', () => {
         want: [
           'doc.md:1:1  error  Unexpected document without an error table, expected a table with the columns HTTP, Code, Message, Resolve  no-table'
         ]
+      }
+    ],
+    [
+      'a header whose delimiter row has too few cells is text, not a table',
+      {
+        given: '# Errors\n\n' + 'HTTP | Code | Message | Resolve\n--- | --- | ---\n400 | 1 | a | A.\n',
+        want: [
+          'doc.md:3:1-5:17  error  Unexpected delimiter row with 3 cells below a header of 4, expected one per column: GFM reads this as text, not as a table  malformed-table'
+        ]
+      }
+    ],
+    [
+      'a header without a delimiter row, after a paragraph line and in a block quote, next to a good table',
+      {
+        given: header + '400 | 1 | a | A.\n\n> Also:\n> | HTTP | Code | Message | Resolve |\n> | 401 | 2 | b | B. |\n',
+        want: [
+          'doc.md:6:3-7:23  error  Unexpected error-table header without a delimiter row below it, expected a line such as `--- | --- | --- | ---`: GFM reads this as text, not as a table  malformed-table'
+        ]
+      }
+    ],
+    [
+      'a header underlined with --- is a heading, not a table; a # heading with pipes is only a heading',
+      {
+        given: '## HTTP | Code | Message | Resolve\n\n' + header + '400 | 1 | a | A.\n\nHTTP | Code | Message | Resolve\n---\n400 | 2 | b | B.\n',
+        want: [
+          'doc.md:7:1-8:4  error  Unexpected delimiter row with 1 cell below a header of 4, expected one per column: GFM reads this as text, not as a table  malformed-table'
+        ]
+      }
+    ],
+    [
+      'a Code header with a typo does not hide a table',
+      {
+        given: header + '400 | 1 | a | A.\n\nHTTP | Cde | Message | Resolve\n--- | --- | --- | ---\n400 | 2 | b | B.\n',
+        want: ['doc.md:5:1-5:31  error  Missing Code column in error table, found columns HTTP, Cde, Message, Resolve  missing-column']
       }
     ],
     [
@@ -177,6 +237,39 @@ describe('validate: messages', () => {
         given: 'HTTP | Code | Message | Resolve | Name\n--- | --- | --- | --- | ---\n400 | 1 | a | A. | 1st-error\n',
         want: [
           'doc.md:3:20-3:29  error  Unexpected name `1st-error`, expected an identifier: an ASCII letter or `_`, then letters, digits or `_`  invalid-name'
+        ]
+      }
+    ],
+    [
+      'Message cells that are not one emphasis span, in a table where others are',
+      {
+        given:
+          header +
+          '400 | 1 | *clean* | A.\n400 | 2 | plain | B.\n400 | 3 | **strong** | C.\n400 | 4 | `code` | D.\n' +
+          '400 | 5 | *partly* emphasised | E.\n400 | 6 | *with `code` inside* | F.\n400 | 7 | [link](x) | G.\n400 | 8 | _also clean_ | H.\n',
+        want: [
+          'doc.md:4:11-4:16  warning  Unexpected message in plain text, expected one emphasis span (`*…*`) like the other messages of this table  message-markup',
+          'doc.md:5:11-5:21  warning  Unexpected message in strong emphasis, expected one emphasis span (`*…*`) like the other messages of this table  message-markup',
+          'doc.md:6:11-6:17  warning  Unexpected message in a code span, expected one emphasis span (`*…*`) like the other messages of this table  message-markup',
+          'doc.md:7:11-7:30  warning  Unexpected message with text outside its emphasis, expected one emphasis span (`*…*`) like the other messages of this table  message-markup',
+          'doc.md:8:11-8:31  warning  Unexpected message with markup inside its emphasis, expected one emphasis span (`*…*`) like the other messages of this table  message-markup',
+          'doc.md:9:11-9:20  warning  Unexpected message with other markup, expected one emphasis span (`*…*`) like the other messages of this table  message-markup'
+        ]
+      }
+    ],
+    [
+      'plain messages get no markup warning; each table is judged on its own',
+      {
+        given: header + '400 | 1 | plain | A.\n400 | 2 | **strong** | B.\n\n' + header + '400 | 3 | *emphasis* | C.\n',
+        want: []
+      }
+    ],
+    [
+      'a Name no JavaScript enum can hold',
+      {
+        given: 'HTTP | Code | Message | Resolve | Name\n--- | --- | --- | --- | ---\n400 | 1 | a | A. | `__proto__`\n',
+        want: [
+          'doc.md:3:20-3:31  error  Unexpected name `__proto__`, expected another: a JavaScript enum cannot have a member of that name  invalid-name'
         ]
       }
     ],

@@ -28,7 +28,7 @@ export function emitOpenApi(catalog, info) {
       responses: responses(catalog)
     }
   }
-  return '# ' + notice(catalog) + '\n' + stringify(document, {lineWidth: 0, aliasDuplicateObjects: false})
+  return '# ' + notice(catalog) + '\n' + stringify(document, {lineWidth: 0, aliasDuplicateObjects: false, compat: 'yaml-1.1'})
 }
 
 /**
