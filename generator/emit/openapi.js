@@ -1,5 +1,6 @@
 /** emit/openapi: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas and one response per HTTP status out. */
 import {stringify} from 'yaml'
+import {blockYaml} from './block-yaml.js'
 import {entrySchemas, errorBodySchema, errorCodeSchema, exampleBody} from './body-schema.js'
 import {notice} from './notice.js'
 
@@ -23,7 +24,8 @@ export function emitOpenApi(catalog, info) {
       responses: Object.fromEntries(catalog.statuses.map((status) => [status.name, response(catalog, status)]))
     }
   }
-  return '# ' + notice(catalog) + '\n' + stringify(document, {lineWidth: 0, aliasDuplicateObjects: false})
+  const text = blockYaml(document) ?? stringify(document, {lineWidth: 0, aliasDuplicateObjects: false})
+  return '# ' + notice(catalog) + '\n' + text
 }
 
 /**
