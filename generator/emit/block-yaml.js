@@ -10,8 +10,11 @@ const nonStringTags = new Document().schema.tags.filter((tag) => tag.default && 
 /** What `yaml` never writes as a plain scalar (its own test in stringifyString.js). */
 const notPlain = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/
 
-/** What makes `yaml` write a string as a block scalar, with escapes, or depending on its indentation: left to `yaml`. */
-const onlyYaml = /[\n\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]|^(?:%|---|\.\.\.)/u
+/** What makes `yaml` write a string as a block scalar or with escapes: left to `yaml`. */
+const onlyYaml = /[\n\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u
+
+/** A line that starts like a document marker (`yaml`'s own test, where U+2028 and U+2029 also start lines): `yaml` writes it depending on its indentation. */
+const documentMarker = /^(%|---|\.\.\.)/m
 
 /** `yaml` writes a key longer than this as an explicit `? key`. */
 const longestImplicitKey = 1024
@@ -127,7 +130,7 @@ function keyText(key) {
  * @returns {string}
  */
 function stringText(value) {
-  if (onlyYaml.test(value)) throw new NeedsYaml()
+  if (onlyYaml.test(value) || documentMarker.test(value)) throw new NeedsYaml()
   if (notPlain.test(value) || nonStringTags.some((tag) => tag.test?.test(value))) return quoted(value)
   return value
 }
