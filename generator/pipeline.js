@@ -1,21 +1,17 @@
-/** pipeline: markdown VFiles and emit options in, the catalog and the generated files out (no I/O: the spine reads and writes). */
-import {buildCatalog} from './catalog.js'
-import {emitJsonSchema} from './emit/json-schema.js'
-import {emitOpenApi} from './emit/openapi.js'
-import {emitTypeScript} from './emit/typescript.js'
+/** pipeline: markdown VFiles and emit options in, the catalog and the generated files out (no I/O: the spine reads and writes); parallel.js gives the same in worker threads. */
+import {buildOutputs} from './outputs.js'
 import {parse} from './parse.js'
 import {validate} from './validate.js'
 
+export {emit, outputNames} from './outputs.js'
+
 /**
  * @import {VFile} from 'vfile'
- * @import {Catalog, EmitOptions, OutputFile} from './types.js'
+ * @import {EmitOptions} from './types.js'
  */
 
 /**
- * @typedef Result
- * @property {Catalog} catalog
- * @property {Array<OutputFile>} files the outputs; empty when any document has an error
- * @property {boolean} ok whether no document has an error
+ * @typedef {import('./outputs.js').Result} Result
  */
 
 /**
@@ -27,40 +23,5 @@ import {validate} from './validate.js'
  */
 export function run(documents, options) {
   const read = documents.map((file) => validate(parse(file), file))
-  const catalog = buildCatalog(
-    read.flatMap((document) => document.rows),
-    read.flatMap((document) => document.codes),
-    documents.map((file) => file.path)
-  )
-  const ok = documents.every((file) => file.messages.every((message) => !message.fatal))
-  return {catalog, files: ok ? emit(catalog, options) : [], ok}
-}
-
-/**
- * Emit every output.
- *
- * @param {Catalog} catalog
- * @param {EmitOptions} options
- * @returns {Array<OutputFile>}
- */
-export function emit(catalog, options) {
-  const names = outputNames(options.baseName)
-  return [
-    {name: names.typescript, text: emitTypeScript(catalog, names.typescript)},
-    {name: names.schema, text: emitJsonSchema(catalog, names.schema)},
-    {name: names.openapi, text: emitOpenApi(catalog, options)}
-  ]
-}
-
-/**
- * The output file names for a base name (`error-codes`).
- *
- * @param {string} baseName
- */
-export function outputNames(baseName) {
-  return {
-    typescript: baseName + '.ts',
-    schema: baseName + '.schema.json',
-    openapi: baseName + '.openapi.yaml'
-  }
+  return buildOutputs(documents, read, options)
 }

@@ -138,10 +138,10 @@ async function generate(settings, io) {
   await checkOutputDirectory(outDirectory, shownOut)
   const documents = await Promise.all(settings.inputs.map((input) => readDocument(input, io.cwd)))
   const options = emitOptions(settings, io.cwd)
-  const {run} = await import('./pipeline.js')
+  const {runParallel} = await import('./parallel.js')
   const result = documents.some((file) => file.messages.length > 0)
     ? {ok: false, files: [], catalog: undefined}
-    : run(documents, options)
+    : await runParallel(documents, options)
 
   const diagnostics = report(documents, {format: settings.format, quiet: settings.quiet || settings.check})
   if (diagnostics) io.stderr(diagnostics)
