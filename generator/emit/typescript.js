@@ -3,6 +3,7 @@ import {
   IndentationText,
   NewLineKind,
   Project,
+  printStructure,
   QuoteKind,
   StructureKind,
   VariableDeclarationKind
@@ -10,7 +11,7 @@ import {
 import {notice} from './notice.js'
 
 /**
- * @import {CodeBlockWriter, EnumDeclarationStructure, EnumMemberStructure, OptionalKind, FunctionDeclarationStructure, InterfaceDeclarationStructure, WriterFunction} from 'ts-morph'
+ * @import {CodeBlockWriter, EnumDeclarationStructure, EnumMemberStructure, OptionalKind, FunctionDeclarationStructure, SourceFileStructure, InterfaceDeclarationStructure, WriterFunction} from 'ts-morph'
  * @import {Catalog, CatalogEntry, StatusEntry} from '../types.js'
  */
 
@@ -22,6 +23,19 @@ import {notice} from './notice.js'
  * @returns {string}
  */
 export function emitTypeScript(catalog, fileName) {
+  return printStructure(sourceFileStructure(catalog), {indentNumberOfSpaces: 2, newLine: '\n'})
+}
+
+/**
+ * The same text through a ts-morph Project: the source file is created from the structure, parsed by TypeScript, and
+ * its full text read back. emitTypeScript prints the structure alone, without the parse (0.7 s at 20,000 codes);
+ * tests check both give the same bytes.
+ *
+ * @param {Catalog} catalog
+ * @param {string} fileName
+ * @returns {string}
+ */
+export function emitTypeScriptThroughProject(catalog, fileName) {
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {
@@ -31,7 +45,18 @@ export function emitTypeScript(catalog, fileName) {
       useTrailingCommas: true
     }
   })
-  const file = project.createSourceFile(fileName, {
+  return project.createSourceFile(fileName, sourceFileStructure(catalog)).getFullText()
+}
+
+/**
+ * The whole module as one structure.
+ *
+ * @param {Catalog} catalog
+ * @returns {SourceFileStructure}
+ */
+function sourceFileStructure(catalog) {
+  return {
+    kind: StructureKind.SourceFile,
     leadingTrivia: fileHeader(catalog),
     statements: [
       httpStatusEnum(catalog.statuses),
@@ -43,8 +68,7 @@ export function emitTypeScript(catalog, fileName) {
       getErrorEntryFunction(),
       createErrorBodyFunction()
     ]
-  })
-  return file.getFullText()
+  }
 }
 
 /**
