@@ -1,9 +1,8 @@
 /** outputs: what validate read from markdown VFiles, and emit options, in; the catalog and the generated files out (no I/O). */
 import {buildCatalog} from './catalog.js'
-import {emitDataFiles, outputNames} from './emit/data.js'
+import {emitJsonSchema} from './emit/json-schema.js'
+import {emitOpenApi} from './emit/openapi.js'
 import {emitTypeScript} from './emit/typescript.js'
-
-export {outputNames} from './emit/data.js'
 
 /**
  * @import {VFile} from 'vfile'
@@ -26,46 +25,40 @@ export {outputNames} from './emit/data.js'
  * @returns {Result}
  */
 export function buildOutputs(documents, read, options) {
-  const {catalog, ok} = catalogOf(documents, read)
-  return {catalog, files: ok ? emit(catalog, options) : [], ok}
-}
-
-/**
- * The catalog of the documents' rows (its messages are added to the files), and whether no document has an error.
- *
- * @param {ReadonlyArray<VFile>} documents
- * @param {ReadonlyArray<ReadDocument>} read what validate read from each document
- * @returns {{catalog: Catalog, ok: boolean}}
- */
-export function catalogOf(documents, read) {
   const catalog = buildCatalog(
     read.flatMap((document) => document.rows),
     read.flatMap((document) => document.codes),
     documents.map((file) => file.path)
   )
   const ok = documents.every((file) => file.messages.every((message) => !message.fatal))
-  return {catalog, ok}
+  return {catalog, files: ok ? emit(catalog, options) : [], ok}
 }
 
 /**
- * Emit every output: the TypeScript, the JSON Schema, the OpenAPI document.
+ * Emit every output.
  *
  * @param {Catalog} catalog
  * @param {EmitOptions} options
  * @returns {Array<OutputFile>}
  */
 export function emit(catalog, options) {
-  return [emitTypeScriptFile(catalog, options), ...emitDataFiles(catalog, options)]
+  const names = outputNames(options.baseName)
+  return [
+    {name: names.typescript, text: emitTypeScript(catalog, names.typescript)},
+    {name: names.schema, text: emitJsonSchema(catalog, names.schema)},
+    {name: names.openapi, text: emitOpenApi(catalog, options)}
+  ]
 }
 
 /**
- * The TypeScript file.
+ * The output file names for a base name (`error-codes`).
  *
- * @param {Catalog} catalog
- * @param {EmitOptions} options
- * @returns {OutputFile}
+ * @param {string} baseName
  */
-export function emitTypeScriptFile(catalog, options) {
-  const name = outputNames(options.baseName).typescript
-  return {name, text: emitTypeScript(catalog, name)}
+export function outputNames(baseName) {
+  return {
+    typescript: baseName + '.ts',
+    schema: baseName + '.schema.json',
+    openapi: baseName + '.openapi.yaml'
+  }
 }

@@ -1,17 +1,12 @@
-/** parallel: markdown VFiles and emit options in, what pipeline.run gives out (a promise) — the documents parsed in worker threads while the emitters load (this thread never loads remark), and a large catalog's JSON Schema and OpenAPI emitted in a worker while this thread emits the TypeScript. */
-import {Worker} from 'node:worker_threads'
+/** parallel: markdown VFiles and emit options in, what pipeline.run gives out (a promise) — the documents parsed in worker threads while the emitters load, so this thread never loads remark. */
 import {parseInWorkers} from './parse-parallel.js'
 import {validate} from './validate.js'
 
 /**
- * @import {Root} from 'mdast'
  * @import {VFile} from 'vfile'
- * @import {Catalog, EmitOptions, OutputFile, ReadDocument} from './types.js'
+ * @import {EmitOptions, ReadDocument} from './types.js'
  * @import {Result} from './outputs.js'
  */
-
-/** The catalog size from which a worker emits the JSON Schema and OpenAPI: about 0.1 s of work below it, no more than a worker's start. */
-export const parallelEmitFrom = 5000
 
 /**
  * Read, check and emit, as pipeline.run does.
@@ -22,9 +17,8 @@ export const parallelEmitFrom = 5000
  */
 export async function runParallel(documents, options) {
   const reading = readInWorkers(documents)
-  const {catalogOf} = await import('./outputs.js')
-  const {catalog, ok} = catalogOf(documents, await reading)
-  return {catalog, files: ok ? await emitInParallel(catalog, options) : [], ok}
+  const {buildOutputs} = await import('./outputs.js')
+  return buildOutputs(documents, await reading, options)
 }
 
 /**
@@ -35,7 +29,7 @@ export async function runParallel(documents, options) {
  */
 async function readInWorkers(documents) {
   const trees = await parseInWorkers(documents).catch(() => parseHere(documents))
-  return documents.map((file, index) => validate(/** @type {Root} */ (trees[index]), file))
+  return documents.map((file, index) => validate(/** @type {import('mdast').Root} */ (trees[index]), file))
 }
 
 /**
@@ -46,57 +40,4 @@ async function readInWorkers(documents) {
 async function parseHere(documents) {
   const {parse} = await import('./parse.js')
   return documents.map((file) => parse(file))
-}
-
-/**
- * Emit every output, as outputs.emit does; from `from` entries, the JSON Schema and OpenAPI in a worker thread.
- *
- * @param {Catalog} catalog
- * @param {EmitOptions} options
- * @param {number} [from]
- * @returns {Promise<Array<OutputFile>>}
- */
-export async function emitInParallel(catalog, options, from = parallelEmitFrom) {
-  const {emit, emitTypeScriptFile} = await import('./outputs.js')
-  if (catalog.entries.length < from) return emit(catalog, options)
-  const data = emitDataInWorker(catalog, options)
-  const typescript = emitTypeScriptFile(catalog, options)
-  return [typescript, ...(await data)]
-}
-
-/**
- * The JSON Schema and OpenAPI files, emitted in a worker thread (here when it fails).
- *
- * @param {Catalog} catalog
- * @param {EmitOptions} options
- * @returns {Promise<Array<OutputFile>>}
- */
-async function emitDataInWorker(catalog, options) {
-  try {
-    return await inWorker(new URL('emit-worker.js', import.meta.url), {catalog, options})
-  } catch {
-    const {emitDataFiles} = await import('./emit/data.js')
-    return emitDataFiles(catalog, options)
-  }
-}
-
-/**
- * Post one message to a new worker thread and resolve with its one answer.
- *
- * @template T
- * @param {URL} url
- * @param {unknown} message
- * @returns {Promise<T>}
- */
-function inWorker(url, message) {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(url)
-    worker.once('message', (answer) => {
-      resolve(answer)
-      void worker.terminate()
-    })
-    worker.once('error', reject)
-    worker.once('exit', (code) => reject(new Error('emit worker exited with code ' + code)))
-    worker.postMessage(message)
-  })
 }

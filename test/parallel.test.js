@@ -5,8 +5,7 @@ import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {syntheticDocument} from '../bench/documents.js'
 import {buildOutputs} from '../generator/outputs.js'
-import {emit} from '../generator/outputs.js'
-import {emitInParallel, runParallel} from '../generator/parallel.js'
+import {runParallel} from '../generator/parallel.js'
 import {parseInWorkers} from '../generator/parse-parallel.js'
 import {parse} from '../generator/parse.js'
 import {run} from '../generator/pipeline.js'
@@ -14,7 +13,7 @@ import {report} from '../generator/report.js'
 import {planSlices, stitch} from '../generator/slices.js'
 import {decodeTree, encodeTree} from '../generator/tree-codec.js'
 import {validate} from '../generator/validate.js'
-import {generateFrom, seed, seedOptions} from './helpers.js'
+import {seed, seedOptions} from './helpers.js'
 
 /** Cell texts that exercise the inline syntax, the validation rules and the table syntax. */
 const cells = [
@@ -175,14 +174,6 @@ describe('the parallel path', () => {
     const documents = {'input/big.md': syntheticDocument(2000), 'input/error-codes.md': seedText}
     const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
     expect(observable(files, await runParallel(files, seedOptions))).toEqual(plainRun(documents))
-  })
-
-  test.each([
-    ['the seed', {'input/error-codes.md': seedText}],
-    ['2,000 rows', {'input/big.md': syntheticDocument(2000)}]
-  ])('emits %s in a worker thread byte for byte as in this one', async (_, documents) => {
-    const {catalog} = generateFrom(documents)
-    expect(await emitInParallel(catalog, seedOptions, 0)).toEqual(emit(catalog, seedOptions))
   })
 
   test('on random documents, valid and invalid: byte-identical outputs and identical diagnostics', async () => {
