@@ -133,11 +133,20 @@ async function measure(cases, scratch) {
   const samples = new Map(cases.map((item) => [item.id, []]))
   for (const item of cases) await runOnce(await item.args(scratch), scratch.directory, item.errgen)
   for (let round = 1; round <= runs; round++) {
-    process.stderr.write('\rround ' + round + ' of ' + runs)
+    progress('\rround ' + round + ' of ' + runs)
     for (const item of cases) samples.get(item.id)?.push(await runOnce(await item.args(scratch), scratch.directory, item.errgen))
   }
-  process.stderr.write('\r' + ' '.repeat(20) + '\r')
+  progress('\r' + ' '.repeat(20) + '\r')
   return samples
+}
+
+/**
+ * Show progress on a terminal (not in a captured log).
+ *
+ * @param {string} text
+ */
+function progress(text) {
+  if (process.stderr.isTTY) process.stderr.write(text)
 }
 
 /**
