@@ -1,21 +1,14 @@
-/** pipeline: markdown VFiles and the configuration in, the catalog and the generated files out (no I/O: the spine reads and writes). */
-import {buildCatalog} from './catalog.js'
-import {emitJsonSchema} from './emit/json-schema.js'
-import {emitOpenApi} from './emit/openapi.js'
-import {emitTypeScript} from './emit/typescript.js'
+/** pipeline: markdown VFiles and the configuration in, the catalog and the generated files out, in this thread (no I/O: the spine reads and writes); parallel.js gives the same with the parsing in worker threads. */
+import {buildOutputs} from './outputs.js'
 import {parse} from './parse.js'
 import {validate} from './validate.js'
 
-/**
- * @import {VFile} from 'vfile'
- * @import {Catalog, EmitOptions, OutputFile, ReadOptions} from './types.js'
- */
+export {emit} from './outputs.js'
 
 /**
- * @typedef Result
- * @property {Catalog} catalog
- * @property {Array<OutputFile>} files the outputs; empty when any document has an error
- * @property {boolean} ok whether no document has an error
+ * @import {VFile} from 'vfile'
+ * @import {EmitOptions, ReadOptions} from './types.js'
+ * @import {Result} from './outputs.js'
  */
 
 /**
@@ -26,25 +19,5 @@ import {validate} from './validate.js'
  * @returns {Result}
  */
 export function run(documents, options) {
-  const read = documents.map((file) => validate(parse(file), file, options))
-  const catalog = buildCatalog(read, options, documents.map((file) => file.path))
-  const ok = documents.every((file) => file.messages.every((message) => !message.fatal))
-  return {catalog, files: ok ? emit(catalog, options) : [], ok}
-}
-
-/**
- * Emit every output the options name.
- *
- * @param {Catalog} catalog
- * @param {EmitOptions} options
- * @returns {Array<OutputFile>}
- */
-export function emit(catalog, options) {
-  const {typescript, jsonSchema, openapi} = options.outputs
-  /** @type {Array<OutputFile>} */
-  const files = []
-  if (typescript) files.push({kind: 'typescript', name: typescript, text: emitTypeScript(catalog, typescript, options.typescript.style)})
-  if (jsonSchema) files.push({kind: 'jsonSchema', name: jsonSchema, text: emitJsonSchema(catalog, options.jsonSchema.id)})
-  if (openapi) files.push({kind: 'openapi', name: openapi, text: emitOpenApi(catalog, options.openapi)})
-  return files
+  return buildOutputs(documents, documents.map((file) => validate(parse(file), file, options)), options)
 }

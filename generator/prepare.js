@@ -37,8 +37,8 @@ export async function prepare(options) {
   reports.push(...documents)
   const paths = documents.map((file) => file.path)
 
-  const {run} = await import('./pipeline.js')
-  const result = run(documents, config)
+  const {runParallel} = await import('./parallel.js')
+  const result = await runParallel(documents, config)
   let ok = result.ok
   if (ok && config.against) ok = await checkContract(result.catalog, documents, config, cwd, options, reports)
   const out = path.resolve(cwd, config.out)

@@ -1,5 +1,6 @@
 /** emit/openapi: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas and one response per HTTP status out. */
 import {stringify} from 'yaml'
+import {blockYaml, yamlOptions} from './block-yaml.js'
 import {entrySchemas, errorBodySchema, errorCodeSchema, exampleBody} from './body-schema.js'
 import {notice} from './notice.js'
 
@@ -28,7 +29,7 @@ export function emitOpenApi(catalog, info) {
       responses: responses(catalog)
     }
   }
-  return '# ' + notice(catalog) + '\n' + stringify(document, {lineWidth: 0, aliasDuplicateObjects: false, compat: 'yaml-1.1'})
+  return '# ' + notice(catalog) + '\n' + (blockYaml(document) ?? stringify(document, yamlOptions))
 }
 
 /**

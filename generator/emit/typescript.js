@@ -1,9 +1,9 @@
 /** emit/typescript: a catalog in, the text of the TypeScript module (code and status enums, catalog, guard, lookup, body type) out, built with ts-morph. */
-import {IndentationText, ModuleDeclarationKind, NewLineKind, Project, QuoteKind, StructureKind} from 'ts-morph'
+import {IndentationText, ModuleDeclarationKind, NewLineKind, printStructure, Project, QuoteKind, StructureKind} from 'ts-morph'
 import {notice} from './notice.js'
 
 /**
- * @import {CodeBlockWriter, EnumMemberStructure, FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, StatementStructures, WriterFunction} from 'ts-morph'
+ * @import {CodeBlockWriter, EnumMemberStructure, FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, SourceFileStructure, StatementStructures, WriterFunction} from 'ts-morph'
  * @import {Catalog, CatalogEntry, StatusEntry, TypeScriptStyle} from '../types.js'
  */
 
@@ -15,14 +15,26 @@ import {notice} from './notice.js'
  */
 
 /**
- * Emit the TypeScript module: the whole file is created from structures in one call.
+ * Emit the TypeScript module: the whole file is one structure, printed in one call.
  *
  * @param {Catalog} catalog
- * @param {string} fileName
  * @param {TypeScriptStyle} [style] `enum` (default) or `const` (frozen objects and union types, erasable syntax only)
  * @returns {string}
  */
-export function emitTypeScript(catalog, fileName, style = 'enum') {
+export function emitTypeScript(catalog, style = 'enum') {
+  return printStructure(sourceFileStructure(catalog, style), {indentNumberOfSpaces: 2, newLine: '\n'})
+}
+
+/**
+ * The same text through a ts-morph Project: the source file is created from the structure, parsed by TypeScript, and
+ * its full text read back. emitTypeScript prints the structure alone, without the parse (0.7 s at 20,000 codes);
+ * tests check both give the same bytes.
+ *
+ * @param {Catalog} catalog
+ * @param {TypeScriptStyle} [style]
+ * @returns {string}
+ */
+export function emitTypeScriptThroughProject(catalog, style = 'enum') {
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {
@@ -32,6 +44,17 @@ export function emitTypeScript(catalog, fileName, style = 'enum') {
       useTrailingCommas: true
     }
   })
+  return project.createSourceFile('errors.ts', sourceFileStructure(catalog, style)).getFullText()
+}
+
+/**
+ * The whole module as one structure.
+ *
+ * @param {Catalog} catalog
+ * @param {TypeScriptStyle} style
+ * @returns {SourceFileStructure}
+ */
+function sourceFileStructure(catalog, style) {
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
   /** @type {Array<StatementStructures | WriterFunction>} */
   const statements = []
@@ -47,8 +70,7 @@ export function emitTypeScript(catalog, fileName, style = 'enum') {
     getErrorEntryFunction(catalog),
     createErrorBodyFunction(catalog)
   )
-  const file = project.createSourceFile(fileName, {leadingTrivia: fileHeader(catalog), statements})
-  return file.getFullText()
+  return {kind: StructureKind.SourceFile, leadingTrivia: fileHeader(catalog), statements}
 }
 
 /**
@@ -129,7 +151,7 @@ function enumeration(style, name, doc, members) {
   if (style === 'enum') {
     /** @type {Array<OptionalKind<EnumMemberStructure>>} */
     const enumMembers = members.map((member) => ({name: member.name, initializer: literal(member.value), docs: [member.doc]}))
-    return [{kind: StructureKind.Enum, name, isExported: true, docs: [doc], members: enumMembers}]
+    return [{kind: StructureKind.Enum, name, isExported: true, docs: [doc], members: withCommas(enumMembers)}]
   }
   return [
     (writer) => writeFrozenObject(writer, name, doc, members),
@@ -154,6 +176,19 @@ function enumeration(style, name, doc, members) {
       }))
     }
   ]
+}
+
+/**
+ * Enum members with their separating commas written as trailing trivia. ts-morph otherwise inserts each comma into
+ * the text already written, which is quadratic in the number of members (15 s at 20,000); a member that ends with a
+ * comma gets none inserted, so the text is the same.
+ *
+ * @param {Array<OptionalKind<EnumMemberStructure>>} members
+ * @returns {Array<OptionalKind<EnumMemberStructure>>}
+ */
+function withCommas(members) {
+  const last = members.length - 1
+  return members.map((member, index) => (index < last ? {...member, trailingTrivia: ','} : member))
 }
 
 /**

@@ -1,0 +1,48 @@
+/** bench/documents: a row count in, a synthetic error-code document in the seed's exact format out (about 130 bytes a row). */
+
+/** The seed's lines before the table. */
+const preamble = '#Error Codes#\n\nBelow you will find details for our various response codes.\n\n'
+
+/** The seed's header and delimiter row (with its trailing space). */
+const header = 'HTTP | Code | Message | Resolve\n--- | --- | --- | --- \n'
+
+const statuses = [400, 401, 402, 403, 404, 409, 422, 429, 500, 501, 502, 503]
+
+const subjects = ['access_token', 'client_id', 'secret', 'credentials', 'account', 'institution', 'mapping', 'category', 'product', 'user', 'item', 'session', 'webhook', 'transfer', 'payment', 'statement']
+
+const problems = ['missing', 'invalid', 'revoked', 'expired', 'locked', 'not found', 'not supported', 'disallowed', 'unavailable', 'malformed', 'too large', 'rate limited']
+
+const advice = [
+  'You need to include the {s} that you received from the original submit call.',
+  'The {s} provided was not correct; check it against the documentation and retry.',
+  'This {s} is not currently supported. Please contact us to enable it for your account.',
+  'We failed to read the {s} from the institution - make sure the user can access it.',
+  'Double check the provided {s} and its format; it must be JSON or stringified JSON.'
+]
+
+/**
+ * One table row, as the seed writes them: ```400```| ```1000```|*message*|resolve
+ *
+ * @param {number} index
+ * @returns {string}
+ */
+export function syntheticRow(index) {
+  const status = statuses[index % statuses.length]
+  const subject = subjects[index % subjects.length] || ''
+  const problem = problems[Math.floor(index / subjects.length) % problems.length]
+  const message = subject + ' ' + problem + ' ' + (index + 1)
+  const resolve = (advice[index % advice.length] || '').replace('{s}', subject)
+  return '```' + status + '```| ```' + (10000 + index) + '```|*' + message + '*|' + resolve + '\n'
+}
+
+/**
+ * A document with `rows` rows, unique codes and unique messages.
+ *
+ * @param {number} rows
+ * @returns {string}
+ */
+export function syntheticDocument(rows) {
+  const lines = [preamble, header]
+  for (let index = 0; index < rows; index++) lines.push(syntheticRow(index))
+  return lines.join('')
+}

@@ -1,0 +1,189 @@
+/** emit/block-yaml: plain data (objects, arrays, strings, safe integers, booleans) in, the exact text `yaml`'s stringify gives it with `yamlOptions` out, written directly (about 10 times faster, in a fraction of the memory); undefined for what only `yaml` can write (a line break or control character in a string, a key it would not write plain). */
+import {Document} from 'yaml'
+
+/** How errgen has `yaml` write its documents: no folding, no aliases, and strings that YAML 1.1 readers would take for booleans or numbers (`yes`, `1:20`) quoted. */
+export const yamlOptions = /** @type {const} */ ({lineWidth: 0, aliasDuplicateObjects: false, compat: 'yaml-1.1'})
+
+/** One level of indentation, as `yaml` writes it. */
+const step = '  '
+
+/** The tags other than strings of YAML 1.2's core schema and of YAML 1.1: a plain scalar that one of them matches would not read back as a string. */
+const nonStringTags = (({tags, compat}) => [...tags, ...(compat || [])])(new Document(null, {compat: yamlOptions.compat}).schema).filter(
+  (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test
+)
+
+/** What `yaml` never writes as a plain scalar (its own test in stringifyString.js). */
+const notPlain = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/
+
+/** What makes `yaml` write a string as a block scalar or with escapes: left to `yaml`. */
+const onlyYaml = /[\n\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u
+
+/** A line that starts like a document marker (`yaml`'s own test, where U+2028 and U+2029 also start lines): `yaml` writes it depending on its indentation. */
+const documentMarker = /^(%|---|\.\.\.)/m
+
+/** `yaml` writes a key longer than this as an explicit `? key`. */
+const longestImplicitKey = 1024
+
+/** Thrown inside the writer when a value needs `yaml` itself. */
+class NeedsYaml extends Error {}
+
+/** Text written in small pieces, joined every few thousand so that the pieces never take much memory. */
+class Text {
+  /** @type {Array<string>} */
+  #chunks = []
+  /** @type {Array<string>} */
+  #pieces = []
+
+  /**
+   * @param {...string} pieces
+   */
+  push(...pieces) {
+    this.#pieces.push(...pieces)
+    if (this.#pieces.length >= 8192) this.#chunks.push(this.#pieces.splice(0).join(''))
+  }
+
+  /** The whole text. */
+  toString() {
+    return this.#chunks.join('') + this.#pieces.join('')
+  }
+}
+
+/**
+ * The YAML document of `data`, as `stringify(data, yamlOptions)` writes it.
+ *
+ * @param {{readonly [key: string]: unknown}} data
+ * @returns {string | undefined} undefined when only `yaml` can write it
+ */
+export function blockYaml(data) {
+  const out = new Text()
+  if (isEmpty(data)) return undefined
+  try {
+    writeMap(data, '', '', out)
+  } catch (cause) {
+    if (cause instanceof NeedsYaml) return undefined
+    throw cause
+  }
+  return out.toString()
+}
+
+/**
+ * The pairs of a non-empty map at `indent`, each on its own line.
+ *
+ * @param {{readonly [key: string]: unknown}} map
+ * @param {string} first what starts the first line: the indentation, or `- ` after it in a sequence
+ * @param {string} indent
+ * @param {Text} out
+ */
+function writeMap(map, first, indent, out) {
+  let start = first
+  for (const key of Object.keys(map)) {
+    out.push(start, keyText(key), ':')
+    writeNested(map[key], indent + step, out)
+    start = indent
+  }
+}
+
+/**
+ * The items of a non-empty sequence at `indent`: `- ` then the item; a collection's first line stays on the dash's line.
+ *
+ * @param {ReadonlyArray<unknown>} sequence
+ * @param {string} first what starts the first line
+ * @param {string} indent
+ * @param {Text} out
+ */
+function writeSequence(sequence, first, indent, out) {
+  let start = first + '- '
+  const dash = indent + '- '
+  for (const item of sequence) {
+    if (Array.isArray(item) && item.length > 0) writeSequence(item, start, indent + step, out)
+    else if (isCollection(item) && !isEmpty(item)) writeMap(/** @type {{readonly [key: string]: unknown}} */ (item), start, indent + step, out)
+    else out.push(start, flowText(item), '\n')
+    start = dash
+  }
+}
+
+/**
+ * A map's value after its `key:`: a scalar or an empty collection on the same line, a collection on the next lines.
+ *
+ * @param {unknown} value
+ * @param {string} indent the indentation of the value's own lines
+ * @param {Text} out
+ */
+function writeNested(value, indent, out) {
+  if (!isCollection(value) || isEmpty(value)) {
+    out.push(' ', flowText(value), '\n')
+  } else if (Array.isArray(value)) {
+    out.push('\n')
+    writeSequence(value, indent, indent, out)
+  } else {
+    out.push('\n')
+    writeMap(/** @type {{readonly [key: string]: unknown}} */ (value), indent, indent, out)
+  }
+}
+
+/**
+ * A scalar, or an empty collection in flow style.
+ *
+ * @param {unknown} value
+ * @returns {string}
+ */
+function flowText(value) {
+  if (typeof value === 'string') return stringText(value)
+  if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value)
+  if (typeof value === 'boolean') return String(value)
+  if (Array.isArray(value) && value.length === 0) return '[]'
+  if (isCollection(value) && isEmpty(value)) return '{}'
+  throw new NeedsYaml()
+}
+
+/**
+ * A key: plain when it reads back as the same string, else quoted.
+ *
+ * @param {string} key
+ * @returns {string}
+ */
+function keyText(key) {
+  const text = stringText(key)
+  if (text.length > longestImplicitKey) throw new NeedsYaml()
+  return text
+}
+
+/**
+ * A single-line string: plain when `yaml` would write it plain, else quoted as `yaml` quotes it.
+ *
+ * @param {string} value
+ * @returns {string}
+ */
+function stringText(value) {
+  if (onlyYaml.test(value) || documentMarker.test(value)) throw new NeedsYaml()
+  if (notPlain.test(value) || nonStringTags.some((tag) => tag.test?.test(value))) return quoted(value)
+  return value
+}
+
+/**
+ * `yaml`'s quoting of a single-line string without control characters: single quotes when it holds a `"` and no `'`,
+ * else JSON's double quotes (which `yaml` keeps as they are when nothing needs a `\u` escape).
+ *
+ * @param {string} value
+ * @returns {string}
+ */
+function quoted(value) {
+  if (value.includes('"') && !value.includes("'")) return "'" + value + "'"
+  return JSON.stringify(value)
+}
+
+/**
+ * @param {unknown} value
+ * @returns {value is object}
+ */
+function isCollection(value) {
+  return typeof value === 'object' && value !== null
+}
+
+/**
+ * @param {object} value
+ * @returns {boolean}
+ */
+function isEmpty(value) {
+  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0
+}

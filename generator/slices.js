@@ -1,0 +1,198 @@
+/** slices: a markdown document in, the plan to parse its largest table in independent slices out; the slices' trees in, the whole document's tree out (or undefined when a slice did not parse as the plan requires). */
+
+/**
+ * @import {Root, RootContent, Table} from 'mdast'
+ * @import {Position} from 'unist'
+ */
+
+/**
+ * @typedef Slice
+ * @property {'first' | 'middle' | 'last'} kind
+ * @property {string} text the markdown to parse
+ * @property {number} lineShift added to the lines of the slice's rows to give their lines in the document
+ * @property {number} offsetShift added to the offsets of the slice's rows
+ * @property {number} rows how many body rows the slice must give (at least, for the last)
+ * @property {number} firstRowLine the line, in the slice, of its first body row
+ */
+
+/**
+ * @typedef Plan
+ * @property {number} headerLine the table's header line in the document (1-based)
+ * @property {Array<Slice>} slices the first holds the document up to its cut, the last the rest; all others, and the
+ *   last, start with the header and delimiter rows
+ */
+
+/**
+ * @typedef TableRun
+ * @property {number} header index of the header line
+ * @property {number} first index of the first body line
+ * @property {number} end index past the last body line
+ */
+
+/** A line that may be a body row: it starts with something other than white space and holds a pipe. */
+const rowLike = /^[^ \t\r\n][^\r\n]*\|/
+
+/** A line that may be a delimiter row: cells of dashes with optional colons, separated by pipes. */
+const delimiterLike = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
+
+/**
+ * Plan the slices of the longest table of `text`, each with about `rowsPerSlice` body rows; undefined when the
+ * document is not worth slicing or not a shape that slices provably parse as the whole: a definition (`]:`) anywhere
+ * could turn `[x]` in a row into a reference, so it is parsed whole.
+ *
+ * @param {string} text
+ * @param {number} rowsPerSlice
+ * @returns {Plan | undefined}
+ */
+export function planSlices(text, rowsPerSlice) {
+  if (text.includes(']:')) return undefined
+  const starts = lineStarts(text)
+  const run = longestTable(text, starts)
+  if (!run) return undefined
+  const count = Math.floor((run.end - run.first) / rowsPerSlice)
+  if (count < 2) return undefined
+
+  const cuts = Array.from({length: count - 1}, (_, index) => run.first + (index + 1) * rowsPerSlice)
+  const head = text.slice(at(starts, run.header), at(starts, run.first))
+  const firstCut = cuts[0] ?? 0
+  /** @type {Slice} */
+  const first = {kind: 'first', text: text.slice(0, at(starts, firstCut)), lineShift: 0, offsetShift: 0, rows: firstCut - run.first, firstRowLine: run.first + 1}
+  const rest = cuts.map((cut, index) => {
+    const next = cuts[index + 1]
+    const body = next === undefined ? text.slice(at(starts, cut)) : text.slice(at(starts, cut), at(starts, next))
+    /** @type {Slice} */
+    const slice = {
+      kind: next === undefined ? 'last' : 'middle',
+      text: head + body,
+      lineShift: cut - 2,
+      offsetShift: at(starts, cut) - head.length,
+      rows: next === undefined ? 1 : next - cut,
+      firstRowLine: 3
+    }
+    return slice
+  })
+  return {headerLine: run.header + 1, slices: [first, ...rest]}
+}
+
+/**
+ * The offset of every line's start; micromark's line endings are `\r\n`, `\r` and `\n`.
+ *
+ * @param {string} text
+ * @returns {Array<number>}
+ */
+function lineStarts(text) {
+  const starts = [0]
+  for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length)
+  return starts
+}
+
+/**
+ * @param {ReadonlyArray<number>} starts
+ * @param {number} line
+ * @returns {number}
+ */
+function at(starts, line) {
+  return starts[line] ?? 0
+}
+
+/**
+ * The header, first body line and end of the table-like run of lines with the most body rows.
+ *
+ * @param {string} text
+ * @param {ReadonlyArray<number>} starts
+ * @returns {TableRun | undefined}
+ */
+function longestTable(text, starts) {
+  const line = (/** @type {number} */ index) => text.slice(at(starts, index), index + 1 < starts.length ? at(starts, index + 1) : text.length)
+  /** @type {TableRun | undefined} */
+  let best
+  let index = 1
+  while (index < starts.length) {
+    if (!delimiterLike.test(line(index).replace(/\r?\n?$/, '')) || !rowLike.test(line(index - 1))) {
+      index++
+      continue
+    }
+    let end = index + 1
+    while (end < starts.length && rowLike.test(line(end))) end++
+    if (!best || end - index - 1 > best.end - best.first) best = {header: index - 1, first: index + 1, end}
+    index = end
+  }
+  return best
+}
+
+/**
+ * Join the trees of a plan's slices into the tree of the whole document: the first slice's tree, with the body rows
+ * of the others appended to its last table, then the nodes after the table in the last slice; every position moved
+ * to its place in the document. Undefined when a slice did not give its table where the plan says, with one body
+ * row per line.
+ *
+ * @param {Plan} plan
+ * @param {Array<Root>} trees one per slice, in order, positions as in the slices (they are moved in place)
+ * @returns {Root | undefined}
+ */
+export function stitch(plan, trees) {
+  const [firstTree, ...others] = trees
+  const last = others.at(-1)
+  const table = firstTree?.children.at(-1)
+  if (!firstTree || !last || table?.type !== 'table' || table.position?.start.line !== plan.headerLine) return undefined
+  if (trees.length !== plan.slices.length || !trees.every((tree, index) => slicedTable(tree, plan.slices[index]))) return undefined
+
+  others.forEach((tree, index) => shiftTree(tree, plan.slices[index + 1]))
+  const lastTable = /** @type {Table} */ (last.children[0])
+  for (const tree of others) table.children.push(.../** @type {Table} */ (tree.children[0]).children.slice(1))
+  setEnd(table.position, lastTable.position)
+  firstTree.children.push(...last.children.slice(1))
+  setEnd(firstTree.position, last.position)
+  return firstTree
+}
+
+/**
+ * Whether a slice's tree has its table where the plan says: the first slice's as its last node, another's as its
+ * first (and, but for the last slice, only) node; with the planned body rows, one per line from the first row line.
+ *
+ * @param {Root} tree
+ * @param {Slice | undefined} slice
+ * @returns {boolean}
+ */
+function slicedTable(tree, slice) {
+  if (!slice) return false
+  const table = slice.kind === 'first' ? tree.children.at(-1) : tree.children[0]
+  if (table?.type !== 'table') return false
+  if (slice.kind !== 'first' && table.position?.start.line !== 1) return false
+  if (slice.kind === 'middle' && tree.children.length !== 1) return false
+  const body = table.children.slice(1)
+  if (slice.kind === 'last' ? body.length < 1 : body.length !== slice.rows) return false
+  const checked = slice.kind === 'last' ? body.slice(0, 1) : body
+  return checked.every((row, index) => row.position?.start.line === slice.firstRowLine + index && row.position.end.line === slice.firstRowLine + index)
+}
+
+/**
+ * Move every position in the slice's tree to its place in the document (columns stay: slices start at line starts).
+ *
+ * @param {Root} tree
+ * @param {Slice | undefined} slice
+ */
+function shiftTree(tree, slice) {
+  if (!slice) return
+  /** @type {Array<Root | RootContent>} */
+  const stack = [tree]
+  let node
+  while ((node = stack.pop())) {
+    const place = node.position
+    if (place) {
+      place.start.line += slice.lineShift
+      place.end.line += slice.lineShift
+      if (place.start.offset !== undefined) place.start.offset += slice.offsetShift
+      if (place.end.offset !== undefined) place.end.offset += slice.offsetShift
+    }
+    if ('children' in node) stack.push(...node.children)
+  }
+}
+
+/**
+ * @param {Position | undefined} place
+ * @param {Position | undefined} from
+ */
+function setEnd(place, from) {
+  if (place && from) place.end = {...from.end}
+}
