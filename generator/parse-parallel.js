@@ -36,7 +36,20 @@ const pool = new (class {
     this.#pool ??= new ParsePool(os.availableParallelism())
     return this.#pool
   }
+
+  /** Stop the workers, giving their memory back; the next run starts new ones. */
+  async close() {
+    const workers = this.#pool
+    this.#pool = undefined
+    await workers?.close()
+  }
 })()
+
+/**
+ * From this many texts (slices of 50 rows: 2,000 rows) a run stops the workers once its trees are parsed: their heaps
+ * hold a few hundred megabytes that the emitters then need, and starting workers again costs less than such a run.
+ */
+const largeRun = 40
 
 /**
  * Parse documents in worker threads, as many as there are cores and jobs.
@@ -51,7 +64,9 @@ export async function parseInWorkers(documents, rowsPerSlice = defaultRowsPerSli
   const jobs = plans.reduce((sum, plan) => sum + (plan ? plan.slices.length : 1), 0)
   const workers = pool.get()
   workers.plan(jobs)
-  return Promise.all(texts.map((text, index) => parseDocument(workers, text, plans[index])))
+  const trees = await Promise.all(texts.map((text, index) => parseDocument(workers, text, plans[index])))
+  if (jobs >= largeRun) await pool.close()
+  return trees
 }
 
 /**
@@ -88,6 +103,11 @@ class ParsePool {
    */
   constructor(cores) {
     this.#cores = cores
+  }
+
+  /** Stop the workers. */
+  async close() {
+    await Promise.all([...this.#workers.keys()].map((worker) => worker.terminate()))
   }
 
   /**
