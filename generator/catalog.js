@@ -2,7 +2,7 @@
 import {compareCodes, readCodes} from './codes.js'
 import {error, firstOccurrence, placeOf, warning} from './diagnostics.js'
 import {identifierPattern, pascalCase, reasonPhrase, reservedNames, statusName} from './names.js'
-import {columnLabels} from './validate.js'
+import {columnLabels} from './columns.js'
 
 /**
  * @import {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo} from './types.js'

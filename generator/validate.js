@@ -1,5 +1,8 @@
 /** validate: an mdast tree, its VFile and the read options in, the rows of its error tables out; every problem becomes a located message with a rule id. */
+import {cellText, isBlank, isStruckThrough, messageMarkup} from './cells.js'
+import {aliasesOf, columnLabels, isErrorTable, tableColumns} from './columns.js'
 import {contentPlace, error, warning} from './diagnostics.js'
+import {reportBrokenTables} from './malformed-tables.js'
 import {identifierPattern, normalizeHeader, unusableNames} from './names.js'
 
 /**
@@ -8,47 +11,6 @@ import {identifierPattern, normalizeHeader, unusableNames} from './names.js'
  * @import {VFile} from 'vfile'
  * @import {CodeCell, Column, Field, ReadDocument, ReadOptions, Row, RowDeprecation, TableInfo} from './types.js'
  */
-
-/** The columns an error table has, in the order messages name them. */
-export const tableColumns = /** @type {const} */ (['status', 'code', 'message', 'resolve'])
-
-/** How messages name each column. */
-export const columnLabels = /** @type {const} */ ({
-  status: 'HTTP',
-  code: 'Code',
-  message: 'Message',
-  resolve: 'Resolve',
-  name: 'Name',
-  deprecated: 'Deprecated'
-})
-
-/** Header texts (lower case, single spaces) and the column each one names; a configuration adds to them. */
-const headerAliases = new Map(
-  /** @type {Array<[string, Field]>} */ ([
-    ['http', 'status'],
-    ['status', 'status'],
-    ['http status', 'status'],
-    ['http status code', 'status'],
-    ['status code', 'status'],
-    ['http code', 'status'],
-    ['code', 'code'],
-    ['error code', 'code'],
-    ['error', 'code'],
-    ['message', 'message'],
-    ['error message', 'message'],
-    ['resolve', 'resolve'],
-    ['resolution', 'resolve'],
-    ['how to resolve', 'resolve'],
-    ['description', 'resolve'],
-    ['name', 'name'],
-    ['identifier', 'name'],
-    ['deprecated', 'deprecated'],
-    ['deprecation', 'deprecated']
-  ])
-)
-
-/** A GFM delimiter row: cells of dashes with optional alignment colons, between optional outer pipes. */
-const delimiterRowPattern = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
 
 const smallestStatus = 100
 const largestStatus = 599
@@ -86,7 +48,7 @@ export function validate(tree, file, options = /** @type {ReadOptions} */ (defau
     }
   }
 
-  const broken = reportBrokenTables(blocksOf(tree), context)
+  const broken = reportBrokenTables(blocksOf(tree), file, context.aliases)
   if (found === 0 && !broken) reportNoTable(file, others, context)
   return read
 }
@@ -103,116 +65,12 @@ function blocksOf(node) {
 }
 
 /**
- * Report paragraphs and setext headings with a line like an error-table header that is not one (GFM reads a header
- * without a matching delimiter row as text, or as a heading when the row is `---`, and the rows below it would be
- * lost); whether there was one.
- *
- * @param {ReadonlyArray<Heading | Table | Paragraph>} blocks
- * @param {Context} context
- * @returns {boolean}
- */
-function reportBrokenTables(blocks, context) {
-  let found = false
-  for (const block of blocks) {
-    if (block.type === 'table' || (block.type === 'heading' && isAtxHeading(block, context.file))) continue
-    const lines = sourceLines(block, context.file)
-    const index = lines.findIndex(({text}) => looksLikeErrorHeader(text, context.aliases))
-    const header = lines[index]
-    const start = block.position?.start
-    if (!header || !start) continue
-    const headerStart = index === 0 ? start : {line: start.line + index, column: header.column}
-    const place = {start: headerStart, end: block.position?.end || headerStart}
-    error(context.file, brokenTableReason(header.text, lines[index + 1]?.text || ''), place, 'malformed-table')
-    found = true
-  }
-  return found
-}
-
-/**
- * Whether a heading is written with `#` (a setext heading is text underlined with `---` or `===`).
- *
- * @param {Heading} heading
- * @param {VFile} file
- * @returns {boolean}
- */
-function isAtxHeading(heading, file) {
-  return String(file.value).charAt(heading.position?.start.offset ?? 0) === '#'
-}
-
-/**
- * @param {string} line
- * @param {ReadonlyMap<string, Field>} aliases
- * @returns {boolean}
- */
-function looksLikeErrorHeader(line, aliases) {
-  if (!line.includes('|')) return false
-  return isErrorTable(splitRow(line).map((cell) => {
-    const field = aliases.get(normalizeHeader(cell))
-    return field === 'ignore' ? undefined : field
-  }))
-}
-
-/**
- * @param {string} header the header-like line
- * @param {string} delimiter the line below it
- * @returns {string}
- */
-function brokenTableReason(header, delimiter) {
-  const columns = splitRow(header).length
-  if (delimiterRowPattern.test(delimiter)) {
-    const cells = splitRow(delimiter).length
-    return 'Unexpected delimiter row with ' + cells + ' cell' + (cells === 1 ? '' : 's') + ' below a header of ' + columns +
-      ', expected one per column: GFM reads this as text, not as a table'
-  }
-  const example = Array.from({length: columns}, () => '---').join(' | ')
-  return 'Unexpected error-table header without a delimiter row below it, expected a line such as `' + example +
-    '`: GFM reads this as text, not as a table'
-}
-
-/**
- * The source lines of a block, without the indentation and block-quote markers in front of them, each with the
- * column it starts at.
- *
- * @param {Paragraph | Heading} block
- * @param {VFile} file
- * @returns {Array<{text: string, column: number}>}
- */
-function sourceLines(block, file) {
-  const {start, end} = block.position || {}
-  const source = String(file.value).slice(start?.offset, end?.offset)
-  return source.split(/\r\n?|\n/).map((line) => {
-    const text = line.replace(/^[ \t]*(>[ \t]*)*/, '')
-    return {text, column: line.length - text.length + 1}
-  })
-}
-
-/**
- * The cells of a table-like line: split at pipes, outer pipes dropped.
- *
- * @param {string} line
- * @returns {Array<string>}
- */
-function splitRow(line) {
-  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|')
-}
-
-/**
  * @typedef Context
  * @property {VFile} file
  * @property {ReadOptions} options
  * @property {ReadonlyMap<string, Field>} aliases
  * @property {ReadonlyArray<Column>} required
  */
-
-/**
- * The built-in header names with the configured ones over them.
- *
- * @param {ReadOptions} options
- * @returns {Map<string, Field>}
- */
-function aliasesOf(options) {
-  return new Map([...headerAliases, ...Object.entries(options.columns)])
-}
 
 /**
  * The columns a table must have.
@@ -234,18 +92,6 @@ function requiredOf(options) {
 function isWanted(heading, options) {
   if (options.headings.length === 0) return true
   return heading !== undefined && options.headings.some((wanted) => normalizeHeader(wanted) === normalizeHeader(heading))
-}
-
-/**
- * Whether a header names an error table: a Code column and at least one other column errgen reads, or three of them
- * (a Code header with a typo must not hide a table).
- *
- * @param {ReadonlyArray<Column | undefined>} columns
- * @returns {boolean}
- */
-function isErrorTable(columns) {
-  const known = tableColumns.filter((column) => columns.includes(column))
-  return (known.includes('code') && known.length >= 2) || known.length >= 3
 }
 
 /**
@@ -304,28 +150,6 @@ function warnMessageMarkup(rows, index, file) {
     const reason = 'Unexpected message ' + markup + ', expected one emphasis span (`*…*`) like the other messages of this table'
     warning(file, reason, contentPlace(cell), 'message-markup')
   })
-}
-
-/**
- * How a Message cell differs from one emphasis span of plain text, as a phrase; undefined when it is one (also when it
- * is struck through, as a deprecated message is).
- *
- * @param {TableCell} cell
- * @returns {string | undefined}
- */
-function messageMarkup(cell) {
-  const [first, ...others] = cell.children
-  const inner = first?.type === 'delete' && others.length === 0 && first.children.length === 1 ? first.children[0] : first
-  if (inner && others.length === 0) {
-    if (inner.type === 'emphasis') {
-      return inner.children.every((child) => child.type === 'text') ? undefined : 'with markup inside its emphasis'
-    }
-    if (inner.type === 'strong') return 'in strong emphasis'
-    if (inner.type === 'inlineCode') return 'in a code span'
-  }
-  if (cell.children.some((child) => child.type === 'emphasis')) return 'with text outside its emphasis'
-  if (cell.children.every((child) => child.type === 'text')) return 'in plain text'
-  return 'with other markup'
 }
 
 /**
@@ -477,17 +301,6 @@ function deprecationOf(column, struck, resolve) {
 }
 
 /**
- * Whether a cell's text is all struck through (`~~*message*~~`).
- *
- * @param {TableCell} cell
- * @returns {boolean}
- */
-function isStruckThrough(cell) {
-  const content = cell.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
-  return content.length > 0 && content.every((child) => child.type === 'delete')
-}
-
-/**
  * @param {Position | undefined} place
  * @param {Position} fallback
  * @returns {Position}
@@ -600,16 +413,6 @@ function readText(text, place, column, code, file) {
 }
 
 /**
- * Whether a cell's text is empty or white space only.
- *
- * @param {string} text
- * @returns {boolean}
- */
-function isBlank(text) {
-  return /^\s*$/.test(text)
-}
-
-/**
  * The Name cell: undefined when empty (the name is derived), null when invalid.
  *
  * @param {string} text
@@ -631,47 +434,6 @@ function readName(text, place, file) {
     return null
   }
   return text
-}
-
-/**
- * A cell's text as CommonMark renders it: code spans and emphasis give their text, `<br>` a line break, other HTML tags nothing.
- *
- * @param {Nodes} node
- * @returns {string}
- */
-export function cellText(node) {
-  return trimSpaces(inlineText(node))
-}
-
-/**
- * @param {Nodes} node
- * @returns {string}
- */
-function inlineText(node) {
-  switch (node.type) {
-    case 'text':
-    case 'inlineCode':
-      return node.value
-    case 'break':
-      return '\n'
-    case 'html':
-      return /^<br\s*\/?>$/i.test(node.value) ? '\n' : ''
-    case 'image':
-    case 'imageReference':
-      return node.alt || ''
-    default:
-      return 'children' in node ? node.children.map((child) => inlineText(child)).join('') : ''
-  }
-}
-
-/**
- * Strip the spaces, tabs and line breaks around a cell's text (but not other white space, which is content).
- *
- * @param {string} text
- * @returns {string}
- */
-function trimSpaces(text) {
-  return text.replace(/^[ \t\n]+|[ \t\n]+$/g, '')
 }
 
 /**

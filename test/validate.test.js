@@ -3,7 +3,8 @@ import {describe, expect, test} from 'vitest'
 import {buildCatalog} from '../generator/catalog.js'
 import {parse} from '../generator/parse.js'
 import {messageLine, sortMessages} from '../generator/report.js'
-import {cellText, validate} from '../generator/validate.js'
+import {cellText} from '../generator/cells.js'
+import {validate} from '../generator/validate.js'
 
 const header = 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n'
 
