@@ -213,38 +213,44 @@ async function once(settings, io) {
     io.stdout(JSON.stringify(config, null, 2) + '\n')
     return exitOk
   }
-  if (config) {
-    const out = path.resolve(io.cwd, config.out)
-    await checkOutputDirectory(out, displayPath(out, io.cwd))
-  }
+  const out = config && path.resolve(io.cwd, config.out)
+  const shownOut = out && displayPath(out, io.cwd)
+  if (out && shownOut) await checkOutputDirectory(out, shownOut)
 
-  const quiet = settings.quiet || settings.check
-  const diagnostics = report(prepared.reports, {format: settings.format, quiet})
+  const diagnostics = report(prepared.reports, {format: settings.format, quiet: settings.quiet || settings.check})
   if (diagnostics) (settings.format === 'json' || settings.format === 'github' ? io.stdout : io.stderr)(diagnostics)
-  if (!config) return exitUsage
+  if (!out || !shownOut) return exitUsage
   if (!prepared.ok || !prepared.catalog) {
     if (settings.watch) io.stdout('errgen: invalid documents, kept the last good outputs (' + elapsed(started) + ')\n')
     return exitInvalid
   }
 
-  const out = path.resolve(io.cwd, config.out)
-  const shownOut = displayPath(out, io.cwd)
   const changed = await changedFiles(prepared, shownOut)
   if (settings.check) return check(changed, prepared, settings, io)
+  await write(changed, prepared, settings, out, shownOut)
+  if (!settings.quiet && settings.format !== 'json') {
+    const written = changed.length === 0 ? 'up to date' : changed.length + ' of ' + prepared.files.length + ' files written'
+    io.stdout('errgen: ' + prepared.catalog.entries.length + ' codes, ' + shownOut + '/ ' + written + ' (' + elapsed(started) + ')\n')
+  }
+  return exitOk
+}
 
+/**
+ * Write the changed outputs and the manifest, all or none; refuse to replace a file errgen did not generate.
+ *
+ * @param {ReadonlyArray<Change>} changed
+ * @param {Prepared} prepared
+ * @param {Settings} settings
+ * @param {string} out
+ * @param {string} shownOut
+ */
+async function write(changed, prepared, settings, out, shownOut) {
   if (!settings.force) refuseForeignFiles(changed, shownOut)
   const manifest = await manifestFile(prepared, settings, out)
   const writes = [...changed.map(({file}) => file), ...(manifest ? [manifest] : [])]
-  if (writes.length > 0) {
-    await ensureDirectory(out, shownOut)
-    await writeAtomically(out, writes, shownOut)
-  }
-  if (!settings.quiet && settings.format !== 'json') {
-    const codes = prepared.catalog.entries.length
-    const written = changed.length === 0 ? 'up to date' : changed.length + ' of ' + prepared.files.length + ' files written'
-    io.stdout('errgen: ' + codes + ' codes, ' + shownOut + '/ ' + written + ' (' + elapsed(started) + ')\n')
-  }
-  return exitOk
+  if (writes.length === 0) return
+  await ensureDirectory(out, shownOut)
+  await writeAtomically(out, writes, shownOut)
 }
 
 /**
