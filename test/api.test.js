@@ -1,3 +1,4 @@
+/** The library API: generate() returns the catalog, the files and the diagnostics without writing, and its types ship with the package. */
 import {readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {generate, IoError} from 'errgen'

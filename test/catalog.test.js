@@ -1,3 +1,4 @@
+/** catalog: rows of documents in, the Catalog and its messages out — duplicates, names, statuses, as given/want tables. */
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {buildCatalog} from '../generator/catalog.js'

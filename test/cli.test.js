@@ -1,3 +1,4 @@
+/** The errgen command: exit codes, messages, writes that change only what changed, --check, unusable inputs and outputs, --force. */
 import {chmod, chown, cp, mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'

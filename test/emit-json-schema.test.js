@@ -1,3 +1,4 @@
+/** The JSON Schema of the seed through Ajv in strict mode: every documented body accepted, wrong bodies rejected, each code documented. */
 import {Ajv2020} from 'ajv/dist/2020.js'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {generateSeed} from './helpers.js'

@@ -1,3 +1,4 @@
+/** The OpenAPI document of the seed: the official 3.1 schema, its responses and examples through Ajv, and openapi-typescript. */
 import {Validator} from '@seriousme/openapi-schema-validator'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import openapiTS, {astToString} from 'openapi-typescript'

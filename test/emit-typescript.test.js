@@ -1,3 +1,4 @@
+/** The TypeScript of the seed and of hostile text: it compiles under the strict flags, is used as SDK and server code use it, and holds the exact strings. */
 import ts from 'typescript'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {docText, stringLiteral} from '../generator/emit/typescript.js'

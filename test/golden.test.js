@@ -1,3 +1,4 @@
+/** The committed output/ is what the seed generates, byte for byte, and every run gives the same bytes. */
 import {describe, expect, test} from 'vitest'
 import {committedOutput, readTree, runProcess, tempDirectory} from './helpers.js'
 

@@ -1,3 +1,4 @@
+/** io: UTF-8 decoding that locates every ill-formed sequence, and writes that put back what a failed rename replaced. */
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
 import {decodeUtf8, decodeUtf8Lossy} from '../generator/io.js'

@@ -1,3 +1,4 @@
+/** names: identifiers from messages and from HTTP statuses, as given/want tables. */
 import {describe, expect, test} from 'vitest'
 import {identifierPattern, pascalCase, statusName} from '../generator/names.js'
 

@@ -1,3 +1,4 @@
+/** validate: markdown in, rows and located messages out, as given/want tables. */
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {buildCatalog} from '../generator/catalog.js'
