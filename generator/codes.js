@@ -29,7 +29,7 @@ export function readCodes(cells, setting) {
  * @param {ReadonlyArray<CodeCell>} cells
  * @returns {CodeKind}
  */
-export function detectKind(cells) {
+function detectKind(cells) {
   const integers = cells.filter((cell) => looksInteger(cell.text)).length
   return integers * 2 >= cells.length ? 'integer' : 'string'
 }

@@ -18,7 +18,7 @@ export const columnLabels = /** @type {const} */ ({
 })
 
 /** Header texts (lower case, single spaces) and the column each one names; a configuration adds to them. */
-export const headerAliases = new Map(
+const headerAliases = new Map(
   /** @type {Array<[string, Field]>} */ ([
     ['http', 'status'],
     ['status', 'status'],

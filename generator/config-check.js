@@ -13,7 +13,7 @@ import {error} from './diagnostics.js'
  */
 
 /** The configuration's JSON Schema, shipped with errgen. */
-export const configSchema = JSON.parse(readFileSync(new URL('config.schema.json', import.meta.url), 'utf8'))
+const configSchema = JSON.parse(readFileSync(new URL('config.schema.json', import.meta.url), 'utf8'))
 
 const validateSchema = new Ajv2020({allErrors: true, strict: true, verbose: true})
   .addVocabulary(['x-expected'])

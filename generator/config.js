@@ -27,7 +27,7 @@ import {normalizeHeader} from './names.js'
 
 export const configFileName = 'errgen.config.json'
 export const defaultInput = 'input/error-codes.md'
-export const defaultOut = 'output'
+const defaultOut = 'output'
 
 /**
  * Find, read, check and resolve the configuration.

@@ -3,8 +3,6 @@ import {buildOutputs} from './outputs.js'
 import {parse} from './parse.js'
 import {validate} from './validate.js'
 
-export {emit} from './outputs.js'
-
 /**
  * @import {VFile} from 'vfile'
  * @import {EmitOptions, ReadOptions} from './types.js'

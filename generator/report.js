@@ -71,7 +71,7 @@ function toDiagnostic(message) {
  * @param {Diagnostic} diagnostic
  * @returns {string}
  */
-export function annotation(diagnostic) {
+function annotation(diagnostic) {
   /** @type {Array<[string, string | number | null]>} */
   const properties = [
     ['file', diagnostic.file],

@@ -44,9 +44,9 @@ import {formats, report} from './report.js'
  * @property {Buffer | undefined} current the bytes on disk; undefined when missing
  */
 
-export const exitOk = 0
-export const exitInvalid = 1
-export const exitUsage = 2
+const exitOk = 0
+const exitInvalid = 1
+const exitUsage = 2
 
 export const version = /** @type {{version: string}} */ (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))

@@ -17,7 +17,7 @@ const largestStatus = 599
 const smallestErrorStatus = 400
 
 /** The options of a plain run: the built-in column names, every column required, codes of either kind. */
-export const defaultReadOptions = {columns: {}, optionalColumns: [], codes: 'auto', headings: []}
+const defaultReadOptions = {columns: {}, optionalColumns: [], codes: 'auto', headings: []}
 
 /**
  * Read every error table of a document (or those under the configured headings).

@@ -43,7 +43,7 @@ export function errorBodySchema(catalog, refBase) {
  * @param {CatalogEntry} entry
  * @returns {Record<string, unknown>}
  */
-export function entrySchema(catalog, entry) {
+function entrySchema(catalog, entry) {
   return {
     title: entry.name,
     ...(entry.resolve === undefined ? {} : {description: entry.resolve}),
