@@ -1,4 +1,5 @@
 /** prepare: the library API's options in, the configuration, the documents read and checked, the catalog and the generated files out — the reading half of the spine, shared by generate() and the CLI. */
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {loadConfig} from './config.js'
@@ -62,15 +63,24 @@ async function checkContract(catalog, documents, config, cwd, options, reports) 
   const against = /** @type {string} */ (config.against)
   const {loadBefore} = await import('./against.js')
   const {compareContract} = await import('./contract.js')
-  const isOut = path.resolve(cwd, against) === path.resolve(cwd, config.out)
-  const before = await loadBefore(against, config, cwd).catch((cause) => {
-    if (isOut && cause instanceof IoError) return undefined
-    throw cause
-  })
-  if (!before) return true
+  if (path.resolve(cwd, against) === path.resolve(cwd, config.out) && !(await hasOutputs(config, cwd))) return true
+  const before = await loadBefore(against, config, cwd)
   compareContract(before, catalog, new Map(documents.map((file) => [file.path, file])), {allowBreaking: options.allowBreaking ?? false})
   reports.push(...before.files)
   return [...documents, ...before.files].every((file) => file.messages.every((message) => !message.fatal))
+}
+
+/**
+ * Whether any output the configuration names exists in its output directory.
+ *
+ * @param {Config} config
+ * @param {string} cwd
+ * @returns {Promise<boolean>}
+ */
+async function hasOutputs(config, cwd) {
+  const names = Object.values(config.outputs).filter((name) => typeof name === 'string')
+  const found = await Promise.all(names.map((name) => stat(path.resolve(cwd, config.out, name)).then(() => true, () => false)))
+  return found.includes(true)
 }
 
 /**

@@ -254,4 +254,15 @@ describe('--against a directory of earlier outputs', () => {
     )
     expect(await readFile(path.join(directory, 'output', 'error-codes.ts'), 'utf8')).toBe(before)
   })
+
+  test('against the output directory, an output that cannot be read back is an error, not a silent pass', async () => {
+    const directory = await project({against: 'output', outputs: {jsonSchema: false, typescript: false}})
+    expect((await runInProcess([], directory)).code).toBe(0)
+    await writeFile(path.join(directory, 'output', 'error-codes.openapi.yaml'), 'not: [an errgen output\n')
+    expect(await runInProcess([], directory)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'errgen: cannot compare with output/error-codes.openapi.yaml: it is not an output errgen generated\n'
+    })
+  })
 })
