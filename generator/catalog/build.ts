@@ -1,0 +1,269 @@
+/** catalog: what validate read from every document in, the readonly Catalog sorted by code out; code kinds, duplicates and name clashes become messages on the rows' files. */
+import {compareCodes, readCodes} from './codes.js'
+import {error, firstOccurrence, placeOf, warning} from '../diagnostics/messages.js'
+import {identifierPattern, pascalCase, reasonPhrase, reservedNames, statusName} from './names.js'
+import {columnLabels} from '../tables/columns.js'
+
+/**
+ * @import {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo} from '../types.js'
+ */
+
+/**
+ * Build the catalog.
+ *
+ * @param {ReadonlyArray<ReadDocument>} documents in order
+ * @param {Pick<ReadOptions, 'codes'>} options
+ * @param {ReadonlyArray<string>} sources the documents' paths
+ * @returns {Catalog}
+ */
+export function buildCatalog(documents, options, sources) {
+  const rows = documents.flatMap((document) => document.rows)
+  const cells = documents.flatMap((document) => document.codes)
+  const tables = documents.flatMap((document) => document.tables)
+
+  const {kind, values} = readCodes(cells, options.codes)
+  const firsts = reportDuplicateCodes(cells, values)
+  const unique = rows.filter((row) => {
+    const value = values.get(row.code)
+    return value !== undefined && firsts.get(value) === row.code
+  })
+  const hasStatus = checkColumnEverywhere(tables, 'status')
+  const hasResolve = checkColumnEverywhere(tables, 'resolve')
+  warnDuplicateMessages(unique, values)
+  const names = assignNames(unique, kind, values)
+  const codes = new Set(unique.map((row) => values.get(row.code)))
+  const entries = unique
+    .map((row) => toEntry(row, values, names, replacementOf(row, kind, codes)))
+    .sort((a, b) => compareCodes(a.code, b.code))
+
+  return {
+    sources: [...sources],
+    codeKind: kind,
+    hasStatus,
+    hasResolve,
+    entries,
+    statuses: statusesOf(entries),
+    groups: [...new Set(rows.flatMap((row) => (row.group === undefined ? [] : [row.group])))]
+  }
+}
+
+/**
+ * Report every code defined twice (an error at the later cell, pointing at the first); the first cell of each code.
+ *
+ * @param {ReadonlyArray<CodeCell>} cells
+ * @param {ReadonlyMap<CodeCell, number | string>} values
+ * @returns {Map<number | string, CodeCell>}
+ */
+function reportDuplicateCodes(cells, values) {
+  /** @type {Map<number | string, CodeCell>} */
+  const first = new Map()
+  for (const cell of cells) {
+    const value = values.get(cell)
+    if (value === undefined) continue
+    const earlier = first.get(value)
+    if (earlier) {
+      const cause = firstOccurrence(earlier.file, earlier.place, 'duplicate-code')
+      const reason = 'Duplicate code ' + value + ', first defined at ' + placeOf(cell.file, earlier.file, earlier.place)
+      error(cell.file, reason, cell.place, 'duplicate-code', cause)
+    } else {
+      first.set(value, cell)
+    }
+  }
+  return first
+}
+
+/**
+ * An optional column (HTTP, Resolve) must be in every error table or in none: report the tables without it when
+ * another has it. Whether the catalog has the column.
+ *
+ * @param {ReadonlyArray<TableInfo>} tables
+ * @param {OptionalColumn} column
+ * @returns {boolean}
+ */
+function checkColumnEverywhere(tables, column) {
+  const having = tables.find((table) => table.columns.has(column))
+  if (!having) return false
+  for (const table of tables) {
+    if (table.columns.has(column)) continue
+    const reason =
+      'Missing ' + columnLabels[column] + ' column in error table, expected it as in the table at ' +
+      placeOf(table.file, having.file, having.place)
+    error(table.file, reason, table.place, 'missing-column')
+  }
+  return true
+}
+
+/**
+ * Warn about a message used by more than one code: clients cannot tell the errors apart by message.
+ *
+ * @param {ReadonlyArray<Row>} rows
+ * @param {ReadonlyMap<CodeCell, number | string>} values
+ */
+function warnDuplicateMessages(rows, values) {
+  /** @type {Map<string, Row>} */
+  const first = new Map()
+  for (const row of rows) {
+    const earlier = first.get(row.message)
+    if (earlier) {
+      const reason =
+        'Duplicate message `' + row.message + '` of code ' + values.get(row.code) + ', first used by code ' +
+        values.get(earlier.code) + ' at ' + placeOf(row.file, earlier.file, earlier.places.message)
+      warning(row.file, reason, row.places.message, 'duplicate-message')
+    } else {
+      first.set(row.message, row)
+    }
+  }
+}
+
+/**
+ * Give every row a unique identifier: its Name cell; else, for integer codes, its message in PascalCase, and for
+ * string codes the code itself (in PascalCase when it is not an identifier). Rows that derive the same name (or a
+ * reserved one) all get a suffix — their code, or their place in the group for string codes — with one warning.
+ *
+ * @param {ReadonlyArray<Row>} rows
+ * @param {CodeKind} kind
+ * @param {ReadonlyMap<CodeCell, number | string>} values
+ * @returns {Map<Row, string>}
+ */
+function assignNames(rows, kind, values) {
+  /** @type {Map<Row, string>} */
+  const names = new Map()
+  const explicit = new Set(rows.flatMap((row) => (row.name ? [row.name] : [])))
+
+  for (const [base, group] of groupDerivedNames(rows, kind, values)) {
+    const clashes = group.length > 1 || reservedNames.has(base) || explicit.has(base)
+    group.forEach((row, index) => {
+      const suffix = kind === 'integer' ? String(values.get(row.code)) : String(index + 1)
+      names.set(row, clashes ? base + '_' + suffix : base)
+    })
+    if (clashes) warnNameGroup(base, group, names, values, kind)
+  }
+  for (const row of rows) if (row.name) names.set(row, row.name)
+
+  reportNameConflicts(rows, names, values)
+  return names
+}
+
+/**
+ * Rows without a Name cell, grouped by the name they derive (`Code1234` when the text gives none).
+ *
+ * @param {ReadonlyArray<Row>} rows
+ * @param {CodeKind} kind
+ * @param {ReadonlyMap<CodeCell, number | string>} values
+ * @returns {Map<string, Array<Row>>}
+ */
+function groupDerivedNames(rows, kind, values) {
+  /** @type {Map<string, Array<Row>>} */
+  const groups = new Map()
+  for (const row of rows) {
+    if (row.name) continue
+    const code = String(values.get(row.code))
+    const derived = kind === 'integer' ? pascalCase(row.message) : identifierPattern.test(code) ? code : pascalCase(code)
+    const base = derived || 'Code' + code.replace(/\W/g, '')
+    const group = groups.get(base)
+    if (group) group.push(row)
+    else groups.set(base, [row])
+  }
+  return groups
+}
+
+/**
+ * @param {string} base
+ * @param {ReadonlyArray<Row>} group
+ * @param {ReadonlyMap<Row, string>} names
+ * @param {ReadonlyMap<CodeCell, number | string>} values
+ * @param {CodeKind} kind
+ */
+function warnNameGroup(base, group, names, values, kind) {
+  const reserved = reservedNames.has(base)
+  const [first] = group
+  if (!first) return
+  const codes = group.map((row) => values.get(row.code)).join(', ')
+  const given = group.map((row) => '`' + names.get(row) + '`')
+  const why = reserved
+    ? 'Name `' + base + '` of code ' + codes + ' is reserved for the generated types'
+    : 'Name `' + base + '` is derived from the ' + (kind === 'integer' ? 'messages of codes ' : 'codes ') + codes
+  const reason = why + ': named ' + given.join(', ') + '; add a Name column to choose the names'
+  warning(first.file, reason, first.places.message, reserved ? 'reserved-name' : 'duplicate-name')
+}
+
+/**
+ * Report a name given to two codes (a Name cell that repeats another name): an error, as the enum could not compile.
+ *
+ * @param {ReadonlyArray<Row>} rows
+ * @param {ReadonlyMap<Row, string>} names
+ * @param {ReadonlyMap<CodeCell, number | string>} values
+ */
+function reportNameConflicts(rows, names, values) {
+  /** @type {Map<string, Row>} */
+  const first = new Map()
+  for (const row of rows) {
+    const name = names.get(row)
+    if (name === undefined) continue
+    const earlier = first.get(name)
+    if (earlier) {
+      const place = row.name ? row.places.name : row.places.message
+      const reason =
+        'Duplicate name `' + name + '` of code ' + values.get(row.code) + ', first given to code ' + values.get(earlier.code) +
+        ' at ' + placeOf(row.file, earlier.file, earlier.name ? earlier.places.name : earlier.places.message)
+      error(row.file, reason, place, 'name-conflict')
+    } else if (reservedNames.has(name)) {
+      error(row.file, 'Unexpected name `' + name + '`, it is reserved for the generated types', row.places.name, 'invalid-name')
+    } else {
+      first.set(name, row)
+    }
+  }
+}
+
+/**
+ * The code that replaces a deprecated entry: the Deprecated cell's (an error when it is not a documented code), or
+ * the one the Resolve text names (ignored when it is not a code: `use the v2 endpoint` is prose).
+ *
+ * @param {Row} row
+ * @param {CodeKind} kind
+ * @param {ReadonlySet<number | string | undefined>} codes
+ * @returns {number | string | undefined}
+ */
+function replacementOf(row, kind, codes) {
+  const written = row.deprecated?.replacement
+  if (!row.deprecated || written === undefined) return undefined
+  const code = kind === 'integer' && /^\d+$/.test(written) ? Number(written) : written
+  if (codes.has(code) && String(code) !== row.code.text) return code
+  if (row.deprecated.explicit) {
+    const reason = 'Unexpected replacement `' + written + '` of deprecated code ' + row.code.text + ', expected another documented code'
+    error(row.file, reason, row.places.deprecated, 'unknown-replacement')
+  }
+  return undefined
+}
+
+/**
+ * @param {Row} row
+ * @param {ReadonlyMap<CodeCell, number | string>} values
+ * @param {ReadonlyMap<Row, string>} names
+ * @param {number | string | undefined} replacement
+ * @returns {CatalogEntry}
+ */
+function toEntry(row, values, names, replacement) {
+  const code = /** @type {number | string} */ (values.get(row.code))
+  return {
+    code,
+    name: names.get(row) || 'Code' + code,
+    status: row.status,
+    message: row.message,
+    resolve: row.resolve,
+    group: row.group,
+    deprecated: row.deprecated ? {replacement} : undefined,
+    source: {file: row.file.path, places: row.places}
+  }
+}
+
+/**
+ * The statuses the entries use, sorted, each with its identifier.
+ *
+ * @param {ReadonlyArray<CatalogEntry>} entries
+ * @returns {Array<StatusEntry>}
+ */
+function statusesOf(entries) {
+  const codes = [...new Set(entries.flatMap((entry) => (entry.status === undefined ? [] : [entry.status])))].sort((a, b) => a - b)
+  return codes.map((code) => ({code, name: statusName(code), phrase: reasonPhrase(code)}))
+}

@@ -1,0 +1,149 @@
+/** report: VFiles with messages in, what the CLI prints out — one `file:line:col-line:col  severity  reason  rule-id` line per message (text), vfile-reporter's table (stylish), JSON objects (json) or GitHub Actions annotations (github). */
+import {stringifyPosition} from 'unist-util-stringify-position'
+import {reporter} from 'vfile-reporter'
+import {statistics} from 'vfile-statistics'
+
+/**
+ * @import {VFile} from 'vfile'
+ * @import {VFileMessage} from 'vfile-message'
+ * @import {Diagnostic} from '../types.js'
+ */
+
+/** @typedef {'text' | 'stylish' | 'json' | 'github'} Format */
+
+export const formats = /** @type {const} */ (['text', 'stylish', 'json', 'github'])
+
+/**
+ * The report of the messages in `files`; '' when there is nothing to say (except JSON, always an array).
+ *
+ * @param {ReadonlyArray<VFile>} files
+ * @param {{format: Format, quiet?: boolean}} options `quiet`: errors only
+ * @returns {string}
+ */
+export function report(files, options) {
+  const kept = files.map((file) => file.messages.filter((message) => message.fatal || !options.quiet))
+  if (options.format === 'json') return JSON.stringify(diagnostics(files, options.quiet)) + '\n'
+  if (kept.every((messages) => messages.length === 0)) return ''
+  if (options.format === 'stylish') return reporter([...files], {quiet: options.quiet}) + '\n'
+  if (options.format === 'github') return diagnostics(files, options.quiet).map((diagnostic) => annotation(diagnostic)).join('')
+
+  const lines = kept.flatMap((messages) => sortMessages(messages).map((message) => messageLine(message)))
+  return lines.join('\n') + '\n' + summary(kept.flat()) + '\n'
+}
+
+/**
+ * Every message of `files` as a plain object, in source order per file.
+ *
+ * @param {ReadonlyArray<VFile>} files
+ * @param {boolean} [quiet] errors only
+ * @returns {Array<Diagnostic>}
+ */
+export function diagnostics(files, quiet = false) {
+  return files.flatMap((file) =>
+    sortMessages(file.messages.filter((message) => message.fatal || !quiet)).map((message) => toDiagnostic(message))
+  )
+}
+
+/**
+ * @param {VFileMessage} message
+ * @returns {Diagnostic}
+ */
+function toDiagnostic(message) {
+  const place = message.place
+  const start = place && 'start' in place ? place.start : place
+  const end = place && 'end' in place ? place.end : undefined
+  return {
+    file: message.file || '',
+    line: start?.line ?? null,
+    column: start?.column ?? null,
+    endLine: end?.line ?? null,
+    endColumn: end?.column ?? null,
+    severity: severityOf(message),
+    ruleId: message.ruleId || '',
+    message: message.reason
+  }
+}
+
+/**
+ * A GitHub Actions workflow command that annotates the file.
+ *
+ * @see https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+ * @param {Diagnostic} diagnostic
+ * @returns {string}
+ */
+function annotation(diagnostic) {
+  /** @type {Array<[string, string | number | null]>} */
+  const properties = [
+    ['file', diagnostic.file],
+    ['line', diagnostic.line],
+    ['col', diagnostic.column],
+    ['endLine', diagnostic.endLine],
+    ['endColumn', diagnostic.endColumn],
+    ['title', diagnostic.ruleId]
+  ]
+  const list = properties.flatMap(([key, value]) => (value === null || value === '' ? [] : [key + '=' + escapeProperty(String(value))]))
+  const command = diagnostic.severity === 'info' ? 'notice' : diagnostic.severity
+  return '::' + command + ' ' + list.join(',') + '::' + escapeData(diagnostic.message) + '\n'
+}
+
+/**
+ * @param {string} value
+ * @returns {string}
+ */
+function escapeData(value) {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+/**
+ * @param {string} value
+ * @returns {string}
+ */
+function escapeProperty(value) {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}
+
+/**
+ * Messages in source order (by start line, then column); messages without a place first.
+ *
+ * @param {ReadonlyArray<VFileMessage>} messages
+ * @returns {Array<VFileMessage>}
+ */
+export function sortMessages(messages) {
+  return [...messages].sort((a, b) => (a.line || 0) - (b.line || 0) || (a.column || 0) - (b.column || 0))
+}
+
+/**
+ * `input/error-codes.md:12:3-12:9  error  Duplicate code 1105, first defined at 11:3  duplicate-code`
+ *
+ * @param {VFileMessage} message
+ * @returns {string}
+ */
+export function messageLine(message) {
+  const place = message.place ? ':' + stringifyPosition(message.place) : ''
+  return [message.file + place, severityOf(message), message.reason, message.ruleId || ''].join('  ')
+}
+
+/**
+ * `error` (fatal), `warning`, or `info` (neither, as vfile's `file.info()` makes).
+ *
+ * @param {VFileMessage} message
+ * @returns {'error' | 'warning' | 'info'}
+ */
+function severityOf(message) {
+  return message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
+}
+
+/**
+ * `✖ 1 error, ⚠ 2 warnings`
+ *
+ * @param {Array<VFileMessage>} messages
+ * @returns {string}
+ */
+function summary(messages) {
+  const {fatal, warn, info} = statistics(messages)
+  const parts = []
+  if (fatal) parts.push('✖ ' + fatal + ' error' + (fatal === 1 ? '' : 's'))
+  if (warn) parts.push('⚠ ' + warn + ' warning' + (warn === 1 ? '' : 's'))
+  if (info) parts.push('ℹ ' + info + ' note' + (info === 1 ? '' : 's'))
+  return parts.join(', ')
+}

@@ -1,0 +1,27 @@
+/** inputs: the configured paths and globs in, the documents they name out (paths relative to the working directory, globs' matches sorted, each once). */
+import path from 'node:path'
+import {glob, isDynamicPattern} from 'tinyglobby'
+import {displayPath, IoError} from '../diagnostics/io-error.js'
+
+/**
+ * The documents `patterns` name: each path, and the files each glob matches (sorted); a glob that matches nothing
+ * is an IoError.
+ *
+ * @param {ReadonlyArray<string>} patterns relative to the working directory
+ * @param {string} cwd
+ * @returns {Promise<Array<string>>} relative to the working directory, with `/`
+ */
+export async function inputFiles(patterns, cwd) {
+  /** @type {Set<string>} */
+  const files = new Set()
+  for (const pattern of patterns) {
+    if (!isDynamicPattern(pattern)) {
+      files.add(displayPath(path.resolve(cwd, pattern), cwd))
+      continue
+    }
+    const matches = await glob(pattern, {cwd, absolute: true, onlyFiles: true, expandDirectories: false})
+    if (matches.length === 0) throw new IoError('no document matches `' + pattern + '`')
+    for (const match of matches.map((file) => displayPath(file, cwd)).sort()) files.add(match)
+  }
+  return [...files]
+}

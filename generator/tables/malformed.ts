@@ -1,0 +1,108 @@
+/** malformed-tables: the blocks of a document in, an error for each line that looks like an error-table header but that GFM does not read as a table (its rows would be lost) out. */
+import {isErrorTable} from './columns.js'
+import {error} from '../diagnostics/messages.js'
+import {normalizeHeader} from '../catalog/names.js'
+
+/**
+ * @import {Heading, Paragraph, Table} from 'mdast'
+ * @import {VFile} from 'vfile'
+ * @import {Field} from '../types.js'
+ */
+
+/** A GFM delimiter row: cells of dashes with optional alignment colons, between optional outer pipes. */
+const delimiterRowPattern = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
+
+/**
+ * Report paragraphs and setext headings with a line like an error-table header that is not one (GFM reads a header
+ * without a matching delimiter row as text, or as a heading when the row is `---`, and the rows below it would be
+ * lost); whether there was one.
+ *
+ * @param {ReadonlyArray<Heading | Table | Paragraph>} blocks
+ * @param {VFile} file
+ * @param {ReadonlyMap<string, Field>} aliases the header texts and the columns they name
+ * @returns {boolean}
+ */
+export function reportBrokenTables(blocks, file, aliases) {
+  let found = false
+  for (const block of blocks) {
+    if (block.type === 'table' || (block.type === 'heading' && isAtxHeading(block, file))) continue
+    const lines = sourceLines(block, file)
+    const index = lines.findIndex(({text}) => looksLikeErrorHeader(text, aliases))
+    const header = lines[index]
+    const start = block.position?.start
+    if (!header || !start) continue
+    const headerStart = index === 0 ? start : {line: start.line + index, column: header.column}
+    const place = {start: headerStart, end: block.position?.end || headerStart}
+    error(file, brokenTableReason(header.text, lines[index + 1]?.text || ''), place, 'malformed-table')
+    found = true
+  }
+  return found
+}
+
+/**
+ * Whether a heading is written with `#` (a setext heading is text underlined with `---` or `===`).
+ *
+ * @param {Heading} heading
+ * @param {VFile} file
+ * @returns {boolean}
+ */
+function isAtxHeading(heading, file) {
+  return String(file.value).charAt(heading.position?.start.offset ?? 0) === '#'
+}
+
+/**
+ * @param {string} line
+ * @param {ReadonlyMap<string, Field>} aliases
+ * @returns {boolean}
+ */
+function looksLikeErrorHeader(line, aliases) {
+  if (!line.includes('|')) return false
+  return isErrorTable(splitRow(line).map((cell) => {
+    const field = aliases.get(normalizeHeader(cell))
+    return field === 'ignore' ? undefined : field
+  }))
+}
+
+/**
+ * @param {string} header the header-like line
+ * @param {string} delimiter the line below it
+ * @returns {string}
+ */
+function brokenTableReason(header, delimiter) {
+  const columns = splitRow(header).length
+  if (delimiterRowPattern.test(delimiter)) {
+    const cells = splitRow(delimiter).length
+    return 'Unexpected delimiter row with ' + cells + ' cell' + (cells === 1 ? '' : 's') + ' below a header of ' + columns +
+      ', expected one per column: GFM reads this as text, not as a table'
+  }
+  const example = Array.from({length: columns}, () => '---').join(' | ')
+  return 'Unexpected error-table header without a delimiter row below it, expected a line such as `' + example +
+    '`: GFM reads this as text, not as a table'
+}
+
+/**
+ * The source lines of a block, without the indentation and block-quote markers in front of them, each with the
+ * column it starts at.
+ *
+ * @param {Paragraph | Heading} block
+ * @param {VFile} file
+ * @returns {Array<{text: string, column: number}>}
+ */
+function sourceLines(block, file) {
+  const {start, end} = block.position || {}
+  const source = String(file.value).slice(start?.offset, end?.offset)
+  return source.split(/\r\n?|\n/).map((line) => {
+    const text = line.replace(/^[ \t]*(>[ \t]*)*/, '')
+    return {text, column: line.length - text.length + 1}
+  })
+}
+
+/**
+ * The cells of a table-like line: split at pipes, outer pipes dropped.
+ *
+ * @param {string} line
+ * @returns {Array<string>}
+ */
+function splitRow(line) {
+  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|')
+}

@@ -1,0 +1,47 @@
+/** stale: a generated output and the bytes on disk in, the report of a stale or missing output out — a message saying which codes it changes (for every format) and, for text, a short diff. */
+import {VFile} from 'vfile'
+import {compareEntries, describeChanges} from '../contract/changes.js'
+import {error} from '../diagnostics/messages.js'
+import {shortDiff} from './diff.js'
+import {readBack} from '../contract/read-back.js'
+
+/**
+ * @import {GeneratedFile} from '../types.js'
+ */
+
+/**
+ * @param {GeneratedFile} file what the documents generate
+ * @param {Buffer | undefined} current the bytes on disk; undefined when missing
+ * @param {string} shown the output's path as messages show it
+ * @returns {Promise<{file: VFile, text: string}>}
+ */
+export async function staleReport(file, current, shown) {
+  const report = new VFile({path: shown})
+  if (!current) {
+    const reason = shown + ' is missing'
+    error(report, reason, undefined, 'missing-output')
+    return {file: report, text: reason + '\n'}
+  }
+  const before = current.toString('utf8')
+  const changes = await codeChanges(file, before)
+  const reason = shown + ' is stale: ' + (changes || 'it differs from what the documents generate')
+  error(report, reason, undefined, 'stale-output')
+  return {file: report, text: reason + '\n' + shortDiff(shown, before, file.text)}
+}
+
+/**
+ * Which codes the new text adds, removes or changes; '' when no code changed (the difference is elsewhere) or
+ * when the old text cannot be read back (a hand edit broke it).
+ *
+ * @param {GeneratedFile} file
+ * @param {string} before
+ * @returns {Promise<string>}
+ */
+async function codeChanges(file, before) {
+  try {
+    const [old, now] = await Promise.all([readBack(file.kind, before), readBack(file.kind, file.text)])
+    return describeChanges(compareEntries(old, now))
+  } catch {
+    return ''
+  }
+}

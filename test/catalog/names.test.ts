@@ -1,0 +1,37 @@
+/** names: identifiers from messages and from HTTP statuses, as given/want tables. */
+import {describe, expect, test} from 'vitest'
+import {identifierPattern, pascalCase, statusName} from '../../generator/catalog/names.js'
+
+describe('pascalCase', () => {
+  /** @type {Array<[string, {given: string, want: string}]>} */
+  const cases = [
+    ['words and underscores', {given: 'access_token missing', want: 'AccessTokenMissing'}],
+    ['seed example', {given: 'secret or client_id invalid', want: 'SecretOrClientIdInvalid'}],
+    ['acronyms keep their case', {given: 'invalid JSON mapping', want: 'InvalidJSONMapping'}],
+    ['apostrophes join', {given: "user's email isn’t set", want: 'UsersEmailIsntSet'}],
+    ['accents are dropped', {given: 'requête échouée', want: 'RequeteEchouee'}],
+    ['a leading digit gets an underscore', {given: '3ds failed', want: '_3dsFailed'}],
+    ['punctuation separates words', {given: 'rate-limit/exceeded (retry)', want: 'RateLimitExceededRetry'}],
+    ['no letters or digits', {given: '¿?! 🙂', want: ''}],
+    ['non-Latin text only', {given: '无效的请求', want: ''}]
+  ]
+  test.each(cases)('%s', (_, {given, want}) => {
+    expect(pascalCase(given)).toBe(want)
+    if (want) expect(want).toMatch(identifierPattern)
+  })
+})
+
+describe('statusName', () => {
+  /** @type {Array<[number, string]>} */
+  const cases = [
+    [400, 'BadRequest'],
+    [402, 'PaymentRequired'],
+    [413, 'PayloadTooLarge'],
+    [418, 'ImATeapot'],
+    [502, 'BadGateway'],
+    [599, 'Status599']
+  ]
+  test.each(cases)('%i is %s', (given, want) => {
+    expect(statusName(given)).toBe(want)
+  })
+})

@@ -1,0 +1,71 @@
+/** The TypeScript module printed from its structure alone is byte for byte the full text of a ts-morph source file created from it. */
+import fc from 'fast-check'
+import {describe, expect, test} from 'vitest'
+import {emitTypeScript, emitTypeScriptThroughProject} from '../../generator/emit/typescript.js'
+import {reasonPhrase, statusName} from '../../generator/catalog/names.js'
+import {generateSeed} from '../support/helpers.js'
+
+/** Texts with what JSDoc, string literals and code-block-writer treat specially. */
+const text = fc.oneof(
+  fc.string({minLength: 1, maxLength: 20}),
+  fc.array(fc.constantFrom('a', ' ', '*/', '/*', '@x', '`', '"', "'", '\\', '\n', '\r\n', '\u2028', '${x}', '//', '{', '}', 'é'), {minLength: 1, maxLength: 8}).map((parts) => parts.join(''))
+)
+
+const place = {start: {line: 1, column: 1}, end: {line: 1, column: 2}}
+const places = {row: place, status: place, code: place, message: place, resolve: place, name: place, deprecated: place}
+
+/** A random catalog: unique codes and names, statuses in use, groups and deprecations, with or without statuses and resolve texts. */
+const catalog = fc
+  .record({
+    rows: fc.uniqueArray(
+      fc.record({
+        code: fc.integer({min: 1, max: 1e6}),
+        status: fc.constantFrom(400, 404, 499, 500),
+        message: text,
+        resolve: text,
+        group: fc.option(text, {nil: undefined}),
+        deprecated: fc.option(fc.constant({replacement: undefined}), {nil: undefined})
+      }),
+      {selector: (entry) => entry.code, maxLength: 12}
+    ),
+    hasStatus: fc.boolean(),
+    hasResolve: fc.boolean()
+  })
+  .map(({rows, hasStatus, hasResolve}) => {
+    const entries = rows
+      .sort((a, b) => a.code - b.code)
+      .map((row) => ({
+        ...row,
+        status: hasStatus ? row.status : undefined,
+        resolve: hasResolve ? row.resolve : undefined,
+        name: 'Code' + row.code,
+        source: {file: 'input/x.md', places}
+      }))
+    const codes = hasStatus ? [...new Set(rows.map((entry) => entry.status))].sort((a, b) => a - b) : []
+    return {
+      sources: ['input/x.md'],
+      codeKind: /** @type {const} */ ('integer'),
+      hasStatus,
+      hasResolve,
+      entries,
+      statuses: codes.map((code) => ({code, name: statusName(code), phrase: reasonPhrase(code)})),
+      groups: [...new Set(rows.flatMap((row) => (row.group === undefined ? [] : [row.group])))]
+    }
+  })
+
+describe('emitTypeScript', () => {
+  test('prints the seed as a ts-morph source file reads', async () => {
+    const {catalog: seedCatalog} = await generateSeed()
+    expect(emitTypeScript(seedCatalog)).toBe(emitTypeScriptThroughProject(seedCatalog))
+    expect(emitTypeScript(seedCatalog, 'const')).toBe(emitTypeScriptThroughProject(seedCatalog, 'const'))
+  })
+
+  test('prints any catalog as a ts-morph source file reads', () => {
+    fc.assert(
+      fc.property(catalog, fc.constantFrom(/** @type {const} */ ('enum'), /** @type {const} */ ('const')), (given, style) => {
+        expect(emitTypeScript(given, style)).toBe(emitTypeScriptThroughProject(given, style))
+      }),
+      {numRuns: 150}
+    )
+  })
+})

@@ -1,0 +1,190 @@
+/** The parallel path (slices parsed in worker threads, joined, validated) gives the trees, outputs and diagnostics of the plain path (pipeline.run), on the real document and on random ones. */
+import {readFile} from 'node:fs/promises'
+import fc from 'fast-check'
+import {VFile} from 'vfile'
+import {describe, expect, test} from 'vitest'
+import {syntheticDocument} from '../../bench/documents.js'
+import {buildOutputs} from '../../generator/emit/index.js'
+import {runParallel} from '../../generator/parse/parallel.js'
+import {parseInWorkers} from '../../generator/parse/workers.js'
+import {parse} from '../../generator/parse/parse.js'
+import {run} from '../support/pipeline.js'
+import {report} from '../../generator/diagnostics/report.js'
+import {planSlices, stitch} from '../../generator/parse/slices.js'
+import {decodeTree, encodeTree} from '../../generator/parse/tree-codec.js'
+import {validate} from '../../generator/tables/validate.js'
+import {configFor, seed} from '../support/helpers.js'
+
+const seedOptions = configFor(['input/error-codes.md'])
+
+/** Cell texts that exercise the inline syntax, the validation rules and the table syntax. */
+const cells = [
+  '400', '401', '404', '399', '600', '4O4', '```400```', '`500`', '1000', '1001', '1000', '0100', '-5', '9007199254740993',
+  '`10|01`', '`10\\|01`', '*access_token missing*', '**bad** token', '~~old~~ token', 'a <br> b', '<b>x</b>', '[link](http://x.y)',
+  '[ref]', '[^note]', 'www.example.com', 'https://example.com/a', 'user@example.com', '\\*not em\\*', '&amp; &copy;', 'é ü 😀',
+  'x\ty', '', ' ', '`', '*', '_a_', 'Name_1', 'ErrorCode', 'class', 'x | y'
+]
+
+/** Lines that may end, break or continue a table, or start another block. */
+const lines = [
+  '', 'Some text.', '# Heading', '> quote | with pipe', '- item | with pipe', '1. item', '```', '```js', '    indented | code', '<div>',
+  '---', '***', '| a | b |', 'a | b', 'text | more', '\\| escaped', '[x]: http://example.com', '[^note]: a footnote'
+]
+
+const headers = [
+  'HTTP | Code | Message | Resolve', '| Status | Error code | Error message | How to resolve |', 'Code | HTTP | Resolve | Message | Name',
+  'HTTP | Code | Message', 'Code | Message | Resolve | Code', 'a | b'
+]
+
+/**
+ * A random table: a header, its delimiter row, and body rows with about the header's number of cells.
+ */
+const table = fc
+  .record({
+    header: fc.constantFrom(...headers),
+    align: fc.constantFrom('---', ':--', '--:', ':-:'),
+    outer: fc.boolean(),
+    rows: fc.array(fc.array(fc.constantFrom(...cells), {minLength: 2, maxLength: 6}), {minLength: 0, maxLength: 14})
+  })
+  .map(({header, align, outer, rows}) => {
+    const count = header.replace(/^\||\|$/g, '').split('|').length
+    const wrap = (/** @type {string} */ text) => (outer ? '| ' + text + ' |' : text)
+    const delimiter = wrap(Array.from({length: count}, () => align).join(' | '))
+    return [header, delimiter, ...rows.map((row) => wrap(row.join(' | ')))].join('\n')
+  })
+
+/** A random document: tables and other lines, joined by line endings. */
+const documentText = fc
+  .record({
+    blocks: fc.array(fc.oneof({weight: 3, arbitrary: table}, {weight: 2, arbitrary: fc.constantFrom(...lines)}), {minLength: 1, maxLength: 6}),
+    ending: fc.constantFrom('\n', '\n', '\n', '\r\n'),
+    final: fc.boolean()
+  })
+  .map(({blocks, ending, final}) => blocks.join('\n').replace(/\n/g, ending) + (final ? ending : ''))
+
+/**
+ * Parse `text` in slices of `rowsPerSlice` rows here, each tree through the worker encoding, and join them; undefined
+ * when the document is not sliced or the slices are declined.
+ *
+ * @param {string} text
+ * @param {number} rowsPerSlice
+ */
+function parseSliced(text, rowsPerSlice) {
+  const plan = planSlices(text, rowsPerSlice)
+  if (!plan) return undefined
+  const trees = plan.slices.map((slice) => decodeTree(encodeTree(parse(new VFile({value: slice.text})))))
+  return stitch(plan, trees)
+}
+
+/**
+ * Everything the user sees of a run: each output's text, and the diagnostics as the CLI prints them and as data.
+ *
+ * @param {ReadonlyArray<VFile>} files
+ * @param {{ok: boolean, files: ReadonlyArray<{name: string, text: string}>}} result
+ */
+function observable(files, result) {
+  return {
+    ok: result.ok,
+    outputs: result.files.map((file) => [file.name, file.text]),
+    text: report(files, {format: 'text'}),
+    stylish: report(files, {format: 'stylish'}),
+    messages: files.map((file) =>
+      file.messages.map((message) => ({
+        reason: message.reason,
+        place: message.place,
+        ruleId: message.ruleId,
+        fatal: message.fatal,
+        cause: message.cause instanceof Error ? String(message.cause) : message.cause
+      }))
+    )
+  }
+}
+
+/**
+ * The plain path on fresh VFiles.
+ *
+ * @param {Record<string, string>} documents
+ */
+function plainRun(documents) {
+  const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
+  return observable(files, run(files, seedOptions))
+}
+
+/**
+ * The parallel path's stages on fresh VFiles: worker threads with `rowsPerSlice`, validate, build.
+ *
+ * @param {Record<string, string>} documents
+ * @param {number} rowsPerSlice
+ */
+async function parallelRun(documents, rowsPerSlice) {
+  const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
+  const trees = await parseInWorkers(files, rowsPerSlice)
+  const read = files.map((file, index) => validate(/** @type {import('mdast').Root} */ (trees[index]), file))
+  return observable(files, buildOutputs(files, read, seedOptions))
+}
+
+const seedText = await readFile(seed, 'utf8')
+
+describe('sliced parsing', () => {
+  test.each([1, 2, 5, 19])('the seed in slices of %i rows parses to the whole-document tree', (rowsPerSlice) => {
+    const sliced = parseSliced(seedText, rowsPerSlice)
+    expect(sliced).toBeDefined()
+    expect(sliced).toStrictEqual(parse(new VFile({value: seedText})))
+  })
+
+  test('a random document parses in slices to the whole-document tree, or is parsed whole', () => {
+    let sliced = 0
+    fc.assert(
+      fc.property(documentText, fc.integer({min: 1, max: 4}), (text, rowsPerSlice) => {
+        const tree = parseSliced(text, rowsPerSlice)
+        if (tree === undefined) return
+        sliced++
+        expect(tree).toStrictEqual(parse(new VFile({value: text})))
+      }),
+      {numRuns: 600}
+    )
+    // The property is not vacuous: most random documents are sliced.
+    expect(sliced).toBeGreaterThan(200)
+  })
+
+  test.each([
+    ['a definition anywhere', 'HTTP | Code\n--- | ---\n400 | [x]\n400 | 2\n400 | 3\n\n[x]: http://example.com\n'],
+    ['too few rows', 'HTTP | Code\n--- | ---\n400 | 1\n'],
+    ['no table', 'HTTP | Code\n\ntext\n']
+  ])('is not planned for %s', (_, text) => {
+    expect(planSlices(text, 1)).toBeUndefined()
+  })
+
+  test('a slice that does not parse as planned is declined', () => {
+    // The plan cuts after the first row, but the second row line is a block quote in the whole document too.
+    const text = 'a | b\n--- | ---\n1 | 2\n> 3 | 4\n5 | 6\n'
+    const plan = planSlices(text, 1)
+    expect(plan).toBeDefined()
+    if (!plan) return
+    const trees = plan.slices.map((slice) => parse(new VFile({value: slice.text})))
+    expect(stitch(plan, trees)).toBeUndefined()
+  })
+})
+
+describe('the parallel path', () => {
+  test('on the real document: byte-identical outputs and identical diagnostics', async () => {
+    const documents = {'input/error-codes.md': seedText}
+    expect(await parallelRun(documents, 4)).toEqual(plainRun(documents))
+  })
+
+  test('through runParallel on 2,000 rows (sliced with the default size) and the seed together', async () => {
+    const documents = {'input/big.md': syntheticDocument(2000), 'input/error-codes.md': seedText}
+    const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
+    expect(observable(files, await runParallel(files, seedOptions))).toEqual(plainRun(documents))
+  })
+
+  test('on random documents, valid and invalid: byte-identical outputs and identical diagnostics', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(documentText, {minLength: 1, maxLength: 3}), fc.integer({min: 1, max: 3}), async (texts, rowsPerSlice) => {
+        const documents = Object.fromEntries(texts.map((text, index) => ['doc-' + index + '.md', text]))
+        expect(await parallelRun(documents, rowsPerSlice)).toEqual(plainRun(documents))
+      }),
+      {numRuns: 20}
+    )
+  })
+})

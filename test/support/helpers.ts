@@ -1,0 +1,275 @@
+/** Test helpers: run errgen in-process or as a real process, temp directories, and the TypeScript compiler under the strict flags. */
+import {execFile} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import ts from 'typescript'
+import {VFile} from 'vfile'
+import {afterAll} from 'vitest'
+import {resolve} from '../../generator/config/load-io.js'
+import {run} from './pipeline.js'
+import {runMain} from './run-main.js'
+
+export const root = fileURLToPath(new URL('../..', import.meta.url))
+export const bin = path.join(root, 'dist', 'cli', 'bin.js')
+export const seed = path.join(root, 'input', 'error-codes.md')
+export const committedOutput = path.join(root, 'output')
+
+/** The compiler flags the generated TypeScript must pass without a diagnostic. */
+export const strictOptions = {
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  isolatedModules: true,
+  verbatimModuleSyntax: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2022.d.ts'],
+  types: []
+}
+
+/** The compiler's own files (lib.*.d.ts), parsed once for every type check of this test file. */
+/** @type {Map<string, ts.SourceFile | undefined>} */
+const parsedLibraries = new Map()
+
+/** @type {Array<string>} */
+const temporary = []
+afterAll(async () => {
+  await Promise.all(temporary.map((directory) => rm(directory, {recursive: true, force: true})))
+})
+
+/**
+ * A new empty directory, removed after the test file.
+ *
+ * @returns {Promise<string>}
+ */
+export async function tempDirectory() {
+  const directory = await mkdtemp(path.join(os.tmpdir(), 'errgen-test-'))
+  temporary.push(directory)
+  return directory
+}
+
+/**
+ * Run errgen in this process.
+ *
+ * @param {ReadonlyArray<string>} argv
+ * @param {string} [cwd]
+ * @returns {Promise<{code: number, stdout: string, stderr: string}>}
+ */
+export function runInProcess(argv, cwd = root) {
+  return runMain(argv, cwd)
+}
+
+/**
+ * @typedef User
+ * @property {number} uid
+ * @property {number} gid
+ */
+
+/**
+ * A user to run errgen as in permission tests, so that they mean something when the tests run as root (who may read
+ * and write anything): `nobody` when this process is root; undefined otherwise (the tests' own user is then bound by
+ * permissions already), or when root and there is no `nobody`.
+ */
+export const unprivilegedUser = process.getuid?.() === 0 ? await lookUpUser('nobody') : undefined
+
+/** Whether permission tests can fail: not root, or root with a user to run errgen as. */
+export const permissionsApply = process.getuid?.() !== 0 || unprivilegedUser !== undefined
+
+/**
+ * @param {string} name
+ * @returns {Promise<User | undefined>}
+ */
+async function lookUpUser(name) {
+  const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '')
+  const fields = passwd.split('\n').find((line) => line.startsWith(name + ':'))?.split(':')
+  return fields ? {uid: Number(fields[2]), gid: Number(fields[3])} : undefined
+}
+
+/**
+ * Run the `errgen` bin as a real process.
+ *
+ * @param {ReadonlyArray<string>} argv
+ * @param {string} [cwd]
+ * @param {Record<string, string>} [env] added to this process's environment
+ * @param {User} [user] the user to run it as (this process's by default)
+ * @returns {Promise<{code: number, stdout: string, stderr: string}>}
+ */
+export function runProcess(argv, cwd = root, env = {}, user = undefined) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...argv], {cwd, env: {...process.env, ...env}, ...user}, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
+      resolve({code, stdout, stderr})
+    })
+  })
+}
+
+/**
+ * The files of a directory: name → bytes; errgen's manifest (a dotfile, which depends on errgen's own code) is left
+ * out, tests of it read it by name.
+ *
+ * @param {string} directory
+ * @returns {Promise<Map<string, Buffer>>}
+ */
+export async function readTree(directory) {
+  const names = (await readdir(directory)).filter((name) => !name.startsWith('.')).sort()
+  const entries = await Promise.all(names.map(async (name) => /** @type {const} */ ([name, await readFile(path.join(directory, name))])))
+  return new Map(entries)
+}
+
+/**
+ * Each file of a directory with a digest of its bytes and its modification time: equal snapshots mean nothing was
+ * written, renamed or touched.
+ *
+ * @param {string} directory
+ * @returns {Promise<Array<{name: string, digest: string, mtime: number}>>}
+ */
+export async function snapshot(directory) {
+  const names = (await readdir(directory)).sort()
+  return Promise.all(
+    names.map(async (name) => {
+      const file = path.join(directory, name)
+      const digest = createHash('sha256').update(await readFile(file)).digest('hex')
+      return {name, digest, mtime: (await stat(file)).mtimeMs}
+    })
+  )
+}
+
+/**
+ * Set the modification time of every file of a directory one hour back, so that a rewrite shows.
+ *
+ * @param {string} directory
+ */
+export async function age(directory) {
+  const past = new Date(Date.now() - 3_600_000)
+  for (const name of await readdir(directory)) await utimes(path.join(directory, name), past, past)
+}
+
+/**
+ * Write files into a directory, aged an hour: the outputs of an earlier run.
+ *
+ * @param {string} directory
+ * @param {ReadonlyMap<string, Uint8Array>} files name → bytes
+ */
+export async function writeEarlierFiles(directory, files) {
+  for (const [name, bytes] of files) await writeFile(path.join(directory, name), bytes)
+  await age(directory)
+}
+
+/**
+ * Type-check TypeScript sources with the compiler; the diagnostics of those sources (the compiler's lib files are
+ * parsed once per test file and not checked themselves) as `file(line,col): message` strings.
+ *
+ * @param {Record<string, string>} sources file name → text
+ * @param {ts.CompilerOptions} [options]
+ * @returns {Array<string>}
+ */
+export function typeCheck(sources, options = strictOptions) {
+  const directory = path.join(root, '.virtual')
+  /** @type {Map<string, string>} */
+  const files = new Map(Object.entries(sources).map(([name, text]) => [path.join(directory, name), text]))
+  const host = ts.createCompilerHost(options)
+  const originalGetSourceFile = host.getSourceFile
+  host.getSourceFile = (name, languageVersion, ...rest) => {
+    const text = files.get(name)
+    if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true)
+    const key = name + ' ' + JSON.stringify(languageVersion)
+    if (!parsedLibraries.has(key)) parsedLibraries.set(key, originalGetSourceFile.call(host, name, languageVersion, ...rest))
+    return parsedLibraries.get(key)
+  }
+  const originalFileExists = host.fileExists
+  host.fileExists = (name) => files.has(name) || originalFileExists.call(host, name)
+  const originalReadFile = host.readFile
+  host.readFile = (name) => files.get(name) ?? originalReadFile.call(host, name)
+  const originalDirectoryExists = host.directoryExists?.bind(host)
+  host.directoryExists = (name) => name === directory || (originalDirectoryExists ? originalDirectoryExists(name) : false)
+  const program = ts.createProgram([...files.keys()], options, host)
+  const diagnostics = [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...[...files.keys()].flatMap((name) => {
+      const file = program.getSourceFile(name)
+      return file ? [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)] : []
+    })
+  ]
+  return diagnostics.map((diagnostic) => {
+    const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
+    if (!diagnostic.file || diagnostic.start === undefined) return text
+    const {line, character} = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
+    return path.relative(directory, diagnostic.file.fileName) + '(' + (line + 1) + ',' + (character + 1) + '): ' + text
+  })
+}
+
+/**
+ * Compile a TypeScript module to JavaScript and import it.
+ *
+ * @param {string} source
+ * @returns {Promise<Record<string, any>>}
+ */
+export async function evaluate(source) {
+  const {outputText} = ts.transpileModule(source, {
+    compilerOptions: {target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext}
+  })
+  return import('data:text/javascript;base64,' + Buffer.from(outputText).toString('base64'))
+}
+
+/**
+ * The configuration the CLI resolves for documents, with a configuration file's settings over the defaults.
+ *
+ * @param {ReadonlyArray<string>} input
+ * @param {import('../../generator/types.js').ConfigFile} [written]
+ * @returns {import('../../generator/types.js').Config}
+ */
+export function configFor(input, written = {}) {
+  return resolve(written, {input}, {cwd: root, base: root, version: '0.1.0'})
+}
+
+/**
+ * Run the pipeline on markdown documents; throws when they have errors.
+ *
+ * @param {Record<string, string>} documents path → markdown
+ * @param {import('../../generator/types.js').ConfigFile} [written] configuration settings
+ */
+export function generateFrom(documents, written = {}) {
+  const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
+  const result = run(files, configFor(Object.keys(documents), written))
+  if (!result.ok) throw new Error(files.flatMap((file) => file.messages.map(String)).join('\n'))
+  /** @type {Record<string, string>} */
+  const outputs = Object.fromEntries(result.files.map((file) => [file.name, file.text]))
+  return {catalog: result.catalog, outputs}
+}
+
+/**
+ * The seed document's catalog and outputs.
+ */
+export async function generateSeed() {
+  return generateFrom({'input/error-codes.md': await readFile(seed, 'utf8')})
+}
+
+/**
+ * Markdown that renders as exactly `text`: every ASCII punctuation character backslash-escaped.
+ *
+ * @param {string} text
+ * @returns {string}
+ */
+export function escapeMarkdown(text) {
+  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&')
+}
+
+/**
+ * A new project directory with the seed as input/error-codes.md, and optionally an errgen.config.json.
+ *
+ * @param {object} [config]
+ * @returns {Promise<string>}
+ */
+export async function project(config) {
+  const directory = await tempDirectory()
+  await mkdir(path.join(directory, 'input'))
+  await cp(seed, path.join(directory, 'input', 'error-codes.md'))
+  if (config) await writeFile(path.join(directory, 'errgen.config.json'), JSON.stringify(config, null, 2) + '\n')
+  return directory
+}
