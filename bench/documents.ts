@@ -20,13 +20,8 @@ const advice = [
   'Double check the provided {s} and its format; it must be JSON or stringified JSON.'
 ]
 
-/**
- * One table row, as the seed writes them: ```400```| ```1000```|*message*|resolve
- *
- * @param {number} index
- * @returns {string}
- */
-export function syntheticRow(index) {
+/** One table row, as the seed writes them: ```400```| ```1000```|*message*|resolve */
+export function syntheticRow(index: number): string {
   const status = statuses[index % statuses.length]
   const subject = subjects[index % subjects.length] || ''
   const problem = problems[Math.floor(index / subjects.length) % problems.length]
@@ -35,13 +30,8 @@ export function syntheticRow(index) {
   return '```' + status + '```| ```' + (10000 + index) + '```|*' + message + '*|' + resolve + '\n'
 }
 
-/**
- * A document with `rows` rows, unique codes and unique messages.
- *
- * @param {number} rows
- * @returns {string}
- */
-export function syntheticDocument(rows) {
+/** A document with `rows` rows, unique codes and unique messages. */
+export function syntheticDocument(rows: number): string {
   const lines = [preamble, header]
   for (let index = 0; index < rows; index++) lines.push(syntheticRow(index))
   return lines.join('')

@@ -1,6 +1,9 @@
-/** bench/floor: nothing in, nothing out — imports every runtime dependency in package.json and exits: F, the floor of a full generation. */
+/** bench/floor: errgen's repository root (argv[2]) in, nothing out — imports every runtime dependency in its package.json and exits: F, the floor of a full generation. */
 import {readFileSync} from 'node:fs'
+import path from 'node:path'
 
-const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+const root = process.argv[2]
+if (root === undefined) throw new Error('bench/floor: give the repository root as the first argument')
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {dependencies: Record<string, string>}
 
 for (const name of Object.keys(manifest.dependencies).sort()) await import(name)

@@ -1,34 +1,42 @@
-/** prepare: the library API's options in, the configuration, the documents read and checked, the catalog and the generated files out — the reading half of the spine, shared by generate() and the CLI. */
-import {stat} from 'node:fs/promises'
+/** spine: errgen's one composition, read first — options → config → documents → trees → tables → catalog → contract → files; reads, never writes (the CLI writes, the library returns). */
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {buildCatalog} from './catalog/build.js'
 import {loadConfig} from './config/load-io.js'
-import {inputFiles} from './read/inputs-io.js'
-import {reportIllFormed} from './diagnostics/messages.js'
-import {decodeUtf8Lossy} from './read/utf8.js'
 import {displayPath, IoError} from './diagnostics/io-error.js'
-import {readBytes} from './read/files-io.js'
+import {reportIllFormed} from './diagnostics/messages.js'
+import type {Parser} from './parse/parse.js'
+import {parseInWorkers} from './parse/workers.js'
+import {anyExists, readBytes} from './read/files-io.js'
+import {inputFiles} from './read/inputs-io.js'
+import {decodeUtf8Lossy} from './read/utf8.js'
+import {validate} from './tables/validate.js'
+import type {Catalog, Config, EmitOptions, GeneratedFile, GenerateOptions, OutputFile, ReadOptions} from './types.js'
 
-/**
- * @import {Catalog, Config, GenerateOptions, GeneratedFile} from './types.js'
- */
+/** What `generate()` computes, with the VFiles the CLI reports from. */
+export interface Prepared {
+  readonly ok: boolean
+  readonly config: Config | undefined
+  readonly catalog: Catalog | undefined
+  readonly files: Array<GeneratedFile>
+  /** The configuration file and the documents (and an earlier catalog's), with their messages. */
+  readonly reports: Array<VFile>
+  readonly cwd: string
+  /** The documents read, relative to the working directory. */
+  readonly documents: Array<string>
+}
 
-/**
- * @typedef Prepared what `generate` computes, with the VFiles the CLI reports from
- * @property {boolean} ok
- * @property {Config | undefined} config
- * @property {Catalog | undefined} catalog
- * @property {Array<GeneratedFile>} files
- * @property {Array<VFile>} reports the configuration file and the documents, with their messages
- * @property {string} cwd
- * @property {Array<string>} documents the documents read, relative to the working directory
- */
+/** The catalog and the outputs of some documents. */
+export interface Compiled {
+  readonly catalog: Catalog
+  /** The outputs; empty when any document has an error. */
+  readonly files: Array<OutputFile>
+  /** Whether no document has an error. */
+  readonly ok: boolean
+}
 
-/**
- * @param {GenerateOptions} options
- * @returns {Promise<Prepared>}
- */
-export async function prepare(options) {
+/** The whole run in memory: the configuration, the documents, their catalog and outputs, checked against the contract. */
+export async function prepare(options: GenerateOptions): Promise<Prepared> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const {config, file: configFile} = await loadConfig(cwd, options)
   const reports = configFile ? [configFile] : []
@@ -38,61 +46,72 @@ export async function prepare(options) {
     ? options.documents.map((document) => decodeDocument(document.value, displayPath(path.resolve(cwd, document.path), cwd)))
     : await readDocuments(config, cwd)
   reports.push(...documents)
-  const paths = documents.map((file) => file.path)
 
-  const {runParallel} = await import('./parse/parallel.js')
-  const result = await runParallel(documents, config)
-  let ok = result.ok
-  if (ok && config.against) ok = await checkContract(result.catalog, documents, config, cwd, options, reports)
+  const compiled = await compile(documents, config)
+  const ok = compiled.ok && (await keepsContract(compiled.catalog, documents, config, cwd, options, reports))
   const out = path.resolve(cwd, config.out)
-  const files = ok ? result.files.map((file) => ({...file, path: path.join(out, file.name)})) : []
-  return {ok, config, catalog: result.catalog, files, reports, cwd, documents: paths}
+  const files = ok ? compiled.files.map((file) => ({...file, path: path.join(out, file.name)})) : []
+  return {ok, config, catalog: compiled.catalog, files, reports, cwd, documents: documents.map((file) => file.path)}
 }
 
 /**
- * Compare the catalog with the one at `config.against`; whether no breaking change (or they are allowed).
+ * Trees → tables → catalog → outputs. The documents are parsed in worker threads while this thread loads the
+ * emitters; messages are added to the documents, and nothing is emitted when any is an error.
+ */
+export async function compile(documents: ReadonlyArray<VFile>, options: ReadOptions & EmitOptions, parser: Parser = parseInWorkers): Promise<Compiled> {
+  const catalogging = catalogOf(documents, options, parser)
+  const {emit} = await import('./emit/index.js')
+  const {catalog, ok} = await catalogging
+  return {catalog, files: ok ? emit(catalog, options) : [], ok}
+}
+
+/** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */
+export async function catalogOf(documents: ReadonlyArray<VFile>, options: ReadOptions, parser: Parser): Promise<{catalog: Catalog, ok: boolean}> {
+  const trees = await parser(documents)
+  const tables = documents.map((file, index) => validate(treeAt(trees, index), file, options))
+  const catalog = buildCatalog(tables, options, documents.map((file) => file.path))
+  return {catalog, ok: documents.every((file) => file.messages.every((message) => !message.fatal))}
+}
+
+function treeAt<T>(trees: ReadonlyArray<T>, index: number): T {
+  const tree = trees[index]
+  if (tree === undefined) throw new Error('expected a tree for document ' + index + ', the parser gave ' + trees.length)
+  return tree
+}
+
+/**
+ * Compare the catalog with the one at `config.against`; whether there is no breaking change (or they are allowed).
  * Against the output directory itself, a first run (no outputs yet) has nothing to compare with.
  *
- * @param {Catalog} catalog
- * @param {ReadonlyArray<VFile>} documents
- * @param {Config} config
- * @param {string} cwd
- * @param {GenerateOptions} options
- * @param {Array<VFile>} reports receives the old catalog's files
- * @returns {Promise<boolean>}
+ * @param reports receives the earlier catalog's files
  */
-async function checkContract(catalog, documents, config, cwd, options, reports) {
-  const against = /** @type {string} */ (config.against)
+async function keepsContract(
+  catalog: Catalog,
+  documents: ReadonlyArray<VFile>,
+  config: Config,
+  cwd: string,
+  options: GenerateOptions,
+  reports: Array<VFile>
+): Promise<boolean> {
+  const against = config.against
+  if (against === undefined) return true
+  if (path.resolve(cwd, against) === path.resolve(cwd, config.out) && !(await hasOutputs(config, cwd))) return true
   const {loadBefore} = await import('./contract/against-io.js')
   const {compareContract} = await import('./contract/compare.js')
-  if (path.resolve(cwd, against) === path.resolve(cwd, config.out) && !(await hasOutputs(config, cwd))) return true
   const before = await loadBefore(against, config, cwd)
   compareContract(before, catalog, new Map(documents.map((file) => [file.path, file])), {allowBreaking: options.allowBreaking ?? false})
   reports.push(...before.files)
   return [...documents, ...before.files].every((file) => file.messages.every((message) => !message.fatal))
 }
 
-/**
- * Whether any output the configuration names exists in its output directory.
- *
- * @param {Config} config
- * @param {string} cwd
- * @returns {Promise<boolean>}
- */
-async function hasOutputs(config, cwd) {
+/** Whether any output the configuration names exists in its output directory. */
+function hasOutputs(config: Config, cwd: string): Promise<boolean> {
   const names = Object.values(config.outputs).filter((name) => typeof name === 'string')
-  const found = await Promise.all(names.map((name) => stat(path.resolve(cwd, config.out, name)).then(() => true, () => false)))
-  return found.includes(true)
+  return anyExists(names.map((name) => path.resolve(cwd, config.out, name)))
 }
 
-/**
- * Read every document the configuration names.
- *
- * @param {Config} config
- * @param {string} cwd
- * @returns {Promise<Array<VFile>>}
- */
-async function readDocuments(config, cwd) {
+/** Read every document the configuration names. */
+async function readDocuments(config: Config, cwd: string): Promise<Array<VFile>> {
   const files = await inputFiles(config.input, cwd)
   return Promise.all(files.map(async (shown) => decodeDocument(await readBytes(path.resolve(cwd, shown), shown), shown)))
 }
@@ -100,12 +119,8 @@ async function readDocuments(config, cwd) {
 /**
  * Decode a document: every ill-formed UTF-8 sequence is a located error (never a silent U+FFFD), and the rest of the
  * document is still checked; an empty or blank file is an IoError.
- *
- * @param {string | Uint8Array} value
- * @param {string} shown
- * @returns {VFile}
  */
-function decodeDocument(value, shown) {
+function decodeDocument(value: string | Uint8Array, shown: string): VFile {
   const {text, illFormed} = typeof value === 'string' ? {text: value.replace(/^\uFEFF/, ''), illFormed: []} : decodeUtf8Lossy(value)
   if (text === '') throw new IoError('cannot read ' + shown + ': the file is empty')
   if (text.trim() === '') throw new IoError('cannot read ' + shown + ': the file holds only white space')

@@ -198,21 +198,21 @@ export interface Diagnostic {
 /** The options of `generate()`: settings over the configuration file. */
 export interface GenerateOptions {
   /** The directory paths are relative to, and where the configuration is looked for (default: `process.cwd()`). */
-  readonly cwd?: string
+  readonly cwd?: string | undefined
   /** A configuration file to read instead of errgen.config.json or package.json; false to read none. */
-  readonly config?: string | false
+  readonly config?: string | false | undefined
   /** The documents (paths or globs), instead of the configuration's. */
-  readonly input?: readonly string[]
+  readonly input?: readonly string[] | undefined
   /** The output directory, instead of the configuration's. */
-  readonly out?: string
+  readonly out?: string | undefined
   /** The TypeScript style, instead of the configuration's. */
-  readonly style?: TypeScriptStyle
+  readonly style?: TypeScriptStyle | undefined
   /** A git revision or a directory of earlier outputs to compare with, instead of the configuration's; false for none. */
-  readonly against?: string | false
+  readonly against?: string | false | undefined
   /** Report breaking changes as warnings rather than errors (for a deliberate major release). */
-  readonly allowBreaking?: boolean
+  readonly allowBreaking?: boolean | undefined
   /** Documents given in memory (a bundler's view of the files); `input` is then not read. */
-  readonly documents?: ReadonlyArray<{readonly path: string; readonly value: string | Uint8Array}>
+  readonly documents?: ReadonlyArray<{readonly path: string; readonly value: string | Uint8Array}> | undefined
 }
 
 /** What `generate()` gives: nothing is written. */

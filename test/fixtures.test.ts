@@ -10,8 +10,7 @@ const update = process.env.UPDATE_FIXTURES === '1'
 const cases = (await readdir(fixtures, {withFileTypes: true})).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
 
 /** Outputs of an earlier run that every fixture starts from: a rejected document must leave them as they are. */
-/** @type {Map<string, Buffer>} */
-let previous
+let previous: Map<string, Buffer>
 beforeAll(async () => {
   const directory = await tempDirectory()
   await writeFile(path.join(directory, 'input.md'), 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n400 | 1 | *earlier* | An earlier run.\n')
@@ -20,11 +19,7 @@ beforeAll(async () => {
   previous = await readTree(path.join(directory, 'output'))
 })
 
-/**
- * @param {string} file
- * @returns {Promise<string | undefined>}
- */
-async function readOptional(file) {
+async function readOptional(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8')
   } catch {
@@ -32,24 +27,15 @@ async function readOptional(file) {
   }
 }
 
-/**
- * An output directory holding the earlier run's files, aged an hour so that a rewrite shows.
- *
- * @returns {Promise<string>}
- */
-async function outputOfEarlierRun() {
+/** An output directory holding the earlier run's files, aged an hour so that a rewrite shows. */
+async function outputOfEarlierRun(): Promise<string> {
   const out = await tempDirectory()
   await writeEarlierFiles(out, previous)
   return out
 }
 
-/**
- * The exit code a fixture's diagnostics call for: 2 for a one-line `errgen:` failure, 1 for an error, else 0.
- *
- * @param {string} diagnostics
- * @returns {number}
- */
-function expectedExitCode(diagnostics) {
+/** The exit code a fixture's diagnostics call for: 2 for a one-line `errgen:` failure, 1 for an error, else 0. */
+function expectedExitCode(diagnostics: string): number {
   if (diagnostics.startsWith('errgen: ')) return 2
   return /  error  /.test(diagnostics) ? 1 : 0
 }

@@ -28,7 +28,7 @@ describe('golden output', () => {
     const two = await readTree(second)
     expect(one.size).toBe(3)
     for (const [name, bytes] of one) {
-      expect(bytes.equals(/** @type {Buffer} */ (two.get(name))), name).toBe(true)
+      expect(bytes.equals(two.get(name) as Buffer), name).toBe(true)
       const text = bytes.toString('utf8')
       expect(text, name).not.toMatch(/\r|\uFEFF/)
       expect(text.endsWith('\n') && !text.endsWith('\n\n'), name).toBe(true)

@@ -7,41 +7,31 @@ import {parse} from 'yaml'
 import {evaluate, readTree, root} from './support/helpers.js'
 
 const fixtures = path.join(root, 'test', 'fixtures')
-const valid = []
+const valid: Array<string> = []
 for (const entry of await readdir(fixtures, {withFileTypes: true})) {
   if (entry.isDirectory() && (await readdir(path.join(fixtures, entry.name))).includes('output')) valid.push(entry.name)
 }
 valid.sort()
 
-/**
- * @typedef Entry
- * @property {number | string} code
- * @property {number | undefined} status
- * @property {string} message
- * @property {string | undefined} resolve
- */
+/** An entry as the generated TypeScript holds it. */
+interface Entry {
+  code: number | string
+  status: number | undefined
+  message: string
+  resolve: string | undefined
+}
 
-/**
- * A fixture's outputs by kind (named after its input, or as its configuration says).
- *
- * @param {string} name
- */
-async function outputsOf(name) {
+/** A fixture's outputs by kind (named after its input, or as its configuration says). */
+async function outputsOf(name: string): Promise<{typescript: string, schema: string, openapi: string}> {
   const tree = await readTree(path.join(fixtures, name, 'output'))
-  /** @param {string} extension */
-  const find = (extension) => String([...tree].find(([file]) => file.endsWith(extension))?.[1])
+  const find = (extension: string) => String([...tree].find(([file]) => file.endsWith(extension))?.[1])
   return {typescript: find('.ts'), schema: find('.schema.json'), openapi: find('.openapi.yaml')}
 }
 
-/**
- * The entries the generated TypeScript holds when it runs, sorted by code.
- *
- * @param {string} source
- * @returns {Promise<Array<Entry>>}
- */
-async function evaluatedEntries(source) {
+/** The entries the generated TypeScript holds when it runs, sorted by code. */
+async function evaluatedEntries(source: string): Promise<Array<Entry>> {
   const module = await evaluate(source)
-  return Object.values(module.errorCatalog)
+  return Object.values(module.errorCatalog as Record<string, Entry>)
     .map(({code, status, message, resolve}) => ({code, status, message, resolve}))
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
 }
@@ -61,7 +51,7 @@ describe.each(valid)('valid fixture %s', (name) => {
     const json = JSON.parse(schema)
     const yaml = parse(openapi)
     expect(parse(openapi, {version: '1.1'}), 'a YAML 1.1 parser reads the same document').toEqual(yaml)
-    const names = new Map(Object.entries(json.$defs).flatMap(([key, definition]) => (key === 'ErrorCode' ? [] : [[/** @type {any} */ (definition).properties.code.const, key]])))
+    const names = new Map(Object.entries(json.$defs).flatMap(([key, definition]) => (key === 'ErrorCode' ? [] : [[(definition as {properties: {code: {const: unknown}}}).properties.code.const, key]])))
     for (const entry of entries) {
       const key = String(names.get(entry.code))
       for (const definition of [json.$defs[key], yaml.components.schemas[key]]) {
@@ -76,8 +66,7 @@ describe('strings come through exactly as CommonMark renders the cells', () => {
   const longMessage = Array.from({length: 20}, () => 'very long message').join(' ')
   const longResolve = Array.from({length: 1500}, (_, index) => 'word' + index).join(' ')
 
-  /** @type {Array<[string, {given: string, want: Array<Entry>}]>} */
-  const cases = [
+  const cases: Array<[string, {given: string, want: Array<Entry>}]> = [
     [
       'escaped pipes, also inside code spans',
       {
@@ -130,7 +119,7 @@ describe('strings come through exactly as CommonMark renders the cells', () => {
     const lf = await readTree(path.join(fixtures, 'several-tables', 'output'))
     expect([...crlf.keys()]).toEqual([...lf.keys()])
     for (const [file, bytes] of crlf) {
-      expect(bytes.equals(/** @type {Buffer} */ (lf.get(file))), file).toBe(true)
+      expect(bytes.equals(lf.get(file) as Buffer), file).toBe(true)
       expect(bytes.toString('utf8'), file).not.toMatch(/[\r\uFEFF]/)
     }
   })

@@ -1,22 +1,24 @@
-/** catalog: what validate read from every document in, the readonly Catalog sorted by code out; code kinds, duplicates and name clashes become messages on the rows' files. */
+/** build: what validate read from every document in, the readonly Catalog sorted by code out; code kinds, duplicates and name clashes become messages on the rows' files. */
 import {compareCodes, readCodes} from './codes.js'
 import {error, firstOccurrence, placeOf, warning} from '../diagnostics/messages.js'
 import {identifierPattern, pascalCase, reasonPhrase, reservedNames, statusName} from './names.js'
 import {columnLabels} from '../tables/columns.js'
+import type {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo} from '../types.js'
 
-/**
- * @import {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo} from '../types.js'
- */
+/** Each code cell's value: a number or a string, as the catalog's code kind says. */
+type CodeValues = ReadonlyMap<CodeCell, number | string>
 
 /**
  * Build the catalog.
  *
- * @param {ReadonlyArray<ReadDocument>} documents in order
- * @param {Pick<ReadOptions, 'codes'>} options
- * @param {ReadonlyArray<string>} sources the documents' paths
- * @returns {Catalog}
+ * @param documents in order
+ * @param sources the documents' paths
  */
-export function buildCatalog(documents, options, sources) {
+export function buildCatalog(
+  documents: ReadonlyArray<ReadDocument>,
+  options: Pick<ReadOptions, 'codes'>,
+  sources: ReadonlyArray<string>
+): Catalog {
   const rows = documents.flatMap((document) => document.rows)
   const cells = documents.flatMap((document) => document.codes)
   const tables = documents.flatMap((document) => document.tables)
@@ -47,16 +49,9 @@ export function buildCatalog(documents, options, sources) {
   }
 }
 
-/**
- * Report every code defined twice (an error at the later cell, pointing at the first); the first cell of each code.
- *
- * @param {ReadonlyArray<CodeCell>} cells
- * @param {ReadonlyMap<CodeCell, number | string>} values
- * @returns {Map<number | string, CodeCell>}
- */
-function reportDuplicateCodes(cells, values) {
-  /** @type {Map<number | string, CodeCell>} */
-  const first = new Map()
+/** Report every code defined twice (an error at the later cell, pointing at the first); the first cell of each code. */
+function reportDuplicateCodes(cells: ReadonlyArray<CodeCell>, values: CodeValues): Map<number | string, CodeCell> {
+  const first = new Map<number | string, CodeCell>()
   for (const cell of cells) {
     const value = values.get(cell)
     if (value === undefined) continue
@@ -75,12 +70,8 @@ function reportDuplicateCodes(cells, values) {
 /**
  * An optional column (HTTP, Resolve) must be in every error table or in none: report the tables without it when
  * another has it. Whether the catalog has the column.
- *
- * @param {ReadonlyArray<TableInfo>} tables
- * @param {OptionalColumn} column
- * @returns {boolean}
  */
-function checkColumnEverywhere(tables, column) {
+function checkColumnEverywhere(tables: ReadonlyArray<TableInfo>, column: OptionalColumn): boolean {
   const having = tables.find((table) => table.columns.has(column))
   if (!having) return false
   for (const table of tables) {
@@ -93,15 +84,9 @@ function checkColumnEverywhere(tables, column) {
   return true
 }
 
-/**
- * Warn about a message used by more than one code: clients cannot tell the errors apart by message.
- *
- * @param {ReadonlyArray<Row>} rows
- * @param {ReadonlyMap<CodeCell, number | string>} values
- */
-function warnDuplicateMessages(rows, values) {
-  /** @type {Map<string, Row>} */
-  const first = new Map()
+/** Warn about a message used by more than one code: clients cannot tell the errors apart by message. */
+function warnDuplicateMessages(rows: ReadonlyArray<Row>, values: CodeValues): void {
+  const first = new Map<string, Row>()
   for (const row of rows) {
     const earlier = first.get(row.message)
     if (earlier) {
@@ -119,15 +104,9 @@ function warnDuplicateMessages(rows, values) {
  * Give every row a unique identifier: its Name cell; else, for integer codes, its message in PascalCase, and for
  * string codes the code itself (in PascalCase when it is not an identifier). Rows that derive the same name (or a
  * reserved one) all get a suffix — their code, or their place in the group for string codes — with one warning.
- *
- * @param {ReadonlyArray<Row>} rows
- * @param {CodeKind} kind
- * @param {ReadonlyMap<CodeCell, number | string>} values
- * @returns {Map<Row, string>}
  */
-function assignNames(rows, kind, values) {
-  /** @type {Map<Row, string>} */
-  const names = new Map()
+function assignNames(rows: ReadonlyArray<Row>, kind: CodeKind, values: CodeValues): Map<Row, string> {
+  const names = new Map<Row, string>()
   const explicit = new Set(rows.flatMap((row) => (row.name ? [row.name] : [])))
 
   for (const [base, group] of groupDerivedNames(rows, kind, values)) {
@@ -144,17 +123,9 @@ function assignNames(rows, kind, values) {
   return names
 }
 
-/**
- * Rows without a Name cell, grouped by the name they derive (`Code1234` when the text gives none).
- *
- * @param {ReadonlyArray<Row>} rows
- * @param {CodeKind} kind
- * @param {ReadonlyMap<CodeCell, number | string>} values
- * @returns {Map<string, Array<Row>>}
- */
-function groupDerivedNames(rows, kind, values) {
-  /** @type {Map<string, Array<Row>>} */
-  const groups = new Map()
+/** Rows without a Name cell, grouped by the name they derive (`Code1234` when the text gives none). */
+function groupDerivedNames(rows: ReadonlyArray<Row>, kind: CodeKind, values: CodeValues): Map<string, Array<Row>> {
+  const groups = new Map<string, Array<Row>>()
   for (const row of rows) {
     if (row.name) continue
     const code = String(values.get(row.code))
@@ -167,14 +138,13 @@ function groupDerivedNames(rows, kind, values) {
   return groups
 }
 
-/**
- * @param {string} base
- * @param {ReadonlyArray<Row>} group
- * @param {ReadonlyMap<Row, string>} names
- * @param {ReadonlyMap<CodeCell, number | string>} values
- * @param {CodeKind} kind
- */
-function warnNameGroup(base, group, names, values, kind) {
+function warnNameGroup(
+  base: string,
+  group: ReadonlyArray<Row>,
+  names: ReadonlyMap<Row, string>,
+  values: CodeValues,
+  kind: CodeKind
+): void {
   const reserved = reservedNames.has(base)
   const [first] = group
   if (!first) return
@@ -187,16 +157,9 @@ function warnNameGroup(base, group, names, values, kind) {
   warning(first.file, reason, first.places.message, reserved ? 'reserved-name' : 'duplicate-name')
 }
 
-/**
- * Report a name given to two codes (a Name cell that repeats another name): an error, as the enum could not compile.
- *
- * @param {ReadonlyArray<Row>} rows
- * @param {ReadonlyMap<Row, string>} names
- * @param {ReadonlyMap<CodeCell, number | string>} values
- */
-function reportNameConflicts(rows, names, values) {
-  /** @type {Map<string, Row>} */
-  const first = new Map()
+/** Report a name given to two codes (a Name cell that repeats another name): an error, as the enum could not compile. */
+function reportNameConflicts(rows: ReadonlyArray<Row>, names: ReadonlyMap<Row, string>, values: CodeValues): void {
+  const first = new Map<string, Row>()
   for (const row of rows) {
     const name = names.get(row)
     if (name === undefined) continue
@@ -218,13 +181,8 @@ function reportNameConflicts(rows, names, values) {
 /**
  * The code that replaces a deprecated entry: the Deprecated cell's (an error when it is not a documented code), or
  * the one the Resolve text names (ignored when it is not a code: `use the v2 endpoint` is prose).
- *
- * @param {Row} row
- * @param {CodeKind} kind
- * @param {ReadonlySet<number | string | undefined>} codes
- * @returns {number | string | undefined}
  */
-function replacementOf(row, kind, codes) {
+function replacementOf(row: Row, kind: CodeKind, codes: ReadonlySet<number | string | undefined>): number | string | undefined {
   const written = row.deprecated?.replacement
   if (!row.deprecated || written === undefined) return undefined
   const code = kind === 'integer' && /^\d+$/.test(written) ? Number(written) : written
@@ -236,15 +194,13 @@ function replacementOf(row, kind, codes) {
   return undefined
 }
 
-/**
- * @param {Row} row
- * @param {ReadonlyMap<CodeCell, number | string>} values
- * @param {ReadonlyMap<Row, string>} names
- * @param {number | string | undefined} replacement
- * @returns {CatalogEntry}
- */
-function toEntry(row, values, names, replacement) {
-  const code = /** @type {number | string} */ (values.get(row.code))
+function toEntry(
+  row: Row,
+  values: CodeValues,
+  names: ReadonlyMap<Row, string>,
+  replacement: number | string | undefined
+): CatalogEntry {
+  const code = values.get(row.code) as number | string
   return {
     code,
     name: names.get(row) || 'Code' + code,
@@ -257,13 +213,8 @@ function toEntry(row, values, names, replacement) {
   }
 }
 
-/**
- * The statuses the entries use, sorted, each with its identifier.
- *
- * @param {ReadonlyArray<CatalogEntry>} entries
- * @returns {Array<StatusEntry>}
- */
-function statusesOf(entries) {
+/** The statuses the entries use, sorted, each with its identifier. */
+function statusesOf(entries: ReadonlyArray<CatalogEntry>): Array<StatusEntry> {
   const codes = [...new Set(entries.flatMap((entry) => (entry.status === undefined ? [] : [entry.status])))].sort((a, b) => a - b)
   return codes.map((code) => ({code, name: statusName(code), phrase: reasonPhrase(code)}))
 }

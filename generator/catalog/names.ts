@@ -5,19 +5,16 @@ import statuses from 'statuses'
 export const identifierPattern = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 /** Names a JavaScript object cannot have as its own: an enum member named so would not exist when the code runs. */
-export const unusableNames = new Set(['__proto__'])
+export const unusableNames: ReadonlySet<string> = new Set(['__proto__'])
 
 /** Names the generated files use for their own types: an entry named like one would collide in the schemas. */
-export const reservedNames = new Set(['ErrorCode', 'ErrorBody'])
+export const reservedNames: ReadonlySet<string> = new Set(['ErrorCode', 'ErrorBody'])
 
 /**
  * The PascalCase identifier of a text: `access_token missing` → `AccessTokenMissing`.
  * Accents are dropped, other characters separate words, a leading digit gets a `_`; '' when no letter or digit is left.
- *
- * @param {string} text
- * @returns {string}
  */
-export function pascalCase(text) {
+export function pascalCase(text: string): string {
   const words = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -27,11 +24,7 @@ export function pascalCase(text) {
   return /^\d/.test(name) ? '_' + name : name
 }
 
-/**
- * @param {string} word
- * @returns {string}
- */
-function capitalize(word) {
+function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
 }
 
@@ -39,31 +32,18 @@ function capitalize(word) {
  * The standard reason phrase of an HTTP status (`Bad Request`), or undefined. The phrases come from the `statuses`
  * package, pinned by the lockfile, not from the running Node.js, whose table changes between versions (413 is
  * `Payload Too Large` in Node.js 20 and `Content Too Large` later): the output must not depend on the machine.
- *
- * @param {number} status
- * @returns {string | undefined}
  */
-export function reasonPhrase(status) {
+export function reasonPhrase(status: number): string | undefined {
   return statuses.message[status]
 }
 
-/**
- * The identifier of an HTTP status: its reason phrase in PascalCase (`BadRequest`), or `Status499` without one.
- *
- * @param {number} status
- * @returns {string}
- */
-export function statusName(status) {
+/** The identifier of an HTTP status: its reason phrase in PascalCase (`BadRequest`), or `Status499` without one. */
+export function statusName(status: number): string {
   const phrase = reasonPhrase(status)
   return (phrase && pascalCase(phrase)) || 'Status' + status
 }
 
-/**
- * A header or heading text as errgen compares them: lower case, `_` and `-` as spaces, single spaces.
- *
- * @param {string} text
- * @returns {string}
- */
-export function normalizeHeader(text) {
+/** A header or heading text as errgen compares them: lower case, `_` and `-` as spaces, single spaces. */
+export function normalizeHeader(text: string): string {
   return text.toLowerCase().replace(/[\s_-]+/g, ' ').trim()
 }

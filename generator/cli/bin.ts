@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-/** cli: the `errgen` command — process arguments in, exit code out; the manifest answers an up-to-date run, run.js the rest. */
+/** bin: the `errgen` command — process arguments in, exit code out; the manifest answers an up-to-date run, main the rest. */
 import process from 'node:process'
 import {fastPath} from './fast-path.js'
 
 const argv = process.argv.slice(2)
 const io = {
   cwd: process.cwd(),
-  stdout: (/** @type {string} */ text) => process.stdout.write(text),
-  stderr: (/** @type {string} */ text) => process.stderr.write(text)
+  stdout: (text: string) => process.stdout.write(text),
+  stderr: (text: string) => process.stderr.write(text)
 }
 
 const answered = await fastPath(argv, io)

@@ -1,27 +1,22 @@
-/** watch: a run and the settings in, a loop that runs it again whenever a document or the configuration changes out; resolves with 0 when the signal stops it. */
+/** watch-io: a run and the settings in, a loop that runs it again whenever a document or the configuration changes out; resolves with 0 when the signal stops it. */
 import {watch as watchFiles} from 'node:fs'
 import path from 'node:path'
 import {isDynamicPattern} from 'tinyglobby'
-import {configFileName, defaultInput, loadConfig} from '../config/load-io.js'
-
-/**
- * @import {FSWatcher} from 'node:fs'
- * @import {Io, Settings} from './main.js'
- */
+import type {FSWatcher} from 'node:fs'
+import {configFileName, defaultInput} from '../config/defaults.js'
+import {loadConfig} from '../config/load-io.js'
+import type {Settings} from './flags.js'
+import type {Io} from './main.js'
 
 /** How long to wait for a burst of file events (an editor's save) to end. */
 const settleMs = 80
 
 /**
- * @param {() => Promise<number>} run one run of errgen
- * @param {Settings} settings
- * @param {Io} io
- * @returns {Promise<number>}
+ * @param run one run of errgen
  */
-export async function watch(run, settings, io) {
-  /** @type {Map<string, {watcher: FSWatcher, target: Target}>} */
-  const watching = new Map()
-  let timer = /** @type {NodeJS.Timeout | undefined} */ (undefined)
+export async function watch(run: () => Promise<number>, settings: Settings, io: Io): Promise<number> {
+  const watching: Watching = new Map()
+  let timer: NodeJS.Timeout | undefined
   let running = Promise.resolve()
 
   const schedule = () => {
@@ -44,13 +39,9 @@ export async function watch(run, settings, io) {
  * Run, then watch what the (possibly changed) configuration names. Watchers that are still wanted stay open, so
  * that no change is missed while the run is being reported; an unexpected error is reported and watching goes on.
  *
- * @param {() => Promise<number>} run
- * @param {Settings} settings
- * @param {Io} io
- * @param {Map<string, {watcher: FSWatcher, target: Target}>} watching by directory and recursion
- * @param {() => void} schedule
+ * @param watching by directory and recursion
  */
-async function runAndRewatch(run, settings, io, watching, schedule) {
+async function runAndRewatch(run: () => Promise<number>, settings: Settings, io: Io, watching: Watching, schedule: () => void) {
   try {
     await run()
   } catch (cause) {
@@ -76,13 +67,8 @@ async function runAndRewatch(run, settings, io, watching, schedule) {
   }
 }
 
-/**
- * Wait for the signal, or for SIGINT or SIGTERM when there is none.
- *
- * @param {AbortSignal | undefined} signal
- * @returns {Promise<void>}
- */
-function stopped(signal) {
+/** Wait for the signal, or for SIGINT or SIGTERM when there is none. */
+function stopped(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     if (signal) {
       if (signal.aborted) resolve()
@@ -94,22 +80,24 @@ function stopped(signal) {
   })
 }
 
-/**
- * @typedef Target a directory to watch and the changes in it that matter
- * @property {string} directory
- * @property {boolean} recursive
- * @property {(name: string) => boolean} matches the name is relative to the directory
- */
+/** A directory to watch, and the changes in it that matter. */
+interface Target {
+  readonly directory: string
+  readonly recursive: boolean
+  /** The name is relative to the directory. */
+  readonly matches: (name: string) => boolean
+}
+
+/** The watchers open, by directory and recursion. */
+type Watching = Map<string, {watcher: FSWatcher, target: Target}>
 
 /**
  * The configuration files and the documents: each file's directory (editors replace a file when saving it), and
  * each glob's fixed base directory, recursively for `**`.
  *
- * @param {Settings} settings
- * @param {string} cwd
- * @returns {Promise<Map<string, Target>>} by directory and recursion
+ * @returns by directory and recursion
  */
-async function targets(settings, cwd) {
+async function targets(settings: Settings, cwd: string): Promise<Map<string, Target>> {
   const loaded = await loadConfig(cwd, {input: settings.input, out: settings.out, config: settings.config}).catch(() => undefined)
   const config = loaded?.config
   const configFiles =
@@ -117,8 +105,7 @@ async function targets(settings, cwd) {
   const patterns = config?.input ?? settings.input ?? [defaultInput]
   const out = config ? path.resolve(cwd, config.out) : undefined
 
-  /** @type {Array<Target>} */
-  const found = []
+  const found: Array<Target> = []
   for (const file of [...configFiles, ...patterns.filter((pattern) => !isDynamicPattern(pattern)).map((pattern) => path.resolve(cwd, pattern))]) {
     const name = path.basename(file)
     found.push({directory: path.dirname(file), recursive: false, matches: (changed) => changed === name})
@@ -134,15 +121,9 @@ async function targets(settings, cwd) {
   return mergeTargets(found)
 }
 
-/**
- * One target per directory (and recursion), matching what any of its targets matches.
- *
- * @param {ReadonlyArray<Target>} targets
- * @returns {Map<string, Target>}
- */
-function mergeTargets(targets) {
-  /** @type {Map<string, Target>} */
-  const merged = new Map()
+/** One target per directory (and recursion), matching what any of its targets matches. */
+function mergeTargets(targets: ReadonlyArray<Target>): Map<string, Target> {
+  const merged = new Map<string, Target>()
   for (const target of targets) {
     const key = target.directory + (target.recursive ? path.sep + '**' : '')
     const earlier = merged.get(key)
@@ -151,13 +132,8 @@ function mergeTargets(targets) {
   return merged
 }
 
-/**
- * The directory part of a glob before its first pattern segment: `/a/docs/**\/*.md` → `/a/docs`.
- *
- * @param {string} pattern
- * @returns {string}
- */
-function staticBase(pattern) {
+/** The directory part of a glob before its first pattern segment: `/a/docs/**\/*.md` → `/a/docs`. */
+function staticBase(pattern: string): string {
   const segments = pattern.split(path.sep)
   const index = segments.findIndex((segment) => isDynamicPattern(segment))
   return segments.slice(0, index).join(path.sep) || path.sep

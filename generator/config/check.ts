@@ -1,32 +1,24 @@
-/** config-check: the text of a configuration file in, the configuration object out; syntax errors and every schema violation become located messages on its VFile. */
-import {readFileSync} from 'node:fs'
+/** check: the text of a configuration file in, the configuration object out; syntax errors and every schema violation become located messages on its VFile. */
+import type {ErrorObject} from 'ajv'
 import {Ajv2020} from 'ajv/dist/2020.js'
-import {isMap, isPair, isScalar, LineCounter, parseDocument} from 'yaml'
+import type {Point, Position} from 'unist'
+import type {VFile} from 'vfile'
+import {type Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
 import {error} from '../diagnostics/messages.js'
-
-/**
- * @import {ErrorObject} from 'ajv'
- * @import {Point, Position} from 'unist'
- * @import {VFile} from 'vfile'
- * @import {Document, Node as YamlNode} from 'yaml'
- * @import {ConfigFile} from '../types.js'
- */
-
-/** The configuration's JSON Schema, shipped with errgen. */
-const configSchema = JSON.parse(readFileSync(new URL('config.schema.json', import.meta.url), 'utf8'))
+import type {ConfigFile} from '../types.js'
+import {configSchema} from './schema-io.js'
 
 const validateSchema = new Ajv2020({allErrors: true, strict: true, verbose: true})
   .addVocabulary(['x-expected'])
   .compile(configSchema)
 
 /**
- * Check a configuration.
+ * Check a configuration: the configuration, or undefined when it has errors.
  *
- * @param {VFile} file the configuration file (errgen.config.json, or package.json)
- * @param {ReadonlyArray<string>} at where the configuration is inside the file: `[]`, or `['errgen']` in package.json
- * @returns {ConfigFile | undefined} the configuration, or undefined when it has errors
+ * @param file the configuration file (errgen.config.json, or package.json)
+ * @param at where the configuration is inside the file: `[]`, or `['errgen']` in package.json
  */
-export function checkConfig(file, at) {
+export function checkConfig(file: VFile, at: ReadonlyArray<string>): ConfigFile | undefined {
   const text = String(file.value)
   const lineCounter = new LineCounter()
   if (!checkJsonSyntax(file, text)) return undefined
@@ -39,7 +31,7 @@ export function checkConfig(file, at) {
   }
   if (document.errors.length > 0) return undefined
 
-  const value = at.reduce((/** @type {any} */ object, key) => object?.[key], document.toJS())
+  const value = at.reduce<unknown>((object, key) => (object !== null && typeof object === 'object' ? (object as Record<string, unknown>)[key] : undefined), document.toJS())
   if (!validateSchema(value)) {
     for (const problem of relevantErrors(validateSchema.errors || [])) {
       const path = [...at, ...pointerSegments(problem.instancePath)]
@@ -47,17 +39,11 @@ export function checkConfig(file, at) {
     }
     return undefined
   }
-  return /** @type {ConfigFile} */ (value)
+  return value as ConfigFile
 }
 
-/**
- * Strict JSON syntax (YAML, used for positions, also takes comments and unquoted keys).
- *
- * @param {VFile} file
- * @param {string} text
- * @returns {boolean}
- */
-function checkJsonSyntax(file, text) {
+/** Strict JSON syntax (YAML, used for positions, also takes comments and unquoted keys). */
+function checkJsonSyntax(file: VFile, text: string): boolean {
   try {
     JSON.parse(text)
     return true
@@ -70,36 +56,25 @@ function checkJsonSyntax(file, text) {
   }
 }
 
-/**
- * Drop the errors of `anyOf` branches: the `anyOf` error itself says what was expected.
- *
- * @param {ReadonlyArray<ErrorObject>} errors
- * @returns {Array<ErrorObject>}
- */
-function relevantErrors(errors) {
+/** Drop the errors of `anyOf` branches: the `anyOf` error itself says what was expected. */
+function relevantErrors(errors: ReadonlyArray<ErrorObject>): Array<ErrorObject> {
   const anyOfPaths = errors.filter((problem) => problem.keyword === 'anyOf').map((problem) => problem.schemaPath.replace(/\/anyOf$/, '/anyOf/'))
   return errors.filter((problem) => !anyOfPaths.some((prefix) => problem.schemaPath.startsWith(prefix)))
 }
 
-/**
- * A message for one schema violation.
- *
- * @param {ErrorObject} problem
- * @param {ReadonlyArray<string>} at
- * @returns {string}
- */
-function describe(problem, at) {
+/** A message for one schema violation. */
+function describe(problem: ErrorObject, at: ReadonlyArray<string>): string {
   const where = [...at, ...pointerSegments(problem.instancePath)].join('.')
-  const params = /** @type {Record<string, any>} */ (problem.params)
+  const params = problem.params as Record<string, unknown>
   switch (problem.keyword) {
     case 'additionalProperties': {
       const allowed = Object.keys(problem.parentSchema?.properties || {}).join(', ')
-      return 'Unexpected key `' + params.additionalProperty + '` in ' + (where ? '`' + where + '`' : 'the configuration') + ', expected one of ' + allowed
+      return 'Unexpected key `' + String(params['additionalProperty']) + '` in ' + (where ? '`' + where + '`' : 'the configuration') + ', expected one of ' + allowed
     }
     case 'enum':
-      return 'Unexpected ' + JSON.stringify(problem.data) + ' for `' + where + '`, expected one of ' + params.allowedValues.map((/** @type {unknown} */ value) => JSON.stringify(value)).join(', ')
+      return 'Unexpected ' + JSON.stringify(problem.data) + ' for `' + where + '`, expected one of ' + (params['allowedValues'] as ReadonlyArray<unknown>).map((value) => JSON.stringify(value)).join(', ')
     case 'type':
-      return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + article(params.type)
+      return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + article(String(params['type']))
     case 'anyOf':
       return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + (problem.parentSchema?.['x-expected'] || 'another value')
     case 'minLength':
@@ -113,68 +88,43 @@ function describe(problem, at) {
   }
 }
 
-/**
- * @param {unknown} value
- * @returns {string}
- */
-function typeName(value) {
+/** How a message names a JSON value: `null`, `list`, `object`, `string "x"`. */
+function typeName(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return value.length === 0 ? 'empty list' : 'list'
   if (typeof value === 'object') return 'object'
   return typeof value + ' ' + JSON.stringify(value)
 }
 
-/**
- * @param {string} type
- * @returns {string}
- */
-function article(type) {
+/** `an object`, `a string`, `a list` */
+function article(type: string): string {
   return (type === 'object' || type === 'array' || type === 'integer' ? 'an ' : 'a ') + (type === 'array' ? 'list' : type)
 }
 
-/**
- * @param {string} pointer a JSON pointer (`/input/1`)
- * @returns {Array<string>}
- */
-function pointerSegments(pointer) {
+/** The keys of a JSON pointer (`/input/1`). */
+function pointerSegments(pointer: string): Array<string> {
   return pointer === '' ? [] : pointer.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
 }
 
-/**
- * The place of the value a problem is about; for an unexpected key, the key itself.
- *
- * @param {Document} document
- * @param {ReadonlyArray<string>} path
- * @param {ErrorObject} problem
- * @param {LineCounter} lineCounter
- * @returns {Position | undefined}
- */
-function placeOf(document, path, problem, lineCounter) {
-  /** @type {unknown} */
-  let node = path.length === 0 ? document.contents : document.getIn(path, true)
+/** The place of the value a problem is about; for an unexpected key, the key itself. */
+function placeOf(document: Document, path: ReadonlyArray<string>, problem: ErrorObject, lineCounter: LineCounter): Position | undefined {
+  let node: unknown = path.length === 0 ? document.contents : document.getIn(path, true)
   if (problem.keyword === 'additionalProperties' && isMap(node)) {
-    const key = /** @type {Record<string, unknown>} */ (problem.params).additionalProperty
+    const key = (problem.params as Record<string, unknown>)['additionalProperty']
     node = node.items.find((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === key)?.key
   }
-  const range = /** @type {YamlNode | undefined} */ (node)?.range
+  const range = (node as YamlNode | undefined)?.range
   if (!range) return undefined
   return {start: toPoint(lineCounter.linePos(range[0])), end: toPoint(lineCounter.linePos(range[1]))}
 }
 
-/**
- * @param {{line: number, col: number}} position
- * @returns {Point}
- */
-function toPoint(position) {
+/** A `yaml` position as a unist point. */
+function toPoint(position: {line: number, col: number}): Point {
   return {line: position.line, column: position.col}
 }
 
-/**
- * @param {string} text
- * @param {number} offset
- * @returns {Point}
- */
-function pointAt(text, offset) {
+/** The point of an offset in a text. */
+function pointAt(text: string, offset: number): Point {
   const before = text.slice(0, offset).split('\n')
   return {line: before.length, column: (before.at(-1)?.length ?? 0) + 1}
 }

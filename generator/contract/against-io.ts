@@ -1,4 +1,4 @@
-/** against: a git revision or an old output directory in, the catalog as it was there out — the documents read with `git show REF:<path>` and checked as now, or the entries read back from the outputs. */
+/** against-io: a git revision or an old output directory in, the catalog as it was there out — the documents read with `git show REF:<path>` and checked as now, or the entries read back from the outputs. */
 import {execFile} from 'node:child_process'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
@@ -6,47 +6,29 @@ import {promisify} from 'node:util'
 import picomatch from 'picomatch'
 import {isDynamicPattern} from 'tinyglobby'
 import {VFile} from 'vfile'
-import {buildCatalog} from '../catalog/build.js'
 import {decodeUtf8} from '../read/utf8.js'
 import {displayPath, IoError} from '../diagnostics/io-error.js'
 import {readIfExists} from '../read/files-io.js'
-import {parse} from '../parse/parse.js'
+import {parseInThisThread} from '../parse/parse.js'
 import {readBack} from './read-back.js'
-import {validate} from '../tables/validate.js'
-
-/**
- * @import {Before} from './compare.js'
- * @import {Config, OutputKind, Snapshot} from '../types.js'
- */
+import {catalogOf} from '../spine.js'
+import type {Before} from './compare.js'
+import type {Config, OutputKind, Snapshot} from '../types.js'
 
 const run = promisify(execFile)
 
-/**
- * The catalog at `against`: an output directory when one exists at that path, else a git revision.
- *
- * @param {string} against
- * @param {Config} config
- * @param {string} cwd
- * @returns {Promise<Before>}
- */
-export async function loadBefore(against, config, cwd) {
+/** The catalog at `against`: an output directory when one exists at that path, else a git revision. */
+export async function loadBefore(against: string, config: Config, cwd: string): Promise<Before> {
   const directory = path.resolve(cwd, against)
   const isDirectory = await stat(directory).then((info) => info.isDirectory(), () => false)
   return isDirectory ? fromOutputs(directory, config, cwd) : fromGit(against, config, cwd)
 }
 
 /** The outputs to read back, most complete first: OpenAPI and TypeScript hold statuses, the JSON Schema does not. */
-const preference = /** @type {const} */ (['openapi', 'typescript', 'jsonSchema'])
+const preference = ['openapi', 'typescript', 'jsonSchema'] as const
 
-/**
- * Read the entries back from the first output errgen generated there.
- *
- * @param {string} directory
- * @param {Config} config
- * @param {string} cwd
- * @returns {Promise<Before>}
- */
-async function fromOutputs(directory, config, cwd) {
+/** Read the entries back from the first output errgen generated there. */
+async function fromOutputs(directory: string, config: Config, cwd: string): Promise<Before> {
   for (const kind of preference) {
     const name = config.outputs[kind]
     if (!name) continue
@@ -54,8 +36,7 @@ async function fromOutputs(directory, config, cwd) {
     const shown = displayPath(file, cwd)
     const bytes = await readIfExists(file, shown)
     if (!bytes) continue
-    /** @type {Array<Snapshot>} */
-    let entries
+    let entries: Array<Snapshot>
     try {
       entries = await readBack(kind, bytes.toString('utf8'))
     } catch {
@@ -66,14 +47,8 @@ async function fromOutputs(directory, config, cwd) {
   throw new IoError('cannot compare with ' + displayPath(directory, cwd) + ': it holds no errgen output')
 }
 
-/**
- * @param {string} label
- * @param {OutputKind} kind
- * @param {Array<Snapshot>} entries
- * @param {VFile} file
- * @returns {Before}
- */
-function snapshotBefore(label, kind, entries, file) {
+/** The catalog an output describes: the JSON Schema does not say whether there were statuses or resolve texts. */
+function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot>, file: VFile): Before {
   const knowsColumns = kind !== 'jsonSchema'
   return {
     label,
@@ -86,21 +61,14 @@ function snapshotBefore(label, kind, entries, file) {
   }
 }
 
-/**
- * Read the documents at a git revision and build their catalog with the current configuration.
- *
- * @param {string} ref
- * @param {Config} config
- * @param {string} cwd
- * @returns {Promise<Before>}
- */
-async function fromGit(ref, config, cwd) {
+/** Read the documents at a git revision and build their catalog with the current configuration. */
+async function fromGit(ref: string, config: Config, cwd: string): Promise<Before> {
   const top = await git(['rev-parse', '--show-toplevel'], cwd, 'cannot compare with ' + ref + ': not in a git repository')
   await git(['rev-parse', '--verify', '--quiet', ref + '^{commit}'], cwd, 'cannot compare with ' + ref + ': no such file, directory or git revision')
   const root = top.trim()
   const paths = await pathsAt(ref, config, cwd, root)
 
-  const documents = []
+  const documents: Array<VFile> = []
   for (const file of paths) {
     const shown = ref + ':' + file
     const content = await git(['show', ref + ':' + file], root, 'cannot read ' + shown, 'buffer')
@@ -109,8 +77,7 @@ async function fromGit(ref, config, cwd) {
     documents.push(new VFile({path: shown, value: decoded.text}))
   }
 
-  const read = documents.map((file) => validate(parse(file), file, config))
-  const catalog = buildCatalog(read, config, documents.map((file) => file.path))
+  const {catalog} = await catalogOf(documents, config, parseInThisThread)
   const problem = documents.flatMap((file) => file.messages).find((message) => message.fatal)
   if (problem) throw new IoError('cannot compare with ' + ref + ': its documents have errors, first ' + problem.file + ':' + problem.line + ':' + problem.column + ' ' + problem.reason)
   for (const file of documents) file.messages.length = 0
@@ -140,17 +107,12 @@ async function fromGit(ref, config, cwd) {
  * The documents' paths (relative to the repository) at the revision: each path that exists there, and the files
  * there that a glob matches.
  *
- * @param {string} ref
- * @param {Config} config
- * @param {string} cwd
- * @param {string} root the repository's top directory
- * @returns {Promise<Array<string>>}
+ * @param root the repository's top directory
  */
-async function pathsAt(ref, config, cwd, root) {
+async function pathsAt(ref: string, config: Config, cwd: string, root: string): Promise<Array<string>> {
   const listing = await git(['ls-tree', '-r', '--name-only', '-z', ref], root, 'cannot list the files of ' + ref)
   const tracked = String(listing).split('\0').filter(Boolean)
-  /** @type {Set<string>} */
-  const found = new Set()
+  const found = new Set<string>()
   for (const pattern of config.input) {
     const relative = path.relative(root, path.resolve(cwd, pattern)).split(path.sep).join('/')
     if (isDynamicPattern(pattern)) {
@@ -163,31 +125,10 @@ async function pathsAt(ref, config, cwd, root) {
   return [...found]
 }
 
-/**
- * Run git; an IoError with `failure` when it fails.
- *
- * @overload
- * @param {Array<string>} args
- * @param {string} cwd
- * @param {string} failure
- * @returns {Promise<string>}
- */
-/**
- * @overload
- * @param {Array<string>} args
- * @param {string} cwd
- * @param {string} failure
- * @param {'buffer'} encoding
- * @returns {Promise<Buffer>}
- */
-/**
- * @param {Array<string>} args
- * @param {string} cwd
- * @param {string} failure
- * @param {'buffer' | 'utf8'} [encoding]
- * @returns {Promise<string | Buffer>}
- */
-async function git(args, cwd, failure, encoding = 'utf8') {
+/** Run git; an IoError with `failure` when it fails. */
+async function git(args: Array<string>, cwd: string, failure: string): Promise<string>
+async function git(args: Array<string>, cwd: string, failure: string, encoding: 'buffer'): Promise<Buffer>
+async function git(args: Array<string>, cwd: string, failure: string, encoding: 'buffer' | 'utf8' = 'utf8'): Promise<string | Buffer> {
   try {
     const {stdout} = await run('git', args, {cwd, encoding, maxBuffer: 256 * 1024 * 1024})
     return stdout

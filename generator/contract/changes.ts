@@ -1,27 +1,19 @@
 /** changes: the entries of an old and a new catalog in, which codes were added, removed or changed (and in what) out. */
+import type {Snapshot} from '../types.js'
 
-/**
- * @import {Snapshot} from '../types.js'
- */
-
-/**
- * @typedef Changes
- * @property {Array<number | string>} added
- * @property {Array<number | string>} removed
- * @property {Array<{code: number | string, fields: Array<string>}>} changed
- */
+/** The codes added, removed and changed between two catalogs. */
+export interface Changes {
+  added: Array<number | string>
+  removed: Array<number | string>
+  /** Each changed code with the fields that differ. */
+  changed: Array<{code: number | string, fields: Array<string>}>
+}
 
 /** The fields compared, in the order messages name them. */
-const fields = /** @type {const} */ (['name', 'status', 'message', 'resolve'])
+const fields = ['name', 'status', 'message', 'resolve'] as const
 
-/**
- * Compare by code. A field one side does not record (the JSON Schema has no status) is not compared.
- *
- * @param {ReadonlyArray<Snapshot>} before
- * @param {ReadonlyArray<Snapshot>} after
- * @returns {Changes}
- */
-export function compareEntries(before, after) {
+/** Compare by code. A field one side does not record (the JSON Schema has no status) is not compared. */
+export function compareEntries(before: ReadonlyArray<Snapshot>, after: ReadonlyArray<Snapshot>): Changes {
   const old = new Map(before.map((entry) => [String(entry.code), entry]))
   const now = new Map(after.map((entry) => [String(entry.code), entry]))
   return {
@@ -38,14 +30,9 @@ export function compareEntries(before, after) {
   }
 }
 
-/**
- * `code 1800 added; codes 1610, 1611 removed; code 1000 changed (message)`, or '' when no code changed.
- *
- * @param {Changes} changes
- * @returns {string}
- */
-export function describeChanges(changes) {
-  const parts = []
+/** `code 1800 added; codes 1610, 1611 removed; code 1000 changed (message)`, or '' when no code changed. */
+export function describeChanges(changes: Changes): string {
+  const parts: Array<string> = []
   if (changes.added.length > 0) parts.push(codeList(changes.added) + ' added')
   if (changes.removed.length > 0) parts.push(codeList(changes.removed) + ' removed')
   const [single] = changes.changed
@@ -57,21 +44,13 @@ export function describeChanges(changes) {
   return parts.join('; ')
 }
 
-/**
- * @param {ReadonlyArray<number | string>} codes
- * @returns {string}
- */
-function codeList(codes) {
+/** `code 1800`, `codes 1610, 1611` */
+function codeList(codes: ReadonlyArray<number | string>): string {
   return (codes.length === 1 ? 'code ' : 'codes ') + shorten(codes.map(String))
 }
 
-/**
- * At most eight items, then how many more.
- *
- * @param {ReadonlyArray<string>} items
- * @returns {string}
- */
-function shorten(items) {
+/** At most eight items, then how many more. */
+function shorten(items: ReadonlyArray<string>): string {
   const most = 8
   return items.slice(0, most).join(', ') + (items.length > most ? ' and ' + (items.length - most) + ' more' : '')
 }

@@ -1,42 +1,44 @@
-/** contract: the catalog as it was (at a git revision or in old outputs) and as it is now in, its breaking and non-breaking changes out, as located messages on the documents. */
-import {error, warning} from '../diagnostics/messages.js'
+/** compare: the catalog as it was (at a git revision or in old outputs) and as it is now in, its breaking and non-breaking changes out, as located messages on the documents. */
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {breaking, info} from '../diagnostics/messages.js'
+import type {BreakingRuleId, RuleIdOf} from '../diagnostics/rules.js'
+import type {Catalog, CatalogEntry, CodeKind, Snapshot} from '../types.js'
 
-/**
- * @import {Position} from 'unist'
- * @import {VFile} from 'vfile'
- * @import {Catalog, CatalogEntry, CodeKind, Snapshot} from '../types.js'
- */
+/** An entry of the catalog compared with, with its document and place when known. */
+export type BeforeEntry = Snapshot & {readonly file?: VFile | undefined, readonly place?: Position | undefined}
 
-/**
- * @typedef Before the catalog to compare with
- * @property {string} label what it is, for messages (`origin/main`, `old/output`)
- * @property {CodeKind} codeKind
- * @property {boolean | undefined} hasStatus undefined when its outputs do not say
- * @property {boolean | undefined} hasResolve
- * @property {ReadonlyArray<Snapshot & {file?: VFile, place?: Position}>} entries each with its document and place, when known
- * @property {VFile} file where other messages about what is gone go (the old document, or the old output)
- * @property {ReadonlyArray<VFile>} files every file of the old catalog, to report their messages
- */
+/** The catalog to compare with. */
+export interface Before {
+  /** What it is, for messages (`origin/main`, `old/output`). */
+  readonly label: string
+  readonly codeKind: CodeKind
+  /** Undefined when its outputs do not say. */
+  readonly hasStatus: boolean | undefined
+  readonly hasResolve: boolean | undefined
+  readonly entries: ReadonlyArray<BeforeEntry>
+  /** Where other messages about what is gone go (the old document, or the old output). */
+  readonly file: VFile
+  /** Every file of the old catalog, to report their messages. */
+  readonly files: ReadonlyArray<VFile>
+}
 
-/**
- * @typedef ContractOptions
- * @property {boolean} allowBreaking breaking changes are warnings, for a deliberate major release
- */
+/** How to compare. */
+export interface ContractOptions {
+  /** Breaking changes are warnings, for a deliberate major release. */
+  readonly allowBreaking: boolean
+}
 
 /**
  * Compare, and add one message per change: an error per breaking change (a warning with `allowBreaking`), an info
  * per change that does not break clients.
  *
- * @param {Before} before
- * @param {Catalog} after
- * @param {ReadonlyMap<string, VFile>} files the current documents, by path
- * @param {ContractOptions} options
+ * @param files the current documents, by path
  */
-export function compareContract(before, after, files, options) {
+export function compareContract(before: Before, after: Catalog, files: ReadonlyMap<string, VFile>, options: ContractOptions): void {
   const report = reporter(options)
   const start = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
-  /** @param {string} path */
-  const fileOf = (path) => files.get(path) ?? before.file
+  const fileOf = (path: string) => files.get(path) ?? before.file
   const firstFile = fileOf(after.entries[0]?.source.file ?? after.sources[0] ?? '')
 
   if (before.codeKind !== after.codeKind && before.entries.length > 0 && after.entries.length > 0) {
@@ -64,36 +66,26 @@ export function compareContract(before, after, files, options) {
   }
 }
 
-/**
- * @typedef Reporter
- * @property {(file: VFile, place: Position | undefined, reason: string, ruleId: string) => void} breaking
- * @property {(file: VFile, place: Position | undefined, reason: string, ruleId: string) => void} info
- */
+/** Where the comparison's messages go: a breaking change, or a change that does not break clients. */
+interface Reporter {
+  breaking(file: VFile, place: Position | undefined, reason: string, ruleId: BreakingRuleId): void
+  info(file: VFile, place: Position | undefined, reason: string, ruleId: RuleIdOf<'info'>): void
+}
 
-/**
- * @param {ContractOptions} options
- * @returns {Reporter}
- */
-function reporter(options) {
+/** A breaking change is an error, or a warning with `allowBreaking`; any other change is a note. */
+function reporter(options: ContractOptions): Reporter {
   return {
     breaking(file, place, reason, ruleId) {
-      if (options.allowBreaking) warning(file, reason + ' (allowed by --allow-breaking)', place, ruleId)
-      else error(file, reason, place, ruleId)
+      breaking(file, reason, place, ruleId, options.allowBreaking)
     },
     info(file, place, reason, ruleId) {
-      file.info(reason, {place, ruleId, source: 'errgen'})
+      info(file, reason, place, ruleId)
     }
   }
 }
 
-/**
- * A code that is gone breaks clients unless it was deprecated first.
- *
- * @param {Snapshot & {file?: VFile, place?: Position}} entry
- * @param {Before} before
- * @param {Reporter} report
- */
-function reportRemoved(entry, before, report) {
+/** A code that is gone breaks clients unless it was deprecated first. */
+function reportRemoved(entry: BeforeEntry, before: Before, report: Reporter): void {
   const what = 'Code ' + entry.code + ' (`' + entry.name + '`)'
   const file = entry.file ?? before.file
   if (entry.deprecated === false) {
@@ -107,14 +99,16 @@ function reportRemoved(entry, before, report) {
 /**
  * Compare one code's entry then and now.
  *
- * @param {Snapshot} previous
- * @param {CatalogEntry} entry
- * @param {VFile} file the entry's document
- * @param {ReadonlyMap<string, CatalogEntry>} nowByName
- * @param {string} label
- * @param {Reporter} report
+ * @param file the entry's document
  */
-function compareEntry(previous, entry, file, nowByName, label, report) {
+function compareEntry(
+  previous: Snapshot,
+  entry: CatalogEntry,
+  file: VFile,
+  nowByName: ReadonlyMap<string, CatalogEntry>,
+  label: string,
+  report: Reporter
+): void {
   const {places} = entry.source
   if (previous.name !== entry.name) {
     const moved = nowByName.get(previous.name)

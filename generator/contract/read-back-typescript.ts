@@ -1,15 +1,9 @@
 /** read-back-typescript: the text of a TypeScript output in, the entries of its `errorCatalog` out (read from the syntax tree, never run). */
 import {ts} from 'ts-morph'
+import type {Snapshot} from '../types.js'
 
-/**
- * @import {Snapshot} from '../types.js'
- */
-
-/**
- * @param {string} text
- * @returns {Array<Snapshot>}
- */
-export function readTypeScript(text) {
+/** The entries of a TypeScript output's `errorCatalog`; throws when the text is not errgen's output. */
+export function readTypeScript(text: string): Array<Snapshot> {
   const file = ts.createSourceFile('output.ts', text, ts.ScriptTarget.Latest, true)
   const codes = constantsOf(file, 'ErrorCode')
   const deprecated = deprecatedMembers(file)
@@ -20,13 +14,15 @@ export function readTypeScript(text) {
   return catalog.properties.map((property) => {
     const value = ts.isPropertyAssignment(property) ? property.initializer : undefined
     if (!value || !ts.isObjectLiteralExpression(value)) throw new Error('unexpected errorCatalog member')
-    const fields = new Map(value.properties.flatMap((field) => (ts.isPropertyAssignment(field) ? [[field.name.getText(file), field.initializer]] : [])))
+    const fields = new Map(
+      value.properties.flatMap((field): Array<[string, ts.Expression]> => (ts.isPropertyAssignment(field) ? [[field.name.getText(file), field.initializer]] : []))
+    )
     const name = memberName(fields.get('code'))
     const status = memberName(fields.get('status'))
     return {
-      code: /** @type {number | string} */ (codes.get(name)),
+      code: codes.get(name) as number | string,
       name,
-      status: status === '' ? undefined : /** @type {number} */ (statuses.get(status)),
+      status: status === '' ? undefined : (statuses.get(status) as number),
       message: stringOf(fields.get('message')),
       resolve: fields.has('resolve') ? stringOf(fields.get('resolve')) : undefined,
       deprecated: deprecated.has(name)
@@ -34,16 +30,9 @@ export function readTypeScript(text) {
   })
 }
 
-/**
- * The members of an enum, or of a `const` object, named `name`.
- *
- * @param {ts.SourceFile} file
- * @param {string} name
- * @returns {Map<string, number | string>}
- */
-function constantsOf(file, name) {
-  /** @type {Map<string, number | string>} */
-  const constants = new Map()
+/** The members of an enum, or of a `const` object, named `name`. */
+function constantsOf(file: ts.SourceFile, name: string): Map<string, number | string> {
+  const constants = new Map<string, number | string>()
   for (const statement of file.statements) {
     if (ts.isEnumDeclaration(statement) && statement.name.text === name) {
       for (const member of statement.members) constants.set(member.name.getText(file), literalOf(member.initializer))
@@ -58,15 +47,9 @@ function constantsOf(file, name) {
   return constants
 }
 
-/**
- * The `ErrorCode` members whose JSDoc has `@deprecated` (enum members, or properties of the `const` object).
- *
- * @param {ts.SourceFile} file
- * @returns {Set<string>}
- */
-function deprecatedMembers(file) {
-  /** @type {Array<ts.Node>} */
-  const members = []
+/** The `ErrorCode` members whose JSDoc has `@deprecated` (enum members, or properties of the `const` object). */
+function deprecatedMembers(file: ts.SourceFile): Set<string> {
+  const members: Array<ts.Node> = []
   for (const statement of file.statements) {
     if (ts.isEnumDeclaration(statement) && statement.name.text === 'ErrorCode') members.push(...statement.members)
   }
@@ -75,18 +58,14 @@ function deprecatedMembers(file) {
   return new Set(
     members.flatMap((member) =>
       ts.getJSDocTags(member).some((tag) => tag.tagName.text === 'deprecated') && 'name' in member && member.name
-        ? [/** @type {ts.PropertyName} */ (member.name).getText(file)]
+        ? [(member.name as ts.PropertyName).getText(file)]
         : []
     )
   )
 }
 
-/**
- * @param {ts.SourceFile} file
- * @param {string} name
- * @returns {ts.Expression | undefined}
- */
-function initializerOf(file, name) {
+/** The initializer of the top-level variable `name`. */
+function initializerOf(file: ts.SourceFile, name: string): ts.Expression | undefined {
   for (const statement of file.statements) {
     if (!ts.isVariableStatement(statement)) continue
     for (const declaration of statement.declarationList.declarations) {
@@ -96,13 +75,8 @@ function initializerOf(file, name) {
   return undefined
 }
 
-/**
- * The object inside `Object.freeze({…} as const)` or `{…} as const satisfies …`.
- *
- * @param {ts.Expression | undefined} node
- * @returns {ts.Expression | undefined}
- */
-function unwrap(node) {
+/** The object inside `Object.freeze({…} as const)` or `{…} as const satisfies …`. */
+function unwrap(node: ts.Expression | undefined): ts.Expression | undefined {
   let current = node
   while (current) {
     if (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression
@@ -112,33 +86,22 @@ function unwrap(node) {
   return current
 }
 
-/**
- * @param {ts.Expression | undefined} node
- * @returns {number | string}
- */
-function literalOf(node) {
+/** The value of a numeric or string literal. */
+function literalOf(node: ts.Expression | undefined): number | string {
   if (node && ts.isNumericLiteral(node)) return Number(node.text)
   if (node && ts.isStringLiteral(node)) return node.text
   throw new Error('unexpected constant')
 }
 
-/**
- * `ErrorCode.AccessTokenMissing` → `AccessTokenMissing`; '' when there is none.
- *
- * @param {ts.Expression | undefined} node
- * @returns {string}
- */
-function memberName(node) {
+/** `ErrorCode.AccessTokenMissing` → `AccessTokenMissing`; '' when there is none. */
+function memberName(node: ts.Expression | undefined): string {
   if (node === undefined) return ''
   if (ts.isPropertyAccessExpression(node)) return node.name.text
   throw new Error('unexpected member reference')
 }
 
-/**
- * @param {ts.Expression | undefined} node
- * @returns {string}
- */
-function stringOf(node) {
+/** The value of a string literal. */
+function stringOf(node: ts.Expression | undefined): string {
   if (node && ts.isStringLiteral(node)) return node.text
   throw new Error('unexpected string')
 }

@@ -1,21 +1,31 @@
 /** read-back: the text of an output errgen generated in, the entries it describes out (code, name, status, message, resolve), to say which codes a stale output changes. */
 import {parse as parseYaml} from 'yaml'
+import type {OutputKind, Snapshot} from '../types.js'
 
-/**
- * @import {OutputKind, Snapshot} from '../types.js'
- */
+/** A per-code schema as errgen writes it (the JSON Schema's `$defs`, the OpenAPI document's `components.schemas`). */
+interface CodeSchema {
+  readonly properties: {readonly code: {readonly const: number | string}, readonly message: {readonly const: string}}
+  /** The resolve text. */
+  readonly description?: string
+  readonly deprecated?: boolean
+}
 
-/**
- * Read the entries back from an output's text; throws when the text is not errgen's output.
- *
- * @param {OutputKind} kind
- * @param {string} text
- * @returns {Promise<Array<Snapshot>>}
- */
-export async function readBack(kind, text) {
-  if (kind === 'jsonSchema') return fromSchemas(JSON.parse(text).$defs, undefined)
+/** A response of the OpenAPI document: `400 Bad Request: …`, and the schemas of the codes sent with it. */
+interface StatusResponse {
+  readonly description: string
+  readonly content: {readonly 'application/json': {readonly schema: {readonly oneOf: ReadonlyArray<{readonly $ref: string}>}}}
+}
+
+/** The parts of errgen's OpenAPI document that are read back. */
+interface OpenApiDocument {
+  readonly components: {readonly schemas: Readonly<Record<string, CodeSchema>>, readonly responses: Readonly<Record<string, StatusResponse>>}
+}
+
+/** Read the entries back from an output's text; throws when the text is not errgen's output. */
+export async function readBack(kind: OutputKind, text: string): Promise<Array<Snapshot>> {
+  if (kind === 'jsonSchema') return fromSchemas((JSON.parse(text) as {$defs: Record<string, CodeSchema>}).$defs, undefined)
   if (kind === 'openapi') {
-    const document = parseYaml(text)
+    const document = parseYaml(text) as OpenApiDocument
     return fromSchemas(document.components.schemas, statusesOfResponses(document.components.responses))
   }
   const {readTypeScript} = await import('./read-back-typescript.js')
@@ -25,11 +35,9 @@ export async function readBack(kind, text) {
 /**
  * Entries from the per-code schemas (every schema but `ErrorCode` and `ErrorBody`).
  *
- * @param {Record<string, any>} schemas
- * @param {Map<string, number> | undefined} statuses each entry's status, by name
- * @returns {Array<Snapshot>}
+ * @param statuses each entry's status, by name
  */
-function fromSchemas(schemas, statuses) {
+function fromSchemas(schemas: Readonly<Record<string, CodeSchema>>, statuses: Map<string, number> | undefined): Array<Snapshot> {
   return Object.entries(schemas)
     .filter(([name]) => name !== 'ErrorCode' && name !== 'ErrorBody')
     .map(([name, schema]) => ({
@@ -42,19 +50,13 @@ function fromSchemas(schemas, statuses) {
     }))
 }
 
-/**
- * Each entry's status, from the responses that list it (`400 Bad Request: …`).
- *
- * @param {Record<string, any>} responses
- * @returns {Map<string, number> | undefined}
- */
-function statusesOfResponses(responses) {
-  /** @type {Map<string, number>} */
-  const statuses = new Map()
+/** Each entry's status, from the responses that list it (`400 Bad Request: …`). */
+function statusesOfResponses(responses: Readonly<Record<string, StatusResponse>>): Map<string, number> | undefined {
+  const statuses = new Map<string, number>()
   for (const response of Object.values(responses)) {
     const status = /^(\d{3}) /.exec(response.description)?.[1]
     if (!status) return undefined
-    for (const ref of response.content['application/json'].schema.oneOf) statuses.set(ref.$ref.split('/').at(-1), Number(status))
+    for (const ref of response.content['application/json'].schema.oneOf) statuses.set(ref.$ref.split('/').at(-1) as string, Number(status))
   }
   return statuses
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 /** An I/O problem the CLI reports in one line with exit code 2. */
 export class IoError extends Error {
   /** @override */
-  name = 'IoError'
+  override name = 'IoError'
 }
 
 /** Plain words for the errors of the file system. */
@@ -21,32 +21,20 @@ const reasons = new Map([
 /**
  * Wrap a file-system error as an IoError that names the file and what was being done.
  *
- * @param {unknown} cause
- * @param {string} doing what failed: `cannot read input/x.md`
- * @param {string} [after] said after the reason
- * @returns {IoError}
+ * @param doing what failed: `cannot read input/x.md`
+ * @param after said after the reason
  */
-export function ioError(cause, doing, after = '') {
+export function ioError(cause: unknown, doing: string, after: string = ''): IoError {
   const why = reasons.get(errorCode(cause)) || (cause instanceof Error ? cause.message : String(cause))
   return new IoError(doing + ': ' + why + after, {cause})
 }
 
-/**
- * @param {unknown} cause
- * @returns {string}
- */
-export function errorCode(cause) {
+export function errorCode(cause: unknown): string {
   return cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : ''
 }
 
-/**
- * A path as messages show it: relative to the working directory, with `/`.
- *
- * @param {string} absolute
- * @param {string} cwd
- * @returns {string}
- */
-export function displayPath(absolute, cwd) {
+/** A path as messages show it: relative to the working directory, with `/`. */
+export function displayPath(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute) || '.'
   return relative.split(path.sep).join('/')
 }

@@ -1,80 +1,59 @@
-/** diagnostics: adds errgen's located messages (errors and warnings, each with a rule id) to a VFile. */
-
+/** messages: a VFile, a reason, a place and a rule id from the registry in, errgen's located message added to the file out (error, warning or info, as the rule's severity says). */
+import type {Node, Point, Position} from 'unist'
+import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
+import type {IllFormed} from '../read/utf8.js'
+import {type BreakingRuleId, type RuleId, type RuleIdOf, rules} from './rules.js'
 
-/**
- * @import {Node, Point, Position} from 'unist'
- * @import {VFile} from 'vfile'
- * @import {IllFormed} from '../read/utf8.js'
- */
-
+/** The `source` of every message errgen raises. */
 export const source = 'errgen'
+
+/** Where a message points: a point, a range, or nowhere in particular. */
+export type Place = Point | Position | undefined
 
 /**
  * Add an error to `file`: generation stops before anything is written.
  *
- * @param {VFile} file
- * @param {string} reason
- * @param {Point | Position | undefined} place
- * @param {string} ruleId
- * @param {VFileMessage} [cause] the other place a duplicate stands
- * @returns {VFileMessage}
+ * @param cause the other place a duplicate stands
  */
-export function error(file, reason, place, ruleId, cause) {
-  const message = file.message(reason, {place, ruleId, source, cause})
+export function error(file: VFile, reason: string, place: Place, ruleId: RuleIdOf<'error'>, cause?: VFileMessage): VFileMessage {
+  const message = file.message(reason, {place, ruleId, source, ...(cause ? {cause} : {})})
   message.fatal = true
   return message
 }
 
-/**
- * Add a warning to `file`: reported, generation goes on.
- *
- * @param {VFile} file
- * @param {string} reason
- * @param {Point | Position | undefined} place
- * @param {string} ruleId
- * @param {VFileMessage} [cause]
- * @returns {VFileMessage}
- */
-export function warning(file, reason, place, ruleId, cause) {
-  return file.message(reason, {place, ruleId, source, cause})
+/** Add a warning to `file`: reported, generation goes on. */
+export function warning(file: VFile, reason: string, place: Place, ruleId: RuleIdOf<'warning'>, cause?: VFileMessage): VFileMessage {
+  return file.message(reason, {place, ruleId, source, ...(cause ? {cause} : {})})
 }
 
-/**
- * A message about another place, not added to any file: the `cause` of a duplicate, pointing at the first occurrence.
- *
- * @param {VFile} file
- * @param {Position} place
- * @param {string} ruleId
- * @returns {VFileMessage}
- */
-export function firstOccurrence(file, place, ruleId) {
+/** Add a note to `file`: neither an error nor a warning. */
+export function info(file: VFile, reason: string, place: Place, ruleId: RuleIdOf<'info'>): VFileMessage {
+  return file.info(reason, {place, ruleId, source})
+}
+
+/** Add a breaking change of the API contract: an error, or a warning when breaking changes are allowed. */
+export function breaking(file: VFile, reason: string, place: Place, ruleId: BreakingRuleId, allowBreaking: boolean): VFileMessage {
+  if (!allowBreaking) return error(file, reason, place, ruleId)
+  return file.message(reason + ' (allowed by --allow-breaking)', {place, ruleId, source})
+}
+
+/** A message about another place, not added to any file: the `cause` of a duplicate, pointing at the first occurrence. */
+export function firstOccurrence(file: VFile, place: Position, ruleId: RuleId): VFileMessage {
   const message = new VFileMessage('First defined here', {place, ruleId, source})
   message.file = file.path
   return message
 }
 
-/**
- * Where a duplicate first stood: `11:3` in the same file, `input/other.md:11:3` in another.
- *
- * @param {VFile} file the file of the duplicate
- * @param {VFile} firstFile the file of the first occurrence
- * @param {Position} firstPlace
- * @returns {string}
- */
-export function placeOf(file, firstFile, firstPlace) {
+/** Where a duplicate first stood: `11:3` in the same file, `input/other.md:11:3` in another. */
+export function placeOf(file: VFile, firstFile: VFile, firstPlace: Position): string {
   const point = firstPlace.start.line + ':' + firstPlace.start.column
   return firstFile === file ? point : firstFile.path + ':' + point
 }
 
-/**
- * The place of a node's content: from its first child to its last, or the node itself when empty.
- *
- * @param {Node & {children?: ReadonlyArray<Node>}} node
- * @returns {Position | undefined}
- */
-export function contentPlace(node) {
-  const children = node.children || []
+/** The place of a node's content: from its first child to its last, or the node itself when empty. */
+export function contentPlace(node: Node & {children?: ReadonlyArray<Node>}): Position | undefined {
+  const children = node.children ?? []
   const first = children[0]
   const last = children[children.length - 1]
   if (first?.position && last?.position) {
@@ -83,13 +62,8 @@ export function contentPlace(node) {
   return node.position
 }
 
-/**
- * Report every byte sequence of a document that is not UTF-8, at the U+FFFD that stands for it in the decoded text.
- *
- * @param {VFile} file its value is the decoded text
- * @param {ReadonlyArray<IllFormed>} illFormed in text order
- */
-export function reportIllFormed(file, illFormed) {
+/** Report every byte sequence of a document that is not UTF-8, at the U+FFFD that stands for it in the decoded text. */
+export function reportIllFormed(file: VFile, illFormed: ReadonlyArray<IllFormed>): void {
   const text = String(file.value)
   let line = 1
   let lineStart = 0
@@ -106,13 +80,15 @@ export function reportIllFormed(file, illFormed) {
   }
 }
 
-/**
- * `byte 0xE9`, `bytes 0xE2 0x82`
- *
- * @param {ReadonlyArray<number>} bytes
- * @returns {string}
- */
-function byteList(bytes) {
+/** `byte 0xE9`, `bytes 0xE2 0x82` */
+function byteList(bytes: ReadonlyArray<number>): string {
   const hex = bytes.map((byte) => '0x' + byte.toString(16).toUpperCase().padStart(2, '0'))
   return (bytes.length === 1 ? 'byte ' : 'bytes ') + hex.join(' ')
+}
+
+/** The rule of a message errgen raised; undefined for a message that is not errgen's. */
+export function ruleOf(message: VFileMessage): (typeof rules)[RuleId] | undefined {
+  return message.source === source && message.ruleId !== undefined && Object.hasOwn(rules, message.ruleId)
+    ? rules[message.ruleId as RuleId]
+    : undefined
 }

@@ -1,26 +1,18 @@
 /** report: VFiles with messages in, what the CLI prints out — one `file:line:col-line:col  severity  reason  rule-id` line per message (text), vfile-reporter's table (stylish), JSON objects (json) or GitHub Actions annotations (github). */
 import {stringifyPosition} from 'unist-util-stringify-position'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
 import {statistics} from 'vfile-statistics'
-
-/**
- * @import {VFile} from 'vfile'
- * @import {VFileMessage} from 'vfile-message'
- * @import {Diagnostic} from '../types.js'
- */
-
-/** @typedef {'text' | 'stylish' | 'json' | 'github'} Format */
-
-export const formats = /** @type {const} */ (['text', 'stylish', 'json', 'github'])
+import type {Diagnostic} from '../types.js'
+import type {Format} from './formats.js'
 
 /**
  * The report of the messages in `files`; '' when there is nothing to say (except JSON, always an array).
  *
- * @param {ReadonlyArray<VFile>} files
- * @param {{format: Format, quiet?: boolean}} options `quiet`: errors only
- * @returns {string}
+ * @param options `quiet`: errors only
  */
-export function report(files, options) {
+export function report(files: ReadonlyArray<VFile>, options: {readonly format: Format, readonly quiet?: boolean}): string {
   const kept = files.map((file) => file.messages.filter((message) => message.fatal || !options.quiet))
   if (options.format === 'json') return JSON.stringify(diagnostics(files, options.quiet)) + '\n'
   if (kept.every((messages) => messages.length === 0)) return ''
@@ -34,21 +26,15 @@ export function report(files, options) {
 /**
  * Every message of `files` as a plain object, in source order per file.
  *
- * @param {ReadonlyArray<VFile>} files
- * @param {boolean} [quiet] errors only
- * @returns {Array<Diagnostic>}
+ * @param quiet errors only
  */
-export function diagnostics(files, quiet = false) {
+export function diagnostics(files: ReadonlyArray<VFile>, quiet: boolean = false): Array<Diagnostic> {
   return files.flatMap((file) =>
     sortMessages(file.messages.filter((message) => message.fatal || !quiet)).map((message) => toDiagnostic(message))
   )
 }
 
-/**
- * @param {VFileMessage} message
- * @returns {Diagnostic}
- */
-function toDiagnostic(message) {
+function toDiagnostic(message: VFileMessage): Diagnostic {
   const place = message.place
   const start = place && 'start' in place ? place.start : place
   const end = place && 'end' in place ? place.end : undefined
@@ -68,10 +54,8 @@ function toDiagnostic(message) {
  * A GitHub Actions workflow command that annotates the file.
  *
  * @see https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
- * @param {Diagnostic} diagnostic
- * @returns {string}
  */
-function annotation(diagnostic) {
+function annotation(diagnostic: Diagnostic): string {
   /** @type {Array<[string, string | number | null]>} */
   const properties = [
     ['file', diagnostic.file],
@@ -86,60 +70,32 @@ function annotation(diagnostic) {
   return '::' + command + ' ' + list.join(',') + '::' + escapeData(diagnostic.message) + '\n'
 }
 
-/**
- * @param {string} value
- * @returns {string}
- */
-function escapeData(value) {
+function escapeData(value: string): string {
   return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 
-/**
- * @param {string} value
- * @returns {string}
- */
-function escapeProperty(value) {
+function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
 
-/**
- * Messages in source order (by start line, then column); messages without a place first.
- *
- * @param {ReadonlyArray<VFileMessage>} messages
- * @returns {Array<VFileMessage>}
- */
-export function sortMessages(messages) {
+/** Messages in source order (by start line, then column); messages without a place first. */
+export function sortMessages(messages: ReadonlyArray<VFileMessage>): Array<VFileMessage> {
   return [...messages].sort((a, b) => (a.line || 0) - (b.line || 0) || (a.column || 0) - (b.column || 0))
 }
 
-/**
- * `input/error-codes.md:12:3-12:9  error  Duplicate code 1105, first defined at 11:3  duplicate-code`
- *
- * @param {VFileMessage} message
- * @returns {string}
- */
-export function messageLine(message) {
+/** `input/error-codes.md:12:3-12:9  error  Duplicate code 1105, first defined at 11:3  duplicate-code` */
+export function messageLine(message: VFileMessage): string {
   const place = message.place ? ':' + stringifyPosition(message.place) : ''
   return [message.file + place, severityOf(message), message.reason, message.ruleId || ''].join('  ')
 }
 
-/**
- * `error` (fatal), `warning`, or `info` (neither, as vfile's `file.info()` makes).
- *
- * @param {VFileMessage} message
- * @returns {'error' | 'warning' | 'info'}
- */
-function severityOf(message) {
+/** `error` (fatal), `warning`, or `info` (neither, as vfile's `file.info()` makes). */
+function severityOf(message: VFileMessage): 'error' | 'warning' | 'info' {
   return message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
 }
 
-/**
- * `✖ 1 error, ⚠ 2 warnings`
- *
- * @param {Array<VFileMessage>} messages
- * @returns {string}
- */
-function summary(messages) {
+/** `✖ 1 error, ⚠ 2 warnings` */
+function summary(messages: Array<VFileMessage>): string {
   const {fatal, warn, info} = statistics(messages)
   const parts = []
   if (fatal) parts.push('✖ ' + fatal + ' error' + (fatal === 1 ? '' : 's'))

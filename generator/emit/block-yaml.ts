@@ -2,7 +2,10 @@
 import {Document} from 'yaml'
 
 /** How errgen has `yaml` write its documents: no folding, no aliases, and strings that YAML 1.1 readers would take for booleans or numbers (`yes`, `1:20`) quoted. */
-export const yamlOptions = /** @type {const} */ ({lineWidth: 0, aliasDuplicateObjects: false, compat: 'yaml-1.1'})
+export const yamlOptions = {lineWidth: 0, aliasDuplicateObjects: false, compat: 'yaml-1.1'} as const
+
+/** A YAML map's data: its keys and their values. */
+type Mapping = {readonly [key: string]: unknown}
 
 /** One level of indentation, as `yaml` writes it. */
 const step = '  '
@@ -29,32 +32,22 @@ class NeedsYaml extends Error {}
 
 /** Text written in small pieces, joined every few thousand so that the pieces never take much memory. */
 class Text {
-  /** @type {Array<string>} */
-  #chunks = []
-  /** @type {Array<string>} */
-  #pieces = []
+  #chunks: string[] = []
+  #pieces: string[] = []
 
-  /**
-   * @param {...string} pieces
-   */
-  push(...pieces) {
+  push(...pieces: string[]): void {
     this.#pieces.push(...pieces)
     if (this.#pieces.length >= 8192) this.#chunks.push(this.#pieces.splice(0).join(''))
   }
 
   /** The whole text. */
-  toString() {
+  toString(): string {
     return this.#chunks.join('') + this.#pieces.join('')
   }
 }
 
-/**
- * The YAML document of `data`, as `stringify(data, yamlOptions)` writes it.
- *
- * @param {{readonly [key: string]: unknown}} data
- * @returns {string | undefined} undefined when only `yaml` can write it
- */
-export function blockYaml(data) {
+/** The YAML document of `data`, as `stringify(data, yamlOptions)` writes it; undefined when only `yaml` can write it. */
+export function blockYaml(data: Mapping): string | undefined {
   const out = new Text()
   if (isEmpty(data)) return undefined
   try {
@@ -69,12 +62,9 @@ export function blockYaml(data) {
 /**
  * The pairs of a non-empty map at `indent`, each on its own line.
  *
- * @param {{readonly [key: string]: unknown}} map
- * @param {string} first what starts the first line: the indentation, or `- ` after it in a sequence
- * @param {string} indent
- * @param {Text} out
+ * @param first what starts the first line: the indentation, or `- ` after it in a sequence
  */
-function writeMap(map, first, indent, out) {
+function writeMap(map: Mapping, first: string, indent: string, out: Text): void {
   let start = first
   for (const key of Object.keys(map)) {
     out.push(start, keyText(key), ':')
@@ -86,17 +76,14 @@ function writeMap(map, first, indent, out) {
 /**
  * The items of a non-empty sequence at `indent`: `- ` then the item; a collection's first line stays on the dash's line.
  *
- * @param {ReadonlyArray<unknown>} sequence
- * @param {string} first what starts the first line
- * @param {string} indent
- * @param {Text} out
+ * @param first what starts the first line
  */
-function writeSequence(sequence, first, indent, out) {
+function writeSequence(sequence: readonly unknown[], first: string, indent: string, out: Text): void {
   let start = first + '- '
   const dash = indent + '- '
   for (const item of sequence) {
     if (Array.isArray(item) && item.length > 0) writeSequence(item, start, indent + step, out)
-    else if (isCollection(item) && !isEmpty(item)) writeMap(/** @type {{readonly [key: string]: unknown}} */ (item), start, indent + step, out)
+    else if (isCollection(item) && !isEmpty(item)) writeMap(item as Mapping, start, indent + step, out)
     else out.push(start, flowText(item), '\n')
     start = dash
   }
@@ -105,11 +92,9 @@ function writeSequence(sequence, first, indent, out) {
 /**
  * A map's value after its `key:`: a scalar or an empty collection on the same line, a collection on the next lines.
  *
- * @param {unknown} value
- * @param {string} indent the indentation of the value's own lines
- * @param {Text} out
+ * @param indent the indentation of the value's own lines
  */
-function writeNested(value, indent, out) {
+function writeNested(value: unknown, indent: string, out: Text): void {
   if (!isCollection(value) || isEmpty(value)) {
     out.push(' ', flowText(value), '\n')
   } else if (Array.isArray(value)) {
@@ -117,17 +102,12 @@ function writeNested(value, indent, out) {
     writeSequence(value, indent, indent, out)
   } else {
     out.push('\n')
-    writeMap(/** @type {{readonly [key: string]: unknown}} */ (value), indent, indent, out)
+    writeMap(value as Mapping, indent, indent, out)
   }
 }
 
-/**
- * A scalar, or an empty collection in flow style.
- *
- * @param {unknown} value
- * @returns {string}
- */
-function flowText(value) {
+/** A scalar, or an empty collection in flow style. */
+function flowText(value: unknown): string {
   if (typeof value === 'string') return stringText(value)
   if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value)
   if (typeof value === 'boolean') return String(value)
@@ -136,25 +116,15 @@ function flowText(value) {
   throw new NeedsYaml()
 }
 
-/**
- * A key: plain when it reads back as the same string, else quoted.
- *
- * @param {string} key
- * @returns {string}
- */
-function keyText(key) {
+/** A key: plain when it reads back as the same string, else quoted. */
+function keyText(key: string): string {
   const text = stringText(key)
   if (text.length > longestImplicitKey) throw new NeedsYaml()
   return text
 }
 
-/**
- * A single-line string: plain when `yaml` would write it plain, else quoted as `yaml` quotes it.
- *
- * @param {string} value
- * @returns {string}
- */
-function stringText(value) {
+/** A single-line string: plain when `yaml` would write it plain, else quoted as `yaml` quotes it. */
+function stringText(value: string): string {
   if (onlyYaml.test(value) || documentMarker.test(value)) throw new NeedsYaml()
   if (notPlain.test(value) || nonStringTags.some((tag) => tag.test?.test(value))) return quoted(value)
   return value
@@ -163,27 +133,16 @@ function stringText(value) {
 /**
  * `yaml`'s quoting of a single-line string without control characters: single quotes when it holds a `"` and no `'`,
  * else JSON's double quotes (which `yaml` keeps as they are when nothing needs a `\u` escape).
- *
- * @param {string} value
- * @returns {string}
  */
-function quoted(value) {
+function quoted(value: string): string {
   if (value.includes('"') && !value.includes("'")) return "'" + value + "'"
   return JSON.stringify(value)
 }
 
-/**
- * @param {unknown} value
- * @returns {value is object}
- */
-function isCollection(value) {
+function isCollection(value: unknown): value is object {
   return typeof value === 'object' && value !== null
 }
 
-/**
- * @param {object} value
- * @returns {boolean}
- */
-function isEmpty(value) {
+function isEmpty(value: object): boolean {
   return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0
 }

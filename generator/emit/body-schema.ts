@@ -1,16 +1,11 @@
 /** emit/body-schema: a catalog in, the JSON Schema 2020-12 objects of the error body (shared by the JSON Schema and OpenAPI emitters) out. */
+import type {Catalog, CatalogEntry} from '../types.js'
 
-/**
- * @import {Catalog, CatalogEntry} from '../types.js'
- */
+/** A JSON Schema object, or a part of one. */
+type Schema = Record<string, unknown>
 
-/**
- * The schema of the `code` property: every documented code.
- *
- * @param {Catalog} catalog
- * @returns {Record<string, unknown>}
- */
-export function errorCodeSchema(catalog) {
+/** The schema of the `code` property: every documented code. */
+export function errorCodeSchema(catalog: Catalog): Schema {
   return {
     title: 'ErrorCode',
     description: 'A documented error code.',
@@ -22,11 +17,9 @@ export function errorCodeSchema(catalog) {
 /**
  * The schema of any documented error body: the shape, and one of the entries' schemas.
  *
- * @param {Catalog} catalog
- * @param {string} refBase where the entries' and the code's schemas are (`#/$defs/`)
- * @returns {Record<string, unknown>}
+ * @param refBase where the entries' and the code's schemas are (`#/$defs/`)
  */
-export function errorBodySchema(catalog, refBase) {
+export function errorBodySchema(catalog: Catalog, refBase: string): Schema {
   return {
     title: 'ErrorBody',
     description:
@@ -36,14 +29,8 @@ export function errorBodySchema(catalog, refBase) {
   }
 }
 
-/**
- * The schema of one entry's body: its code and its message, exactly.
- *
- * @param {Catalog} catalog
- * @param {CatalogEntry} entry
- * @returns {Record<string, unknown>}
- */
-function entrySchema(catalog, entry) {
+/** The schema of one entry's body: its code and its message, exactly. */
+function entrySchema(catalog: Catalog, entry: CatalogEntry): Schema {
   return {
     title: entry.name,
     ...(entry.resolve === undefined ? {} : {description: entry.resolve}),
@@ -52,15 +39,8 @@ function entrySchema(catalog, entry) {
   }
 }
 
-/**
- * An object with `code`, `message` and (when the catalog has them) `resolve`, all required, nothing else.
- *
- * @param {Catalog} catalog
- * @param {Record<string, unknown>} code
- * @param {Record<string, unknown>} message
- * @returns {Record<string, unknown>}
- */
-function bodyShape(catalog, code, message) {
+/** An object with `code`, `message` and (when the catalog has them) `resolve`, all required, nothing else. */
+function bodyShape(catalog: Catalog, code: Schema, message: Schema): Schema {
   return {
     type: 'object',
     required: catalog.hasResolve ? ['code', 'message', 'resolve'] : ['code', 'message'],
@@ -69,13 +49,8 @@ function bodyShape(catalog, code, message) {
   }
 }
 
-/**
- * The body an entry's error is sent with.
- *
- * @param {CatalogEntry} entry
- * @returns {{code: number | string, message: string, resolve?: string}}
- */
-export function exampleBody(entry) {
+/** The body an entry's error is sent with. */
+export function exampleBody(entry: CatalogEntry): {code: number | string; message: string; resolve?: string} {
   const body = {code: entry.code, message: entry.message}
   return entry.resolve === undefined ? body : {...body, resolve: entry.resolve}
 }
@@ -83,10 +58,8 @@ export function exampleBody(entry) {
 /**
  * Each entry's schema, by name.
  *
- * @param {Catalog} catalog
- * @param {(entry: CatalogEntry) => Record<string, unknown>} [extra] more keywords for an entry's schema
- * @returns {Record<string, Record<string, unknown>>}
+ * @param extra more keywords for an entry's schema
  */
-export function entrySchemas(catalog, extra) {
+export function entrySchemas(catalog: Catalog, extra?: (entry: CatalogEntry) => Schema): Record<string, Schema> {
   return Object.fromEntries(catalog.entries.map((entry) => [entry.name, {...entrySchema(catalog, entry), ...extra?.(entry)}]))
 }

@@ -1,17 +1,10 @@
 /** emit/json-schema: a catalog in, the text of the JSON Schema (draft 2020-12) of the error response body out. */
+import type {Catalog} from '../types.js'
 import {entrySchemas, errorBodySchema, errorCodeSchema} from './body-schema.js'
 import {notice} from './notice.js'
 
-/**
- * @import {Catalog} from '../types.js'
- */
-
-/**
- * @param {Catalog} catalog
- * @param {string} id the schema's `$id` (by default its own file name)
- * @returns {string}
- */
-export function emitJsonSchema(catalog, id) {
+/** @param id the schema's `$id` (by default its own file name) */
+export function emitJsonSchema(catalog: Catalog, id: string): string {
   const {title, description, ...body} = errorBodySchema(catalog, '#/$defs/')
   const schema = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

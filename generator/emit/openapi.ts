@@ -1,21 +1,13 @@
 /** emit/openapi: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas and one response per HTTP status out. */
 import {stringify} from 'yaml'
+import type {Catalog, CatalogEntry} from '../types.js'
 import {blockYaml, yamlOptions} from './block-yaml.js'
 import {entrySchemas, errorBodySchema, errorCodeSchema, exampleBody} from './body-schema.js'
 import {notice} from './notice.js'
 
-/**
- * @import {Catalog, CatalogEntry} from '../types.js'
- */
-
 const refBase = '#/components/schemas/'
 
-/**
- * @param {Catalog} catalog
- * @param {{title: string, version: string}} info
- * @returns {string}
- */
-export function emitOpenApi(catalog, info) {
+export function emitOpenApi(catalog: Catalog, info: {title: string; version: string}): string {
   const document = {
     openapi: '3.1.0',
     info: {title: info.title, version: info.version, description: notice(catalog)},
@@ -37,10 +29,8 @@ export function emitOpenApi(catalog, info) {
  * one line each: generators write them as line comments (openapi-typescript's `--enum` would break on a line end).
  *
  * @see https://openapi-generator.tech/docs/templating/#enum
- * @param {Catalog} catalog
- * @returns {Record<string, unknown>}
  */
-function errorCodeWithNames(catalog) {
+function errorCodeWithNames(catalog: Catalog): Record<string, unknown> {
   return {
     ...errorCodeSchema(catalog),
     'x-enum-varnames': catalog.entries.map((entry) => entry.name),
@@ -48,11 +38,7 @@ function errorCodeWithNames(catalog) {
   }
 }
 
-/**
- * @param {string} text
- * @returns {string}
- */
-function oneLine(text) {
+function oneLine(text: string): string {
   return text.replace(/\s*[\r\n\u2028\u2029\u0085]+\s*/g, ' ')
 }
 
@@ -60,13 +46,10 @@ function oneLine(text) {
  * One reusable response per HTTP status (`BadRequest`, …), or a single `Error` response when codes carry no status.
  *
  * @see https://spec.openapis.org/oas/v3.1.0#response-object
- * @param {Catalog} catalog
- * @returns {Record<string, unknown>}
  */
-function responses(catalog) {
+function responses(catalog: Catalog): Record<string, unknown> {
   if (!catalog.hasStatus) return {Error: response('An error', catalog.entries)}
-  /** @type {Map<number, Array<CatalogEntry>>} */
-  const byStatus = new Map(catalog.statuses.map((status) => [status.code, []]))
+  const byStatus = new Map<number, CatalogEntry[]>(catalog.statuses.map((status) => [status.code, []]))
   for (const entry of catalog.entries) if (entry.status !== undefined) byStatus.get(entry.status)?.push(entry)
   return Object.fromEntries(
     catalog.statuses.map((status) => [
@@ -76,14 +59,8 @@ function responses(catalog) {
   )
 }
 
-/**
- * A response whose body is one of `entries`, with an example of each.
- *
- * @param {string} title
- * @param {ReadonlyArray<CatalogEntry>} entries
- * @returns {Record<string, unknown>}
- */
-function response(title, entries) {
+/** A response whose body is one of `entries`, with an example of each. */
+function response(title: string, entries: readonly CatalogEntry[]): Record<string, unknown> {
   const codes = entries.map((entry) => entry.code)
   return {
     description: title + ': error code' + (codes.length === 1 ? ' ' : 's ') + codes.join(', '),
@@ -96,11 +73,7 @@ function response(title, entries) {
   }
 }
 
-/**
- * @see https://spec.openapis.org/oas/v3.1.0#example-object
- * @param {CatalogEntry} entry
- * @returns {Record<string, unknown>}
- */
-function example(entry) {
+/** @see https://spec.openapis.org/oas/v3.1.0#example-object */
+function example(entry: CatalogEntry): Record<string, unknown> {
   return {summary: entry.code + ' ' + entry.message, value: exampleBody(entry)}
 }

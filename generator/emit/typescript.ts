@@ -1,63 +1,32 @@
 /** emit/typescript: a catalog in, the text of the TypeScript module (code and status enums, catalog, guard, lookup, body type) out, built with ts-morph. */
-import {IndentationText, ModuleDeclarationKind, NewLineKind, printStructure, Project, QuoteKind, StructureKind} from 'ts-morph'
+import {printStructure, StructureKind} from 'ts-morph'
+import type {
+  CodeBlockWriter,
+  FunctionDeclarationStructure,
+  InterfaceDeclarationStructure,
+  OptionalKind,
+  PropertySignatureStructure,
+  SourceFileStructure,
+  StatementStructures,
+  WriterFunction
+} from 'ts-morph'
+import type {Catalog, CatalogEntry, StatusEntry, TypeScriptStyle} from '../types.js'
 import {notice} from './notice.js'
-
-/**
- * @import {CodeBlockWriter, EnumMemberStructure, FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, SourceFileStructure, StatementStructures, WriterFunction} from 'ts-morph'
- * @import {Catalog, CatalogEntry, StatusEntry, TypeScriptStyle} from '../types.js'
- */
-
-/**
- * @typedef Member a member of a generated enum (or `as const` object)
- * @property {string} name
- * @property {number | string} value
- * @property {string} doc
- */
+import {docText, enumeration, stringLiteral, type Member} from './typescript-syntax.js'
 
 /**
  * Emit the TypeScript module: the whole file is one structure, printed in one call.
  *
- * @param {Catalog} catalog
- * @param {TypeScriptStyle} [style] `enum` (default) or `const` (frozen objects and union types, erasable syntax only)
- * @returns {string}
+ * @param style `enum` (default) or `const` (frozen objects and union types, erasable syntax only)
  */
-export function emitTypeScript(catalog, style = 'enum') {
+export function emitTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum'): string {
   return printStructure(sourceFileStructure(catalog, style), {indentNumberOfSpaces: 2, newLine: '\n'})
 }
 
-/**
- * The same text through a ts-morph Project: the source file is created from the structure, parsed by TypeScript, and
- * its full text read back. emitTypeScript prints the structure alone, without the parse (0.7 s at 20,000 codes);
- * tests check both give the same bytes.
- *
- * @param {Catalog} catalog
- * @param {TypeScriptStyle} [style]
- * @returns {string}
- */
-export function emitTypeScriptThroughProject(catalog, style = 'enum') {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      newLineKind: NewLineKind.LineFeed,
-      quoteKind: QuoteKind.Double,
-      useTrailingCommas: true
-    }
-  })
-  return project.createSourceFile('errors.ts', sourceFileStructure(catalog, style)).getFullText()
-}
-
-/**
- * The whole module as one structure.
- *
- * @param {Catalog} catalog
- * @param {TypeScriptStyle} style
- * @returns {SourceFileStructure}
- */
-function sourceFileStructure(catalog, style) {
+/** The whole module as one structure. */
+export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle): SourceFileStructure {
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
-  /** @type {Array<StatementStructures | WriterFunction>} */
-  const statements = []
+  const statements: Array<StatementStructures | WriterFunction> = []
   if (catalog.hasStatus) {
     statements.push(...enumeration(style, 'HttpStatus', 'The HTTP statuses of the documented errors, named by their standard reason phrase.', statusMembers(catalog.statuses)))
   }
@@ -73,19 +42,11 @@ function sourceFileStructure(catalog, style) {
   return {kind: StructureKind.SourceFile, leadingTrivia: fileHeader(catalog), statements}
 }
 
-/**
- * @param {Catalog} catalog
- * @returns {string}
- */
-function fileHeader(catalog) {
+function fileHeader(catalog: Catalog): string {
   return ['/**', ' * ' + docText(notice(catalog)), ' *', ' * @packageDocumentation', ' */', ''].join('\n')
 }
 
-/**
- * @param {ReadonlyArray<StatusEntry>} statuses
- * @returns {Array<Member>}
- */
-function statusMembers(statuses) {
+function statusMembers(statuses: readonly StatusEntry[]): Member[] {
   return statuses.map((status) => ({
     name: status.name,
     value: status.code,
@@ -93,12 +54,7 @@ function statusMembers(statuses) {
   }))
 }
 
-/**
- * @param {Catalog} catalog
- * @param {ReadonlyMap<number, StatusEntry>} statuses
- * @returns {Array<Member>}
- */
-function codeMembers(catalog, statuses) {
+function codeMembers(catalog: Catalog, statuses: ReadonlyMap<number, StatusEntry>): Member[] {
   const names = new Map(catalog.entries.map((entry) => [entry.code, entry.name]))
   return catalog.entries.map((entry) => ({name: entry.name, value: entry.code, doc: entryDoc(entry, statuses, names)}))
 }
@@ -107,12 +63,9 @@ function codeMembers(catalog, statuses) {
  * An entry's JSDoc: its message, its resolve text, its HTTP status, `@deprecated` with its replacement, and its group
  * as `@category`.
  *
- * @param {CatalogEntry} entry
- * @param {ReadonlyMap<number, StatusEntry>} statuses
- * @param {ReadonlyMap<number | string, string>} names each code's member name
- * @returns {string}
+ * @param names each code's member name
  */
-function entryDoc(entry, statuses, names) {
+function entryDoc(entry: CatalogEntry, statuses: ReadonlyMap<number, StatusEntry>, names: ReadonlyMap<number | string, string>): string {
   const paragraphs = [docText(entry.message)]
   if (entry.resolve !== undefined) paragraphs.push(docText(entry.resolve))
   if (entry.status !== undefined) {
@@ -124,115 +77,15 @@ function entryDoc(entry, statuses, names) {
   return paragraphs.join('\n\n')
 }
 
-/**
- * `@deprecated Use {@link ErrorCode.NewName} (1234) instead.`, or a bare `@deprecated`.
- *
- * @param {number | string | undefined} replacement
- * @param {ReadonlyMap<number | string, string>} names
- * @returns {string}
- */
-function deprecatedTag(replacement, names) {
+/** `@deprecated Use {@link ErrorCode.NewName} (1234) instead.`, or a bare `@deprecated`. */
+function deprecatedTag(replacement: number | string | undefined, names: ReadonlyMap<number | string, string>): string {
   const name = replacement === undefined ? undefined : names.get(replacement)
   if (replacement === undefined || name === undefined) return '@deprecated'
   return '@deprecated Use {@link ErrorCode.' + name + '} (' + docText(String(replacement)) + ') instead.'
 }
 
-/**
- * A named set of constants: an enum, or (`const` style) a frozen `as const` object, the union type of its values,
- * and a type-only namespace so that `Name.Member` is also a type, as with an enum.
- *
- * @param {TypeScriptStyle} style
- * @param {string} name
- * @param {string} doc
- * @param {ReadonlyArray<Member>} members
- * @returns {Array<StatementStructures | WriterFunction>}
- */
-function enumeration(style, name, doc, members) {
-  if (style === 'enum') {
-    /** @type {Array<OptionalKind<EnumMemberStructure>>} */
-    const enumMembers = members.map((member) => ({name: member.name, initializer: literal(member.value), docs: [member.doc]}))
-    return [{kind: StructureKind.Enum, name, isExported: true, docs: [doc], members: withCommas(enumMembers)}]
-  }
-  return [
-    (writer) => writeFrozenObject(writer, name, doc, members),
-    {
-      kind: StructureKind.TypeAlias,
-      name,
-      isExported: true,
-      docs: ['A value of `' + name + '`.'],
-      type: '(typeof ' + name + ')[keyof typeof ' + name + ']'
-    },
-    {
-      kind: StructureKind.Module,
-      name,
-      declarationKind: ModuleDeclarationKind.Namespace,
-      isExported: true,
-      hasDeclareKeyword: true,
-      docs: ['The type of each `' + name + '` member.'],
-      statements: members.map((member) => ({
-        kind: StructureKind.TypeAlias,
-        name: member.name,
-        type: 'typeof ' + name + '.' + member.name
-      }))
-    }
-  ]
-}
-
-/**
- * Enum members with their separating commas written as trailing trivia. ts-morph otherwise inserts each comma into
- * the text already written, which is quadratic in the number of members (15 s at 20,000); a member that ends with a
- * comma gets none inserted, so the text is the same.
- *
- * @param {Array<OptionalKind<EnumMemberStructure>>} members
- * @returns {Array<OptionalKind<EnumMemberStructure>>}
- */
-function withCommas(members) {
-  const last = members.length - 1
-  return members.map((member, index) => (index < last ? {...member, trailingTrivia: ','} : member))
-}
-
-/**
- * `export const Name = Object.freeze({ … } as const);`, written as text: ts-morph would hang-indent the initializer.
- *
- * @param {CodeBlockWriter} writer
- * @param {string} name
- * @param {string} doc
- * @param {ReadonlyArray<Member>} members
- */
-function writeFrozenObject(writer, name, doc, members) {
-  writer.blankLineIfLastNot()
-  writeDoc(writer, doc)
-  writer.write('export const ' + name + ' = Object.freeze({').indent(() => {
-    for (const member of members) {
-      writeDoc(writer, member.doc)
-      writer.writeLine(member.name + ': ' + literal(member.value) + ',')
-    }
-  })
-  writer.writeLine('} as const);')
-}
-
-/**
- * @param {CodeBlockWriter} writer
- * @param {string} doc
- */
-function writeDoc(writer, doc) {
-  const lines = doc.split('\n')
-  if (lines.length === 1) {
-    writer.writeLine('/** ' + doc + ' */')
-    return
-  }
-  writer.writeLine('/**')
-  for (const line of lines) writer.writeLine((' * ' + line).trimEnd())
-  writer.writeLine(' */')
-}
-
-/**
- * @param {Catalog} catalog
- * @returns {InterfaceDeclarationStructure}
- */
-function errorEntryInterface(catalog) {
-  /** @type {Array<OptionalKind<PropertySignatureStructure>>} */
-  const properties = [{name: 'code', type: 'C', isReadonly: true, docs: ['The error code.']}]
+function errorEntryInterface(catalog: Catalog): InterfaceDeclarationStructure {
+  const properties: Array<OptionalKind<PropertySignatureStructure>> = [{name: 'code', type: 'C', isReadonly: true, docs: ['The error code.']}]
   if (catalog.hasStatus) properties.push({name: 'status', type: 'HttpStatus', isReadonly: true, docs: ['The HTTP status sent with the error.']})
   properties.push({name: 'message', type: 'string', isReadonly: true, docs: ['The message sent with the error.']})
   if (catalog.hasResolve) properties.push({name: 'resolve', type: 'string', isReadonly: true, docs: ['How to resolve the error.']})
@@ -246,14 +99,8 @@ function errorEntryInterface(catalog) {
   }
 }
 
-/**
- * The catalog constant, written as text: ts-morph would hang-indent a multi-line initializer.
- *
- * @param {Catalog} catalog
- * @param {ReadonlyMap<number, StatusEntry>} statuses
- * @returns {WriterFunction}
- */
-function catalogConstant(catalog, statuses) {
+/** The catalog constant, written as text: ts-morph would hang-indent a multi-line initializer. */
+function catalogConstant(catalog: Catalog, statuses: ReadonlyMap<number, StatusEntry>): WriterFunction {
   return (writer) => {
     writer.blankLineIfLastNot()
     writer.writeLine('/** Every documented error, keyed by code. */')
@@ -264,12 +111,7 @@ function catalogConstant(catalog, statuses) {
   }
 }
 
-/**
- * @param {CodeBlockWriter} writer
- * @param {CatalogEntry} entry
- * @param {ReadonlyMap<number, StatusEntry>} statuses
- */
-function writeCatalogEntry(writer, entry, statuses) {
+function writeCatalogEntry(writer: CodeBlockWriter, entry: CatalogEntry, statuses: ReadonlyMap<number, StatusEntry>): void {
   const member = 'ErrorCode.' + entry.name
   writer.write('[' + member + ']: {').indent(() => {
     writer.writeLine('code: ' + member + ',')
@@ -280,13 +122,8 @@ function writeCatalogEntry(writer, entry, statuses) {
   writer.writeLine('},')
 }
 
-/**
- * The body type: one object type per code, so that `switch (body.code)` narrows `message`.
- *
- * @param {Catalog} catalog
- * @returns {WriterFunction}
- */
-function errorBodyType(catalog) {
+/** The body type: one object type per code, so that `switch (body.code)` narrows `message`. */
+function errorBodyType(catalog: Catalog): WriterFunction {
   return (writer) => {
     writer.blankLineIfLastNot()
     writer.writeLine('/** The body of an error response; `message` is the documented message of `code`. */')
@@ -302,11 +139,7 @@ function errorBodyType(catalog) {
   }
 }
 
-/**
- * @param {Catalog} catalog
- * @returns {FunctionDeclarationStructure}
- */
-function isErrorCodeFunction(catalog) {
+function isErrorCodeFunction(catalog: Catalog): FunctionDeclarationStructure {
   const type = catalog.codeKind === 'integer' ? 'number' : 'string'
   return {
     kind: StructureKind.Function,
@@ -319,11 +152,7 @@ function isErrorCodeFunction(catalog) {
   }
 }
 
-/**
- * @param {Catalog} catalog
- * @returns {FunctionDeclarationStructure}
- */
-function getErrorEntryFunction(catalog) {
+function getErrorEntryFunction(catalog: Catalog): FunctionDeclarationStructure {
   const type = catalog.codeKind === 'integer' ? 'number' : 'string'
   return {
     kind: StructureKind.Function,
@@ -348,11 +177,7 @@ function getErrorEntryFunction(catalog) {
   }
 }
 
-/**
- * @param {Catalog} catalog
- * @returns {FunctionDeclarationStructure}
- */
-function createErrorBodyFunction(catalog) {
+function createErrorBodyFunction(catalog: Catalog): FunctionDeclarationStructure {
   const fields = catalog.hasResolve ? 'code, message: entry.message, resolve: entry.resolve' : 'code, message: entry.message'
   return {
     kind: StructureKind.Function,
@@ -366,47 +191,9 @@ function createErrorBodyFunction(catalog) {
   }
 }
 
-/**
- * The ErrorEntry description, without the parts the catalog lacks.
- *
- * @param {Catalog} catalog
- * @param {string} full
- * @returns {string}
- */
-function fieldList(catalog, full) {
+/** The ErrorEntry description, without the parts the catalog lacks. */
+function fieldList(catalog: Catalog, full: string): string {
   if (catalog.hasStatus && catalog.hasResolve) return full
   const parts = ['its code', ...(catalog.hasStatus ? ['HTTP status'] : []), 'message', ...(catalog.hasResolve ? ['how to resolve it'] : [])]
   return parts.slice(0, -1).join(', ') + ' and ' + parts.at(-1)
-}
-
-/**
- * @param {number | string} value
- * @returns {string}
- */
-function literal(value) {
-  return typeof value === 'number' ? String(value) : stringLiteral(value)
-}
-
-/**
- * A string literal for TypeScript source: JSON's escaping, plus U+2028 and U+2029, which older tools take for line ends.
- *
- * @param {string} value
- * @returns {string}
- */
-export function stringLiteral(value) {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
-}
-
-/**
- * Text that is safe inside a JSDoc comment: `*\/` cannot close it, `@` cannot start a tag (markdown escapes,
- * which editors render as the original characters), and every line end becomes a plain line feed.
- *
- * @param {string} text
- * @returns {string}
- */
-export function docText(text) {
-  return text
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-    .replace(/\*\//g, '*\\/')
-    .replace(/@/g, '\\@')
 }

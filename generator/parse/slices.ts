@@ -1,33 +1,39 @@
 /** slices: a markdown document in, the plan to parse its largest table in independent slices out; the slices' trees in, the whole document's tree out (or undefined when a slice did not parse as the plan requires). */
+import type {Root, RootContent, Table} from 'mdast'
+import type {Position} from 'unist'
 
-/**
- * @import {Root, RootContent, Table} from 'mdast'
- * @import {Position} from 'unist'
- */
+/** One slice of a document, to parse on its own. */
+export interface Slice {
+  kind: 'first' | 'middle' | 'last'
+  /** The markdown to parse. */
+  text: string
+  /** Added to the lines of the slice's rows to give their lines in the document. */
+  lineShift: number
+  /** Added to the offsets of the slice's rows. */
+  offsetShift: number
+  /** How many body rows the slice must give (at least, for the last). */
+  rows: number
+  /** The line, in the slice, of its first body row. */
+  firstRowLine: number
+}
 
-/**
- * @typedef Slice
- * @property {'first' | 'middle' | 'last'} kind
- * @property {string} text the markdown to parse
- * @property {number} lineShift added to the lines of the slice's rows to give their lines in the document
- * @property {number} offsetShift added to the offsets of the slice's rows
- * @property {number} rows how many body rows the slice must give (at least, for the last)
- * @property {number} firstRowLine the line, in the slice, of its first body row
- */
+/** How a document is cut into slices. */
+export interface Plan {
+  /** The table's header line in the document (1-based). */
+  headerLine: number
+  /** The first holds the document up to its cut, the last the rest; all others, and the last, start with the header and delimiter rows. */
+  slices: Array<Slice>
+}
 
-/**
- * @typedef Plan
- * @property {number} headerLine the table's header line in the document (1-based)
- * @property {Array<Slice>} slices the first holds the document up to its cut, the last the rest; all others, and the
- *   last, start with the header and delimiter rows
- */
-
-/**
- * @typedef TableRun
- * @property {number} header index of the header line
- * @property {number} first index of the first body line
- * @property {number} end index past the last body line
- */
+/** A run of table-like lines. */
+interface TableRun {
+  /** Index of the header line. */
+  header: number
+  /** Index of the first body line. */
+  first: number
+  /** Index past the last body line. */
+  end: number
+}
 
 /** A line that may be a body row: it starts with something other than white space and holds a pipe. */
 const rowLike = /^[^ \t\r\n][^\r\n]*\|/
@@ -39,12 +45,8 @@ const delimiterLike = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[
  * Plan the slices of the longest table of `text`, each with about `rowsPerSlice` body rows; undefined when the
  * document is not worth slicing or not a shape that slices provably parse as the whole: a definition (`]:`) anywhere
  * could turn `[x]` in a row into a reference, so it is parsed whole.
- *
- * @param {string} text
- * @param {number} rowsPerSlice
- * @returns {Plan | undefined}
  */
-export function planSlices(text, rowsPerSlice) {
+export function planSlices(text: string, rowsPerSlice: number): Plan | undefined {
   if (text.includes(']:')) return undefined
   const starts = lineStarts(text)
   const run = longestTable(text, starts)
@@ -55,13 +57,11 @@ export function planSlices(text, rowsPerSlice) {
   const cuts = Array.from({length: count - 1}, (_, index) => run.first + (index + 1) * rowsPerSlice)
   const head = text.slice(at(starts, run.header), at(starts, run.first))
   const firstCut = cuts[0] ?? 0
-  /** @type {Slice} */
-  const first = {kind: 'first', text: text.slice(0, at(starts, firstCut)), lineShift: 0, offsetShift: 0, rows: firstCut - run.first, firstRowLine: run.first + 1}
+  const first: Slice = {kind: 'first', text: text.slice(0, at(starts, firstCut)), lineShift: 0, offsetShift: 0, rows: firstCut - run.first, firstRowLine: run.first + 1}
   const rest = cuts.map((cut, index) => {
     const next = cuts[index + 1]
     const body = next === undefined ? text.slice(at(starts, cut)) : text.slice(at(starts, cut), at(starts, next))
-    /** @type {Slice} */
-    const slice = {
+    const slice: Slice = {
       kind: next === undefined ? 'last' : 'middle',
       text: head + body,
       lineShift: cut - 2,
@@ -74,38 +74,21 @@ export function planSlices(text, rowsPerSlice) {
   return {headerLine: run.header + 1, slices: [first, ...rest]}
 }
 
-/**
- * The offset of every line's start; micromark's line endings are `\r\n`, `\r` and `\n`.
- *
- * @param {string} text
- * @returns {Array<number>}
- */
-function lineStarts(text) {
+/** The offset of every line's start; micromark's line endings are `\r\n`, `\r` and `\n`. */
+function lineStarts(text: string): Array<number> {
   const starts = [0]
   for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length)
   return starts
 }
 
-/**
- * @param {ReadonlyArray<number>} starts
- * @param {number} line
- * @returns {number}
- */
-function at(starts, line) {
+function at(starts: ReadonlyArray<number>, line: number): number {
   return starts[line] ?? 0
 }
 
-/**
- * The header, first body line and end of the table-like run of lines with the most body rows.
- *
- * @param {string} text
- * @param {ReadonlyArray<number>} starts
- * @returns {TableRun | undefined}
- */
-function longestTable(text, starts) {
-  const line = (/** @type {number} */ index) => text.slice(at(starts, index), index + 1 < starts.length ? at(starts, index + 1) : text.length)
-  /** @type {TableRun | undefined} */
-  let best
+/** The header, first body line and end of the table-like run of lines with the most body rows. */
+function longestTable(text: string, starts: ReadonlyArray<number>): TableRun | undefined {
+  const line = (index: number) => text.slice(at(starts, index), index + 1 < starts.length ? at(starts, index + 1) : text.length)
+  let best: TableRun | undefined
   let index = 1
   while (index < starts.length) {
     if (!delimiterLike.test(line(index).replace(/\r?\n?$/, '')) || !rowLike.test(line(index - 1))) {
@@ -126,11 +109,9 @@ function longestTable(text, starts) {
  * to its place in the document. Undefined when a slice did not give its table where the plan says, with one body
  * row per line.
  *
- * @param {Plan} plan
- * @param {Array<Root>} trees one per slice, in order, positions as in the slices (they are moved in place)
- * @returns {Root | undefined}
+ * @param trees one per slice, in order, positions as in the slices (they are moved in place)
  */
-export function stitch(plan, trees) {
+export function stitch(plan: Plan, trees: Array<Root>): Root | undefined {
   const [firstTree, ...others] = trees
   const last = others.at(-1)
   const table = firstTree?.children.at(-1)
@@ -138,8 +119,8 @@ export function stitch(plan, trees) {
   if (trees.length !== plan.slices.length || !trees.every((tree, index) => slicedTable(tree, plan.slices[index]))) return undefined
 
   others.forEach((tree, index) => shiftTree(tree, plan.slices[index + 1]))
-  const lastTable = /** @type {Table} */ (last.children[0])
-  for (const tree of others) table.children.push(.../** @type {Table} */ (tree.children[0]).children.slice(1))
+  const lastTable = last.children[0] as Table
+  for (const tree of others) table.children.push(...(tree.children[0] as Table).children.slice(1))
   setEnd(table.position, lastTable.position)
   firstTree.children.push(...last.children.slice(1))
   setEnd(firstTree.position, last.position)
@@ -149,12 +130,8 @@ export function stitch(plan, trees) {
 /**
  * Whether a slice's tree has its table where the plan says: the first slice's as its last node, another's as its
  * first (and, but for the last slice, only) node; with the planned body rows, one per line from the first row line.
- *
- * @param {Root} tree
- * @param {Slice | undefined} slice
- * @returns {boolean}
  */
-function slicedTable(tree, slice) {
+function slicedTable(tree: Root, slice: Slice | undefined): boolean {
   if (!slice) return false
   const table = slice.kind === 'first' ? tree.children.at(-1) : tree.children[0]
   if (table?.type !== 'table') return false
@@ -166,16 +143,10 @@ function slicedTable(tree, slice) {
   return checked.every((row, index) => row.position?.start.line === slice.firstRowLine + index && row.position.end.line === slice.firstRowLine + index)
 }
 
-/**
- * Move every position in the slice's tree to its place in the document (columns stay: slices start at line starts).
- *
- * @param {Root} tree
- * @param {Slice | undefined} slice
- */
-function shiftTree(tree, slice) {
+/** Move every position in the slice's tree to its place in the document (columns stay: slices start at line starts). */
+function shiftTree(tree: Root, slice: Slice | undefined): void {
   if (!slice) return
-  /** @type {Array<Root | RootContent>} */
-  const stack = [tree]
+  const stack: Array<Root | RootContent> = [tree]
   let node
   while ((node = stack.pop())) {
     const place = node.position
@@ -189,10 +160,6 @@ function shiftTree(tree, slice) {
   }
 }
 
-/**
- * @param {Position | undefined} place
- * @param {Position | undefined} from
- */
-function setEnd(place, from) {
+function setEnd(place: Position | undefined, from: Position | undefined): void {
   if (place && from) place.end = {...from.end}
 }

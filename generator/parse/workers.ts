@@ -1,22 +1,19 @@
-/** parse-parallel: markdown VFiles in, their mdast trees out (a promise) — parsed in worker threads, a large table in slices whose trees join into the tree a whole-document parse gives (a document whose slices do not parse as planned is parsed whole). */
+/** workers: markdown VFiles in, their mdast trees out (a promise) — parsed in worker threads, a large table in slices whose trees join into the tree a whole-document parse gives (a document whose slices do not parse as planned is parsed whole). */
 import os from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {planSlices, stitch} from './slices.js'
 import {decodeTree} from './tree-codec.js'
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import type {Plan} from './slices.js'
+import type {EncodedTree} from './tree-codec.js'
 
-/**
- * @import {Root} from 'mdast'
- * @import {VFile} from 'vfile'
- * @import {Plan} from './slices.js'
- * @import {EncodedTree} from './tree-codec.js'
- */
-
-/**
- * @typedef Job
- * @property {string} text
- * @property {(tree: Root) => void} resolve
- * @property {(cause: unknown) => void} reject
- */
+/** A text to parse, and the promise its tree settles. */
+interface Job {
+  text: string
+  resolve: (tree: Root) => void
+  reject: (cause: unknown) => void
+}
 
 /**
  * Body rows per slice. micromark's cost a row grows with the table's length (events spliced into a growing list):
@@ -25,20 +22,26 @@ import {decodeTree} from './tree-codec.js'
  */
 const defaultRowsPerSlice = 50
 
-const workerUrl = new URL('./worker.js', import.meta.url)
+/**
+ * The worker's script. Built (dist/parse/workers.js), this module has worker.js beside it; run from its TypeScript
+ * source (vitest runs generator/parse/workers.ts), it has no worker.js beside it and Node cannot start the .ts one,
+ * so it starts the built dist/parse/worker.js (vitest's global setup builds dist/ before any test).
+ */
+const workerUrl = import.meta.url.endsWith('.js')
+  ? new URL('./worker.js', import.meta.url)
+  : new URL('../../dist/parse/worker.js', import.meta.url)
 
 /** The workers of this process, kept between runs (`--watch`, the library API) and never keeping the process alive while idle. */
 const pool = new (class {
-  /** @type {ParsePool | undefined} */
-  #pool
+  #pool: ParsePool | undefined
 
-  get() {
+  get(): ParsePool {
     this.#pool ??= new ParsePool(os.availableParallelism())
     return this.#pool
   }
 
   /** Stop the workers, giving their memory back; the next run starts new ones. */
-  async close() {
+  async close(): Promise<void> {
     const workers = this.#pool
     this.#pool = undefined
     await workers?.close()
@@ -51,14 +54,8 @@ const pool = new (class {
  */
 const largeRun = 40
 
-/**
- * Parse documents in worker threads, as many as there are cores and jobs.
- *
- * @param {ReadonlyArray<VFile>} documents
- * @param {number} [rowsPerSlice]
- * @returns {Promise<Array<Root>>}
- */
-export async function parseInWorkers(documents, rowsPerSlice = defaultRowsPerSlice) {
+/** Parse documents in worker threads, as many as there are cores and jobs. */
+export async function parseInWorkers(documents: ReadonlyArray<VFile>, rowsPerSlice = defaultRowsPerSlice): Promise<Array<Root>> {
   const texts = documents.map((file) => String(file))
   const plans = texts.map((text) => planSlices(text, rowsPerSlice))
   const jobs = plans.reduce((sum, plan) => sum + (plan ? plan.slices.length : 1), 0)
@@ -69,13 +66,8 @@ export async function parseInWorkers(documents, rowsPerSlice = defaultRowsPerSli
   return trees
 }
 
-/**
- * @param {ParsePool} pool
- * @param {string} text
- * @param {Plan | undefined} plan
- * @returns {Promise<Root>}
- */
-async function parseDocument(pool, text, plan) {
+/** One document's tree: its slices' trees joined as planned, or (no plan, or the slices declined) the whole text's. */
+async function parseDocument(pool: ParsePool, text: string, plan: Plan | undefined): Promise<Root> {
   if (plan) {
     const trees = await Promise.all(plan.slices.map((slice) => pool.parse(slice.text)))
     const tree = stitch(plan, trees)
@@ -90,43 +82,31 @@ async function parseDocument(pool, text, plan) {
  * worker keeps the process alive only while it has work.
  */
 class ParsePool {
-  /** @type {Map<Worker, Array<Job>>} the jobs each worker was given, in order */
-  #workers = new Map()
-  /** @type {Array<Job>} */
-  #queue = []
-  #cores
+  /** The jobs each worker was given, in order. */
+  #workers = new Map<Worker, Array<Job>>()
+  #queue: Array<Job> = []
+  #cores: number
   #size = 1
   #depth = 1
 
-  /**
-   * @param {number} cores the most workers to start
-   */
-  constructor(cores) {
+  /** @param cores the most workers to start */
+  constructor(cores: number) {
     this.#cores = cores
   }
 
   /** Stop the workers. */
-  async close() {
+  async close(): Promise<void> {
     await Promise.all([...this.#workers.keys()].map((worker) => worker.terminate()))
   }
 
-  /**
-   * Size the pool for a run of `jobs` texts: no more workers than texts, each given its share ahead.
-   *
-   * @param {number} jobs
-   */
-  plan(jobs) {
+  /** Size the pool for a run of `jobs` texts: no more workers than texts, each given its share ahead. */
+  plan(jobs: number): void {
     this.#size = Math.max(1, Math.min(this.#cores, jobs))
     this.#depth = Math.ceil(jobs / (2 * this.#size))
   }
 
-  /**
-   * The tree of a markdown text.
-   *
-   * @param {string} text
-   * @returns {Promise<Root>}
-   */
-  parse(text) {
+  /** The tree of a markdown text. */
+  parse(text: string): Promise<Root> {
     return new Promise((resolve, reject) => {
       this.#queue.push({text, resolve, reject})
       this.#dispatch()
@@ -134,62 +114,45 @@ class ParsePool {
   }
 
   /** Give queued texts to the least busy workers, starting workers up to the pool's size. */
-  #dispatch() {
+  #dispatch(): void {
     while (this.#queue.length > 0) {
       const worker = this.#leastBusy()
       if (!worker) return
-      const job = /** @type {Job} */ (this.#queue.shift())
+      const job = this.#queue.shift() as Job
       this.#workers.get(worker)?.push(job)
       worker.ref()
       worker.postMessage(job.text)
     }
   }
 
-  /**
-   * The worker with the fewest jobs, a new one while every worker has some, or none when all have `depth`.
-   *
-   * @returns {Worker | undefined}
-   */
-  #leastBusy() {
-    /** @type {[Worker, Array<Job>] | undefined} */
-    let best
+  /** The worker with the fewest jobs, a new one while every worker has some, or none when all have `depth`. */
+  #leastBusy(): Worker | undefined {
+    let best: [Worker, Array<Job>] | undefined
     for (const entry of this.#workers) if (!best || entry[1].length < best[1].length) best = entry
     if ((!best || best[1].length > 0) && this.#workers.size < this.#size) return this.#start()
     return best && best[1].length < this.#depth ? best[0] : undefined
   }
 
-  /**
-   * @returns {Worker}
-   */
-  #start() {
+  /** Start a worker, with no jobs yet. */
+  #start(): Worker {
     const worker = new Worker(workerUrl)
-    worker.on('message', (/** @type {EncodedTree} */ encoded) => this.#settle(worker, encoded))
+    worker.on('message', (encoded: EncodedTree) => this.#settle(worker, encoded))
     worker.on('error', (cause) => this.#fail(worker, cause))
     worker.on('exit', (code) => this.#fail(worker, new Error('parse worker exited with code ' + code)))
     this.#workers.set(worker, [])
     return worker
   }
 
-  /**
-   * A worker gave the tree of its oldest job.
-   *
-   * @param {Worker} worker
-   * @param {EncodedTree} encoded
-   */
-  #settle(worker, encoded) {
+  /** A worker gave the tree of its oldest job. */
+  #settle(worker: Worker, encoded: EncodedTree): void {
     const jobs = this.#workers.get(worker)
     jobs?.shift()?.resolve(decodeTree(encoded))
     if (jobs?.length === 0) worker.unref()
     this.#dispatch()
   }
 
-  /**
-   * A worker failed: its jobs and every queued one fail.
-   *
-   * @param {Worker} worker
-   * @param {unknown} cause
-   */
-  #fail(worker, cause) {
+  /** A worker failed: its jobs and every queued one fail. */
+  #fail(worker: Worker, cause: unknown): void {
     const jobs = this.#workers.get(worker) || []
     this.#workers.delete(worker)
     for (const job of [...jobs, ...this.#queue.splice(0)]) job.reject(cause)

@@ -1,4 +1,4 @@
-/** inputs: the configured paths and globs in, the documents they name out (paths relative to the working directory, globs' matches sorted, each once). */
+/** inputs-io: the configured paths and globs in, the documents they name out (paths relative to the working directory, globs' matches sorted, each once). */
 import path from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
 import {displayPath, IoError} from '../diagnostics/io-error.js'
@@ -7,13 +7,11 @@ import {displayPath, IoError} from '../diagnostics/io-error.js'
  * The documents `patterns` name: each path, and the files each glob matches (sorted); a glob that matches nothing
  * is an IoError.
  *
- * @param {ReadonlyArray<string>} patterns relative to the working directory
- * @param {string} cwd
- * @returns {Promise<Array<string>>} relative to the working directory, with `/`
+ * @param patterns relative to the working directory
+ * @returns relative to the working directory, with `/`
  */
-export async function inputFiles(patterns, cwd) {
-  /** @type {Set<string>} */
-  const files = new Set()
+export async function inputFiles(patterns: ReadonlyArray<string>, cwd: string): Promise<Array<string>> {
+  const files = new Set<string>()
   for (const pattern of patterns) {
     if (!isDynamicPattern(pattern)) {
       files.add(displayPath(path.resolve(cwd, pattern), cwd))

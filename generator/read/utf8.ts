@@ -1,19 +1,17 @@
 /** utf8: bytes in, their text out — strict, or with every ill-formed sequence located. */
 
-/**
- * @typedef IllFormed
- * @property {number} offset the byte offset of the sequence
- * @property {Array<number>} bytes its bytes (a maximal subpart: one U+FFFD in the text)
- * @property {number} index where its U+FFFD stands in the decoded text
- */
+/** A byte sequence that is not UTF-8. */
+export interface IllFormed {
+  /** The byte offset of the sequence. */
+  offset: number
+  /** Its bytes (a maximal subpart: one U+FFFD in the text). */
+  bytes: Array<number>
+  /** Where its U+FFFD stands in the decoded text. */
+  index: number
+}
 
-/**
- * Decode UTF-8 strictly (a leading byte-order mark is dropped): the text, or the offset of the first ill-formed byte.
- *
- * @param {Uint8Array} bytes
- * @returns {{text: string} | {invalidAt: number}}
- */
-export function decodeUtf8(bytes) {
+/** Decode UTF-8 strictly (a leading byte-order mark is dropped): the text, or the offset of the first ill-formed byte. */
+export function decodeUtf8(bytes: Uint8Array): {text: string} | {invalidAt: number} {
   const {text, illFormed} = decodeUtf8Lossy(bytes)
   const [first] = illFormed
   return first ? {invalidAt: first.offset} : {text}
@@ -24,12 +22,9 @@ export function decodeUtf8(bytes) {
  * one U+FFFD), with the place of every ill-formed sequence so that none is replaced silently.
  *
  * @see https://encoding.spec.whatwg.org/#utf-8-decoder
- * @param {Uint8Array} bytes
- * @returns {{text: string, illFormed: Array<IllFormed>}}
  */
-export function decodeUtf8Lossy(bytes) {
-  /** @type {Array<IllFormed>} */
-  const illFormed = []
+export function decodeUtf8Lossy(bytes: Uint8Array): {text: string, illFormed: Array<IllFormed>} {
+  const illFormed: Array<IllFormed> = []
   let text = ''
   let validFrom = 0
   let offset = 0
@@ -49,15 +44,8 @@ export function decodeUtf8Lossy(bytes) {
   return {text: text + decodeWellFormed(bytes, validFrom, bytes.length), illFormed}
 }
 
-/**
- * Decode well-formed UTF-8; a byte-order mark is dropped only at the start of the file.
- *
- * @param {Uint8Array} bytes
- * @param {number} start
- * @param {number} end
- * @returns {string}
- */
-function decodeWellFormed(bytes, start, end) {
+/** Decode well-formed UTF-8; a byte-order mark is dropped only at the start of the file. */
+function decodeWellFormed(bytes: Uint8Array, start: number, end: number): string {
   return new TextDecoder('utf-8', {fatal: true, ignoreBOM: start > 0}).decode(bytes.subarray(start, end))
 }
 
@@ -65,12 +53,9 @@ function decodeWellFormed(bytes, start, end) {
  * The sequence starting at `index`: the length its lead byte calls for, and how many of its bytes are well-formed.
  *
  * @see https://www.unicode.org/versions/Unicode15.0.0/ch03.pdf#G7404 (Table 3-7)
- * @param {Uint8Array} bytes
- * @param {number} index
- * @returns {{length: number, matched: number}}
  */
-function sequenceAt(bytes, index) {
-  const lead = /** @type {number} */ (bytes[index])
+function sequenceAt(bytes: Uint8Array, index: number): {length: number, matched: number} {
+  const lead = bytes[index] as number
   if (lead < 0x80) return {length: 1, matched: 1}
   const shape = leadShape(lead)
   if (!shape) return {length: 1, matched: 0}
@@ -85,13 +70,8 @@ function sequenceAt(bytes, index) {
   return {length, matched}
 }
 
-/**
- * The length of the sequence a lead byte starts, and the range of its second byte; undefined when it cannot lead.
- *
- * @param {number} lead
- * @returns {[number, number, number] | undefined}
- */
-function leadShape(lead) {
+/** The length of the sequence a lead byte starts, and the range of its second byte; undefined when it cannot lead. */
+function leadShape(lead: number): [number, number, number] | undefined {
   if (lead >= 0xc2 && lead <= 0xdf) return [2, 0x80, 0xbf]
   if (lead === 0xe0) return [3, 0xa0, 0xbf]
   if (lead === 0xed) return [3, 0x80, 0x9f]

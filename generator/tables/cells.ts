@@ -1,24 +1,12 @@
 /** cells: table cells (mdast) in, their text as CommonMark renders it and what their markup says out (blank, struck through, not one emphasis span). */
+import type {Nodes, TableCell} from 'mdast'
 
-/**
- * @import {Nodes, TableCell} from 'mdast'
- */
-
-/**
- * A cell's text as CommonMark renders it: code spans and emphasis give their text, `<br>` a line break, other HTML tags nothing.
- *
- * @param {Nodes} node
- * @returns {string}
- */
-export function cellText(node) {
+/** A cell's text as CommonMark renders it: code spans and emphasis give their text, `<br>` a line break, other HTML tags nothing. */
+export function cellText(node: Nodes): string {
   return trimSpaces(inlineText(node))
 }
 
-/**
- * @param {Nodes} node
- * @returns {string}
- */
-function inlineText(node) {
+function inlineText(node: Nodes): string {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
@@ -35,33 +23,18 @@ function inlineText(node) {
   }
 }
 
-/**
- * Strip the spaces, tabs and line breaks around a cell's text (but not other white space, which is content).
- *
- * @param {string} text
- * @returns {string}
- */
-function trimSpaces(text) {
+/** Strip the spaces, tabs and line breaks around a cell's text (but not other white space, which is content). */
+function trimSpaces(text: string): string {
   return text.replace(/^[ \t\n]+|[ \t\n]+$/g, '')
 }
 
-/**
- * Whether a cell's text is empty or white space only.
- *
- * @param {string} text
- * @returns {boolean}
- */
-export function isBlank(text) {
+/** Whether a cell's text is empty or white space only. */
+export function isBlank(text: string): boolean {
   return /^\s*$/.test(text)
 }
 
-/**
- * Whether a cell's text is all struck through (`~~*message*~~`).
- *
- * @param {TableCell} cell
- * @returns {boolean}
- */
-export function isStruckThrough(cell) {
+/** Whether a cell's text is all struck through (`~~*message*~~`). */
+export function isStruckThrough(cell: TableCell): boolean {
   const content = cell.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
   return content.length > 0 && content.every((child) => child.type === 'delete')
 }
@@ -69,11 +42,8 @@ export function isStruckThrough(cell) {
 /**
  * How a Message cell differs from one emphasis span of plain text, as a phrase; undefined when it is one (also when it
  * is struck through, as a deprecated message is).
- *
- * @param {TableCell} cell
- * @returns {string | undefined}
  */
-export function messageMarkup(cell) {
+export function messageMarkup(cell: TableCell): string | undefined {
   const [first, ...others] = cell.children
   const inner = first?.type === 'delete' && others.length === 0 && first.children.length === 1 ? first.children[0] : first
   if (inner && others.length === 0) {

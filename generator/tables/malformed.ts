@@ -1,28 +1,32 @@
-/** malformed-tables: the blocks of a document in, an error for each line that looks like an error-table header but that GFM does not read as a table (its rows would be lost) out. */
+/** malformed: the blocks of a document in, an error for each line that looks like an error-table header but that GFM does not read as a table (its rows would be lost) out. */
+import type {Heading, Paragraph, Table} from 'mdast'
+import type {VFile} from 'vfile'
 import {isErrorTable} from './columns.js'
 import {error} from '../diagnostics/messages.js'
 import {normalizeHeader} from '../catalog/names.js'
-
-/**
- * @import {Heading, Paragraph, Table} from 'mdast'
- * @import {VFile} from 'vfile'
- * @import {Field} from '../types.js'
- */
+import type {Field} from '../types.js'
 
 /** A GFM delimiter row: cells of dashes with optional alignment colons, between optional outer pipes. */
 const delimiterRowPattern = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
+
+/** A source line of a block, and the column its text starts at. */
+interface SourceLine {
+  text: string
+  column: number
+}
 
 /**
  * Report paragraphs and setext headings with a line like an error-table header that is not one (GFM reads a header
  * without a matching delimiter row as text, or as a heading when the row is `---`, and the rows below it would be
  * lost); whether there was one.
  *
- * @param {ReadonlyArray<Heading | Table | Paragraph>} blocks
- * @param {VFile} file
- * @param {ReadonlyMap<string, Field>} aliases the header texts and the columns they name
- * @returns {boolean}
+ * @param aliases the header texts and the columns they name
  */
-export function reportBrokenTables(blocks, file, aliases) {
+export function reportBrokenTables(
+  blocks: ReadonlyArray<Heading | Table | Paragraph>,
+  file: VFile,
+  aliases: ReadonlyMap<string, Field>
+): boolean {
   let found = false
   for (const block of blocks) {
     if (block.type === 'table' || (block.type === 'heading' && isAtxHeading(block, file))) continue
@@ -39,23 +43,12 @@ export function reportBrokenTables(blocks, file, aliases) {
   return found
 }
 
-/**
- * Whether a heading is written with `#` (a setext heading is text underlined with `---` or `===`).
- *
- * @param {Heading} heading
- * @param {VFile} file
- * @returns {boolean}
- */
-function isAtxHeading(heading, file) {
+/** Whether a heading is written with `#` (a setext heading is text underlined with `---` or `===`). */
+function isAtxHeading(heading: Heading, file: VFile): boolean {
   return String(file.value).charAt(heading.position?.start.offset ?? 0) === '#'
 }
 
-/**
- * @param {string} line
- * @param {ReadonlyMap<string, Field>} aliases
- * @returns {boolean}
- */
-function looksLikeErrorHeader(line, aliases) {
+function looksLikeErrorHeader(line: string, aliases: ReadonlyMap<string, Field>): boolean {
   if (!line.includes('|')) return false
   return isErrorTable(splitRow(line).map((cell) => {
     const field = aliases.get(normalizeHeader(cell))
@@ -64,11 +57,10 @@ function looksLikeErrorHeader(line, aliases) {
 }
 
 /**
- * @param {string} header the header-like line
- * @param {string} delimiter the line below it
- * @returns {string}
+ * @param header the header-like line
+ * @param delimiter the line below it
  */
-function brokenTableReason(header, delimiter) {
+function brokenTableReason(header: string, delimiter: string): string {
   const columns = splitRow(header).length
   if (delimiterRowPattern.test(delimiter)) {
     const cells = splitRow(delimiter).length
@@ -83,12 +75,8 @@ function brokenTableReason(header, delimiter) {
 /**
  * The source lines of a block, without the indentation and block-quote markers in front of them, each with the
  * column it starts at.
- *
- * @param {Paragraph | Heading} block
- * @param {VFile} file
- * @returns {Array<{text: string, column: number}>}
  */
-function sourceLines(block, file) {
+function sourceLines(block: Paragraph | Heading, file: VFile): Array<SourceLine> {
   const {start, end} = block.position || {}
   const source = String(file.value).slice(start?.offset, end?.offset)
   return source.split(/\r\n?|\n/).map((line) => {
@@ -97,12 +85,7 @@ function sourceLines(block, file) {
   })
 }
 
-/**
- * The cells of a table-like line: split at pipes, outer pipes dropped.
- *
- * @param {string} line
- * @returns {Array<string>}
- */
-function splitRow(line) {
+/** The cells of a table-like line: split at pipes, outer pipes dropped. */
+function splitRow(line: string): Array<string> {
   return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|')
 }

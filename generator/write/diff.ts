@@ -5,12 +5,13 @@ import {createTwoFilesPatch} from 'diff'
 const maxLines = 40
 
 /**
- * @param {string} shown the file's path as messages show it
- * @param {string} current the text on disk
- * @param {string} generated the text the documents generate
- * @returns {string}
+ * The diff of the text on disk and the generated text, indented, cut after `maxLines` lines.
+ *
+ * @param shown the file's path as messages show it
+ * @param current the text on disk
+ * @param generated the text the documents generate
  */
-export function shortDiff(shown, current, generated) {
+export function shortDiff(shown: string, current: string, generated: string): string {
   const patch = createTwoFilesPatch(shown, shown + ' (generated)', current, generated, undefined, undefined, {context: 2})
   const lines = patch.split('\n')
   const start = lines.findIndex((line) => line.startsWith('--- '))

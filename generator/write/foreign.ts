@@ -1,18 +1,14 @@
 /** foreign: the outputs about to change in, an IoError when one would replace a file errgen did not generate. */
 import {IoError} from '../diagnostics/io-error.js'
 import {generatedMarker} from '../emit/notice.js'
-
-/**
- * @import {Change} from './output-io.js'
- */
+import type {Change} from './output-io.js'
 
 /**
  * Refuse to replace a file that errgen did not generate: one without the generated-file marker in its first lines.
  *
- * @param {ReadonlyArray<Change>} changes
- * @param {string} shown the output directory as messages show it
+ * @param shown the output directory as messages show it
  */
-export function refuseForeignFiles(changes, shown) {
+export function refuseForeignFiles(changes: ReadonlyArray<Change>, shown: string): void {
   const foreign = changes.filter(({current}) => current && !isGenerated(current)).map(({file}) => shown + '/' + file.name)
   if (foreign.length === 0) return
   const [subject, object] = foreign.length === 1 ? ['it was', 'it'] : ['they were', 'them']
@@ -22,13 +18,8 @@ export function refuseForeignFiles(changes, shown) {
   )
 }
 
-/**
- * Whether a file is one errgen generated: the marker stands in its first lines.
- *
- * @param {Buffer} bytes
- * @returns {boolean}
- */
-function isGenerated(bytes) {
+/** Whether a file is one errgen generated: the marker stands in its first lines. */
+function isGenerated(bytes: Buffer): boolean {
   const head = bytes.subarray(0, 4096).toString('utf8')
   return head.split('\n').slice(0, 5).some((line) => line.includes(generatedMarker))
 }

@@ -1,12 +1,9 @@
-/** fingerprint: the working directory, arguments and files in, the proof that the outputs are current out — errgen's version, the configuration and documents' bytes and the outputs' hashes, kept in a manifest in the output directory, so that an up-to-date run loads neither remark nor ts-morph. */
+/** manifest-io: the working directory, arguments and files in, the proof that the outputs are current out — errgen's version, the configuration and documents' bytes and the outputs' hashes, kept in a manifest in the output directory, so that an up-to-date run loads neither remark nor ts-morph. */
 import {createHash} from 'node:crypto'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-
-/**
- * @import {Manifest} from '../types.js'
- */
+import type {Manifest} from '../types.js'
 
 /** The manifest's file name in the output directory. */
 export const manifestName = '.errgen-manifest.json'
@@ -17,21 +14,19 @@ export const manifestName = '.errgen-manifest.json'
  */
 const settingsFiles = ['errgen.config.json', 'package.json', 'package-lock.json']
 
-/**
- * @typedef FingerprintInput
- * @property {string} version errgen's version
- * @property {string} cwd
- * @property {ReadonlyArray<string>} args the flags that decide the outputs, as given
- * @property {ReadonlyArray<string>} documents the documents read, relative to the working directory
- */
+/** What the fingerprint covers besides errgen's own code. */
+export interface FingerprintInput {
+  /** errgen's version. */
+  readonly version: string
+  readonly cwd: string
+  /** The flags that decide the outputs, as given. */
+  readonly args: ReadonlyArray<string>
+  /** The documents read, relative to the working directory. */
+  readonly documents: ReadonlyArray<string>
+}
 
-/**
- * A hash of everything the outputs depend on.
- *
- * @param {FingerprintInput} input
- * @returns {Promise<string>}
- */
-export async function fingerprint(input) {
+/** A hash of everything the outputs depend on. */
+export async function fingerprint(input: FingerprintInput): Promise<string> {
   const hash = createHash('sha256')
   hash.update(JSON.stringify({version: input.version, code: await ownCode(), args: input.args, documents: input.documents}))
   for (const file of [...settingsFiles, ...input.documents]) {
@@ -45,34 +40,30 @@ export async function fingerprint(input) {
 /**
  * A hash of errgen's own code, so that a changed generator (without a new version, as while developing it) is never
  * taken for the one that wrote the outputs.
- *
- * @returns {Promise<string>}
  */
-async function ownCode() {
-  const directory = fileURLToPath(new URL('.', import.meta.url))
-  const names = (await readdir(directory, {recursive: true})).filter((name) => /\.(js|json)$/.test(name)).sort()
+async function ownCode(): Promise<string> {
+  const directory = fileURLToPath(codeRoot)
+  const names = (await readdir(directory, {recursive: true})).filter((name) => isCode(name)).sort()
   const hash = createHash('sha256')
   for (const name of names) hash.update(name + '\0').update(await readFile(path.join(directory, name))).update('\0')
   return hash.digest('hex')
 }
 
-/**
- * The hash of an output's content.
- *
- * @param {string | Uint8Array} content
- * @returns {string}
- */
-export function contentHash(content) {
+/** errgen's code: dist/ when it runs from the build, generator/ when it runs from the sources (the tests). */
+const codeRoot = new URL('..', import.meta.url)
+
+/** Whether a file of errgen's is code that runs (its modules and JSON assets; not declarations). */
+function isCode(name: string): boolean {
+  return /\.(js|ts|json)$/.test(name) && !name.endsWith('.d.ts')
+}
+
+/** The hash of an output's content. */
+export function contentHash(content: string | Uint8Array): string {
   return 'sha256-' + createHash('sha256').update(content).digest('hex')
 }
 
-/**
- * The manifest's text: sorted, LF, no time stamps, so that it is the same on every machine.
- *
- * @param {Manifest} manifest
- * @returns {string}
- */
-export function manifestText(manifest) {
+/** The manifest's text: sorted, LF, no time stamps, so that it is the same on every machine. */
+export function manifestText(manifest: Manifest): string {
   const outputs = Object.fromEntries(Object.entries(manifest.outputs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
   return JSON.stringify({...manifest, outputs}, null, 2) + '\n'
 }
@@ -81,14 +72,12 @@ export function manifestText(manifest) {
  * Whether the manifest in `out` proves the outputs current: the same fingerprint, and every output's bytes as they
  * were written (a hand-edited output is not current).
  *
- * @param {string} out the output directory
- * @param {Omit<FingerprintInput, 'documents'>} input
- * @param {(patterns: ReadonlyArray<string>) => Promise<Array<string>>} expand the documents the manifest's patterns name now
- * @returns {Promise<Manifest | undefined>} the manifest when the outputs are current
+ * @param out the output directory
+ * @param expand the documents the manifest's patterns name now
+ * @returns the manifest when the outputs are current
  */
-export async function currentManifest(out, input, expand) {
-  /** @type {Manifest} */
-  let manifest
+export async function currentManifest(out: string, input: Omit<FingerprintInput, 'documents'>, expand: (patterns: ReadonlyArray<string>) => Promise<Array<string>>): Promise<Manifest | undefined> {
+  let manifest: Manifest
   try {
     manifest = JSON.parse(await readFile(path.join(out, manifestName), 'utf8'))
   } catch {
@@ -102,19 +91,4 @@ export async function currentManifest(out, input, expand) {
     if (!bytes || contentHash(bytes) !== expected) return undefined
   }
   return manifest
-}
-
-/**
- * The flags that decide the outputs, in a fixed order: the fingerprint of a run with other flags differs.
- *
- * @param {{input?: ReadonlyArray<string>, out?: string, config?: string | false, style?: string}} flags
- * @returns {Array<string>}
- */
-export function outputArgs(flags) {
-  return [
-    ...(flags.input ?? []).flatMap((input) => ['--input', input]),
-    ...(flags.out === undefined ? [] : ['--out', flags.out]),
-    ...(flags.config === undefined ? [] : flags.config === false ? ['--no-config'] : ['--config', flags.config]),
-    ...(flags.style === undefined ? [] : ['--style', flags.style])
-  ]
 }

@@ -1,20 +1,12 @@
 /** output-io: the output directory and the generated files in, the files written atomically (all or none) out. */
-import {chmod, mkdir, readFile, rename, rm, stat, utimes, writeFile} from 'node:fs/promises'
+import type {Stats} from 'node:fs'
+import {chmod, mkdir, rename, rm, stat, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {errorCode, IoError, ioError} from '../diagnostics/io-error.js'
 import {readIfExists} from '../read/files-io.js'
 
-/**
- * @import {Stats} from 'node:fs'
- */
-
-/**
- * Fail early when the output directory exists but is not a directory (it is created when first written).
- *
- * @param {string} directory
- * @param {string} shown
- */
-export async function checkOutputDirectory(directory, shown) {
+/** Fail early when the output directory exists but is not a directory (it is created when first written). */
+export async function checkOutputDirectory(directory: string, shown: string): Promise<void> {
   try {
     const info = await stat(directory)
     if (!info.isDirectory()) throw new IoError('cannot use ' + shown + ' as the output directory: it is not a directory')
@@ -24,13 +16,8 @@ export async function checkOutputDirectory(directory, shown) {
   }
 }
 
-/**
- * Create the output directory when missing.
- *
- * @param {string} directory
- * @param {string} shown
- */
-export async function ensureDirectory(directory, shown) {
+/** Create the output directory when missing. */
+export async function ensureDirectory(directory: string, shown: string): Promise<void> {
   try {
     await mkdir(directory, {recursive: true})
   } catch (cause) {
@@ -38,38 +25,38 @@ export async function ensureDirectory(directory, shown) {
   }
 }
 
-/**
- * @typedef Change
- * @property {{name: string}} file what to write
- * @property {Buffer | undefined} current the bytes on disk now, undefined when there is no such file
- */
+/** An output about to be written, and what it replaces. */
+export interface Change {
+  /** What to write. */
+  file: {name: string}
+  /** The bytes on disk now, undefined when there is no such file. */
+  current: Buffer | undefined
+}
 
-/**
- * @typedef Earlier
- * @property {Buffer} bytes
- * @property {Stats} status
- */
+/** A file as it was before a write replaced it. */
+interface Earlier {
+  bytes: Buffer
+  status: Stats
+}
 
 /**
  * Write files atomically, all or none: each goes to a temporary file in the same directory, and only when all are
  * written are they renamed over the old ones. When a write or a rename fails, the temporary files are removed and
  * the files already renamed get their earlier bytes, mode and times back (or are removed when they are new).
  *
- * @param {string} directory
- * @param {ReadonlyArray<{name: string, text: string}>} files
- * @param {string} shown the directory as messages show it
+ * @param shown the directory as messages show it
  */
-export async function writeAtomically(directory, files, shown) {
+export async function writeAtomically(directory: string, files: ReadonlyArray<{name: string, text: string}>, shown: string): Promise<void> {
   const targets = files.map((file) => path.join(directory, file.name))
   const temporary = targets.map((target) => temporaryName(target))
   const earlier = await Promise.all(
-    files.map((file, index) => readEarlier(/** @type {string} */ (targets[index]), shown + '/' + file.name))
+    files.map((file, index) => readEarlier(targets[index] as string, shown + '/' + file.name))
   )
   let renamed = 0
   try {
-    await Promise.all(files.map((file, index) => writeFile(/** @type {string} */ (temporary[index]), file.text)))
+    await Promise.all(files.map((file, index) => writeFile(temporary[index] as string, file.text)))
     for (; renamed < files.length; renamed++) {
-      await rename(/** @type {string} */ (temporary[renamed]), /** @type {string} */ (targets[renamed]))
+      await rename(temporary[renamed] as string, targets[renamed] as string)
     }
   } catch (cause) {
     await Promise.all(temporary.slice(renamed).map((file) => rm(file, {force: true}).catch(() => undefined)))
@@ -79,14 +66,8 @@ export async function writeAtomically(directory, files, shown) {
   }
 }
 
-/**
- * A file's bytes and status before it is replaced, to put it back if the write fails; undefined when there is none.
- *
- * @param {string} target
- * @param {string} shown
- * @returns {Promise<Earlier | undefined>}
- */
-async function readEarlier(target, shown) {
+/** A file's bytes and status before it is replaced, to put it back if the write fails; undefined when there is none. */
+async function readEarlier(target: string, shown: string): Promise<Earlier | undefined> {
   const bytes = await readIfExists(target, shown)
   if (!bytes) return undefined
   try {
@@ -96,24 +77,18 @@ async function readEarlier(target, shown) {
   }
 }
 
-/**
- * A temporary file next to `target`, in the same directory so that renaming it is atomic.
- *
- * @param {string} target
- * @returns {string}
- */
-function temporaryName(target) {
+/** A temporary file next to `target`, in the same directory so that renaming it is atomic. */
+function temporaryName(target: string): string {
   return path.join(path.dirname(target), '.' + path.basename(target) + '.' + process.pid + '.tmp')
 }
 
 /**
  * Put back the files a failed write replaced; those that could not be put back.
  *
- * @param {ReadonlyArray<string>} targets the files already renamed into place
- * @param {ReadonlyArray<Earlier | undefined>} earlier each file as it was before
- * @returns {Promise<Array<string>>}
+ * @param targets the files already renamed into place
+ * @param earlier each file as it was before
  */
-async function restoreAll(targets, earlier) {
+async function restoreAll(targets: ReadonlyArray<string>, earlier: ReadonlyArray<Earlier | undefined>): Promise<Array<string>> {
   const restored = await Promise.all(targets.map((target, index) => restore(target, earlier[index])))
   return targets.filter((_, index) => !restored[index])
 }
@@ -121,11 +96,9 @@ async function restoreAll(targets, earlier) {
 /**
  * Put one file back as it was (atomically, through a temporary file), or remove it when it did not exist.
  *
- * @param {string} target
- * @param {Earlier | undefined} earlier
- * @returns {Promise<boolean>} whether it worked
+ * @returns whether it worked
  */
-async function restore(target, earlier) {
+async function restore(target: string, earlier: Earlier | undefined): Promise<boolean> {
   try {
     if (!earlier) {
       await rm(target, {force: true})

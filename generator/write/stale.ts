@@ -4,18 +4,16 @@ import {compareEntries, describeChanges} from '../contract/changes.js'
 import {error} from '../diagnostics/messages.js'
 import {shortDiff} from './diff.js'
 import {readBack} from '../contract/read-back.js'
+import type {GeneratedFile} from '../types.js'
 
 /**
- * @import {GeneratedFile} from '../types.js'
+ * The error for an output that is missing or differs from what the documents generate, and the text to print.
+ *
+ * @param file what the documents generate
+ * @param current the bytes on disk; undefined when missing
+ * @param shown the output's path as messages show it
  */
-
-/**
- * @param {GeneratedFile} file what the documents generate
- * @param {Buffer | undefined} current the bytes on disk; undefined when missing
- * @param {string} shown the output's path as messages show it
- * @returns {Promise<{file: VFile, text: string}>}
- */
-export async function staleReport(file, current, shown) {
+export async function staleReport(file: GeneratedFile, current: Buffer | undefined, shown: string): Promise<{file: VFile, text: string}> {
   const report = new VFile({path: shown})
   if (!current) {
     const reason = shown + ' is missing'
@@ -32,12 +30,8 @@ export async function staleReport(file, current, shown) {
 /**
  * Which codes the new text adds, removes or changes; '' when no code changed (the difference is elsewhere) or
  * when the old text cannot be read back (a hand edit broke it).
- *
- * @param {GeneratedFile} file
- * @param {string} before
- * @returns {Promise<string>}
  */
-async function codeChanges(file, before) {
+async function codeChanges(file: GeneratedFile, before: string): Promise<string> {
   try {
     const [old, now] = await Promise.all([readBack(file.kind, before), readBack(file.kind, file.text)])
     return describeChanges(compareEntries(old, now))

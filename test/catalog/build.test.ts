@@ -9,10 +9,8 @@ import {validate} from '../../generator/tables/validate.js'
 const header = 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n'
 const withName = 'HTTP | Code | Message | Resolve | Name\n--- | --- | --- | --- | ---\n'
 
-/**
- * @param {Record<string, string>} documents path → markdown
- */
-function build(documents) {
+/** @param documents path → markdown */
+function build(documents: Record<string, string>) {
   const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
   const read = files.map((file) => validate(parse(file), file))
   const catalog = buildCatalog(read, {codes: 'auto'}, files.map((file) => file.path))
@@ -47,8 +45,7 @@ describe('buildCatalog', () => {
     })
   })
 
-  /** @type {Array<[string, {given: Record<string, string>, names: Array<string>, messages: Array<string>}]>} */
-  const cases = [
+  const cases: Array<[string, {given: Record<string, string>; names: Array<string>; messages: Array<string>}]> = [
     [
       'a duplicate code in one table points at both rows',
       {

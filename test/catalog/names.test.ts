@@ -3,8 +3,7 @@ import {describe, expect, test} from 'vitest'
 import {identifierPattern, pascalCase, statusName} from '../../generator/catalog/names.js'
 
 describe('pascalCase', () => {
-  /** @type {Array<[string, {given: string, want: string}]>} */
-  const cases = [
+  const cases: Array<[string, {given: string; want: string}]> = [
     ['words and underscores', {given: 'access_token missing', want: 'AccessTokenMissing'}],
     ['seed example', {given: 'secret or client_id invalid', want: 'SecretOrClientIdInvalid'}],
     ['acronyms keep their case', {given: 'invalid JSON mapping', want: 'InvalidJSONMapping'}],
@@ -22,8 +21,7 @@ describe('pascalCase', () => {
 })
 
 describe('statusName', () => {
-  /** @type {Array<[number, string]>} */
-  const cases = [
+  const cases: Array<[number, string]> = [
     [400, 'BadRequest'],
     [402, 'PaymentRequired'],
     [413, 'PayloadTooLarge'],

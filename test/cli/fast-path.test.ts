@@ -2,42 +2,34 @@
 import {execFile} from 'node:child_process'
 import {readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
 import {fastPath} from '../../generator/cli/fast-path.js'
-import {bin, project, runInProcess, tempDirectory} from '../support/helpers.js'
+import {runnersOut} from '../setup/build.js'
+import {bin, project, runInProcess, tempDirectory, type Outcome} from '../support/helpers.js'
 
-const logImports = new URL('../support/log-imports.js', import.meta.url)
+const logImports = pathToFileURL(path.join(runnersOut, 'log-imports.js'))
 
-/**
- * Run the bin as a real process and list the modules it loaded.
- *
- * @param {ReadonlyArray<string>} argv
- * @param {string} cwd
- */
-async function runLogged(argv, cwd) {
+/** Run the bin as a real process and list the modules it loaded. */
+async function runLogged(argv: ReadonlyArray<string>, cwd: string): Promise<Outcome & {modules: Array<string>}> {
   const log = path.join(await tempDirectory(), 'imports.log')
-  const result = await new Promise((resolve) => {
+  const result = await new Promise<Outcome>((resolve) => {
     execFile(process.execPath, ['--import', logImports.href, bin, ...argv], {cwd, env: {...process.env, ERRGEN_IMPORT_LOG: log}}, (error, stdout, stderr) =>
-      resolve({code: error ? error.code : 0, stdout, stderr})
+      resolve({code: error ? (error.code as number) : 0, stdout, stderr})
     )
   })
   const modules = (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean)
-  return {.../** @type {{code: number, stdout: string, stderr: string}} */ (result), modules}
+  return {...result, modules}
 }
 
-/** @param {ReadonlyArray<string>} modules */
-const heavy = (modules) => modules.filter((url) => /node_modules\/(unified|remark-|micromark|ts-morph|yaml)\b|generator\/pipeline\.js/.test(url))
+/** The modules of the full run among those loaded: remark, ts-morph, yaml, and errgen's own parse, tables and emit stages. */
+const heavy = (modules: ReadonlyArray<string>) => modules.filter((url) => /node_modules\/(unified|remark-|micromark|ts-morph|yaml)\b|dist\/(parse|tables|emit)\//.test(url))
 
-/**
- * The fast path in this process: its exit code, or undefined when it leaves the run to the full path.
- *
- * @param {ReadonlyArray<string>} argv
- * @param {string} cwd
- */
-async function fast(argv, cwd) {
+/** The fast path in this process: its exit code, or undefined when it leaves the run to the full path. */
+async function fast(argv: ReadonlyArray<string>, cwd: string): Promise<{code: number | undefined, stdout: string}> {
   let stdout = ''
-  const code = await fastPath(argv, {cwd, stdout: (text) => (stdout += text), stderr: () => {}})
+  const code = await fastPath(argv, {cwd, stdout: (text: string) => (stdout += text), stderr: () => {}})
   return {code, stdout}
 }
 
@@ -98,8 +90,7 @@ describe('the fast path', () => {
     const original = await readFile(input, 'utf8')
     await runInProcess(['--quiet'], directory)
     let answered = 0
-    /** @type {Array<fc.Arbitrary<(text: string) => Promise<void>>>} */
-    const edits = [
+    const edits: Array<fc.Arbitrary<(text: string) => Promise<void>>> = [
       fc.constant(async () => runInProcess(['--quiet'], directory).then(() => {})),
       fc.constantFrom('*type missing*', '```401```', 'Resolve').map((needle) => async () => {
         await writeFile(input, (await readFile(input, 'utf8')).replace(needle, needle + 'x'))

@@ -2,17 +2,14 @@
 import {chmod, chown, cp, mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {age, permissionsApply, project, readTree, root, runInProcess, runProcess, seed, snapshot, tempDirectory, unprivilegedUser, writeEarlierFiles} from '../support/helpers.js'
+import {age, permissionsApply, project, readTree, root, runInProcess, runProcess, seed, snapshot, tempDirectory, unprivilegedUser, writeEarlierFiles, type User} from '../support/helpers.js'
 
 const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'))
 
 /** The seed's outputs, generated once for every project that needs earlier outputs. */
 const seedOutputs = await generatedOutputs()
 
-/**
- * @returns {Promise<Map<string, Buffer>>}
- */
-async function generatedOutputs() {
+async function generatedOutputs(): Promise<Map<string, Buffer>> {
   const out = await tempDirectory()
   const result = await runInProcess(['--out', out, '--quiet'])
   if (result.code !== 0) throw new Error(result.stderr)
@@ -23,7 +20,7 @@ async function generatedOutputs() {
  * A project whose outputs were generated, then whose document changed so that every output must be rewritten;
  * readable by every user, so that errgen can run as one without privileges.
  */
-async function projectWithStaleOutputs() {
+async function projectWithStaleOutputs(): Promise<{directory: string, out: string}> {
   const directory = await project()
   await chmod(directory, 0o755)
   const out = path.join(directory, 'output')
@@ -80,7 +77,7 @@ describe('errgen command line', () => {
     expect(result.stdout).toMatch(/1 of 3 files written/)
     const after = new Map((await snapshot(out)).map((file) => [file.name, file]))
     for (const name of ['.errgen-manifest.json', 'error-codes.openapi.yaml', 'error-codes.ts']) expect(after.get(name), name).toEqual(before.get(name))
-    expect(after.get('error-codes.schema.json')?.mtime).toBeGreaterThan(/** @type {number} */ (before.get('error-codes.schema.json')?.mtime))
+    expect(after.get('error-codes.schema.json')?.mtime).toBeGreaterThan(before.get('error-codes.schema.json')?.mtime as number)
   })
 
   test('--check is silent and exits 0 when outputs are up to date', async () => {
@@ -171,8 +168,7 @@ describe('errgen command line', () => {
 })
 
 describe('an input errgen cannot use: one clear line, exit code 2, the earlier outputs untouched', () => {
-  /** @type {Array<[string, {input: string, prepare: (file: string) => Promise<void>, stderr: string}]>} */
-  const cases = [
+  const cases: Array<[string, {input: string, prepare: (file: string) => Promise<void>, stderr: string}]> = [
     ['a missing file', {input: 'input/nope.md', prepare: async () => {}, stderr: 'errgen: cannot read input/nope.md: no such file or directory\n'}],
     ['a directory', {input: 'input', prepare: async () => {}, stderr: 'errgen: cannot read input: it is a directory\n'}],
     ['an empty file', {input: 'input/empty.md', prepare: (file) => writeFile(file, ''), stderr: 'errgen: cannot read input/empty.md: the file is empty\n'}],
@@ -249,7 +245,7 @@ describe('errgen never loses data', () => {
   // Two users are needed for a rename to fail after others succeeded: a sticky directory lets errgen (as nobody)
   // replace its own files but not root's. Without root the test cannot be set up.
   test.skipIf(unprivilegedUser === undefined)('a rename that fails part-way puts back the outputs it already replaced: exit 2, bytes and times intact', async () => {
-    const user = /** @type {{uid: number, gid: number}} */ (unprivilegedUser)
+    const user = unprivilegedUser as User
     const {directory, out} = await projectWithStaleOutputs()
     await chmod(out, 0o1777)
     await chown(path.join(out, 'error-codes.ts'), user.uid, user.gid)

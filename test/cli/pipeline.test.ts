@@ -182,16 +182,10 @@ describe('--watch', () => {
   })
 })
 
-/**
- * Read a stream line by line: `next()` waits for the next line (failing after a while).
- *
- * @param {NodeJS.ReadableStream} stream
- */
-function linesOf(stream) {
-  /** @type {Array<string>} */
-  const ready = []
-  /** @type {Array<(line: string) => void>} */
-  const waiting = []
+/** Read a stream line by line: `next()` waits for the next line (failing after a while). */
+function linesOf(stream: NodeJS.ReadableStream): {next(): Promise<string>} {
+  const ready: Array<string> = []
+  const waiting: Array<(line: string) => void> = []
   let rest = ''
   stream.setEncoding('utf8')
   stream.on('data', (chunk) => {
@@ -204,7 +198,6 @@ function linesOf(stream) {
     }
   })
   return {
-    /** @returns {Promise<string>} */
     next() {
       const line = ready.shift()
       if (line !== undefined) return Promise.resolve(line)

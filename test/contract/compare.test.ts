@@ -3,12 +3,11 @@ import {execFileSync} from 'node:child_process'
 import {cp, readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
+import type {Diagnostic} from '../../generator/types.js'
 import {generateFrom, project, runInProcess} from '../support/helpers.js'
 
-/**
- * A git repository holding the seed document, committed.
- */
-async function repository() {
+/** A git repository holding the seed document, committed. */
+async function repository(): Promise<string> {
   const directory = await project()
   git(directory, 'init', '--quiet')
   git(directory, 'add', '.')
@@ -16,45 +15,38 @@ async function repository() {
   return directory
 }
 
-/**
- * @param {string} directory
- * @param {Array<string>} args
- */
-function git(directory, ...args) {
+/** Run git in `directory` as a fixed user. */
+function git(directory: string, ...args: Array<string>): void {
   execFileSync('git', ['-c', 'user.name=errgen', '-c', 'user.email=errgen@localhost', ...args], {cwd: directory})
 }
 
-/**
- * Edit the document with a function of its text.
- *
- * @param {string} directory
- * @param {(text: string) => string} change
- */
-async function edit(directory, change) {
+/** Edit the document with a function of its text. */
+async function edit(directory: string, change: (text: string) => string): Promise<void> {
   const file = path.join(directory, 'input', 'error-codes.md')
   await writeFile(file, change(await readFile(file, 'utf8')))
 }
 
-/**
- * Run errgen and keep the contract's messages (not the seed's own warnings).
- *
- * @param {string} directory
- * @param {Array<string>} args
- */
-async function compare(directory, args) {
+/** Run errgen and keep the contract's messages (not the seed's own warnings). */
+async function compare(directory: string, args: Array<string>): Promise<{code: number, lines: Array<string>}> {
   const result = await runInProcess([...args, '--format', 'json'], directory)
-  const contract = JSON.parse(result.stdout).filter((/** @type {{ruleId: string}} */ message) => !/^duplicate-/.test(message.ruleId))
+  const contract = (JSON.parse(result.stdout) as Array<Diagnostic>).filter((message) => !/^duplicate-/.test(message.ruleId))
   return {
     code: result.code,
-    lines: contract.map((/** @type {import('../../generator/types.js').Diagnostic} */ d) => `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.ruleId}`)
+    lines: contract.map((d) => `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.ruleId}`)
   }
+}
+
+/** A definition of the JSON Schema output, as far as these tests read it. */
+interface SchemaDefinition {
+  properties?: {code?: {const?: number | string}}
+  deprecated?: boolean
 }
 
 describe('deprecation in the document', () => {
   const table = 'HTTP | Code | Message | Resolve | Deprecated\n--- | --- | --- | --- | ---\n'
 
-  test('a struck-through message or the Deprecated column marks an entry deprecated, with its replacement', () => {
-    const {catalog, outputs} = generateFrom({
+  test('a struck-through message or the Deprecated column marks an entry deprecated, with its replacement', async () => {
+    const {catalog, outputs} = await generateFrom({
       'errors.md':
         table +
         '400 | 1 | ~~*old token*~~ | Use 3 instead. | |\n' +
@@ -70,10 +62,10 @@ describe('deprecation in the document', () => {
       [4, {replacement: 3}],
       [5, {replacement: undefined}]
     ])
-    const source = /** @type {string} */ (outputs['errors.ts'])
+    const source = outputs['errors.ts'] as string
     expect(source).toContain('   * @deprecated Use {@link ErrorCode.TokenMissing} (3) instead.\n   */\n  OldToken = 1,')
     expect(source).toContain('   * @deprecated\n   */\n  OldKey = 2,')
-    const schema = JSON.parse(/** @type {string} */ (outputs['errors.schema.json']))
+    const schema = JSON.parse(outputs['errors.schema.json'] as string) as {$defs: Record<string, SchemaDefinition>}
     expect([1, 2, 3, 4, 5].map((code) => Object.values(schema.$defs).find((def) => def.properties?.code?.const === code)?.deprecated)).toEqual([true, true, undefined, true, true])
     expect(outputs['errors.openapi.yaml']).toContain('    OldToken:\n      title: OldToken\n      description: Use 3 instead.\n      deprecated: true\n')
   })
@@ -152,7 +144,7 @@ describe('--against a git revision', () => {
     await edit(directory, (text) => text.replace('*type missing*', '*email missing*'))
     const {code, lines} = await compare(directory, ['--against', 'HEAD'])
     expect(code).toBe(1)
-    expect(lines.filter((/** @type {string} */ line) => line.includes('renamed-code'))).toEqual([
+    expect(lines.filter((line) => line.includes('renamed-code'))).toEqual([
       'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `EmailMissing_1001` since HEAD; keep the old name with a Name column: `TypeMissing`  renamed-code',
       'input/error-codes.md:9:23  error  Name of code 1002 changed from `EmailMissing` to `EmailMissing_1002` since HEAD; keep the old name with a Name column: `EmailMissing`  renamed-code'
     ])
@@ -163,7 +155,7 @@ describe('--against a git revision', () => {
     await edit(directory, (text) => text.replace('*access_token missing*', '*SWAP*').replace('*type missing*', '*access_token missing*').replace('*SWAP*', '*type missing*'))
     const {code, lines} = await compare(directory, ['--against', 'HEAD'])
     expect(code).toBe(1)
-    expect(lines.filter((/** @type {string} */ line) => line.includes('  error  '))).toEqual([
+    expect(lines.filter((line) => line.includes('  error  '))).toEqual([
       'input/error-codes.md:7:12  error  Code 1000 was `AccessTokenMissing` in HEAD and is now `TypeMissing`, while `AccessTokenMissing` is now code 1001: clients that switch on `AccessTokenMissing` get another code  reused-code',
       'input/error-codes.md:8:12  error  Code 1001 was `TypeMissing` in HEAD and is now `AccessTokenMissing`, while `TypeMissing` is now code 1000: clients that switch on `TypeMissing` get another code  reused-code'
     ])

@@ -20,13 +20,8 @@ const trickyString = fc.oneof(
   fc.constantFrom('AccessTokenMissing', '#/components/schemas/X', '400 Bad Request: error codes 1000, 1001', "We're here")
 )
 
-/**
- * Strings, numbers, booleans, and collections of them nested up to `depth` levels.
- *
- * @param {number} depth
- * @returns {fc.Arbitrary<unknown>}
- */
-function dataOf(depth) {
+/** Strings, numbers, booleans, and collections of them nested up to `depth` levels. */
+function dataOf(depth: number): fc.Arbitrary<unknown> {
   const scalar = fc.oneof(trickyString, fc.integer({min: -1000, max: 1e9}), fc.boolean())
   if (depth === 0) return scalar
   const inner = dataOf(depth - 1)

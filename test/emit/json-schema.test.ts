@@ -1,17 +1,15 @@
 /** The JSON Schema of the seed through Ajv in strict mode: every documented body accepted, wrong bodies rejected, each code documented. */
 import {Ajv2020} from 'ajv/dist/2020.js'
+import type {ValidateFunction} from 'ajv'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {generateSeed} from '../support/helpers.js'
 
-/** @type {Awaited<ReturnType<typeof generateSeed>>} */
-let seed
-/** @type {Record<string, any>} */
-let schema
-/** @type {import('ajv').ValidateFunction} */
-let validate
+let seed: Awaited<ReturnType<typeof generateSeed>>
+let schema: Record<string, any>
+let validate: ValidateFunction
 beforeAll(async () => {
   seed = await generateSeed()
-  schema = JSON.parse(/** @type {string} */ (seed.outputs['error-codes.schema.json']))
+  schema = JSON.parse(seed.outputs['error-codes.schema.json'] as string)
   validate = new Ajv2020({strict: true, allErrors: true}).compile(schema)
 })
 
@@ -36,8 +34,7 @@ describe('emitJsonSchema on the seed', () => {
     expect(validate({code: 1000, message: 'access_token missing', resolve: 'See the docs.'})).toBe(true)
   })
 
-  /** @type {Array<[string, unknown]>} */
-  const wrongBodies = [
+  const wrongBodies: Array<[string, unknown]> = [
     ['an undocumented code', {code: 1007, message: 'access_token missing', resolve: ''}],
     ['a message of another code', {code: 1000, message: 'type missing', resolve: ''}],
     ['a message in another case', {code: 1000, message: 'Access_token missing', resolve: ''}],

@@ -6,15 +6,12 @@ import {parse} from 'yaml'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {generateSeed, typeCheck} from '../support/helpers.js'
 
-/** @type {Awaited<ReturnType<typeof generateSeed>>} */
-let seed
-/** @type {string} */
-let text
-/** @type {Record<string, any>} */
-let document
+let seed: Awaited<ReturnType<typeof generateSeed>>
+let text: string
+let document: Record<string, any>
 beforeAll(async () => {
   seed = await generateSeed()
-  text = /** @type {string} */ (seed.outputs['error-codes.openapi.yaml'])
+  text = seed.outputs['error-codes.openapi.yaml'] as string
   document = parse(text)
 })
 

@@ -1,9 +1,11 @@
 /** The TypeScript module printed from its structure alone is byte for byte the full text of a ts-morph source file created from it. */
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
-import {emitTypeScript, emitTypeScriptThroughProject} from '../../generator/emit/typescript.js'
+import {emitTypeScript} from '../../generator/emit/typescript.js'
 import {reasonPhrase, statusName} from '../../generator/catalog/names.js'
+import type {Catalog} from '../../generator/types.js'
 import {generateSeed} from '../support/helpers.js'
+import {emitTypeScriptThroughProject} from '../support/typescript-project.js'
 
 /** Texts with what JSDoc, string literals and code-block-writer treat specially. */
 const text = fc.oneof(
@@ -15,7 +17,7 @@ const place = {start: {line: 1, column: 1}, end: {line: 1, column: 2}}
 const places = {row: place, status: place, code: place, message: place, resolve: place, name: place, deprecated: place}
 
 /** A random catalog: unique codes and names, statuses in use, groups and deprecations, with or without statuses and resolve texts. */
-const catalog = fc
+const catalog: fc.Arbitrary<Catalog> = fc
   .record({
     rows: fc.uniqueArray(
       fc.record({
@@ -44,7 +46,7 @@ const catalog = fc
     const codes = hasStatus ? [...new Set(rows.map((entry) => entry.status))].sort((a, b) => a - b) : []
     return {
       sources: ['input/x.md'],
-      codeKind: /** @type {const} */ ('integer'),
+      codeKind: 'integer' as const,
       hasStatus,
       hasResolve,
       entries,
@@ -62,7 +64,7 @@ describe('emitTypeScript', () => {
 
   test('prints any catalog as a ts-morph source file reads', () => {
     fc.assert(
-      fc.property(catalog, fc.constantFrom(/** @type {const} */ ('enum'), /** @type {const} */ ('const')), (given, style) => {
+      fc.property(catalog, fc.constantFrom('enum' as const, 'const' as const), (given, style) => {
         expect(emitTypeScript(given, style)).toBe(emitTypeScriptThroughProject(given, style))
       }),
       {numRuns: 150}

@@ -1,17 +1,15 @@
 /** The TypeScript of the seed and of hostile text: it compiles under the strict flags, is used as SDK and server code use it, and holds the exact strings. */
 import ts from 'typescript'
 import {beforeAll, describe, expect, test} from 'vitest'
-import {docText, stringLiteral} from '../../generator/emit/typescript.js'
+import {docText, stringLiteral} from '../../generator/emit/typescript-syntax.js'
 import {readFile} from 'node:fs/promises'
 import {escapeMarkdown, evaluate, generateFrom, generateSeed, seed as seedPath, strictOptions, typeCheck} from '../support/helpers.js'
 
-/** @type {Awaited<ReturnType<typeof generateSeed>>} */
-let seed
-/** @type {string} */
-let source
+let seed: Awaited<ReturnType<typeof generateSeed>>
+let source: string
 beforeAll(async () => {
   seed = await generateSeed()
-  source = /** @type {string} */ (seed.outputs['error-codes.ts'])
+  source = seed.outputs['error-codes.ts'] as string
 })
 
 /** A module that uses the generated one the way SDK and server code does; every line must type-check. */
@@ -127,8 +125,8 @@ describe('emitTypeScript on the seed', () => {
 
 describe('emitTypeScript in the const style', () => {
   test('compiles under the strict flags and erasableSyntaxOnly, used as the enum style is', async () => {
-    const {catalog, outputs} = generateFrom({'input/error-codes.md': await readFile(seedPath, 'utf8')}, {typescript: {style: 'const'}})
-    const constSource = /** @type {string} */ (outputs['error-codes.ts'])
+    const {catalog, outputs} = await generateFrom({'input/error-codes.md': await readFile(seedPath, 'utf8')}, {typescript: {style: 'const'}})
+    const constSource = outputs['error-codes.ts'] as string
     expect(constSource).not.toMatch(/\benum\b/)
     const cases = catalog.entries.map((entry) => `    case ErrorCode.${entry.name}: return "${entry.code}";`).join('\n')
     const diagnostics = typeCheck(
@@ -164,8 +162,8 @@ describe('emitTypeScript on hostile text', () => {
     '\n'
 
   test('keeps every string exactly, compiles, and the JSDoc cannot be broken out of', async () => {
-    const {catalog, outputs} = generateFrom({'hostile.md': markdown})
-    const source = /** @type {string} */ (outputs['hostile.ts'])
+    const {catalog, outputs} = await generateFrom({'hostile.md': markdown})
+    const source = outputs['hostile.ts'] as string
     expect(typeCheck({'error-codes.ts': source})).toEqual([])
 
     const module = await evaluate(source)
@@ -184,8 +182,7 @@ describe('emitTypeScript on hostile text', () => {
 })
 
 describe('helpers', () => {
-  /** @type {Array<[string, string]>} */
-  const docCases = [
+  const docCases: Array<[string, string]> = [
     ['a */ b', 'a *\\/ b'],
     ['@deprecated', '\\@deprecated'],
     ['a\r\nb\u2028c', 'a\nb\nc']

@@ -1,18 +1,16 @@
-/** The parallel path (slices parsed in worker threads, joined, validated) gives the trees, outputs and diagnostics of the plain path (pipeline.run), on the real document and on random ones. */
+/** The parallel path (slices parsed in worker threads, joined, validated) gives the trees, outputs and diagnostics of the plain path (the spine's compile, parsing in this thread), on the real document and on random ones. */
 import {readFile} from 'node:fs/promises'
+import type {Root} from 'mdast'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {syntheticDocument} from '../../bench/documents.js'
-import {buildOutputs} from '../../generator/emit/index.js'
-import {runParallel} from '../../generator/parse/parallel.js'
 import {parseInWorkers} from '../../generator/parse/workers.js'
-import {parse} from '../../generator/parse/parse.js'
-import {run} from '../support/pipeline.js'
+import {parse, parseInThisThread, type Parser} from '../../generator/parse/parse.js'
 import {report} from '../../generator/diagnostics/report.js'
 import {planSlices, stitch} from '../../generator/parse/slices.js'
 import {decodeTree, encodeTree} from '../../generator/parse/tree-codec.js'
-import {validate} from '../../generator/tables/validate.js'
+import {compile, type Compiled} from '../../generator/spine.js'
 import {configFor, seed} from '../support/helpers.js'
 
 const seedOptions = configFor(['input/error-codes.md'])
@@ -48,7 +46,7 @@ const table = fc
   })
   .map(({header, align, outer, rows}) => {
     const count = header.replace(/^\||\|$/g, '').split('|').length
-    const wrap = (/** @type {string} */ text) => (outer ? '| ' + text + ' |' : text)
+    const wrap = (text: string) => (outer ? '| ' + text + ' |' : text)
     const delimiter = wrap(Array.from({length: count}, () => align).join(' | '))
     return [header, delimiter, ...rows.map((row) => wrap(row.join(' | ')))].join('\n')
   })
@@ -65,24 +63,16 @@ const documentText = fc
 /**
  * Parse `text` in slices of `rowsPerSlice` rows here, each tree through the worker encoding, and join them; undefined
  * when the document is not sliced or the slices are declined.
- *
- * @param {string} text
- * @param {number} rowsPerSlice
  */
-function parseSliced(text, rowsPerSlice) {
+function parseSliced(text: string, rowsPerSlice: number): Root | undefined {
   const plan = planSlices(text, rowsPerSlice)
   if (!plan) return undefined
   const trees = plan.slices.map((slice) => decodeTree(encodeTree(parse(new VFile({value: slice.text})))))
   return stitch(plan, trees)
 }
 
-/**
- * Everything the user sees of a run: each output's text, and the diagnostics as the CLI prints them and as data.
- *
- * @param {ReadonlyArray<VFile>} files
- * @param {{ok: boolean, files: ReadonlyArray<{name: string, text: string}>}} result
- */
-function observable(files, result) {
+/** Everything the user sees of a run: each output's text, and the diagnostics as the CLI prints them and as data. */
+function observable(files: ReadonlyArray<VFile>, result: Compiled) {
   return {
     ok: result.ok,
     outputs: result.files.map((file) => [file.name, file.text]),
@@ -100,27 +90,20 @@ function observable(files, result) {
   }
 }
 
-/**
- * The plain path on fresh VFiles.
- *
- * @param {Record<string, string>} documents
- */
-function plainRun(documents) {
+/** A run of the spine on fresh VFiles, parsing with `parser` (by default the spine's own: worker threads). */
+async function compiledRun(documents: Record<string, string>, parser?: Parser) {
   const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
-  return observable(files, run(files, seedOptions))
+  return observable(files, await compile(files, seedOptions, parser))
 }
 
-/**
- * The parallel path's stages on fresh VFiles: worker threads with `rowsPerSlice`, validate, build.
- *
- * @param {Record<string, string>} documents
- * @param {number} rowsPerSlice
- */
-async function parallelRun(documents, rowsPerSlice) {
-  const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
-  const trees = await parseInWorkers(files, rowsPerSlice)
-  const read = files.map((file, index) => validate(/** @type {import('mdast').Root} */ (trees[index]), file))
-  return observable(files, buildOutputs(files, read, seedOptions))
+/** The plain path: every document parsed in this thread. */
+function plainRun(documents: Record<string, string>) {
+  return compiledRun(documents, parseInThisThread)
+}
+
+/** The parallel path: worker threads, documents sliced every `rowsPerSlice` rows. */
+function parallelRun(documents: Record<string, string>, rowsPerSlice: number) {
+  return compiledRun(documents, (files) => parseInWorkers(files, rowsPerSlice))
 }
 
 const seedText = await readFile(seed, 'utf8')
@@ -169,20 +152,19 @@ describe('sliced parsing', () => {
 describe('the parallel path', () => {
   test('on the real document: byte-identical outputs and identical diagnostics', async () => {
     const documents = {'input/error-codes.md': seedText}
-    expect(await parallelRun(documents, 4)).toEqual(plainRun(documents))
+    expect(await parallelRun(documents, 4)).toEqual(await plainRun(documents))
   })
 
-  test('through runParallel on 2,000 rows (sliced with the default size) and the seed together', async () => {
+  test('through the spine\'s default parser on 2,000 rows (sliced with the default size) and the seed together', async () => {
     const documents = {'input/big.md': syntheticDocument(2000), 'input/error-codes.md': seedText}
-    const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
-    expect(observable(files, await runParallel(files, seedOptions))).toEqual(plainRun(documents))
+    expect(await compiledRun(documents)).toEqual(await plainRun(documents))
   })
 
   test('on random documents, valid and invalid: byte-identical outputs and identical diagnostics', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(documentText, {minLength: 1, maxLength: 3}), fc.integer({min: 1, max: 3}), async (texts, rowsPerSlice) => {
         const documents = Object.fromEntries(texts.map((text, index) => ['doc-' + index + '.md', text]))
-        expect(await parallelRun(documents, rowsPerSlice)).toEqual(plainRun(documents))
+        expect(await parallelRun(documents, rowsPerSlice)).toEqual(await plainRun(documents))
       }),
       {numRuns: 20}
     )

@@ -9,31 +9,40 @@ import {parse as parseYaml} from 'yaml'
 import {buildCatalog} from '../../generator/catalog/build.js'
 import {decodeUtf8Lossy} from '../../generator/read/utf8.js'
 import {identifierPattern} from '../../generator/catalog/names.js'
-import {parse} from '../../generator/parse/parse.js'
-import {run} from '../support/pipeline.js'
+import {parse, parseInThisThread} from '../../generator/parse/parse.js'
+import {compile} from '../../generator/spine.js'
 import {validate} from '../../generator/tables/validate.js'
+import type {Catalog} from '../../generator/types.js'
 import {configFor, escapeMarkdown, evaluate, typeCheck} from '../support/helpers.js'
 
 /** Multiplies every property's number of runs: `PROPERTY_RUNS_FACTOR=20 npx vitest run test/properties.test.js` to hunt longer. */
 const runsFactor = Number(process.env.PROPERTY_RUNS_FACTOR || 1)
 
-/**
- * @typedef Entry
- * @property {number} code
- * @property {number} status
- * @property {string} message
- * @property {string} resolve
- * @property {string | undefined} name the Name cell, when the table has a Name column
- *
- * @typedef Table
- * @property {Array<Entry>} entries
- * @property {boolean} nameColumn
- * @property {'emphasis' | 'plain' | 'mixed'} messages how Message cells are written
- * @property {Array<'plain' | 'span' | 'fenced' | 'strong'>} codeStyles how each Code cell is written
- * @property {boolean} outerPipes
- * @property {'\n' | '\r\n'} lineEnding
- * @property {boolean} byteOrderMark
- */
+/** One row of a random table. */
+interface Entry {
+  code: number
+  status: number
+  message: string
+  resolve: string
+  /** The Name cell, when the table has a Name column. */
+  name: string | undefined
+}
+
+/** How a Code cell is written. */
+type CodeStyle = 'plain' | 'span' | 'fenced' | 'strong'
+
+/** A random table and how it is written. */
+interface Table {
+  entries: Array<Entry>
+  nameColumn: boolean
+  /** How Message cells are written. */
+  messages: 'emphasis' | 'plain' | 'mixed'
+  /** How each Code cell is written. */
+  codeStyles: Array<CodeStyle>
+  outerPipes: boolean
+  lineEnding: '\n' | '\r\n'
+  byteOrderMark: boolean
+}
 
 /** Pieces of text that mean something to markdown, JSDoc, JavaScript, JSON, YAML or HTML. */
 const specials = [
@@ -66,7 +75,7 @@ const identifierArbitrary = fc.oneof(
   fc.constantFrom('constructor', 'toString', 'valueOf', 'hasOwnProperty', 'Infinity', 'NaN', 'delete', 'default', 'HttpStatus', 'ErrorEntry')
 )
 
-const entryArbitrary = fc.record({
+const entryArbitrary: fc.Arbitrary<Entry> = fc.record({
   code: fc.oneof(fc.integer({min: 1, max: 9999}), fc.integer({min: 1, max: Number.MAX_SAFE_INTEGER})),
   status: fc.integer({min: 100, max: 599}),
   message: cellTextArbitrary,
@@ -74,35 +83,25 @@ const entryArbitrary = fc.record({
   name: fc.option(identifierArbitrary, {nil: undefined})
 })
 
-/** @type {fc.Arbitrary<Table>} */
-const tableArbitrary = fc
+const tableArbitrary: fc.Arbitrary<Table> = fc
   .record({
     entries: fc.uniqueArray(entryArbitrary, {minLength: 1, maxLength: 8, selector: (entry) => entry.code}),
     nameColumn: fc.boolean(),
-    messages: fc.constantFrom(/** @type {const} */ ('emphasis'), 'plain', 'mixed'),
-    codeStyles: fc.array(fc.constantFrom(/** @type {const} */ ('plain'), 'span', 'fenced', 'strong'), {minLength: 8, maxLength: 8}),
+    messages: fc.constantFrom<Table['messages']>('emphasis', 'plain', 'mixed'),
+    codeStyles: fc.array(fc.constantFrom<CodeStyle>('plain', 'span', 'fenced', 'strong'), {minLength: 8, maxLength: 8}),
     outerPipes: fc.boolean(),
-    lineEnding: fc.constantFrom(/** @type {const} */ ('\n'), '\r\n'),
+    lineEnding: fc.constantFrom<Table['lineEnding']>('\n', '\r\n'),
     byteOrderMark: fc.boolean()
   })
   .filter(({entries, nameColumn}) => !nameColumn || namesAreUnique(entries))
 
-/**
- * @param {ReadonlyArray<Entry>} entries
- * @returns {boolean}
- */
-function namesAreUnique(entries) {
+function namesAreUnique(entries: ReadonlyArray<Entry>): boolean {
   const names = entries.flatMap((entry) => (entry.name ? [entry.name] : []))
   return new Set(names).size === names.length
 }
 
-/**
- * The markdown document of a table, as bytes.
- *
- * @param {Table} table
- * @returns {Uint8Array}
- */
-function renderDocument(table) {
+/** The markdown document of a table, as bytes. */
+function renderDocument(table: Table): Uint8Array {
   const header = ['HTTP', 'Code', 'Message', 'Resolve', ...(table.nameColumn ? ['Name'] : [])]
   const rows = table.entries.map((entry, index) => [
     String(entry.status),
@@ -112,30 +111,21 @@ function renderDocument(table) {
     ...(table.nameColumn ? [escapeMarkdown(entry.name || '')] : [])
   ])
   const outer = table.outerPipes || table.nameColumn
-  const line = (/** @type {Array<string>} */ cells) => (outer ? '| ' + cells.join(' | ') + ' |' : cells.join(' | '))
+  const line = (cells: Array<string>) => (outer ? '| ' + cells.join(' | ') + ' |' : cells.join(' | '))
   const lines = ['# Errors', '', line(header), line(header.map(() => '---')), ...rows.map((cells) => line(cells)), '']
   const text = (table.byteOrderMark ? '\uFEFF' : '') + lines.join(table.lineEnding)
   return new TextEncoder().encode(text)
 }
 
-/**
- * @param {number} code
- * @param {'plain' | 'span' | 'fenced' | 'strong'} style
- * @returns {string}
- */
-function renderCode(code, style) {
+function renderCode(code: number, style: CodeStyle): string {
   return {plain: String(code), span: '`' + code + '`', fenced: '```' + code + '```', strong: '**' + code + '**'}[style]
 }
 
 /**
  * A Message cell: one emphasis span, or plain text. A vertical tab at either end cannot be emphasised: it is white
  * space next to the `*`, and its character reference is U+FFFD (a control character); such a message is plain.
- *
- * @param {string} text
- * @param {boolean} emphasis
- * @returns {string}
  */
-function renderMessage(text, emphasis) {
+function renderMessage(text: string, emphasis: boolean): string {
   return emphasis && !/^\v|\v$/.test(text) ? '*' + renderText(text, true) + '*' : renderText(text)
 }
 
@@ -143,43 +133,31 @@ function renderMessage(text, emphasis) {
  * Markdown that CommonMark renders as exactly `text` inside a table cell: ASCII punctuation escaped, a line feed as
  * `<br>`, a carriage return as a character reference, and, inside emphasis, white space at either end as a character
  * reference too (`*` next to white space cannot open or close emphasis).
- *
- * @param {string} text
- * @param {boolean} [inEmphasis]
- * @returns {string}
  */
-function renderText(text, inEmphasis = false) {
+function renderText(text: string, inEmphasis = false): string {
   const characters = [...text]
   return characters
     .map((character, index) => {
       const atEnd = index === 0 || index === characters.length - 1
       if (character === '\n') return '<br>'
       if (character === '\r' || (inEmphasis && atEnd && /[\s\p{Zs}]/u.test(character))) {
-        return '&#x' + /** @type {number} */ (character.codePointAt(0)).toString(16) + ';'
+        return '&#x' + (character.codePointAt(0) as number).toString(16) + ';'
       }
       return escapeMarkdown(character)
     })
     .join('')
 }
 
-/**
- * Read a rendered document the way the CLI does: decode, parse, validate, build the catalog.
- *
- * @param {Uint8Array} bytes
- */
-function readBack(bytes) {
+/** Read a rendered document the way the CLI does: decode, parse, validate, build the catalog. */
+function readBack(bytes: Uint8Array): {file: VFile, catalog: Catalog, errors: Array<string>} {
   const file = new VFile({path: 'errors.md', value: decodeUtf8Lossy(bytes).text})
   const catalog = buildCatalog([validate(parse(file), file)], {codes: 'auto'}, [file.path])
   const errors = file.messages.filter((message) => message.fatal).map(String)
   return {file, catalog, errors}
 }
 
-/**
- * The entries a table documents, as errgen's catalog holds them (sorted by code).
- *
- * @param {Table} table
- */
-function expectedEntries(table) {
+/** The entries a table documents, as errgen's catalog holds them (sorted by code). */
+function expectedEntries(table: Table): Array<Pick<Entry, 'code' | 'status' | 'message' | 'resolve'>> {
   return [...table.entries]
     .sort((a, b) => a.code - b.code)
     .map(({code, status, message, resolve}) => ({code, status, message, resolve}))
@@ -210,23 +188,23 @@ describe('property: a random catalog rendered to markdown comes out of errgen ex
     await fc.assert(
       fc.asyncProperty(tableArbitrary, async (table) => {
         const file = new VFile({path: 'errors.md', value: decodeUtf8Lossy(renderDocument(table)).text})
-        const result = run([file], configFor([file.path], {openapi: {version: '1.0.0'}}))
+        const result = await compile([file], configFor([file.path], {openapi: {version: '1.0.0'}}), parseInThisThread)
         expect(file.messages.filter((message) => message.fatal).map(String)).toEqual([])
         const [typescript, schema, openapi] = result.files.map((output) => output.text)
         const entries = result.catalog.entries
         expect(entries.map(({code, status, message, resolve}) => ({code, status, message, resolve}))).toEqual(expectedEntries(table))
 
-        expect(typeCheck({'errors.ts': /** @type {string} */ (typescript)})).toEqual([])
-        const module = await evaluate(/** @type {string} */ (typescript))
+        expect(typeCheck({'errors.ts': typescript as string})).toEqual([])
+        const module = await evaluate(typescript as string)
         for (const entry of entries) {
           expect(module.ErrorCode[entry.name]).toBe(entry.code)
           expect(module.errorCatalog[entry.code]).toEqual({code: entry.code, status: entry.status, message: entry.message, resolve: entry.resolve})
           expect(module.isErrorCode(entry.code)).toBe(true)
         }
         expect(Object.keys(module.errorCatalog)).toHaveLength(entries.length)
-        expectNoJSDocTags(/** @type {string} */ (typescript))
+        expectNoJSDocTags(typescript as string)
 
-        const accepts = new Ajv2020({strict: true}).compile(JSON.parse(/** @type {string} */ (schema)))
+        const accepts = new Ajv2020({strict: true}).compile(JSON.parse(schema as string))
         for (const entry of entries) {
           expect(accepts({code: entry.code, message: entry.message, resolve: entry.resolve})).toBe(true)
           expect(accepts({code: entry.code, message: entry.message, resolve: 'anything'})).toBe(true)
@@ -239,8 +217,8 @@ describe('property: a random catalog rendered to markdown comes out of errgen ex
         const undocumented = Math.max(...entries.map((entry) => Number(entry.code))) + 1
         expect(accepts({code: undocumented, message: entries[0]?.message, resolve: ''})).toBe(false)
 
-        const document = parseYaml(/** @type {string} */ (openapi))
-        expect(parseYaml(/** @type {string} */ (openapi), {version: '1.1'})).toEqual(document)
+        const document = parseYaml(openapi as string)
+        expect(parseYaml(openapi as string, {version: '1.1'})).toEqual(document)
         for (const entry of entries) {
           expect(document.components.schemas[entry.name].properties.message.const).toBe(entry.message)
           expect(document.components.schemas[entry.name].description).toBe(entry.resolve)
@@ -253,12 +231,8 @@ describe('property: a random catalog rendered to markdown comes out of errgen ex
   })
 })
 
-/**
- * No text can turn into a JSDoc tag or end a comment early: the ErrorCode members carry no tag.
- *
- * @param {string} source
- */
-function expectNoJSDocTags(source) {
+/** No text can turn into a JSDoc tag or end a comment early: the ErrorCode members carry no tag. */
+function expectNoJSDocTags(source: string): void {
   const file = ts.createSourceFile('errors.ts', source, ts.ScriptTarget.ES2022, true)
   const members = file.statements.flatMap((statement) => (ts.isEnumDeclaration(statement) ? [...statement.members] : []))
   const tags = members.flatMap((member) => ts.getJSDocTags(member).map((tag) => tag.tagName.text))

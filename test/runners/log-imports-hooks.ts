@@ -1,21 +1,14 @@
-/** The hooks of log-imports.js: they post each resolved module's URL to the main thread. */
+/** The hooks of log-imports.js: the main thread's port in, each resolved module's URL posted to it. */
+import type {ResolveFnOutput, ResolveHook, ResolveHookContext} from 'node:module'
+import type {MessagePort} from 'node:worker_threads'
 
-/** @type {import('node:worker_threads').MessagePort | undefined} */
-let port
+let port: MessagePort | undefined
 
-/**
- * @param {{port: import('node:worker_threads').MessagePort}} data
- */
-export function initialize(data) {
+export function initialize(data: {port: MessagePort}): void {
   port = data.port
 }
 
-/**
- * @param {string} specifier
- * @param {object} context
- * @param {(specifier: string, context: object) => Promise<{url: string}>} next
- */
-export async function resolve(specifier, context, next) {
+export async function resolve(specifier: string, context: ResolveHookContext, next: Parameters<ResolveHook>[2]): Promise<ResolveFnOutput> {
   const result = await next(specifier, context)
   port?.postMessage(result.url)
   return result

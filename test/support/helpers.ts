@@ -1,4 +1,4 @@
-/** Test helpers: run errgen in-process or as a real process, temp directories, and the TypeScript compiler under the strict flags. */
+/** Test helpers: run errgen in-process or as a real process, temp directories, documents through the pipeline in this thread, and the TypeScript compiler under the strict flags. */
 import {execFile} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import {cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile} from 'node:fs/promises'
@@ -8,9 +8,13 @@ import {fileURLToPath} from 'node:url'
 import ts from 'typescript'
 import {VFile} from 'vfile'
 import {afterAll} from 'vitest'
-import {resolve} from '../../generator/config/load-io.js'
-import {run} from './pipeline.js'
-import {runMain} from './run-main.js'
+import {resolve} from '../../generator/config/resolve.js'
+import {parseInThisThread} from '../../generator/parse/parse.js'
+import {compile} from '../../generator/spine.js'
+import type {Catalog, Config, ConfigFile} from '../../generator/types.js'
+import {runMain, type Outcome} from './run-main.js'
+
+export type {Outcome} from './run-main.js'
 
 export const root = fileURLToPath(new URL('../..', import.meta.url))
 export const bin = path.join(root, 'dist', 'cli', 'bin.js')
@@ -18,7 +22,7 @@ export const seed = path.join(root, 'input', 'error-codes.md')
 export const committedOutput = path.join(root, 'output')
 
 /** The compiler flags the generated TypeScript must pass without a diagnostic. */
-export const strictOptions = {
+export const strictOptions: ts.CompilerOptions = {
   strict: true,
   noUncheckedIndexedAccess: true,
   exactOptionalPropertyTypes: true,
@@ -33,42 +37,30 @@ export const strictOptions = {
 }
 
 /** The compiler's own files (lib.*.d.ts), parsed once for every type check of this test file. */
-/** @type {Map<string, ts.SourceFile | undefined>} */
-const parsedLibraries = new Map()
+const parsedLibraries = new Map<string, ts.SourceFile | undefined>()
 
-/** @type {Array<string>} */
-const temporary = []
+const temporary: Array<string> = []
 afterAll(async () => {
   await Promise.all(temporary.map((directory) => rm(directory, {recursive: true, force: true})))
 })
 
-/**
- * A new empty directory, removed after the test file.
- *
- * @returns {Promise<string>}
- */
-export async function tempDirectory() {
+/** A new empty directory, removed after the test file. */
+export async function tempDirectory(): Promise<string> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'errgen-test-'))
   temporary.push(directory)
   return directory
 }
 
-/**
- * Run errgen in this process.
- *
- * @param {ReadonlyArray<string>} argv
- * @param {string} [cwd]
- * @returns {Promise<{code: number, stdout: string, stderr: string}>}
- */
-export function runInProcess(argv, cwd = root) {
+/** Run errgen in this process. */
+export function runInProcess(argv: ReadonlyArray<string>, cwd: string = root): Promise<Outcome> {
   return runMain(argv, cwd)
 }
 
-/**
- * @typedef User
- * @property {number} uid
- * @property {number} gid
- */
+/** A user to run a process as. */
+export interface User {
+  uid: number
+  gid: number
+}
 
 /**
  * A user to run errgen as in permission tests, so that they mean something when the tests run as root (who may read
@@ -80,11 +72,7 @@ export const unprivilegedUser = process.getuid?.() === 0 ? await lookUpUser('nob
 /** Whether permission tests can fail: not root, or root with a user to run errgen as. */
 export const permissionsApply = process.getuid?.() !== 0 || unprivilegedUser !== undefined
 
-/**
- * @param {string} name
- * @returns {Promise<User | undefined>}
- */
-async function lookUpUser(name) {
+async function lookUpUser(name: string): Promise<User | undefined> {
   const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '')
   const fields = passwd.split('\n').find((line) => line.startsWith(name + ':'))?.split(':')
   return fields ? {uid: Number(fields[2]), gid: Number(fields[3])} : undefined
@@ -93,13 +81,10 @@ async function lookUpUser(name) {
 /**
  * Run the `errgen` bin as a real process.
  *
- * @param {ReadonlyArray<string>} argv
- * @param {string} [cwd]
- * @param {Record<string, string>} [env] added to this process's environment
- * @param {User} [user] the user to run it as (this process's by default)
- * @returns {Promise<{code: number, stdout: string, stderr: string}>}
+ * @param env added to this process's environment
+ * @param user the user to run it as (this process's by default)
  */
-export function runProcess(argv, cwd = root, env = {}, user = undefined) {
+export function runProcess(argv: ReadonlyArray<string>, cwd: string = root, env: Record<string, string> = {}, user: User | undefined = undefined): Promise<Outcome> {
   return new Promise((resolve) => {
     execFile(process.execPath, [bin, ...argv], {cwd, env: {...process.env, ...env}, ...user}, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
@@ -111,24 +96,25 @@ export function runProcess(argv, cwd = root, env = {}, user = undefined) {
 /**
  * The files of a directory: name → bytes; errgen's manifest (a dotfile, which depends on errgen's own code) is left
  * out, tests of it read it by name.
- *
- * @param {string} directory
- * @returns {Promise<Map<string, Buffer>>}
  */
-export async function readTree(directory) {
+export async function readTree(directory: string): Promise<Map<string, Buffer>> {
   const names = (await readdir(directory)).filter((name) => !name.startsWith('.')).sort()
-  const entries = await Promise.all(names.map(async (name) => /** @type {const} */ ([name, await readFile(path.join(directory, name))])))
+  const entries = await Promise.all(names.map(async (name) => [name, await readFile(path.join(directory, name))] as const))
   return new Map(entries)
+}
+
+/** One file of a snapshot. */
+export interface SnapshotEntry {
+  name: string
+  digest: string
+  mtime: number
 }
 
 /**
  * Each file of a directory with a digest of its bytes and its modification time: equal snapshots mean nothing was
  * written, renamed or touched.
- *
- * @param {string} directory
- * @returns {Promise<Array<{name: string, digest: string, mtime: number}>>}
  */
-export async function snapshot(directory) {
+export async function snapshot(directory: string): Promise<Array<SnapshotEntry>> {
   const names = (await readdir(directory)).sort()
   return Promise.all(
     names.map(async (name) => {
@@ -139,12 +125,8 @@ export async function snapshot(directory) {
   )
 }
 
-/**
- * Set the modification time of every file of a directory one hour back, so that a rewrite shows.
- *
- * @param {string} directory
- */
-export async function age(directory) {
+/** Set the modification time of every file of a directory one hour back, so that a rewrite shows. */
+export async function age(directory: string): Promise<void> {
   const past = new Date(Date.now() - 3_600_000)
   for (const name of await readdir(directory)) await utimes(path.join(directory, name), past, past)
 }
@@ -152,10 +134,9 @@ export async function age(directory) {
 /**
  * Write files into a directory, aged an hour: the outputs of an earlier run.
  *
- * @param {string} directory
- * @param {ReadonlyMap<string, Uint8Array>} files name → bytes
+ * @param files name → bytes
  */
-export async function writeEarlierFiles(directory, files) {
+export async function writeEarlierFiles(directory: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
   for (const [name, bytes] of files) await writeFile(path.join(directory, name), bytes)
   await age(directory)
 }
@@ -164,30 +145,12 @@ export async function writeEarlierFiles(directory, files) {
  * Type-check TypeScript sources with the compiler; the diagnostics of those sources (the compiler's lib files are
  * parsed once per test file and not checked themselves) as `file(line,col): message` strings.
  *
- * @param {Record<string, string>} sources file name → text
- * @param {ts.CompilerOptions} [options]
- * @returns {Array<string>}
+ * @param sources file name → text
  */
-export function typeCheck(sources, options = strictOptions) {
+export function typeCheck(sources: Record<string, string>, options: ts.CompilerOptions = strictOptions): Array<string> {
   const directory = path.join(root, '.virtual')
-  /** @type {Map<string, string>} */
-  const files = new Map(Object.entries(sources).map(([name, text]) => [path.join(directory, name), text]))
-  const host = ts.createCompilerHost(options)
-  const originalGetSourceFile = host.getSourceFile
-  host.getSourceFile = (name, languageVersion, ...rest) => {
-    const text = files.get(name)
-    if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true)
-    const key = name + ' ' + JSON.stringify(languageVersion)
-    if (!parsedLibraries.has(key)) parsedLibraries.set(key, originalGetSourceFile.call(host, name, languageVersion, ...rest))
-    return parsedLibraries.get(key)
-  }
-  const originalFileExists = host.fileExists
-  host.fileExists = (name) => files.has(name) || originalFileExists.call(host, name)
-  const originalReadFile = host.readFile
-  host.readFile = (name) => files.get(name) ?? originalReadFile.call(host, name)
-  const originalDirectoryExists = host.directoryExists?.bind(host)
-  host.directoryExists = (name) => name === directory || (originalDirectoryExists ? originalDirectoryExists(name) : false)
-  const program = ts.createProgram([...files.keys()], options, host)
+  const files = new Map<string, string>(Object.entries(sources).map(([name, text]) => [path.join(directory, name), text]))
+  const program = ts.createProgram([...files.keys()], options, virtualHost(files, directory, options))
   const diagnostics = [
     ...program.getOptionsDiagnostics(),
     ...program.getGlobalDiagnostics(),
@@ -204,69 +167,74 @@ export function typeCheck(sources, options = strictOptions) {
   })
 }
 
-/**
- * Compile a TypeScript module to JavaScript and import it.
- *
- * @param {string} source
- * @returns {Promise<Record<string, any>>}
- */
-export async function evaluate(source) {
+/** A compiler host that serves `files` from memory in `directory`, and the compiler's lib files parsed once. */
+function virtualHost(files: ReadonlyMap<string, string>, directory: string, options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options)
+  const originalGetSourceFile = host.getSourceFile
+  host.getSourceFile = (name, languageVersion, ...rest) => {
+    const text = files.get(name)
+    if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true)
+    const key = name + ' ' + JSON.stringify(languageVersion)
+    if (!parsedLibraries.has(key)) parsedLibraries.set(key, originalGetSourceFile.call(host, name, languageVersion, ...rest))
+    return parsedLibraries.get(key)
+  }
+  const originalFileExists = host.fileExists
+  host.fileExists = (name) => files.has(name) || originalFileExists.call(host, name)
+  const originalReadFile = host.readFile
+  host.readFile = (name) => files.get(name) ?? originalReadFile.call(host, name)
+  const originalDirectoryExists = host.directoryExists?.bind(host)
+  host.directoryExists = (name) => name === directory || (originalDirectoryExists ? originalDirectoryExists(name) : false)
+  return host
+}
+
+/** An evaluated module's exports: any, as their shape is what the tests check. */
+export type Evaluated = Record<string, any>
+
+/** Compile a TypeScript module to JavaScript and import it. */
+export async function evaluate(source: string): Promise<Evaluated> {
   const {outputText} = ts.transpileModule(source, {
     compilerOptions: {target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext}
   })
   return import('data:text/javascript;base64,' + Buffer.from(outputText).toString('base64'))
 }
 
-/**
- * The configuration the CLI resolves for documents, with a configuration file's settings over the defaults.
- *
- * @param {ReadonlyArray<string>} input
- * @param {import('../../generator/types.js').ConfigFile} [written]
- * @returns {import('../../generator/types.js').Config}
- */
-export function configFor(input, written = {}) {
+/** The configuration the CLI resolves for documents, with a configuration file's settings over the defaults. */
+export function configFor(input: ReadonlyArray<string>, written: ConfigFile = {}): Config {
   return resolve(written, {input}, {cwd: root, base: root, version: '0.1.0'})
 }
 
+/** What the pipeline gives for documents: the catalog, and each output's text by file name. */
+export interface Generated {
+  catalog: Catalog
+  outputs: Record<string, string>
+}
+
 /**
- * Run the pipeline on markdown documents; throws when they have errors.
+ * Run the pipeline (parsing in this thread) on markdown documents; throws when they have errors.
  *
- * @param {Record<string, string>} documents path → markdown
- * @param {import('../../generator/types.js').ConfigFile} [written] configuration settings
+ * @param documents path → markdown
+ * @param written configuration settings
  */
-export function generateFrom(documents, written = {}) {
+export async function generateFrom(documents: Record<string, string>, written: ConfigFile = {}): Promise<Generated> {
   const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
-  const result = run(files, configFor(Object.keys(documents), written))
+  const result = await compile(files, configFor(Object.keys(documents), written), parseInThisThread)
   if (!result.ok) throw new Error(files.flatMap((file) => file.messages.map(String)).join('\n'))
-  /** @type {Record<string, string>} */
-  const outputs = Object.fromEntries(result.files.map((file) => [file.name, file.text]))
+  const outputs: Record<string, string> = Object.fromEntries(result.files.map((file) => [file.name, file.text]))
   return {catalog: result.catalog, outputs}
 }
 
-/**
- * The seed document's catalog and outputs.
- */
-export async function generateSeed() {
+/** The seed document's catalog and outputs. */
+export async function generateSeed(): Promise<Generated> {
   return generateFrom({'input/error-codes.md': await readFile(seed, 'utf8')})
 }
 
-/**
- * Markdown that renders as exactly `text`: every ASCII punctuation character backslash-escaped.
- *
- * @param {string} text
- * @returns {string}
- */
-export function escapeMarkdown(text) {
+/** Markdown that renders as exactly `text`: every ASCII punctuation character backslash-escaped. */
+export function escapeMarkdown(text: string): string {
   return text.replace(/[!-/:-@[-`{-~]/g, '\\$&')
 }
 
-/**
- * A new project directory with the seed as input/error-codes.md, and optionally an errgen.config.json.
- *
- * @param {object} [config]
- * @returns {Promise<string>}
- */
-export async function project(config) {
+/** A new project directory with the seed as input/error-codes.md, and optionally an errgen.config.json. */
+export async function project(config?: object): Promise<string> {
   const directory = await tempDirectory()
   await mkdir(path.join(directory, 'input'))
   await cp(seed, path.join(directory, 'input', 'error-codes.md'))

@@ -6,17 +6,26 @@ import {parse} from 'yaml'
 import {expect} from 'vitest'
 import {evaluate, strictOptions, typeCheck} from './helpers.js'
 
-/**
- * @param {Map<string, Buffer> | Record<string, string>} outputs file name → content
- */
-export async function expectValidOutputs(outputs) {
+/** An error body as the outputs describe it. */
+interface Body {
+  code: unknown
+  message: string
+  resolve?: string
+}
+
+/** An OpenAPI response of the generated document, as far as these checks read it. */
+interface Response {
+  content: {'application/json': {examples: Record<string, {value: Body}>}}
+}
+
+/** @param outputs file name → content */
+export async function expectValidOutputs(outputs: Map<string, Buffer> | Record<string, string>): Promise<void> {
   const files = outputs instanceof Map ? Object.fromEntries([...outputs].map(([name, bytes]) => [name, bytes.toString('utf8')])) : outputs
   const typescript = Object.entries(files).find(([name]) => name.endsWith('.ts'))
   const schema = Object.entries(files).find(([name]) => name.endsWith('.json'))
   const openapi = Object.entries(files).find(([name]) => name.endsWith('.yaml'))
 
-  /** @type {Array<{code: unknown, message: string, resolve?: string}>} */
-  let bodies = []
+  let bodies: Array<Body> = []
   if (typescript) bodies = await expectValidTypeScript(typescript[1])
   if (openapi) {
     const fromOpenApi = await expectValidOpenApi(openapi[1])
@@ -26,56 +35,36 @@ export async function expectValidOutputs(outputs) {
   if (schema) expectValidSchema(schema[1], bodies)
 }
 
-/**
- * Compiles under the strict flags (and `erasableSyntaxOnly` when it has no enum); its bodies when run.
- *
- * @param {string} source
- */
-async function expectValidTypeScript(source) {
+/** Compiles under the strict flags (and `erasableSyntaxOnly` when it has no enum); its bodies when run. */
+async function expectValidTypeScript(source: string): Promise<Array<Body>> {
   const erasable = !/^export enum /m.test(source)
   expect(typeCheck({'errors.ts': source}, {...strictOptions, erasableSyntaxOnly: erasable})).toEqual([])
   const module = await evaluate(source)
-  return sortByCode(Object.values(module.errorCatalog).map((entry) => module.createErrorBody(entry.code)))
+  return sortByCode(Object.values(module.errorCatalog as Record<string, {code: unknown}>).map((entry) => module.createErrorBody(entry.code) as Body))
 }
 
-/**
- * Passes the official schema and openapi-typescript; its example bodies.
- *
- * @param {string} text
- */
-async function expectValidOpenApi(text) {
+/** Passes the official schema and openapi-typescript; its example bodies. */
+async function expectValidOpenApi(text: string): Promise<Array<Body>> {
   const document = parse(text)
   const validator = new Validator()
   const result = await validator.validate(structuredClone(document))
   expect(result.errors).toBeUndefined()
   expect(validator.version).toBe('3.1')
   expect(typeCheck({'openapi.ts': astToString(await openapiTS(text, {enum: true}))})).toEqual([])
-  const examples = Object.values(document.components.responses).flatMap((response) =>
-    Object.values(/** @type {any} */ (response).content['application/json'].examples).map((example) => /** @type {any} */ (example).value)
-  )
+  const responses = Object.values(document.components.responses as Record<string, Response>)
+  const examples = responses.flatMap((response) => Object.values(response.content['application/json'].examples).map((example) => example.value))
   return sortByCode(examples)
 }
 
-/**
- * Bodies in code order: numbers by value, strings by code unit.
- *
- * @template {{code: unknown}} T
- * @param {Array<T>} bodies
- * @returns {Array<T>}
- */
-function sortByCode(bodies) {
+/** Bodies in code order: numbers by value, strings by code unit. */
+function sortByCode<T extends {code: unknown}>(bodies: Array<T>): Array<T> {
   return bodies.sort((a, b) =>
     typeof a.code === 'number' && typeof b.code === 'number' ? a.code - b.code : String(a.code) < String(b.code) ? -1 : String(a.code) > String(b.code) ? 1 : 0
   )
 }
 
-/**
- * Compiles in Ajv's strict mode; accepts every body, and rejects each body with another code's message.
- *
- * @param {string} text
- * @param {ReadonlyArray<{code: unknown, message: string}>} bodies
- */
-function expectValidSchema(text, bodies) {
+/** Compiles in Ajv's strict mode; accepts every body, and rejects each body with another code's message. */
+function expectValidSchema(text: string, bodies: ReadonlyArray<Body>): void {
   const validate = new Ajv2020({strict: true}).compile(JSON.parse(text))
   for (const body of bodies) expect(validate(body), JSON.stringify(validate.errors)).toBe(true)
   bodies.forEach((body, index) => {

@@ -1,93 +1,59 @@
-/** io: UTF-8 decoding that locates every ill-formed sequence, and writes that put back what a failed rename replaced. */
-import fc from 'fast-check'
-import {describe, expect, test} from 'vitest'
-import {decodeUtf8, decodeUtf8Lossy} from '../../generator/read/utf8.js'
+/** output-io: writes that replace every output or none — a rename that fails part-way puts back what was already replaced — and an output directory that is not a directory. */
+import {readdir, readFile, stat, utimes, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, test, vi} from 'vitest'
+import {IoError} from '../../generator/diagnostics/io-error.js'
+import {checkOutputDirectory, writeAtomically} from '../../generator/write/output-io.js'
+import {tempDirectory} from '../support/helpers.js'
 
-describe('decodeUtf8Lossy', () => {
-  /** @type {Array<[string, {given: Array<number>, want: {text: string, illFormed: Array<{offset: number, bytes: Array<number>, index: number}>}}]>} */
-  const cases = [
-    ['ASCII', {given: [0x61, 0x62], want: {text: 'ab', illFormed: []}}],
-    ['a leading byte-order mark is dropped', {given: [0xef, 0xbb, 0xbf, 0x61], want: {text: 'a', illFormed: []}}],
-    [
-      'a byte-order mark after an ill-formed byte is kept',
-      {given: [0xff, 0xef, 0xbb, 0xbf], want: {text: '\uFFFD\uFEFF', illFormed: [{offset: 0, bytes: [0xff], index: 0}]}}
-    ],
-    ['Latin-1 é', {given: [0x63, 0xe9, 0x0a], want: {text: 'c\uFFFD\n', illFormed: [{offset: 1, bytes: [0xe9], index: 1}]}}],
-    [
-      'a cut-short sequence is one U+FFFD',
-      {given: [0xe2, 0x82, 0x41], want: {text: '\uFFFDA', illFormed: [{offset: 0, bytes: [0xe2, 0x82], index: 0}]}}
-    ],
-    [
-      'a surrogate encoded in UTF-8 is three',
-      {
-        given: [0xed, 0xa0, 0x80],
-        want: {
-          text: '\uFFFD\uFFFD\uFFFD',
-          illFormed: [
-            {offset: 0, bytes: [0xed], index: 0},
-            {offset: 1, bytes: [0xa0], index: 1},
-            {offset: 2, bytes: [0x80], index: 2}
-          ]
-        }
-      }
-    ],
-    [
-      'the index counts UTF-16 code units of what comes before',
-      {given: [0xf0, 0x9f, 0x99, 0x82, 0xc0], want: {text: '🙂\uFFFD', illFormed: [{offset: 4, bytes: [0xc0], index: 2}]}}
-    ]
-  ]
-  test.each(cases)('%s', (_, {given, want}) => {
-    expect(decodeUtf8Lossy(new Uint8Array(given))).toEqual(want)
+/** The file name whose rename fails (no space left on device), or '' for none. */
+const failing = vi.hoisted(() => ({name: ''}))
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>()
+  const rename = async (from: string, to: string): Promise<void> => {
+    if (failing.name !== '' && to.endsWith('/' + failing.name)) throw Object.assign(new Error('no space'), {code: 'ENOSPC'})
+    return actual.rename(from, to)
+  }
+  return {...actual, rename}
+})
+
+describe('writeAtomically', () => {
+  test('writes every file, replacing the earlier ones, and leaves no temporary file', async () => {
+    const directory = await tempDirectory()
+    await writeFile(path.join(directory, 'a.ts'), 'old a\n')
+    await writeAtomically(directory, [{name: 'a.ts', text: 'new a\n'}, {name: 'b.json', text: 'new b\n'}], 'out')
+    expect((await readdir(directory)).sort()).toEqual(['a.ts', 'b.json'])
+    expect(await readFile(path.join(directory, 'a.ts'), 'utf8')).toBe('new a\n')
+    expect(await readFile(path.join(directory, 'b.json'), 'utf8')).toBe('new b\n')
   })
 
-  test('gives the text the WHATWG decoder gives, and its ill-formed sequences with the text give back every byte (random bytes)', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({maxLength: 64}), (bytes) => {
-        const {text, illFormed} = decodeUtf8Lossy(bytes)
-        expect(text).toBe(new TextDecoder().decode(bytes))
-        expect(Buffer.from(restore(text, illFormed)).equals(withoutByteOrderMark(bytes))).toBe(true)
-      }),
-      {numRuns: 2000}
+  test('a rename that fails part-way puts back the files it replaced (bytes and times) and removes the new ones', async () => {
+    const directory = await tempDirectory()
+    await writeFile(path.join(directory, 'a.ts'), 'old a\n')
+    const earlier = new Date('2020-01-01T00:00:00Z')
+    await utimes(path.join(directory, 'a.ts'), earlier, earlier)
+    const files = [{name: 'a.ts', text: 'new a\n'}, {name: 'b.json', text: 'new b\n'}, {name: 'c.yaml', text: 'new c\n'}]
+
+    // The third rename fails after two succeeded.
+    failing.name = 'c.yaml'
+    const failure = await writeAtomically(directory, files, 'out').then(() => undefined, (cause: unknown) => cause)
+    failing.name = ''
+    expect(failure).toBeInstanceOf(IoError)
+    expect((failure as IoError).message).toBe('cannot write to out: no space left on device')
+    expect(await readdir(directory)).toEqual(['a.ts'])
+    expect(await readFile(path.join(directory, 'a.ts'), 'utf8')).toBe('old a\n')
+    expect((await stat(path.join(directory, 'a.ts'))).mtime).toEqual(earlier)
+  })
+})
+
+describe('checkOutputDirectory', () => {
+  test('a missing directory is fine (it is created when first written); a file is an IoError', async () => {
+    const directory = await tempDirectory()
+    await expect(checkOutputDirectory(path.join(directory, 'output'), 'output')).resolves.toBeUndefined()
+    await writeFile(path.join(directory, 'output'), '')
+    await expect(checkOutputDirectory(path.join(directory, 'output'), 'output')).rejects.toThrow(
+      new IoError('cannot use output as the output directory: it is not a directory')
     )
   })
 })
-
-describe('decodeUtf8', () => {
-  /** @type {Array<[string, {given: Array<number>, want: {text: string} | {invalidAt: number}}]>} */
-  const cases = [
-    ['UTF-8 text, its byte-order mark dropped', {given: [0xef, 0xbb, 0xbf, 0x63, 0xc3, 0xa9], want: {text: 'cé'}}],
-    ['the offset of the first ill-formed byte', {given: [0x63, 0xc3, 0xa9, 0xe9, 0xff], want: {invalidAt: 3}}]
-  ]
-  test.each(cases)('%s', (_, {given, want}) => {
-    expect(decodeUtf8(new Uint8Array(given))).toEqual(want)
-  })
-})
-
-/**
- * The bytes a decoded text stands for: its well-formed parts encoded again, and the ill-formed bytes in place of their U+FFFD.
- *
- * @param {string} text
- * @param {ReadonlyArray<{bytes: Array<number>, index: number}>} illFormed
- * @returns {Buffer}
- */
-function restore(text, illFormed) {
-  /** @type {Array<Uint8Array>} */
-  const parts = []
-  let from = 0
-  for (const sequence of illFormed) {
-    expect(text[sequence.index]).toBe('\uFFFD')
-    parts.push(Buffer.from(text.slice(from, sequence.index)), Uint8Array.from(sequence.bytes))
-    from = sequence.index + 1
-  }
-  parts.push(Buffer.from(text.slice(from)))
-  return Buffer.concat(parts)
-}
-
-/**
- * @param {Uint8Array} bytes
- * @returns {Buffer}
- */
-function withoutByteOrderMark(bytes) {
-  const buffer = Buffer.from(bytes)
-  return buffer.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? buffer.subarray(3) : buffer
-}

@@ -1,0 +1,115 @@
+/** bench/report: the samples of every case in, the bench's printed text out — the heading, the table of medians, spread and peak RSS, and each target with whether it holds. */
+import os from 'node:os'
+import process from 'node:process'
+
+/** One case of the bench, as the report names it. */
+export interface CaseLabel {
+  id: string
+  label: string
+}
+
+/** One run of a case. */
+export interface Sample {
+  /** Wall time, spawn to exit. */
+  ms: number
+  /** Peak RSS. */
+  rssMb: number | undefined
+}
+
+/** One of the issue's targets, measured. */
+interface Target {
+  label: string
+  value: number
+  limit: number
+  /** How the value is printed: `×F`, `×B`, `MB`, `×`. */
+  unit: string
+}
+
+/** @param fraction 0.5 for the median */
+function quantile(values: ReadonlyArray<number>, fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const position = (sorted.length - 1) * fraction
+  const below = sorted[Math.floor(position)] ?? Number.NaN
+  const above = sorted[Math.ceil(position)] ?? Number.NaN
+  return below + (above - below) * (position - Math.floor(position))
+}
+
+function medianMs(samples: ReadonlyArray<Sample>): number {
+  return quantile(samples.map((sample) => sample.ms), 0.5)
+}
+
+function samplesOf(samples: Map<string, Array<Sample>>, id: string): Array<Sample> {
+  return samples.get(id) || []
+}
+
+/** The first lines: Node's version, the CPUs and how the cases are run. */
+export function heading(runs: number): string {
+  const cpus = os.availableParallelism()
+  return (
+    'errgen bench: node ' + process.version + ', ' + cpus + ' CPU' + (cpus === 1 ? '' : 's') + ', ' + runs +
+    ' interleaved runs of each case after one warm-up; wall time of the whole process\n\n'
+  )
+}
+
+/** The measurements: median, min–max and interquartile range of the wall time; median peak RSS. */
+export function table(cases: ReadonlyArray<CaseLabel>, samples: Map<string, Array<Sample>>): string {
+  const header = ['case', 'median ms', 'min–max ms', 'IQR ms', 'peak RSS MB']
+  const rows = cases.map((item) => {
+    const times = samplesOf(samples, item.id).map((sample) => sample.ms)
+    const rss = samplesOf(samples, item.id).flatMap((sample) => (sample.rssMb === undefined ? [] : [sample.rssMb]))
+    return [
+      item.label,
+      round(quantile(times, 0.5)),
+      round(Math.min(...times)) + '–' + round(Math.max(...times)),
+      round(quantile(times, 0.25)) + '–' + round(quantile(times, 0.75)),
+      rss.length > 0 ? round(quantile(rss, 0.5)) + ' (max ' + round(Math.max(...rss)) + ')' : ''
+    ]
+  })
+  return formatTable([header, ...rows])
+}
+
+/** The issue's targets, each as a ratio measured in this run. */
+function targets(samples: Map<string, Array<Sample>>): Array<Target> {
+  const median = (id: string) => medianMs(samplesOf(samples, id))
+  const b = median('B')
+  const f = median('F')
+  const small = median('full39')
+  const perRow = (rows: number) => (median('full' + rows) - small) / (rows - 39)
+  const rss = samplesOf(samples, 'full20000').map((sample) => sample.rssMb || 0)
+  return [
+    {label: '39 rows, full generation ≤ 1.2 × F', value: small / f, limit: 1.2, unit: '× F'},
+    {label: '39 rows, up to date ≤ 2 × B', value: median('current39') / b, limit: 2, unit: '× B'},
+    {label: '39 rows, --check up to date ≤ 2 × B', value: median('check39') / b, limit: 2, unit: '× B'},
+    {label: '20,000 rows, full generation ≤ 10 × F', value: median('full20000') / f, limit: 10, unit: '× F'},
+    {label: '20,000 rows, peak RSS ≤ 600 MB (largest of the runs)', value: Math.max(...rss), limit: 600, unit: 'MB'},
+    {
+      label: 'linear 2,000 → 20,000 rows: time per row above the 39-row run, 20,000 vs 2,000 ≤ 1.25',
+      value: perRow(20000) / perRow(2000),
+      limit: 1.25,
+      unit: '×'
+    }
+  ]
+}
+
+/** The targets measured from the samples, each with whether it holds. */
+export function targetLines(samples: Map<string, Array<Sample>>): string {
+  const rows = targets(samples).map((target) => [
+    target.label,
+    (target.unit === 'MB' ? round(target.value) : target.value.toFixed(2)) + ' ' + target.unit,
+    target.value <= target.limit ? 'holds' : 'DOES NOT HOLD'
+  ])
+  return formatTable([['target', 'measured', ''], ...rows])
+}
+
+/** Columns padded to their widest cell, the first left-aligned, the others right-aligned. */
+function formatTable(rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  const widths = (rows[0] || []).map((_, column) => Math.max(...rows.map((row) => (row[column] || '').length)))
+  const lines = rows.map((row) =>
+    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] || 0) : cell.padStart(widths[column] || 0))).join('  ')
+  )
+  return lines.join('\n') + '\n'
+}
+
+function round(value: number): string {
+  return String(Math.round(value))
+}

@@ -1,0 +1,135 @@
+/** flags: command-line arguments in, errgen's settings out — the one flag table (parsed with util.parseArgs), its usage text, and which settings the fast path can answer. */
+import {parseArgs} from 'node:util'
+import {type Format, formats} from '../diagnostics/formats.js'
+import type {TypeScriptStyle} from '../types.js'
+
+/** What the command line asks for. */
+export interface Settings {
+  readonly input: ReadonlyArray<string> | undefined
+  readonly out: string | undefined
+  readonly config: string | false | undefined
+  readonly style: TypeScriptStyle | undefined
+  readonly against: string | undefined
+  readonly allowBreaking: boolean
+  readonly check: boolean
+  readonly watch: boolean
+  readonly printConfig: boolean
+  readonly quiet: boolean
+  readonly format: Format
+  /** Overwrite files in the output directory that errgen did not generate. */
+  readonly force: boolean
+}
+
+/** The parsed command line: help, the version, or settings for a run. */
+export interface Parsed {
+  readonly help: boolean
+  readonly version: boolean
+  readonly settings: Settings
+}
+
+/** Every flag errgen takes. */
+const options = {
+  input: {type: 'string', short: 'i', multiple: true},
+  out: {type: 'string', short: 'o'},
+  config: {type: 'string', short: 'c'},
+  'no-config': {type: 'boolean'},
+  style: {type: 'string'},
+  against: {type: 'string'},
+  'allow-breaking': {type: 'boolean'},
+  force: {type: 'boolean'},
+  check: {type: 'boolean'},
+  watch: {type: 'boolean', short: 'w'},
+  format: {type: 'string'},
+  'print-config': {type: 'boolean'},
+  quiet: {type: 'boolean', short: 'q'},
+  help: {type: 'boolean', short: 'h'},
+  version: {type: 'boolean', short: 'v'}
+} as const
+
+const styles: ReadonlyArray<TypeScriptStyle> = ['enum', 'const']
+
+export const usage = `Usage: errgen [--input FILE]... [--out DIR] [--check] [options]
+
+Generate TypeScript, a JSON Schema and OpenAPI components from the error tables of markdown documents.
+
+Options:
+  -i, --input FILE     a document or glob (repeatable; default: the configuration's, else input/error-codes.md)
+  -o, --out DIR        the output directory (default: the configuration's, else output)
+  -c, --config FILE    the configuration file (default: errgen.config.json, else "errgen" in package.json)
+      --no-config      read no configuration file
+      --style STYLE    the TypeScript style: enum or const
+      --check          write nothing; exit 1 when an output is missing or differs from what would be generated
+      --against REF    compare with the catalog at a git revision or in a directory of earlier outputs;
+                       exit 1 on a breaking change
+      --allow-breaking report breaking changes as warnings (for a major release)
+      --force          overwrite files in the output directory that errgen did not generate
+  -w, --watch          regenerate whenever a document or the configuration changes
+      --format NAME    diagnostics as text (default), stylish, json or github
+      --print-config   print the resolved configuration and exit
+  -q, --quiet          print errors only
+  -h, --help           print this help
+  -v, --version        print the version
+
+Exit codes: 0 done or up to date, 1 invalid document or stale outputs, 2 usage, configuration or I/O error.
+`
+
+/** Parse the command line; a usage error throws, with a message for the user. */
+export function parseFlags(argv: ReadonlyArray<string>): Parsed {
+  const {values} = parseArgs({args: [...argv], options, strict: true, allowPositionals: false})
+  const format = oneOf('--format', values.format ?? 'text', formats)
+  const style = values.style === undefined ? undefined : oneOf('--style', values.style, styles)
+  if (values.check && values.watch) throw new Error('--check and --watch cannot be used together')
+  return {
+    help: values.help ?? false,
+    version: values.version ?? false,
+    settings: {
+      input: values.input,
+      out: values.out,
+      config: values['no-config'] ? false : values.config,
+      style,
+      against: values.against,
+      allowBreaking: values['allow-breaking'] ?? false,
+      check: values.check ?? false,
+      watch: values.watch ?? false,
+      printConfig: values['print-config'] ?? false,
+      quiet: values.quiet ?? false,
+      format,
+      force: values.force ?? false
+    }
+  }
+}
+
+/** The value when it is one of `allowed`; else a usage error naming them. */
+function oneOf<T extends string>(flag: string, value: string, allowed: ReadonlyArray<T>): T {
+  const found = allowed.find((item) => item === value)
+  if (found === undefined) throw new Error('unknown ' + flag + ' `' + value + '`, expected ' + allowed.join(', '))
+  return found
+}
+
+/**
+ * The settings when the manifest can answer them: a plain run or `--check`, with `--input`, `--out`, `--quiet` and
+ * `--format text` at most; undefined for anything else (it needs the full run) or a usage error (which it reports).
+ */
+export function plainSettings(argv: ReadonlyArray<string>): Settings | undefined {
+  let parsed: Parsed
+  try {
+    parsed = parseFlags(argv)
+  } catch {
+    return undefined
+  }
+  const {help, version, settings} = parsed
+  const plain =
+    !help && !version && settings.config === undefined && settings.style === undefined && settings.against === undefined &&
+    !settings.allowBreaking && !settings.watch && !settings.printConfig && !settings.force && settings.format === 'text'
+  return plain ? settings : undefined
+}
+
+/** The flags that decide the outputs, in a fixed order: the fingerprint of a run with other flags differs. */
+export function outputArgs(settings: Pick<Settings, 'input' | 'out' | 'config' | 'style'>): Array<string> {
+  return [
+    ...(settings.input ?? []).flatMap((input) => ['--input', input]),
+    ...(settings.out === undefined ? [] : ['--out', settings.out]),
+    ...(settings.config === undefined ? [] : settings.config === false ? ['--no-config'] : ['--config', settings.config]),
+    ...(settings.style === undefined ? [] : ['--style', settings.style])
+  ]
+}

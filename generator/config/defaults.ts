@@ -1,0 +1,20 @@
+/** defaults: nothing in, errgen's defaults out — the configuration file's name, the document, the output directory and the TypeScript style used when nothing says otherwise. */
+import type {TypeScriptStyle} from '../types.js'
+
+/** The configuration file looked for in the working directory (else the "errgen" key of package.json). */
+export const configFileName = 'errgen.config.json'
+
+/** The key of package.json that holds a configuration. */
+export const packageKey = 'errgen'
+
+/** The document read when neither the configuration nor `--input` names one. */
+export const defaultInput = 'input/error-codes.md'
+
+/** The output directory when neither the configuration nor `--out` names one. */
+export const defaultOut = 'output'
+
+/** The TypeScript style when neither the configuration nor `--style` names one. */
+export const defaultStyle: TypeScriptStyle = 'enum'
+
+/** OpenAPI `info.version` when the project's package.json has none. */
+export const defaultApiVersion = '0.0.0'

@@ -1,0 +1,71 @@
+/** discover-io: the working directory and an explicit `--config` in, the configuration file found (its VFile, its path, and where the configuration is inside it) out — the one config discovery, for the full run and the fast path. */
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {displayPath, ioError} from '../diagnostics/io-error.js'
+import {readIfExists} from '../read/files-io.js'
+import {configFileName, packageKey} from './defaults.js'
+
+/** A configuration file found. */
+export interface FoundConfig {
+  /** The file's text, shown by its path relative to the working directory. */
+  readonly file: VFile
+  readonly absolute: string
+  /** Where the configuration is inside the file: `[]`, or `['errgen']` in package.json. */
+  readonly at: ReadonlyArray<string>
+}
+
+/**
+ * The configuration file: `--config FILE`, else errgen.config.json, else package.json when it has an "errgen" key;
+ * undefined for none. A file that exists but cannot be read is an IoError.
+ *
+ * @param explicit the `--config` file; false for `--no-config`
+ */
+export async function findConfig(cwd: string, explicit: string | false | undefined): Promise<FoundConfig | undefined> {
+  if (explicit === false) return undefined
+  if (explicit !== undefined) {
+    const absolute = path.resolve(cwd, explicit)
+    const text = await readText(absolute, displayPath(absolute, cwd))
+    return {file: new VFile({path: displayPath(absolute, cwd), value: text}), absolute, at: []}
+  }
+
+  const own = path.join(cwd, configFileName)
+  const ownBytes = await readIfExists(own, configFileName)
+  if (ownBytes) return {file: new VFile({path: configFileName, value: ownBytes.toString('utf8')}), absolute: own, at: []}
+
+  const manifest = path.join(cwd, 'package.json')
+  const manifestBytes = await readIfExists(manifest, 'package.json')
+  if (manifestBytes && hasErrgenKey(manifestBytes.toString('utf8'))) {
+    return {file: new VFile({path: 'package.json', value: manifestBytes.toString('utf8')}), absolute: manifest, at: [packageKey]}
+  }
+  return undefined
+}
+
+/** Whether a package.json's text is JSON with an "errgen" key. */
+function hasErrgenKey(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text)
+    return value !== null && typeof value === 'object' && packageKey in value
+  } catch {
+    return false
+  }
+}
+
+async function readText(absolute: string, shown: string): Promise<string> {
+  try {
+    return await readFile(absolute, 'utf8')
+  } catch (cause) {
+    throw ioError(cause, 'cannot read ' + shown)
+  }
+}
+
+/** The version in a directory's package.json (for OpenAPI `info.version`); undefined when there is none. */
+export async function projectVersion(directory: string): Promise<string | undefined> {
+  try {
+    const manifest: unknown = JSON.parse(await readFile(path.join(directory, 'package.json'), 'utf8'))
+    const version = manifest !== null && typeof manifest === 'object' && 'version' in manifest ? manifest.version : undefined
+    return typeof version === 'string' && version ? version : undefined
+  } catch {
+    return undefined
+  }
+}

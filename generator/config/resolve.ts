@@ -1,0 +1,73 @@
+/** resolve: a configuration as written and the overrides in, the resolved configuration out — the defaults, then the file (its paths relative to its own directory), then the flags. */
+import path from 'node:path'
+import {isDynamicPattern} from 'tinyglobby'
+import {normalizeHeader} from '../catalog/names.js'
+import {displayPath} from '../diagnostics/io-error.js'
+import type {Config, ConfigFile, Field, TypeScriptStyle} from '../types.js'
+import {defaultApiVersion, defaultInput, defaultOut, defaultStyle} from './defaults.js'
+
+/** Settings from the command line or the library API, over the configuration file. */
+export interface Overrides {
+  /** Documents, relative to the working directory. */
+  readonly input?: ReadonlyArray<string> | undefined
+  /** The output directory, relative to the working directory. */
+  readonly out?: string | undefined
+  /** The configuration file; false to read none. */
+  readonly config?: string | false | undefined
+  readonly style?: TypeScriptStyle | undefined
+  /** A git revision or directory to compare with; false for none. */
+  readonly against?: string | false | undefined
+}
+
+/** Where the configuration was found, and the project's version. */
+export interface ResolveContext {
+  readonly cwd: string
+  /** The configuration file's directory (the working directory when there is none). */
+  readonly base: string
+  readonly version: string | undefined
+}
+
+/** Defaults, then the configuration file (its paths relative to its own directory), then the overrides. */
+export function resolve(written: ConfigFile, overrides: Overrides, context: ResolveContext): Config {
+  const rebase = (file: string): string => displayPath(path.resolve(context.base, file), context.cwd)
+  const writtenInput = typeof written.input === 'string' ? [written.input] : written.input
+  const input = overrides.input ?? writtenInput?.map((pattern) => rebase(pattern)) ?? [defaultInput]
+  const baseName = baseNameOf(input[0] || defaultInput)
+  const outputs = {
+    typescript: written.outputs?.typescript ?? baseName + '.ts',
+    jsonSchema: written.outputs?.jsonSchema ?? baseName + '.schema.json',
+    openapi: written.outputs?.openapi ?? baseName + '.openapi.yaml'
+  }
+  return {
+    input: [...input],
+    out: overrides.out ?? (written.out === undefined ? defaultOut : rebase(written.out)),
+    outputs,
+    openapi: {
+      title: written.openapi?.title ?? humanize(baseName),
+      version: written.openapi?.version ?? context.version ?? defaultApiVersion
+    },
+    jsonSchema: {id: written.jsonSchema?.id ?? (outputs.jsonSchema || baseName + '.schema.json')},
+    columns: normalizeColumns(written.columns || {}),
+    optionalColumns: written.optionalColumns || [],
+    codes: written.codes || 'auto',
+    headings: written.headings || [],
+    typescript: {style: overrides.style ?? written.typescript?.style ?? defaultStyle},
+    against: overrides.against === false ? undefined : (overrides.against ?? written.against)
+  }
+}
+
+/** The base of the output names: the first document's name without extension (`error-codes`), `errors` for a glob. */
+function baseNameOf(input: string): string {
+  return isDynamicPattern(input) ? 'errors' : path.basename(input, path.extname(input))
+}
+
+/** `error-codes` → `Error codes` */
+function humanize(name: string): string {
+  const words = name.replace(/[-_.]+/g, ' ').trim()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** Header texts as validate compares them: lower case, single spaces. */
+function normalizeColumns(columns: Readonly<Record<string, Field>>): Record<string, Field> {
+  return Object.fromEntries(Object.entries(columns).map(([header, field]) => [normalizeHeader(header), field]))
+}

@@ -1,0 +1,203 @@
+/** rules: nothing in, the registry of errgen's rules out — each rule id with its severity, its one-line meaning and an example message; a diagnostic can only be raised with an id from here, and the README's table is checked against it. */
+
+/** How a rule's messages count: an error stops generation, a warning is reported, info is a note. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/** One rule of errgen's. */
+export interface Rule {
+  readonly severity: Severity
+  /** A breaking change of the API contract: an error, or a warning under `--allow-breaking`. */
+  readonly breaking?: true
+  /** What it means, in one line (the README's "meaning" column). */
+  readonly meaning: string
+  /** A message it really prints, word for word (a fixture or a test asserts it). */
+  readonly example: string
+}
+
+/** Every rule, in the order the README lists them. */
+export const rules = {
+  'invalid-utf8': {
+    severity: 'error',
+    meaning: 'a byte sequence that is not UTF-8, one error each (line, column, byte offset and the bytes); the rest of the document is still checked',
+    example: 'Unexpected byte 0xE9 at byte offset 154, expected UTF-8 text'
+  },
+  'no-table': {
+    severity: 'error',
+    meaning: 'the document has no error table: none with a Code column and another required column, or three required columns (tables inside code blocks are text)',
+    example: 'Unexpected document without an error table, expected a table with the columns HTTP, Code, Message, Resolve'
+  },
+  'malformed-table': {
+    severity: 'error',
+    meaning: 'a line like an error-table header without a matching delimiter row below it: GFM reads it as text, and its rows would be lost',
+    example: 'Unexpected delimiter row with 4 cells below a header of 5, expected one per column: GFM reads this as text, not as a table'
+  },
+  'missing-column': {
+    severity: 'error',
+    meaning: 'an error table lacks a required column (the message names the columns found), or lacks an optional one that another table has',
+    example: 'Missing Message column in error table, found columns Status, Code, Text, Resolve'
+  },
+  'duplicate-column': {
+    severity: 'error',
+    meaning: 'a column appears twice in a header',
+    example: 'Unexpected second Code column, expected each column once'
+  },
+  'cell-count': {
+    severity: 'error',
+    meaning: 'a row has more or fewer cells than its header (GFM would pad or drop them silently); for more, the message hints that a literal pipe is written with a backslash before it',
+    example: 'Unexpected row with 3 cells, expected 4: missing Resolve'
+  },
+  'invalid-code': {
+    severity: 'error',
+    meaning: 'an empty code; in an integer catalog a code that is not a positive integer up to 2^53 − 1 or has leading zeros; in a string catalog a code with white space',
+    example: 'Unexpected code `10O1`, expected a positive integer'
+  },
+  'invalid-status': {
+    severity: 'error',
+    meaning: 'an HTTP status is not an integer from 100 to 599',
+    example: 'Unexpected HTTP status `4O4`, expected an integer from 100 to 599'
+  },
+  'non-error-status': {
+    severity: 'warning',
+    meaning: 'an HTTP status below 400',
+    example: 'Unexpected HTTP status 302 for an error, expected 400 to 599'
+  },
+  'empty-message': {
+    severity: 'error',
+    meaning: 'an empty or blank Message cell (white space, `&nbsp;` or `<br>` only)',
+    example: 'Unexpected empty Message cell for code 1000, expected text'
+  },
+  'empty-resolve': {
+    severity: 'error',
+    meaning: 'an empty or blank Resolve cell',
+    example: 'Unexpected empty Resolve cell for code 1004, expected text'
+  },
+  'message-markup': {
+    severity: 'warning',
+    meaning: 'in a table where some Message is one emphasis span (`*message*`), a Message that is not: plain, strong, a code span, partly emphasised, markup inside; its text is still read',
+    example: 'Unexpected message in plain text, expected one emphasis span (`*…*`) like the other messages of this table'
+  },
+  'duplicate-code': {
+    severity: 'error',
+    meaning: 'a code defined twice (in one table, two tables or two documents); points at the first',
+    example: 'Duplicate code 1100, first defined at 7:12'
+  },
+  'duplicate-message': {
+    severity: 'warning',
+    meaning: 'a message used by two codes; clients cannot tell them apart by message',
+    example: 'Duplicate message `bad access_token` of code 1106, first used by code 1105 at 3:14'
+  },
+  'duplicate-name': {
+    severity: 'warning',
+    meaning: 'messages that give one identifier; each entry gets its code as suffix',
+    example: 'Name `InvalidType` is derived from the messages of codes 1108, 1503: named `InvalidType_1108`, `InvalidType_1503`; add a Name column to choose the names'
+  },
+  'reserved-name': {
+    severity: 'warning',
+    meaning: 'a message gives `ErrorCode` or `ErrorBody`, which the generated schemas use; the entry gets its code as suffix',
+    example: 'Name `ErrorCode` of code 7 is reserved for the generated types: named `ErrorCode_7`; add a Name column to choose the names'
+  },
+  'invalid-name': {
+    severity: 'error',
+    meaning: 'a Name cell that is not an ASCII identifier, is reserved, or is `__proto__` (no JavaScript enum can hold it)',
+    example: 'Unexpected name `1st-error`, expected an identifier: an ASCII letter or `_`, then letters, digits or `_`'
+  },
+  'name-conflict': {
+    severity: 'error',
+    meaning: 'a Name cell that repeats another entry\'s name',
+    example: 'Duplicate name `Same` of code 2, first given to code 1 at 3:20'
+  },
+  'invalid-deprecated': {
+    severity: 'error',
+    meaning: 'a Deprecated cell that is not `yes`, `no` or a replacement code',
+    example: 'Unexpected Deprecated cell `maybe not`, expected yes, no, or the code that replaces it (`use 1234`)'
+  },
+  'unknown-replacement': {
+    severity: 'error',
+    meaning: 'a Deprecated cell names a code the catalog does not have',
+    example: 'Unexpected replacement `9` of deprecated code 2, expected another documented code'
+  },
+  'config-syntax': {
+    severity: 'error',
+    meaning: 'the configuration is not valid JSON, or repeats a key (exit code 2)',
+    example: 'Unexpected JSON syntax: Expected double-quoted property name'
+  },
+  'config-schema': {
+    severity: 'error',
+    meaning: 'the configuration has an unknown key or a wrong value (exit code 2)',
+    example: 'Unexpected "class" for `typescript.style`, expected one of "enum", "const"'
+  },
+  'stale-output': {
+    severity: 'error',
+    meaning: '`--check`: an output differs from what the documents generate; says which codes it adds, removes or changes',
+    example: 'output/error-codes.ts is stale: code 1000 added'
+  },
+  'missing-output': {
+    severity: 'error',
+    meaning: '`--check`: an output does not exist',
+    example: 'output/error-codes.ts is missing'
+  },
+  'removed-code': {
+    severity: 'error', breaking: true,
+    meaning: '`--against`: a code removed that was not deprecated (a warning with `--allow-breaking`, as every breaking change)',
+    example: 'Code 1610 (`ItemNotFound`) was removed since HEAD without being deprecated first; deprecate it (strike its message through) in a release before removing it'
+  },
+  'changed-status': {
+    severity: 'error', breaking: true,
+    meaning: '`--against`: a code\'s HTTP status changed',
+    example: 'HTTP status of code 1200 changed from 402 to 403 since HEAD'
+  },
+  'renamed-code': {
+    severity: 'error', breaking: true,
+    meaning: '`--against`: a code\'s member name changed',
+    example: 'Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since HEAD; keep the old name with a Name column: `TypeMissing`'
+  },
+  'reused-code': {
+    severity: 'error', breaking: true,
+    meaning: '`--against`: a code now names another error, whose old name moved to another code',
+    example: 'Code 1000 was `AccessTokenMissing` in HEAD and is now `TypeMissing`, while `AccessTokenMissing` is now code 1001: clients that switch on `AccessTokenMissing` get another code'
+  },
+  'changed-code-kind': {
+    severity: 'error', breaking: true,
+    meaning: '`--against`: codes changed from integers to strings or back',
+    example: 'Codes changed from integers to strings since HEAD'
+  },
+  'removed-column': {
+    severity: 'error', breaking: true,
+    meaning: '`--against`: the HTTP or Resolve column was removed',
+    example: 'The Resolve column was removed since HEAD: bodies no longer carry a resolve text'
+  },
+  'added-code': {
+    severity: 'info',
+    meaning: '`--against`: a code added',
+    example: 'Code 1800 (`Maintenance`) added since HEAD'
+  },
+  'edited-message': {
+    severity: 'info',
+    meaning: '`--against`: a message edited',
+    example: 'Message of code 1001 edited since HEAD'
+  },
+  'edited-resolve': {
+    severity: 'info',
+    meaning: '`--against`: a resolve text edited',
+    example: 'Resolve text of code 1100 edited since HEAD'
+  },
+  'deprecated-code': {
+    severity: 'info',
+    meaning: '`--against`: a code deprecated',
+    example: 'Code 1101 deprecated since HEAD'
+  },
+  'removed-deprecated-code': {
+    severity: 'info',
+    meaning: '`--against`: a deprecated code removed',
+    example: 'Code 1610 (`ItemNotFound`) was removed since v2 after its deprecation'
+  }
+} as const satisfies Record<string, Rule>
+
+/** The id of one of errgen's rules. */
+export type RuleId = keyof typeof rules
+
+/** The ids of the rules of one severity. */
+export type RuleIdOf<S extends Severity> = {[Id in RuleId]: (typeof rules)[Id]['severity'] extends S ? Id : never}[RuleId]
+
+/** The ids of the breaking changes of the API contract. */
+export type BreakingRuleId = {[Id in RuleId]: (typeof rules)[Id] extends {breaking: true} ? Id : never}[RuleId]

@@ -1,0 +1,108 @@
+/** emit/typescript-syntax: names, docs and values in, the small pieces of the TypeScript module out: an enumeration's structures (an enum, or a frozen `as const` object with its types), doc comments and frozen objects written as text, and safe literals and doc text. */
+import {ModuleDeclarationKind, StructureKind} from 'ts-morph'
+import type {CodeBlockWriter, EnumMemberStructure, OptionalKind, StatementStructures, WriterFunction} from 'ts-morph'
+import type {TypeScriptStyle} from '../types.js'
+
+/** A member of a generated enum (or `as const` object). */
+export interface Member {
+  name: string
+  value: number | string
+  doc: string
+}
+
+/**
+ * A named set of constants: an enum, or (`const` style) a frozen `as const` object, the union type of its values,
+ * and a type-only namespace so that `Name.Member` is also a type, as with an enum.
+ */
+export function enumeration(
+  style: TypeScriptStyle,
+  name: string,
+  doc: string,
+  members: readonly Member[]
+): Array<StatementStructures | WriterFunction> {
+  if (style === 'enum') {
+    const enumMembers: Array<OptionalKind<EnumMemberStructure>> = members.map((member) => ({
+      name: member.name,
+      initializer: literal(member.value),
+      docs: [member.doc]
+    }))
+    return [{kind: StructureKind.Enum, name, isExported: true, docs: [doc], members: withCommas(enumMembers)}]
+  }
+  return [
+    (writer) => writeFrozenObject(writer, name, doc, members),
+    {
+      kind: StructureKind.TypeAlias,
+      name,
+      isExported: true,
+      docs: ['A value of `' + name + '`.'],
+      type: '(typeof ' + name + ')[keyof typeof ' + name + ']'
+    },
+    {
+      kind: StructureKind.Module,
+      name,
+      declarationKind: ModuleDeclarationKind.Namespace,
+      isExported: true,
+      hasDeclareKeyword: true,
+      docs: ['The type of each `' + name + '` member.'],
+      statements: members.map((member) => ({
+        kind: StructureKind.TypeAlias,
+        name: member.name,
+        type: 'typeof ' + name + '.' + member.name
+      }))
+    }
+  ]
+}
+
+/**
+ * Enum members with their separating commas written as trailing trivia. ts-morph otherwise inserts each comma into
+ * the text already written, which is quadratic in the number of members (15 s at 20,000); a member that ends with a
+ * comma gets none inserted, so the text is the same.
+ */
+function withCommas(members: Array<OptionalKind<EnumMemberStructure>>): Array<OptionalKind<EnumMemberStructure>> {
+  const last = members.length - 1
+  return members.map((member, index) => (index < last ? {...member, trailingTrivia: ','} : member))
+}
+
+/** `export const Name = Object.freeze({ … } as const);`, written as text: ts-morph would hang-indent the initializer. */
+function writeFrozenObject(writer: CodeBlockWriter, name: string, doc: string, members: readonly Member[]): void {
+  writer.blankLineIfLastNot()
+  writeDoc(writer, doc)
+  writer.write('export const ' + name + ' = Object.freeze({').indent(() => {
+    for (const member of members) {
+      writeDoc(writer, member.doc)
+      writer.writeLine(member.name + ': ' + literal(member.value) + ',')
+    }
+  })
+  writer.writeLine('} as const);')
+}
+
+function writeDoc(writer: CodeBlockWriter, doc: string): void {
+  const lines = doc.split('\n')
+  if (lines.length === 1) {
+    writer.writeLine('/** ' + doc + ' */')
+    return
+  }
+  writer.writeLine('/**')
+  for (const line of lines) writer.writeLine((' * ' + line).trimEnd())
+  writer.writeLine(' */')
+}
+
+function literal(value: number | string): string {
+  return typeof value === 'number' ? String(value) : stringLiteral(value)
+}
+
+/** A string literal for TypeScript source: JSON's escaping, plus U+2028 and U+2029, which older tools take for line ends. */
+export function stringLiteral(value: string): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
+
+/**
+ * Text that is safe inside a JSDoc comment: `*\/` cannot close it, `@` cannot start a tag (markdown escapes,
+ * which editors render as the original characters), and every line end becomes a plain line feed.
+ */
+export function docText(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/@/g, '\\@')
+}

@@ -1,0 +1,146 @@
+/** rows: one body row of an error table, its header's columns and the read context in, its code cell and (when every cell is valid) its Row out; a wrong cell count or an invalid cell becomes a located message. */
+import type {TableCell, TableRow} from 'mdast'
+import type {Point, Position} from 'unist'
+import type {VFile} from 'vfile'
+import {readCode, readDeprecatedCell, readName, readStatus, readText} from './cell-values.js'
+import {cellText, isStruckThrough} from './cells.js'
+import {columnLabels} from './columns.js'
+import {contentPlace, error} from '../diagnostics/messages.js'
+import type {CodeCell, Column, Field, ReadOptions, Row, RowDeprecation} from '../types.js'
+
+/** What reading a document's tables goes by. */
+export interface ReadContext {
+  /** Receives the messages. */
+  readonly file: VFile
+  readonly options: ReadOptions
+  /** The header texts and the columns they name. */
+  readonly aliases: ReadonlyMap<string, Field>
+  /** The columns a table must have. */
+  readonly required: ReadonlyArray<Column>
+}
+
+/** Receives the rows whose every cell is valid, and every non-empty code cell. */
+export interface RowsRead {
+  readonly rows: Array<Row>
+  readonly codes: Array<CodeCell>
+}
+
+/** A cell of a column errgen reads: its text and the place of its content. */
+interface ReadCell {
+  text: string
+  place: Position | undefined
+}
+
+/**
+ * Check one body row: its code cell when it has one, the row when every cell is valid.
+ *
+ * @param columns the column of each header cell (undefined for columns errgen does not read)
+ * @param heading the text of the heading above the table
+ */
+export function readRow(
+  row: TableRow,
+  columns: ReadonlyArray<Column | undefined>,
+  heading: string | undefined,
+  context: ReadContext,
+  read: RowsRead
+): void {
+  const {file} = context
+  let valid = checkCellCount(row, columns, context)
+
+  const cells: Partial<Record<Column, ReadCell>> = {}
+  columns.forEach((column, index) => {
+    const cell = row.children[index]
+    if (column && cell) cells[column] = {text: cellText(cell), place: contentPlace(cell) || row.position}
+  })
+  if (!row.position) return
+  const rowPlace = row.position
+
+  const {status: statusCell, code: codeCell, message: messageCell, resolve: resolveCell, name: nameCell, deprecated: deprecatedCell} = cells
+  const code = codeCell && readCode(codeCell.text, placeOr(codeCell.place, rowPlace), file)
+  if (code) read.codes.push(code)
+  const hasColumn = (column: Column) => columns.includes(column)
+  if (!code || !messageCell || (hasColumn('status') && !statusCell) || (hasColumn('resolve') && !resolveCell)) return
+
+  const status = statusCell && readStatus(statusCell.text, statusCell.place, file)
+  const message = readText(messageCell.text, messageCell.place, 'message', code.text, file)
+  const resolve = resolveCell && readText(resolveCell.text, resolveCell.place, 'resolve', code.text, file)
+  const name = nameCell ? readName(nameCell.text, nameCell.place, file) : undefined
+  const column = deprecatedCell ? readDeprecatedCell(deprecatedCell.text, deprecatedCell.place, file) : undefined
+  if ((statusCell && status === undefined) || message === undefined || (resolveCell && resolve === undefined) || name === null || column === null) {
+    valid = false
+  }
+  if (!valid || message === undefined) return
+  const messageNode = row.children[columns.indexOf('message')]
+  const deprecated = deprecationOf(column || undefined, Boolean(messageNode && isStruckThrough(messageNode)), resolve)
+
+  read.rows.push({
+    file,
+    code,
+    status,
+    message,
+    resolve,
+    name: name || undefined,
+    group: heading,
+    deprecated,
+    places: {
+      row: rowPlace,
+      status: placeOr(statusCell?.place, rowPlace),
+      code: code.place,
+      message: placeOr(messageCell.place, rowPlace),
+      resolve: placeOr(resolveCell?.place, rowPlace),
+      name: placeOr(nameCell?.place, rowPlace),
+      deprecated: placeOr(deprecatedCell?.place, rowPlace)
+    }
+  })
+}
+
+/**
+ * Whether the entry is deprecated (by its Deprecated cell, or a struck-through message) and what replaces it: the
+ * Deprecated cell's code, or a code the Resolve text names as `use 1234`.
+ */
+function deprecationOf(column: RowDeprecation | undefined, struck: boolean, resolve: string | undefined): RowDeprecation | undefined {
+  if (column?.replacement) return column
+  if (!column && !struck) return undefined
+  const named = resolve && /\buse\s+(?:code\s+)?`?([A-Za-z0-9_][\w./:-]*)`?/i.exec(resolve)?.[1]
+  return {replacement: named || undefined, explicit: false}
+}
+
+function placeOr(place: Position | undefined, fallback: Position): Position {
+  return place || fallback
+}
+
+/**
+ * Report a row with more or fewer cells than its header (GFM itself pads or ignores them silently); whether the count
+ * is right.
+ */
+function checkCellCount(row: TableRow, columns: ReadonlyArray<Column | undefined>, context: ReadContext): boolean {
+  const {file} = context
+  const expected = columns.length
+  const actual = row.children.length
+  if (actual === expected) return true
+
+  const headline = 'Unexpected row with ' + actual + ' cell' + (actual === 1 ? '' : 's') + ', expected ' + expected
+  if (actual < expected) {
+    const missing = columns.slice(actual).map((column, index) => (column ? columnLabels[column] : 'column ' + (actual + index + 1)))
+    const optionalOnly = columns.slice(actual).every((column) => !column || !context.required.includes(column))
+    const hint = optionalOnly ? ' (an empty last cell is written `| |`: a lone trailing `|` ends the row)' : ''
+    error(file, headline + ': missing ' + missing.join(', ') + hint, rowEnd(row), 'cell-count')
+  } else {
+    const extra = row.children.slice(expected)
+    const place = spanOf(extra) || row.position
+    error(file, headline + '; an unescaped `|` splits a cell: write `\\|` for a literal pipe', place, 'cell-count')
+  }
+  return false
+}
+
+/** The point just past a row's last cell. */
+function rowEnd(row: TableRow): Point | undefined {
+  return row.position?.end
+}
+
+function spanOf(cells: ReadonlyArray<TableCell>): Position | undefined {
+  const first = cells[0] && contentPlace(cells[0])
+  const last = cells[cells.length - 1]
+  const lastPlace = last && contentPlace(last)
+  return first && lastPlace && {start: first.start, end: lastPlace.end}
+}

@@ -1,0 +1,69 @@
+/** apply-io: the generated files and the output directory in, which outputs differ from the disk out, and the changed ones written with the manifest (all or none) — the write path the CLI's `--check` branches off. */
+import path from 'node:path'
+import {readIfExists} from '../read/files-io.js'
+import type {GeneratedFile} from '../types.js'
+import {refuseForeignFiles} from './foreign.js'
+import {contentHash, fingerprint, manifestName, manifestText} from './manifest-io.js'
+import {ensureDirectory, writeAtomically} from './output-io.js'
+
+/** An output whose bytes differ from the file on disk. */
+export interface Changed {
+  readonly file: GeneratedFile
+  /** The bytes on disk; undefined when the file is missing. */
+  readonly current: Buffer | undefined
+}
+
+/** A run's outputs, and what their manifest records. */
+export interface Generated {
+  readonly cwd: string
+  /** The output directory, absolute, and as messages show it. */
+  readonly out: string
+  readonly shownOut: string
+  readonly files: ReadonlyArray<GeneratedFile>
+  /** The configured input patterns and the documents they named. */
+  readonly input: ReadonlyArray<string>
+  readonly documents: ReadonlyArray<string>
+  readonly codes: number
+  /** errgen's version and the flags that decide the outputs, for the fingerprint. */
+  readonly version: string
+  readonly args: ReadonlyArray<string>
+}
+
+/** The outputs whose bytes differ from the files on disk. */
+export async function changedFiles(generated: Generated): Promise<Array<Changed>> {
+  const compared = await Promise.all(
+    generated.files.map(async (file) => ({file, current: await readIfExists(file.path, generated.shownOut + '/' + file.name)}))
+  )
+  return compared.filter(({file, current}) => !current || !current.equals(Buffer.from(file.text)))
+}
+
+/**
+ * Write the changed outputs and the manifest, all or none; refuse to replace a file errgen did not generate.
+ *
+ * @param force replace such files too
+ */
+export async function writeChanged(changed: ReadonlyArray<Changed>, generated: Generated, force: boolean): Promise<void> {
+  if (!force) refuseForeignFiles(changed, generated.shownOut)
+  const manifest = await manifestFile(generated)
+  const writes = [...changed.map(({file}) => file), ...(manifest ? [manifest] : [])]
+  if (writes.length === 0) return
+  await ensureDirectory(generated.out, generated.shownOut)
+  await writeAtomically(generated.out, writes, generated.shownOut)
+}
+
+/**
+ * The manifest that lets the next run prove the outputs current without generating them; undefined when the one in
+ * the output directory is already right.
+ */
+async function manifestFile(generated: Generated): Promise<{name: string, text: string} | undefined> {
+  const text = manifestText({
+    generatedBy: 'errgen',
+    fingerprint: await fingerprint({version: generated.version, cwd: generated.cwd, args: generated.args, documents: generated.documents}),
+    input: [...generated.input],
+    documents: [...generated.documents],
+    codes: generated.codes,
+    outputs: Object.fromEntries(generated.files.map((file) => [file.name, contentHash(file.text)]))
+  })
+  const current = await readIfExists(path.join(generated.out, manifestName), manifestName)
+  return current?.toString('utf8') === text ? undefined : {name: manifestName, text}
+}
