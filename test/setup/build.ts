@@ -1,6 +1,6 @@
 /** build: vitest's global setup — the TypeScript sources in, dist/ built by tsc and the runners that live outside vitest (a worker, an import hook) transpiled, once per test run, so that no test runs a stale build. */
 import {execFile} from 'node:child_process'
-import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
@@ -29,14 +29,16 @@ export default async function setup(): Promise<void> {
 /** tsc's exit code when it found type errors and still wrote every output. */
 const outputsGenerated = 2
 
-/** Each test/runners/*.ts as plain JavaScript beside the others, so that Node can start it in a worker or preload it. */
+/**
+ * Each test/runners/*.ts as an ES module beside the others, so that Node can start it in a worker or preload it;
+ * files are overwritten in place, never removed, so that test runs side by side do not pull them from each other.
+ */
 async function transpileRunners(): Promise<void> {
-  await rm(runnersOut, {recursive: true, force: true})
   await mkdir(runnersOut, {recursive: true})
   for (const name of (await readdir(runners)).filter((file) => file.endsWith('.ts'))) {
     const source = await readFile(path.join(runners, name), 'utf8')
     const {outputText} = ts.transpileModule(source, {
-      compilerOptions: {module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true},
+      compilerOptions: {module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true},
       fileName: name
     })
     await writeFile(path.join(runnersOut, name.replace(/\.ts$/, '.js')), outputText)

@@ -1,0 +1,122 @@
+/** The package as users get it: `npm pack`, the tarball installed into a new project, then the bin run with a configuration, the library imported and a consumer type-checked against the shipped types. */
+import {execFile} from 'node:child_process'
+import {cp, mkdir, readdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import {beforeAll, describe, expect, test} from 'vitest'
+import {root, seed, tempDirectory} from './support/helpers.js'
+
+const run = promisify(execFile)
+
+/** A command's exit code and output; never throws for a non-zero exit. */
+async function outcome(file: string, args: ReadonlyArray<string>, cwd: string): Promise<{code: number, stdout: string, stderr: string}> {
+  try {
+    const {stdout, stderr} = await run(file, [...args], {cwd, env: {...process.env, npm_config_update_notifier: 'false'}})
+    return {code: 0, stdout, stderr}
+  } catch (cause) {
+    const failed = cause as {code?: unknown, stdout?: string, stderr?: string}
+    return {code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? ''}
+  }
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+const bin = (project: string) => path.join(project, 'node_modules', '.bin', 'errgen')
+
+let project = ''
+let installLog = ''
+
+beforeAll(async () => {
+  const packed = await tempDirectory()
+  const pack = await outcome(npm, ['pack', '--pack-destination', packed, '--silent'], root)
+  expect(pack.code, pack.stderr).toBe(0)
+  const [tarball] = (await readdir(packed)).filter((name) => name.endsWith('.tgz'))
+  expect(tarball).toBeDefined()
+
+  project = await tempDirectory()
+  await writeFile(path.join(project, 'package.json'), JSON.stringify({name: 'consumer', version: '2.0.0', private: true, type: 'module'}))
+  const install = await outcome(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(packed, String(tarball))], project)
+  expect(install.code, install.stderr).toBe(0)
+  installLog = install.stdout + install.stderr
+  await mkdir(path.join(project, 'docs'))
+  await cp(seed, path.join(project, 'docs', 'errors.md'))
+}, 240_000)
+
+describe('the installed package', () => {
+  test('installs without running an install script', () => {
+    expect(installLog).not.toMatch(/prepare|install script|tsc/i)
+  })
+
+  test('ships the build, the schema and the licence, and no sources or tests', async () => {
+    const shipped = await readdir(path.join(project, 'node_modules', 'errgen'), {recursive: true})
+    expect(shipped).toContain('LICENSE')
+    expect(shipped).toContain(path.join('dist', 'cli', 'bin.js'))
+    expect(shipped).toContain(path.join('dist', 'index.d.ts'))
+    expect(shipped).toContain(path.join('dist', 'config', 'config.schema.json'))
+    expect(shipped.filter((name) => name.startsWith('generator') || name.startsWith('test') || name.endsWith('.tsbuildinfo'))).toEqual([])
+  })
+
+  test('its bin generates from a configuration file, then --check is silent', async () => {
+    await writeFile(path.join(project, 'errgen.config.json'), JSON.stringify({input: 'docs/errors.md', out: 'generated'}))
+    const first = await outcome(bin(project), ['--quiet'], project)
+    expect([first.code, first.stderr]).toEqual([0, ''])
+    expect((await readdir(path.join(project, 'generated'))).sort()).toEqual(['.errgen-manifest.json', 'errors.openapi.yaml', 'errors.schema.json', 'errors.ts'])
+    expect(await outcome(bin(project), ['--check'], project)).toEqual({code: 0, stdout: '', stderr: ''})
+  })
+
+  test('a bad configuration is exit code 2 with a located message and no stack trace', async () => {
+    const directory = path.join(project, 'bad')
+    await mkdir(directory, {recursive: true})
+    await writeFile(path.join(directory, 'errgen.config.json'), '{"typescript": {"style": "class"}}\n')
+    const result = await outcome(bin(project), [], directory)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('errgen.config.json:1:26-1:33  error  Unexpected "class" for `typescript.style`, expected one of "enum", "const"  config-schema')
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    const usage = await outcome(bin(project), ['--nope'], directory)
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  test('its library API generates in memory', async () => {
+    const script = "import {generate} from 'errgen'\nconst result = await generate({cwd: process.cwd()})\nconsole.log(JSON.stringify({ok: result.ok, files: result.files.map((file) => file.name), codes: result.catalog?.entries.length}))\n"
+    await writeFile(path.join(project, 'use.mjs'), script)
+    const result = await outcome(process.execPath, ['use.mjs'], project)
+    expect(result.stderr).toBe('')
+    expect(JSON.parse(result.stdout)).toEqual({ok: true, files: ['errors.ts', 'errors.schema.json', 'errors.openapi.yaml'], codes: 39})
+  })
+
+  test('a consumer type-checks against the shipped types', async () => {
+    const consumer = [
+      "import {generate, IoError, type CatalogEntry, type GenerateResult} from 'errgen'",
+      'const result: GenerateResult = await generate({cwd: process.cwd(), style: "const"})',
+      'const first: CatalogEntry | undefined = result.catalog?.entries[0]',
+      'const code: number | string | undefined = first?.code',
+      'export const summary = [result.ok, code, IoError.name]',
+      '// @ts-expect-error: not a style',
+      'await generate({style: "class"})',
+      ''
+    ].join('\n')
+    await writeFile(path.join(project, 'consumer.ts'), consumer)
+    await writeFile(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noEmit: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          lib: ['es2023'],
+          typeRoots: [path.join(root, 'node_modules', '@types')],
+          types: ['node'],
+          skipLibCheck: false
+        },
+        files: ['consumer.ts']
+      })
+    )
+    const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc')
+    const result = await outcome(process.execPath, [tsc, '-p', 'tsconfig.json'], project)
+    expect(result.stdout + result.stderr).toBe('')
+    expect(result.code).toBe(0)
+  })
+})
