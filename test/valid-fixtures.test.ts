@@ -1,4 +1,4 @@
-/** The outputs of every valid fixture hold the exact strings (fixtures.test.js runs them through the real tools): the JSON Schema and the OpenAPI document parse back to what the TypeScript holds, also for YAML 1.1 readers; and the exact strings of the fixtures that test text handling. */
+/** The outputs of every valid fixture hold the exact strings (fixtures.test.ts runs them through the real tools): the JSON Schema and the OpenAPI document parse back to what the TypeScript holds, also for YAML 1.1 readers; and the exact strings of the fixtures that test text handling. */
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import ts from 'typescript'

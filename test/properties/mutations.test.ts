@@ -12,7 +12,7 @@ import {compile} from '../../generator/spine.js'
 import {runnersOut} from '../setup/build.js'
 import {configFor, readTree, root, runInProcess, seed, snapshot, tempDirectory, writeEarlierFiles, type Outcome} from '../support/helpers.js'
 
-/** Multiplies every property's number of runs: `PROPERTY_RUNS_FACTOR=20 npx vitest run test/mutations.test.js` to hunt longer. */
+/** Multiplies every property's number of runs: `PROPERTY_RUNS_FACTOR=20 npx vitest run test/properties/mutations.test.ts` to hunt longer. */
 const runsFactor = Number(process.env.PROPERTY_RUNS_FACTOR || 1)
 
 /** How long one run may take before it counts as a hang: generous, this is about hangs, not speed. */

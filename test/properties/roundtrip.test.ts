@@ -15,7 +15,7 @@ import {validate} from '../../generator/tables/validate.js'
 import type {Catalog} from '../../generator/types.js'
 import {configFor, escapeMarkdown, evaluate, typeCheck} from '../support/helpers.js'
 
-/** Multiplies every property's number of runs: `PROPERTY_RUNS_FACTOR=20 npx vitest run test/properties.test.js` to hunt longer. */
+/** Multiplies every property's number of runs: `PROPERTY_RUNS_FACTOR=20 npx vitest run test/properties/roundtrip.test.ts` to hunt longer. */
 const runsFactor = Number(process.env.PROPERTY_RUNS_FACTOR || 1)
 
 /** One row of a random table. */
