@@ -6,4 +6,7 @@ const root = process.argv[2]
 if (root === undefined) throw new Error('bench/floor: give the repository root as the first argument')
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {dependencies: Record<string, string>}
 
-for (const name of Object.keys(manifest.dependencies).sort()) await import(name)
+/** Declarations only (`@types/…`): nothing to load. */
+const isTypes = (name: string): boolean => name.startsWith('@types/')
+
+for (const name of Object.keys(manifest.dependencies).filter((name) => !isTypes(name)).sort()) await import(name)

@@ -48,7 +48,7 @@ async function writtenConfig(cwd: string): Promise<Record<string, unknown> | und
   try {
     const found = await findConfig(cwd, undefined)
     if (!found) return {}
-    const value = found.at.reduce<unknown>((object, key) => (isRecord(object) ? object[key] : undefined), JSON.parse(String(found.file.value)))
+    const value = found.at.reduce<unknown>((object, key) => (isRecord(object) ? object[key] : undefined), JSON.parse(found.text))
     return isRecord(value) ? value : undefined
   } catch {
     return undefined

@@ -1,9 +1,9 @@
 /** load-io: the working directory and the overrides in, the resolved configuration out — found by the one discovery, checked against the shipped schema, over the defaults. */
 import path from 'node:path'
-import type {VFile} from 'vfile'
-import type {Config, ConfigFile} from '../types.js'
+import {VFile} from 'vfile'
+import type {Config} from '../types.js'
 import {findConfig, projectVersion} from './discover-io.js'
-import {type Overrides, resolve} from './resolve.js'
+import {type Overrides, resolve, type ResolveContext} from './resolve.js'
 
 /** The configuration, and the file it came from. */
 export interface LoadedConfig {
@@ -16,15 +16,15 @@ export interface LoadedConfig {
 /** Find, read, check and resolve the configuration. */
 export async function loadConfig(cwd: string, overrides: Overrides): Promise<LoadedConfig> {
   const found = await findConfig(cwd, overrides.config)
-  let written: ConfigFile = {}
-  let base = cwd
-  if (found) {
-    const {checkConfig} = await import('./check.js')
-    const checked = checkConfig(found.file, found.at)
-    if (!checked) return {config: undefined, file: found.file}
-    written = checked
-    base = path.dirname(found.absolute)
-  }
-  const config = resolve(written, overrides, {cwd, base, version: await projectVersion(base)})
-  return {config, file: found?.file}
+  if (!found) return {config: resolve({}, overrides, await contextOf(cwd, cwd)), file: undefined}
+  const {checkConfig} = await import('./check.js')
+  const file = new VFile({path: found.shown, value: found.text})
+  const checked = checkConfig(file, found.at)
+  if (!checked) return {config: undefined, file}
+  return {config: resolve(checked, overrides, await contextOf(cwd, path.dirname(found.absolute))), file}
+}
+
+/** Where paths are resolved from, and the project's version there. */
+async function contextOf(cwd: string, base: string): Promise<ResolveContext> {
+  return {cwd, base, version: await projectVersion(base)}
 }

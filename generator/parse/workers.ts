@@ -27,9 +27,9 @@ const defaultRowsPerSlice = 50
  * source (vitest runs generator/parse/workers.ts), it has no worker.js beside it and Node cannot start the .ts one,
  * so it starts the built dist/parse/worker.js (vitest's global setup builds dist/ before any test).
  */
-const workerUrl = import.meta.url.endsWith('.js')
-  ? new URL('./worker.js', import.meta.url)
-  : new URL('../../dist/parse/worker.js', import.meta.url)
+const workerUrl = import.meta.url.endsWith('.ts')
+  ? new URL('../../dist/parse/worker.js', import.meta.url)
+  : new URL('./worker.js', import.meta.url)
 
 /** The workers of this process, kept between runs (`--watch`, the library API) and never keeping the process alive while idle. */
 const pool = new (class {
