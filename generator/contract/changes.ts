@@ -1,45 +1,70 @@
-/** changes: the entries of an old and a new catalog in, which codes were added, removed or changed (and in what) out. */
-import type {Snapshot} from '../types.js'
-
-/** The codes added, removed and changed between two catalogs. */
-export interface Changes {
-  added: Array<number | string>
-  removed: Array<number | string>
-  /** Each changed code with the fields that differ. */
-  changed: Array<{code: number | string, fields: Array<string>}>
+/** changes: the entries of an old and a new catalog in, which codes were added, removed or kept and which fields of each changed out — the one change engine, for `--check` and `--against`. */
+/** What the engine compares of an entry: an output read back and a catalog entry both have it. */
+export interface Compared {
+  readonly code: number | string
+  readonly name: string
+  /** Undefined when that side does not record it (the JSON Schema has no status). */
+  readonly status: number | undefined
+  readonly message: string
+  readonly resolve: string | undefined
 }
 
 /** The fields compared, in the order messages name them. */
 const fields = ['name', 'status', 'message', 'resolve'] as const
 
-/** Compare by code. A field one side does not record (the JSON Schema has no status) is not compared. */
-export function compareEntries(before: ReadonlyArray<Snapshot>, after: ReadonlyArray<Snapshot>): Changes {
+/** A field the engine compares. */
+export type ComparedField = (typeof fields)[number]
+
+/** A code in both catalogs, and the fields that differ (none when it is the same). */
+export interface Match<B, A> {
+  readonly before: B
+  readonly after: A
+  readonly fields: ReadonlyArray<ComparedField>
+}
+
+/** The codes added, removed and kept between two catalogs. */
+export interface Changes<B, A> {
+  /** In the new catalog's order. */
+  readonly added: ReadonlyArray<A>
+  /** In the old catalog's order. */
+  readonly removed: ReadonlyArray<B>
+  /** Every code in both, in the new catalog's order. */
+  readonly matched: ReadonlyArray<Match<B, A>>
+}
+
+/**
+ * The change engine of `--check` and `--against`: compare two catalogs by code. A field one side does not record is
+ * not compared.
+ */
+export function compareEntries<B extends Compared, A extends Compared>(before: ReadonlyArray<B>, after: ReadonlyArray<A>): Changes<B, A> {
   const old = new Map(before.map((entry) => [String(entry.code), entry]))
-  const now = new Map(after.map((entry) => [String(entry.code), entry]))
-  return {
-    added: after.filter((entry) => !old.has(String(entry.code))).map((entry) => entry.code),
-    removed: before.filter((entry) => !now.has(String(entry.code))).map((entry) => entry.code),
-    changed: after.flatMap((entry) => {
-      const previous = old.get(String(entry.code))
-      if (!previous) return []
-      const differing = fields.filter(
-        (field) => previous[field] !== undefined && entry[field] !== undefined && previous[field] !== entry[field]
-      )
-      return differing.length > 0 ? [{code: entry.code, fields: differing}] : []
-    })
+  const now = new Set(after.map((entry) => String(entry.code)))
+  const matched: Array<Match<B, A>> = []
+  const added: Array<A> = []
+  for (const entry of after) {
+    const previous = old.get(String(entry.code))
+    if (previous) matched.push({before: previous, after: entry, fields: differingFields(previous, entry)})
+    else added.push(entry)
   }
+  return {added, removed: before.filter((entry) => !now.has(String(entry.code))), matched}
+}
+
+/** The fields whose values differ, where both sides record them. */
+function differingFields(previous: Compared, entry: Compared): Array<ComparedField> {
+  return fields.filter((field) => previous[field] !== undefined && entry[field] !== undefined && previous[field] !== entry[field])
 }
 
 /** `code 1800 added; codes 1610, 1611 removed; code 1000 changed (message)`, or '' when no code changed. */
-export function describeChanges(changes: Changes): string {
+export function describeChanges(changes: Changes<Compared, Compared>): string {
   const parts: Array<string> = []
-  if (changes.added.length > 0) parts.push(codeList(changes.added) + ' added')
-  if (changes.removed.length > 0) parts.push(codeList(changes.removed) + ' removed')
-  const [single] = changes.changed
-  if (single && changes.changed.length === 1) {
+  if (changes.added.length > 0) parts.push(codeList(changes.added.map((entry) => entry.code)) + ' added')
+  if (changes.removed.length > 0) parts.push(codeList(changes.removed.map((entry) => entry.code)) + ' removed')
+  const changed = changes.matched.filter((match) => match.fields.length > 0).map((match) => ({code: match.after.code, fields: match.fields}))
+  const [single] = changed
+  if (single && changed.length === 1) {
     parts.push('code ' + single.code + ' changed (' + single.fields.join(', ') + ')')
-  } else if (changes.changed.length > 1) {
-    parts.push('codes ' + shorten(changes.changed.map((change) => change.code + ' (' + change.fields.join(', ') + ')')) + ' changed')
+  } else if (changed.length > 1) {
+    parts.push('codes ' + shorten(changed.map((change) => change.code + ' (' + change.fields.join(', ') + ')')) + ' changed')
   }
   return parts.join('; ')
 }

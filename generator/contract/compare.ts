@@ -4,6 +4,7 @@ import type {VFile} from 'vfile'
 import {breaking, info} from '../diagnostics/messages.js'
 import type {BreakingRuleId, RuleIdOf} from '../diagnostics/rules.js'
 import type {Catalog, CatalogEntry, CodeKind, Snapshot} from '../types.js'
+import {compareEntries, type Match} from './changes.js'
 
 /** An entry of the catalog compared with, with its document and place when known. */
 export type BeforeEntry = Snapshot & {readonly file?: VFile | undefined, readonly place?: Position | undefined}
@@ -51,18 +52,12 @@ export function compareContract(before: Before, after: Catalog, files: ReadonlyM
     report.breaking(firstFile, start, 'The Resolve column was removed since ' + before.label + ': bodies no longer carry a resolve text', 'removed-column')
   }
 
-  const old = new Map(before.entries.map((entry) => [String(entry.code), entry]))
-  const now = new Map(after.entries.map((entry) => [String(entry.code), entry]))
+  const changes = compareEntries(before.entries, after.entries)
   const nowByName = new Map(after.entries.map((entry) => [entry.name, entry]))
-
-  for (const entry of before.entries) {
-    if (!now.has(String(entry.code))) reportRemoved(entry, before, report)
-  }
-  for (const entry of after.entries) {
-    const previous = old.get(String(entry.code))
-    const file = fileOf(entry.source.file)
-    if (previous) compareEntry(previous, entry, file, nowByName, before.label, report)
-    else report.info(file, entry.source.places.code, 'Code ' + entry.code + ' (`' + entry.name + '`) added since ' + before.label, 'added-code')
+  for (const entry of changes.removed) reportRemoved(entry, before, report)
+  for (const match of changes.matched) reportMatch(match, fileOf(match.after.source.file), nowByName, before.label, report)
+  for (const entry of changes.added) {
+    report.info(fileOf(entry.source.file), entry.source.places.code, 'Code ' + entry.code + ' (`' + entry.name + '`) added since ' + before.label, 'added-code')
   }
 }
 
@@ -97,20 +92,20 @@ function reportRemoved(entry: BeforeEntry, before: Before, report: Reporter): vo
 }
 
 /**
- * Compare one code's entry then and now.
+ * Report what changed of one code between then and now.
  *
  * @param file the entry's document
  */
-function compareEntry(
-  previous: Snapshot,
-  entry: CatalogEntry,
+function reportMatch(
+  match: Match<BeforeEntry, CatalogEntry>,
   file: VFile,
   nowByName: ReadonlyMap<string, CatalogEntry>,
   label: string,
   report: Reporter
 ): void {
+  const {before: previous, after: entry, fields} = match
   const {places} = entry.source
-  if (previous.name !== entry.name) {
+  if (fields.includes('name')) {
     const moved = nowByName.get(previous.name)
     if (moved && moved !== entry) {
       const reason =
@@ -125,14 +120,14 @@ function compareEntry(
       report.breaking(file, named ? places.name : places.message, reason, 'renamed-code')
     }
   }
-  if (previous.status !== undefined && entry.status !== undefined && previous.status !== entry.status) {
+  if (fields.includes('status')) {
     const reason = 'HTTP status of code ' + entry.code + ' changed from ' + previous.status + ' to ' + entry.status + ' since ' + label
     report.breaking(file, places.status, reason, 'changed-status')
   }
-  if (previous.message !== entry.message) {
+  if (fields.includes('message')) {
     report.info(file, places.message, 'Message of code ' + entry.code + ' edited since ' + label, 'edited-message')
   }
-  if (previous.resolve !== undefined && entry.resolve !== undefined && previous.resolve !== entry.resolve) {
+  if (fields.includes('resolve')) {
     report.info(file, places.resolve, 'Resolve text of code ' + entry.code + ' edited since ' + label, 'edited-resolve')
   }
   if (previous.deprecated === false && entry.deprecated) {
