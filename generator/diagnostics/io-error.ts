@@ -3,7 +3,6 @@ import path from 'node:path'
 
 /** An I/O problem the CLI reports in one line with exit code 2. */
 export class IoError extends Error {
-  /** @override */
   override name = 'IoError'
 }
 
@@ -29,6 +28,7 @@ export function ioError(cause: unknown, doing: string, after: string = ''): IoEr
   return new IoError(doing + ': ' + why + after, {cause})
 }
 
+/** The `code` of a Node.js system error (`ENOENT`), or an empty string. */
 export function errorCode(cause: unknown): string {
   return cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : ''
 }

@@ -56,8 +56,7 @@ function toDiagnostic(message: VFileMessage): Diagnostic {
  * @see https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
  */
 function annotation(diagnostic: Diagnostic): string {
-  /** @type {Array<[string, string | number | null]>} */
-  const properties = [
+  const properties: Array<[string, string | number | null]> = [
     ['file', diagnostic.file],
     ['line', diagnostic.line],
     ['col', diagnostic.column],

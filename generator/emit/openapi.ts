@@ -7,6 +7,11 @@ import {notice} from './notice.js'
 
 const refBase = '#/components/schemas/'
 
+/**
+ * The OpenAPI 3.1 document: the error schemas and one response per HTTP status under `components`.
+ *
+ * @see https://spec.openapis.org/oas/v3.1.0#components-object
+ */
 export function emitOpenApi(catalog: Catalog, info: {title: string; version: string}): string {
   const document = {
     openapi: '3.1.0',

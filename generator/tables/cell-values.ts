@@ -20,6 +20,7 @@ export function readCode(text: string, place: Position, file: VFile): CodeCell |
   return {file, text, place}
 }
 
+/** An HTTP status cell: an integer from 100 to 599 (an error otherwise), below 400 a warning. */
 export function readStatus(text: string, place: Position | undefined, file: VFile): number | undefined {
   if (!/^\d+$/.test(text) || Number(text) < smallestStatus || Number(text) > largestStatus) {
     const reason = 'Unexpected HTTP status ' + quote(text) + ', expected an integer from ' + smallestStatus + ' to ' + largestStatus
@@ -34,6 +35,7 @@ export function readStatus(text: string, place: Position | undefined, file: VFil
   return status
 }
 
+/** A Message or Resolve cell: its text, or an error when it is blank. */
 export function readText(
   text: string,
   place: Position | undefined,
