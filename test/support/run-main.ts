@@ -1,24 +1,10 @@
 /** Run errgen's main (from the sources) in this thread: arguments and a working directory in, the exit code and what it printed out. */
 import {main} from '../../generator/cli/main.js'
+import {capture, type Outcome} from '../runners/capture.js'
 
-/** What a run of errgen gives: its exit code and what it printed. */
-export interface Outcome {
-  code: number
-  stdout: string
-  stderr: string
-}
+export type {Outcome} from '../runners/capture.js'
 
-export async function runMain(argv: ReadonlyArray<string>, cwd: string): Promise<Outcome> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, {
-    cwd,
-    stdout: (text: string) => {
-      stdout += text
-    },
-    stderr: (text: string) => {
-      stderr += text
-    }
-  })
-  return {code, stdout, stderr}
+/** errgen's main from the sources, its output kept. */
+export function runMain(argv: ReadonlyArray<string>, cwd: string): Promise<Outcome> {
+  return capture(main, argv, cwd)
 }
