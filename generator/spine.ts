@@ -22,8 +22,8 @@ export interface Prepared {
   /** The configuration file and the documents (and an earlier catalog's), with their messages. */
   readonly reports: Array<VFile>
   readonly cwd: string
-  /** The documents read, relative to the working directory. */
-  readonly documents: Array<string>
+  /** The documents read, relative to the working directory, with exactly the bytes that were parsed. */
+  readonly documents: Array<{readonly path: string, readonly bytes: Uint8Array}>
 }
 
 /** The catalog and the outputs of some documents. */
@@ -42,16 +42,18 @@ export async function prepare(options: GenerateOptions): Promise<Prepared> {
   const reports = configFile ? [configFile] : []
   if (!config) return {ok: false, config, catalog: undefined, files: [], reports, cwd, documents: []}
 
-  const documents = options.documents
-    ? options.documents.map((document) => decodeDocument(document.value, displayPath(path.resolve(cwd, document.path), cwd)))
+  const sources = options.documents
+    ? options.documents.map((document) => ({path: displayPath(path.resolve(cwd, document.path), cwd), value: document.value}))
     : await readDocuments(config, cwd)
+  const documents = sources.map((source) => decodeDocument(source.value, source.path))
   reports.push(...documents)
 
   const compiled = await compile(documents, config)
   const ok = compiled.ok && (await keepsContract(compiled.catalog, documents, config, cwd, options, reports))
   const out = path.resolve(cwd, config.out)
   const files = ok ? compiled.files.map((file) => ({...file, path: path.join(out, file.name)})) : []
-  return {ok, config, catalog: compiled.catalog, files, reports, cwd, documents: documents.map((file) => file.path)}
+  const read = sources.map((source) => ({path: source.path, bytes: bytesOf(source.value)}))
+  return {ok, config, catalog: compiled.catalog, files, reports, cwd, documents: read}
 }
 
 /**
@@ -110,10 +112,15 @@ function hasOutputs(config: Config, cwd: string): Promise<boolean> {
   return anyExists(names.map((name) => path.resolve(cwd, config.out, name)))
 }
 
-/** Read every document the configuration names. */
-async function readDocuments(config: Config, cwd: string): Promise<Array<VFile>> {
+/** Read every document the configuration names, once: these bytes are parsed, and fingerprinted. */
+async function readDocuments(config: Config, cwd: string): Promise<Array<{path: string, value: Uint8Array}>> {
   const files = await inputFiles(config.input, cwd)
-  return Promise.all(files.map(async (shown) => decodeDocument(await readBytes(path.resolve(cwd, shown), shown), shown)))
+  return Promise.all(files.map(async (shown) => ({path: shown, value: await readBytes(path.resolve(cwd, shown), shown)})))
+}
+
+/** A document's bytes, for the fingerprint (a document given in memory as a string is encoded as UTF-8). */
+function bytesOf(value: string | Uint8Array): Uint8Array {
+  return typeof value === 'string' ? Buffer.from(value, 'utf8') : value
 }
 
 /**

@@ -5,6 +5,7 @@ import {displayPath, IoError} from '../diagnostics/io-error.js'
 import {report} from '../diagnostics/report.js'
 import {prepare} from '../spine.js'
 import {type Changed, changedFiles, type Generated, writeChanged} from '../write/apply-io.js'
+import {snapshotSettings} from '../write/manifest-io.js'
 import {checkOutputDirectory} from '../write/output-io.js'
 import {outputArgs, type Parsed, parseFlags, type Settings, usage} from './flags.js'
 import {version} from './version-io.js'
@@ -62,6 +63,7 @@ async function guarded(action: () => Promise<number>, io: Io): Promise<number> {
 /** One run: read, report, and write or check. */
 async function once(settings: Settings, io: Io): Promise<number> {
   const started = performance.now()
+  const settingsRead = await snapshotSettings(io.cwd)
   const prepared = await prepare({
     cwd: io.cwd,
     input: settings.input,
@@ -96,6 +98,7 @@ async function once(settings: Settings, io: Io): Promise<number> {
     input: config.input,
     documents: prepared.documents,
     codes: prepared.catalog.entries.length,
+    settings: settingsRead,
     version,
     args: outputArgs(settings)
   }

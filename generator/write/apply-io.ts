@@ -3,7 +3,7 @@ import path from 'node:path'
 import {readIfExists} from '../read/files-io.js'
 import type {GeneratedFile} from '../types.js'
 import {refuseForeignFiles} from './foreign.js'
-import {contentHash, fingerprint, manifestName, manifestText} from './manifest-io.js'
+import {contentHash, type DocumentBytes, fingerprint, manifestName, manifestText, type SettingsSnapshot} from './manifest-io.js'
 import {ensureDirectory, writeAtomically} from './output-io.js'
 
 /** An output whose bytes differ from the file on disk. */
@@ -20,9 +20,11 @@ export interface Generated {
   readonly out: string
   readonly shownOut: string
   readonly files: ReadonlyArray<GeneratedFile>
-  /** The configured input patterns and the documents they named. */
+  /** The configured input patterns, and the documents they named with the bytes that were parsed. */
   readonly input: ReadonlyArray<string>
-  readonly documents: ReadonlyArray<string>
+  readonly documents: ReadonlyArray<DocumentBytes>
+  /** The settings files and lockfiles, as read before the configuration. */
+  readonly settings: SettingsSnapshot
   readonly codes: number
   /** errgen's version and the flags that decide the outputs, for the fingerprint. */
   readonly version: string
@@ -58,9 +60,15 @@ export async function writeChanged(changed: ReadonlyArray<Changed>, generated: G
 async function manifestFile(generated: Generated): Promise<{name: string, text: string} | undefined> {
   const text = manifestText({
     generatedBy: 'errgen',
-    fingerprint: await fingerprint({version: generated.version, cwd: generated.cwd, args: generated.args, documents: generated.documents}),
+    fingerprint: await fingerprint({
+      version: generated.version,
+      args: generated.args,
+      settings: generated.settings,
+      documents: generated.documents,
+      outputs: generated.files.map((file) => file.name)
+    }),
     input: [...generated.input],
-    documents: [...generated.documents],
+    documents: generated.documents.map((document) => document.path),
     codes: generated.codes,
     outputs: Object.fromEntries(generated.files.map((file) => [file.name, contentHash(file.text)]))
   })
