@@ -31,6 +31,11 @@ export const rules = {
     meaning: 'a line like an error-table header without a matching delimiter row below it: GFM reads it as text, and its rows would be lost',
     example: 'Unexpected delimiter row with 4 cells below a header of 5, expected one per column: GFM reads this as text, not as a table'
   },
+  'interrupted-table': {
+    severity: 'error',
+    meaning: 'a blank line or another block (an HTML comment, a heading, a list, a quote, a fence, an indented line) between rows of an error table, with rows like its own after it: GFM ends the table there and reads those rows as text, so they would be lost',
+    example: 'Unexpected HTML comment between the rows of the table at 3:1, expected table rows: GFM ends the table there, and the 2 rows from line 7 would be lost; a row cannot be commented out: delete it, or deprecate it by striking its message through'
+  },
   'missing-column': {
     severity: 'error',
     meaning: 'an error table lacks a required column (the message names the columns found), or lacks an optional one that another table has',

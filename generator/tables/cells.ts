@@ -1,7 +1,7 @@
 /** cells: table cells (mdast) in, their text as CommonMark renders it and what their markup says out (blank, struck through, not one emphasis span). */
 import type {Nodes, TableCell} from 'mdast'
 
-/** A cell's text as CommonMark renders it: code spans and emphasis give their text, `<br>` a line break, other HTML tags nothing. */
+/** A cell's text as CommonMark renders it: code spans and emphasis give their text, `<br>` a line break, other HTML tags nothing, a footnote reference its `[^label]`. */
 export function cellText(node: Nodes): string {
   return trimSpaces(inlineText(node))
 }
@@ -18,6 +18,8 @@ function inlineText(node: Nodes): string {
     case 'image':
     case 'imageReference':
       return node.alt || ''
+    case 'footnoteReference':
+      return '[^' + (node.label ?? node.identifier) + ']'
     default:
       return 'children' in node ? node.children.map((child) => inlineText(child)).join('') : ''
   }

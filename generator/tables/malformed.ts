@@ -48,7 +48,8 @@ function isAtxHeading(heading: Heading, file: VFile): boolean {
   return String(file.value).charAt(heading.position?.start.offset ?? 0) === '#'
 }
 
-function looksLikeErrorHeader(line: string, aliases: ReadonlyMap<string, Field>): boolean {
+/** Whether a line is like an error table's header: cells that name the columns of one. */
+export function looksLikeErrorHeader(line: string, aliases: ReadonlyMap<string, Field>): boolean {
   if (!line.includes('|')) return false
   return isErrorTable(splitRow(line).map((cell) => {
     const field = aliases.get(normalizeHeader(cell))

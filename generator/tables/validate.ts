@@ -4,7 +4,8 @@ import type {VFile} from 'vfile'
 import {cellText, isBlank, messageMarkup} from './cells.js'
 import {aliasesOf, columnLabels, isErrorTable, tableColumns} from './columns.js'
 import {contentPlace, error, warning} from '../diagnostics/messages.js'
-import {reportBrokenTables} from './malformed.js'
+import {reportInterruptedTables} from './interrupted.js'
+import {looksLikeErrorHeader, reportBrokenTables} from './malformed.js'
 import {type ReadContext, type RowsRead, readRow} from './rows.js'
 import {normalizeHeader} from '../catalog/names.js'
 import type {Column, Field, ReadDocument, ReadOptions, TableInfo} from '../types.js'
@@ -26,15 +27,15 @@ export function validate(tree: Root, file: VFile, options: ReadOptions = default
   const context: ReadContext = {file, options, aliases: aliasesOf(options), required: requiredOf(options)}
   const read: Read = {rows: [], codes: [], tables: []}
   const others: Array<Table> = []
+  const errorTables: Array<Table> = []
   let heading: string | undefined
 
-  let found = 0
   for (const node of blocksOf(tree)) {
     if (node.type === 'heading') heading = cellText(node)
     if (node.type !== 'table') continue
     const columns = headerColumns(node, context.aliases)
     if (isErrorTable(columns) && isWanted(heading, options)) {
-      found++
+      errorTables.push(node)
       readTable(node, columns, heading, context, read)
     } else {
       others.push(node)
@@ -42,7 +43,8 @@ export function validate(tree: Root, file: VFile, options: ReadOptions = default
   }
 
   const broken = reportBrokenTables(blocksOf(tree), file, context.aliases)
-  if (found === 0 && !broken) reportNoTable(file, others, context)
+  reportInterruptedTables(tree, errorTables, file, (line) => looksLikeErrorHeader(line, context.aliases))
+  if (errorTables.length === 0 && !broken) reportNoTable(file, others, context)
   return read
 }
 
