@@ -3,7 +3,7 @@ import {stringify} from 'yaml'
 import type {Catalog, CatalogEntry} from '../types.js'
 import {blockYaml, yamlOptions} from './block-yaml.js'
 import {entrySchemas, errorBodySchema, errorCodeSchema, exampleBody} from './body-schema.js'
-import {notice} from './notice.js'
+import {commentText, notice} from './notice.js'
 
 const refBase = '#/components/schemas/'
 
@@ -26,7 +26,7 @@ export function emitOpenApi(catalog: Catalog, info: {title: string; version: str
       responses: responses(catalog)
     }
   }
-  return '# ' + notice(catalog) + '\n' + (blockYaml(document) ?? stringify(document, yamlOptions))
+  return '# ' + commentText(notice(catalog)) + '\n' + (blockYaml(document) ?? stringify(document, yamlOptions))
 }
 
 /**
@@ -43,6 +43,7 @@ function errorCodeWithNames(catalog: Catalog): Record<string, unknown> {
   }
 }
 
+/** A description on one line: its line breaks (and the white space around them) as one space. */
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n\u2028\u2029\u0085]+\s*/g, ' ')
 }

@@ -1,6 +1,7 @@
 /** output-io: the output directory and the generated files in, the files written atomically (all or none) out. */
+import {randomBytes} from 'node:crypto'
 import type {Stats} from 'node:fs'
-import {chmod, mkdir, rename, rm, stat, utimes, writeFile} from 'node:fs/promises'
+import {chmod, mkdir, readdir, rename, rm, stat, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {errorCode, IoError, ioError} from '../diagnostics/io-error.js'
 import {readIfExists} from '../read/files-io.js'
@@ -47,6 +48,7 @@ interface Earlier {
  * @param shown the directory as messages show it
  */
 export async function writeAtomically(directory: string, files: ReadonlyArray<{name: string, text: string}>, shown: string): Promise<void> {
+  await removeDeadTemporaries(directory, files.map((file) => file.name))
   const targets = files.map((file) => path.join(directory, file.name))
   const temporary = targets.map((target) => temporaryName(target))
   const earlier = await Promise.all(
@@ -54,7 +56,7 @@ export async function writeAtomically(directory: string, files: ReadonlyArray<{n
   )
   let renamed = 0
   try {
-    await Promise.all(files.map((file, index) => writeFile(temporary[index] as string, file.text)))
+    await Promise.all(files.map((file, index) => writeFile(temporary[index] as string, file.text, {flag: 'wx'})))
     for (; renamed < files.length; renamed++) {
       await rename(temporary[renamed] as string, targets[renamed] as string)
     }
@@ -77,9 +79,40 @@ async function readEarlier(target: string, shown: string): Promise<Earlier | und
   }
 }
 
-/** A temporary file next to `target`, in the same directory so that renaming it is atomic. */
+/**
+ * A new temporary file name next to `target`, in the same directory so that renaming it is atomic: random, and
+ * created exclusively (`wx`), so that nothing planted at a predictable name (a link) is ever written through.
+ */
 function temporaryName(target: string): string {
-  return path.join(path.dirname(target), '.' + path.basename(target) + '.' + process.pid + '.tmp')
+  const unique = process.pid + '.' + randomBytes(6).toString('hex')
+  return path.join(path.dirname(target), '.' + path.basename(target) + '.' + unique + '.tmp')
+}
+
+/** A temporary file of errgen's: `.<name>.<pid>.<random>.tmp` (or `.<name>.<pid>.tmp`, as earlier versions named them). */
+const temporaryPattern = /^\.(.+)\.(\d+)(?:\.[0-9a-f]{12})?\.tmp$/
+
+/**
+ * Remove the temporary files that runs killed before they finished left beside these outputs: those whose process
+ * is gone. A live run's (another errgen writing at the same time) are left alone.
+ */
+async function removeDeadTemporaries(directory: string, names: ReadonlyArray<string>): Promise<void> {
+  const entries = await readdir(directory).catch(() => [])
+  const stale = entries.filter((entry) => {
+    const [, name, pid] = temporaryPattern.exec(entry) ?? []
+    return name !== undefined && names.includes(name) && !isAlive(Number(pid))
+  })
+  await Promise.all(stale.map((entry) => rm(path.join(directory, entry), {force: true}).catch(() => undefined)))
+}
+
+/** Whether a process runs with this id (one of another user's counts). */
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (cause) {
+    return errorCode(cause) === 'EPERM'
+  }
 }
 
 /**
@@ -99,19 +132,19 @@ async function restoreAll(targets: ReadonlyArray<string>, earlier: ReadonlyArray
  * @returns whether it worked
  */
 async function restore(target: string, earlier: Earlier | undefined): Promise<boolean> {
+  const temporary = temporaryName(target)
   try {
     if (!earlier) {
       await rm(target, {force: true})
       return true
     }
-    const temporary = temporaryName(target)
-    await writeFile(temporary, earlier.bytes)
+    await writeFile(temporary, earlier.bytes, {flag: 'wx'})
     await chmod(temporary, earlier.status.mode & 0o7777)
     await utimes(temporary, earlier.status.atime, earlier.status.mtime)
     await rename(temporary, target)
     return true
   } catch {
-    await rm(temporaryName(target), {force: true}).catch(() => undefined)
+    await rm(temporary, {force: true}).catch(() => undefined)
     return false
   }
 }

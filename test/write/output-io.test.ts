@@ -1,5 +1,6 @@
 /** output-io: writes that replace every output or none — a rename that fails part-way puts back what was already replaced — and an output directory that is not a directory. */
-import {readdir, readFile, stat, utimes, writeFile} from 'node:fs/promises'
+import {execFile} from 'node:child_process'
+import {lstat, readdir, readFile, stat, symlink, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test, vi} from 'vitest'
 import {IoError} from '../../generator/diagnostics/io-error.js'
@@ -18,7 +19,36 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return {...actual, rename}
 })
 
+/** The id of a process that has exited. */
+async function deadPid(): Promise<number> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ['-e', ''], () => resolve(child.pid ?? 0))
+  })
+}
+
 describe('writeAtomically', () => {
+  test('never writes through a link planted where an earlier version put its temporary file', async () => {
+    const directory = await tempDirectory()
+    const outside = path.join(await tempDirectory(), 'precious.txt')
+    await writeFile(outside, 'keep me\n')
+    await symlink(outside, path.join(directory, '.a.ts.' + process.pid + '.tmp'))
+    await writeAtomically(directory, [{name: 'a.ts', text: 'new a\n'}], 'out')
+    expect(await readFile(outside, 'utf8')).toBe('keep me\n')
+    expect((await lstat(path.join(directory, 'a.ts'))).isSymbolicLink()).toBe(false)
+    expect(await readFile(path.join(directory, 'a.ts'), 'utf8')).toBe('new a\n')
+  })
+
+  test('removes the temporary files of runs that were killed, and keeps a live run’s', async () => {
+    const directory = await tempDirectory()
+    const dead = await deadPid()
+    await writeFile(path.join(directory, '.a.ts.' + dead + '.0123456789ab.tmp'), 'half')
+    await writeFile(path.join(directory, '.a.ts.' + dead + '.tmp'), 'half, as earlier versions named it')
+    await writeFile(path.join(directory, '.a.ts.' + process.pid + '.ba9876543210.tmp'), 'a live run')
+    await writeFile(path.join(directory, '.notes.' + dead + '.tmp'), 'not an output of this run')
+    await writeAtomically(directory, [{name: 'a.ts', text: 'new a\n'}], 'out')
+    expect((await readdir(directory)).sort()).toEqual(['.a.ts.' + process.pid + '.ba9876543210.tmp', '.notes.' + dead + '.tmp', 'a.ts'])
+  })
+
   test('writes every file, replacing the earlier ones, and leaves no temporary file', async () => {
     const directory = await tempDirectory()
     await writeFile(path.join(directory, 'a.ts'), 'old a\n')
