@@ -9,9 +9,10 @@ import type {Parser} from './parse/parse.js'
 import {parseInWorkers} from './parse/workers.js'
 import {anyExists, readBytes} from './read/files-io.js'
 import {inputFiles} from './read/inputs-io.js'
+import {reportOversizedLines} from './read/limits.js'
 import {decodeUtf8Lossy} from './read/utf8.js'
 import {validate} from './tables/validate.js'
-import type {Catalog, Config, EmitOptions, GeneratedFile, GenerateOptions, OutputFile, ReadOptions} from './types.js'
+import type {Catalog, Config, EmitOptions, GeneratedFile, GenerateOptions, OutputFile, ReadDocument, ReadOptions} from './types.js'
 
 /** What `generate()` computes, with the VFiles the CLI reports from. */
 export interface Prepared {
@@ -69,11 +70,15 @@ export async function compile(documents: ReadonlyArray<VFile>, options: ReadOpti
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */
 export async function catalogOf(documents: ReadonlyArray<VFile>, options: ReadOptions, parser: Parser): Promise<{catalog: Catalog, ok: boolean}> {
-  const trees = await parser(documents)
-  const tables = documents.map((file, index) => validate(treeAt(trees, index), file, options))
+  const parseable = documents.filter((file) => !reportOversizedLines(file))
+  const trees = await parser(parseable)
+  const tables = documents.map((file) => (parseable.includes(file) ? validate(treeAt(trees, parseable.indexOf(file)), file, options) : unread))
   const catalog = buildCatalog(tables, options, documents.map((file) => file.path))
   return {catalog, ok: documents.every((file) => file.messages.every((message) => !message.fatal))}
 }
+
+/** What a document that is not parsed gives: no rows. */
+const unread: ReadDocument = {rows: [], codes: [], tables: []}
 
 function treeAt<T>(trees: ReadonlyArray<T>, index: number): T {
   const tree = trees[index]

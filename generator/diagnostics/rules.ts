@@ -21,6 +21,11 @@ export const rules = {
     meaning: 'a byte sequence that is not UTF-8, one error each (line, column, byte offset and the bytes); the rest of the document is still checked',
     example: 'Unexpected byte 0xE9 at byte offset 154, expected UTF-8 text'
   },
+  'oversized-line': {
+    severity: 'error',
+    meaning: 'a line over 100,000 characters or with over 5,000 emphasis, link and code markers (`*`, `_`, `~`, `[`, `]`, backticks), or nested more than 256 columns deep (indentation, `>` and list markers): markdown parsing slows down quadratically on such lines, so the document is reported and not parsed',
+    example: 'Unexpected line with 50000 emphasis, link and code markers, expected at most 5000: markdown parsing slows down quadratically on such lines, so this document is not read; break the line up'
+  },
   'no-table': {
     severity: 'error',
     meaning: 'the document has no error table: none with a Code column and another required column, or three required columns (tables inside code blocks are text)',

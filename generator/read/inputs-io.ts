@@ -1,4 +1,4 @@
-/** inputs-io: the configured paths and globs in, the documents they name out (paths relative to the working directory, globs' matches sorted, each once). */
+/** inputs-io: the configured paths and globs in, the documents they name out (paths relative to the working directory, globs' matches sorted, each once; globs stay inside the working directory and follow no links). */
 import path from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
 import {displayPath, IoError} from '../diagnostics/io-error.js'
@@ -17,9 +17,18 @@ export async function inputFiles(patterns: ReadonlyArray<string>, cwd: string): 
       files.add(displayPath(path.resolve(cwd, pattern), cwd))
       continue
     }
-    const matches = await glob(pattern, {cwd, absolute: true, onlyFiles: true, expandDirectories: false})
+    if (leavesProject(pattern)) {
+      throw new IoError('refusing to search `' + pattern + '`: a glob must stay inside the working directory; name a document outside it by its path')
+    }
+    const matches = await glob(pattern, {cwd, absolute: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false})
     if (matches.length === 0) throw new IoError('no document matches `' + pattern + '`')
     for (const match of matches.map((file) => displayPath(file, cwd)).sort()) files.add(match)
   }
   return [...files]
+}
+
+/** Whether a glob reaches outside the working directory: absolute, or climbing out with `..`. */
+function leavesProject(pattern: string): boolean {
+  const normalized = path.posix.normalize(pattern.replaceAll('\\', '/'))
+  return path.posix.isAbsolute(normalized) || path.win32.isAbsolute(pattern) || normalized === '..' || normalized.startsWith('../')
 }

@@ -1,0 +1,103 @@
+/** Inputs that would hang or exhaust errgen: lines too long or nested too deep are located errors and the document is not parsed; only regular files of a bounded size are read; globs stay inside the project. */
+import {execFile} from 'node:child_process'
+import {mkdir, symlink, truncate, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import {VFile} from 'vfile'
+import {describe, expect, test} from 'vitest'
+import {messageLine} from '../../generator/diagnostics/report.js'
+import {reportOversizedLines} from '../../generator/read/limits.js'
+import {runInProcess, tempDirectory} from '../support/helpers.js'
+
+const header = '| HTTP | Code | Message | Resolve |\n| --- | --- | --- | --- |\n'
+
+/** The messages of checking a document's lines, and whether it would be parsed. */
+function limitsOf(text: string): {parsed: boolean, messages: Array<string>} {
+  const file = new VFile({path: 'doc.md', value: text})
+  const found = reportOversizedLines(file)
+  return {parsed: !found, messages: file.messages.map((message) => messageLine(message))}
+}
+
+describe('line limits', () => {
+  test('a line of emphasis markers too long to parse in good time is a located error', () => {
+    const line = '| 400 | 1 | ' + '*_'.repeat(25_000) + ' |'
+    expect(line.length).toBe(50_014)
+    expect(limitsOf(header + line + '\n')).toEqual({
+      parsed: false,
+      messages: [
+        'doc.md:3:1-3:50015  error  Unexpected line with 50000 emphasis, link and code markers, expected at most 5000: markdown parsing slows down quadratically on such lines, so this document is not read; break the line up  oversized-line'
+      ]
+    })
+  })
+
+  test('lists and quotes nested too deep are located errors, every one at once', () => {
+    const lists = Array.from({length: 200}, (_, depth) => '  '.repeat(depth) + '- x').join('\n')
+    const quotes = '> '.repeat(300) + 'x'
+    const {parsed, messages} = limitsOf(lists + '\n' + quotes + '\n')
+    expect(parsed).toBe(false)
+    expect(messages.length).toBe(200 - 128 + 1)
+    expect(messages[0]).toBe(
+      'doc.md:129:1-129:259  error  Unexpected line nested 258 columns deep (indentation, `>` and list markers), expected at most 256: markdown parsing slows down quadratically on such nesting, so this document is not read  oversized-line'
+    )
+    expect(messages.at(-1)).toMatch(/^doc\.md:201:1-201:601  error  Unexpected line nested 600 columns deep/)
+  })
+
+  test('a line too long is a located error too', () => {
+    const {parsed, messages} = limitsOf(header + '| 400 | 1 | ' + 'word '.repeat(25_000) + ' | x |\n')
+    expect(parsed).toBe(false)
+    expect(messages).toEqual([
+      'doc.md:3:1-3:125019  error  Unexpected line of 125018 characters, expected at most 100000: markdown parsing slows down quadratically on such lines, so this document is not read; break the line up  oversized-line'
+    ])
+  })
+
+  test('the seed, long cells and ordinary nesting are within the limits', () => {
+    expect(limitsOf(header + '| 400 | 1 | ' + 'word '.repeat(1_900) + ' | Fix it. |\n' + '  '.repeat(100) + '- deep but fine\n')).toEqual({parsed: true, messages: []})
+  })
+
+  test('a document over the limits is reported with the others, and nothing else is said of it', async () => {
+    const directory = await tempDirectory()
+    await writeFile(path.join(directory, 'long.md'), header + '| 400 | 1 | ' + '~~a'.repeat(25_000) + ' | x |\n')
+    await writeFile(path.join(directory, 'bad.md'), header + '| 400 | 1 | *m* | Fix. |\n| 401 | 1 | *n* | Fix. |\n')
+    const result = await runInProcess(['--input', 'long.md', '--input', 'bad.md', '--out', 'out'], directory)
+    expect(result.code).toBe(1)
+    expect(result.stderr.split('\n').filter((line) => line.includes('  error  ')).map((line) => line.split('  ').at(-1))).toEqual(['oversized-line', 'duplicate-code'])
+  })
+})
+
+describe('what is read', () => {
+  test('a FIFO, a device and a link to a device are refused in one line with exit code 2, never read', async () => {
+    const directory = await tempDirectory()
+    await promisify(execFile)('mkfifo', [path.join(directory, 'pipe.md')])
+    await symlink('/dev/zero', path.join(directory, 'zero.md'))
+    for (const input of ['pipe.md', '/dev/zero', 'zero.md']) {
+      const result = await runInProcess(['--input', input, '--out', 'out'], directory)
+      expect([result.code, result.stderr], input).toEqual([2, 'errgen: cannot read ' + (input === '/dev/zero' ? path.relative(directory, '/dev/zero') : input) + ': it is not a regular file (a FIFO, a device or a socket)\n'])
+    }
+  })
+
+  test('a document over 64 MiB is refused in one line with exit code 2', async () => {
+    const directory = await tempDirectory()
+    const file = path.join(directory, 'huge.md')
+    await writeFile(file, header)
+    await truncate(file, 65 * 1024 * 1024)
+    const result = await runInProcess(['--input', 'huge.md', '--out', 'out'], directory)
+    expect([result.code, result.stderr]).toEqual([2, 'errgen: cannot read huge.md: it has 65 MiB, more than the 64 MiB errgen reads in a document\n'])
+  })
+
+  test('a glob that leaves the working directory is refused; a glob follows no link out of it', async () => {
+    const directory = await tempDirectory()
+    for (const pattern of ['/**/*', '../*.md', 'docs/../../*.md']) {
+      const result = await runInProcess(['--input', pattern, '--out', 'out'], directory)
+      expect([result.code, result.stderr], pattern).toEqual([2, 'errgen: refusing to search `' + pattern + '`: a glob must stay inside the working directory; name a document outside it by its path\n'])
+    }
+    const outside = await tempDirectory()
+    await writeFile(path.join(outside, 'other.md'), header + '| 400 | 1 | *m* | Fix. |\n')
+    await mkdir(path.join(directory, 'docs'))
+    await writeFile(path.join(directory, 'docs', 'errors.md'), header + '| 400 | 2 | *n* | Fix. |\n')
+    await symlink(outside, path.join(directory, 'docs', 'linked'))
+    const result = await runInProcess(['--input', 'docs/**/*.md', '--out', 'out', '--print-config'], directory)
+    expect(result.code).toBe(0)
+    const listed = await runInProcess(['--input', 'docs/**/*.md', '--out', 'out'], directory)
+    expect(listed.stdout).toMatch(/^errgen: 1 codes, out\/ 3 of 3 files written/)
+  })
+})
