@@ -6,6 +6,7 @@ import type {VFile} from 'vfile'
 import {type Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
 import {error} from '../diagnostics/messages.js'
 import type {ConfigFile} from '../types.js'
+import {outputNameProblems} from './output-names.js'
 import {configSchema} from './schema-io.js'
 
 const validateSchema = new Ajv2020({allErrors: true, strict: true, verbose: true})
@@ -39,7 +40,15 @@ export function checkConfig(file: VFile, at: ReadonlyArray<string>): ConfigFile 
     }
     return undefined
   }
-  return value as ConfigFile
+  const problems = outputNameProblems(value as ConfigFile)
+  for (const {key, reason} of problems) error(file, reason, valuePlace(document, [...at, 'outputs', key], lineCounter), 'config-schema')
+  return problems.length === 0 ? (value as ConfigFile) : undefined
+}
+
+/** The place of the value at a path of the document. */
+function valuePlace(document: Document, path: ReadonlyArray<string>, lineCounter: LineCounter): Position | undefined {
+  const range = (document.getIn(path, true) as YamlNode | undefined)?.range
+  return range ? {start: toPoint(lineCounter.linePos(range[0])), end: toPoint(lineCounter.linePos(range[1]))} : undefined
 }
 
 /** Strict JSON syntax (YAML, used for positions, also takes comments and unquoted keys). */
@@ -76,6 +85,8 @@ function describe(problem: ErrorObject, at: ReadonlyArray<string>): string {
     case 'type':
       return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + article(String(params['type']))
     case 'anyOf':
+      return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + (problem.parentSchema?.['x-expected'] || 'another value')
+    case 'pattern':
       return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + (problem.parentSchema?.['x-expected'] || 'another value')
     case 'minLength':
       return 'Unexpected empty string for `' + where + '`, expected text'

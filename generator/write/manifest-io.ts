@@ -3,10 +3,10 @@ import {createHash} from 'node:crypto'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {manifestName} from '../config/output-names.js'
 import type {Manifest} from '../types.js'
 
-/** The manifest's file name in the output directory. */
-export const manifestName = '.errgen-manifest.json'
+export {manifestName}
 
 /** The files of the working directory whose bytes, besides the documents', decide the outputs: the configuration, and package.json (its version is OpenAPI's). */
 const settingsFiles = ['errgen.config.json', 'package.json']

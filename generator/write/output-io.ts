@@ -41,8 +41,8 @@ interface Earlier {
 }
 
 /**
- * Write files atomically, all or none: each goes to a temporary file in the same directory, and only when all are
- * written are they renamed over the old ones. When a write or a rename fails, the temporary files are removed and
+ * Write files atomically, all or none: each goes to a temporary file in the same directory (with the mode of the
+ * file it replaces), and only when all are written are they renamed over the old ones. When a write or a rename fails, the temporary files are removed and
  * the files already renamed get their earlier bytes, mode and times back (or are removed when they are new).
  *
  * @param shown the directory as messages show it
@@ -56,7 +56,7 @@ export async function writeAtomically(directory: string, files: ReadonlyArray<{n
   )
   let renamed = 0
   try {
-    await Promise.all(files.map((file, index) => writeFile(temporary[index] as string, file.text, {flag: 'wx'})))
+    await Promise.all(files.map((file, index) => writeTemporary(temporary[index] as string, file.text, earlier[index])))
     for (; renamed < files.length; renamed++) {
       await rename(temporary[renamed] as string, targets[renamed] as string)
     }
@@ -66,6 +66,12 @@ export async function writeAtomically(directory: string, files: ReadonlyArray<{n
     const unrestored = lost.map((target) => shown + '/' + path.basename(target))
     throw ioError(cause, 'cannot write to ' + shown, unrestored.length > 0 ? '; could not restore ' + unrestored.join(', ') : '')
   }
+}
+
+/** Write a new temporary file, exclusively; it takes the mode of the file it will replace, so that an output keeps its mode. */
+async function writeTemporary(temporary: string, text: string, earlier: Earlier | undefined): Promise<void> {
+  await writeFile(temporary, text, {flag: 'wx'})
+  if (earlier) await chmod(temporary, earlier.status.mode & 0o7777)
 }
 
 /** A file's bytes and status before it is replaced, to put it back if the write fails; undefined when there is none. */

@@ -1,6 +1,6 @@
 /** output-io: writes that replace every output or none — a rename that fails part-way puts back what was already replaced — and an output directory that is not a directory. */
 import {execFile} from 'node:child_process'
-import {lstat, readdir, readFile, stat, symlink, utimes, writeFile} from 'node:fs/promises'
+import {chmod, lstat, readdir, readFile, stat, symlink, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test, vi} from 'vitest'
 import {IoError} from '../../generator/diagnostics/io-error.js'
@@ -85,5 +85,17 @@ describe('checkOutputDirectory', () => {
     await expect(checkOutputDirectory(path.join(directory, 'output'), 'output')).rejects.toThrow(
       new IoError('cannot use output as the output directory: it is not a directory')
     )
+  })
+})
+
+describe('a replaced output', () => {
+  test('keeps its file mode', async () => {
+    const directory = await tempDirectory()
+    const file = path.join(directory, 'a.ts')
+    await writeFile(file, 'old a\n')
+    await chmod(file, 0o640)
+    await writeAtomically(directory, [{name: 'a.ts', text: 'new a\n'}], 'out')
+    expect((await stat(file)).mode & 0o777).toBe(0o640)
+    expect(await readFile(file, 'utf8')).toBe('new a\n')
   })
 })
