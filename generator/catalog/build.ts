@@ -1,7 +1,7 @@
 /** build: what validate read from every document in, the readonly Catalog sorted by code out; code kinds, duplicates and name clashes become messages on the rows' files. */
 import {compareCodes, readCodes} from './codes.js'
 import {error, firstOccurrence, placeOf, warning} from '../diagnostics/messages.js'
-import {identifierPattern, pascalCase, reasonPhrase, reservedNames, statusName} from './names.js'
+import {identifierPattern, pascalCase, reasonPhrase, reservedNames, statusName, unusableNames} from './names.js'
 import {columnLabels} from '../tables/columns.js'
 import type {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo} from '../types.js'
 
@@ -110,7 +110,7 @@ function assignNames(rows: ReadonlyArray<Row>, kind: CodeKind, values: CodeValue
   const explicit = new Set(rows.flatMap((row) => (row.name ? [row.name] : [])))
 
   for (const [base, group] of groupDerivedNames(rows, kind, values)) {
-    const clashes = group.length > 1 || reservedNames.has(base) || explicit.has(base)
+    const clashes = group.length > 1 || reservedNames.has(base) || unusableNames.has(base) || explicit.has(base)
     group.forEach((row, index) => {
       const suffix = kind === 'integer' ? String(values.get(row.code)) : String(index + 1)
       names.set(row, clashes ? base + '_' + suffix : base)
@@ -145,14 +145,16 @@ function warnNameGroup(
   values: CodeValues,
   kind: CodeKind
 ): void {
-  const reserved = reservedNames.has(base)
+  const reserved = reservedNames.has(base) || unusableNames.has(base)
   const [first] = group
   if (!first) return
   const codes = group.map((row) => values.get(row.code)).join(', ')
   const given = group.map((row) => '`' + names.get(row) + '`')
-  const why = reserved
-    ? 'Name `' + base + '` of code ' + codes + ' is reserved for the generated types'
-    : 'Name `' + base + '` is derived from the ' + (kind === 'integer' ? 'messages of codes ' : 'codes ') + codes
+  const why = unusableNames.has(base)
+    ? 'Name `' + base + '` of code ' + codes + ' cannot be a member: no JavaScript object holds it as its own'
+    : reserved
+      ? 'Name `' + base + '` of code ' + codes + ' is reserved for the generated types'
+      : 'Name `' + base + '` is derived from the ' + (kind === 'integer' ? 'messages of codes ' : 'codes ') + codes
   const reason = why + ': named ' + given.join(', ') + '; add a Name column to choose the names'
   warning(first.file, reason, first.places.message, reserved ? 'reserved-name' : 'duplicate-name')
 }

@@ -103,7 +103,7 @@ export const rules = {
   },
   'reserved-name': {
     severity: 'warning',
-    meaning: 'a message gives `ErrorCode` or `ErrorBody`, which the generated schemas use; the entry gets its code as suffix',
+    meaning: 'a message gives `ErrorCode` or `ErrorBody`, which the generated schemas use, or a string code is `__proto__`, which no JavaScript object holds as its own; the entry gets a suffix (its code, or its place)',
     example: 'Name `ErrorCode` of code 7 is reserved for the generated types: named `ErrorCode_7`; add a Name column to choose the names'
   },
   'invalid-name': {

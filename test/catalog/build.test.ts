@@ -118,6 +118,16 @@ describe('buildCatalog', () => {
       }
     ],
     [
+      'a string code `__proto__` is not a member name: no JavaScript object holds it as its own',
+      {
+        given: {'a.md': header + '400 | `__proto__` | bad | A.\n400 | OTHER | worse | B.\n'},
+        names: ['OTHER OTHER', '__proto__ __proto___1'],
+        messages: [
+          'a.md:3:21-3:24  warning  Name `__proto__` of code __proto__ cannot be a member: no JavaScript object holds it as its own: named `__proto___1`; add a Name column to choose the names  reserved-name'
+        ]
+      }
+    ],
+    [
       'a message without letters or digits is named by its code',
       {
         given: {'a.md': header + '400 | 7 | ¿? | A.\n'},
