@@ -1,5 +1,6 @@
 /** build: what validate read from every document in, the readonly Catalog sorted by code out; code kinds, duplicates and name clashes become messages on the rows' files. */
 import {compareCodes, readCodes} from './codes.js'
+import {reportConfusableCodes} from './confusable.js'
 import {error, firstOccurrence, placeOf, warning} from '../diagnostics/messages.js'
 import {identifierPattern, pascalCase, reasonPhrase, reservedNames, statusName, unusableNames} from './names.js'
 import {columnLabels} from '../tables/columns.js'
@@ -25,9 +26,10 @@ export function buildCatalog(
 
   const {kind, values} = readCodes(cells, options.codes)
   const firsts = reportDuplicateCodes(cells, values)
+  reportConfusableCodes(cells, values)
   const unique = rows.filter((row) => {
     const value = values.get(row.code)
-    return value !== undefined && firsts.get(value) === row.code
+    return value !== undefined && firsts.get(codeKey(value)) === row.code
   })
   const hasStatus = checkColumnEverywhere(tables, 'status')
   const hasResolve = checkColumnEverywhere(tables, 'resolve')
@@ -49,22 +51,31 @@ export function buildCatalog(
   }
 }
 
-/** Report every code defined twice (an error at the later cell, pointing at the first); the first cell of each code. */
+/**
+ * Report every code defined twice (an error at the later cell, pointing at the first), also in another Unicode
+ * normalization (NFC `café` and NFD `café` look alike); the first cell of each code, by `codeKey`.
+ */
 function reportDuplicateCodes(cells: ReadonlyArray<CodeCell>, values: CodeValues): Map<number | string, CodeCell> {
   const first = new Map<number | string, CodeCell>()
   for (const cell of cells) {
     const value = values.get(cell)
     if (value === undefined) continue
-    const earlier = first.get(value)
+    const earlier = first.get(codeKey(value))
     if (earlier) {
       const cause = firstOccurrence(earlier.file, earlier.place, 'duplicate-code')
-      const reason = 'Duplicate code ' + value + ', first defined at ' + placeOf(cell.file, earlier.file, earlier.place)
+      const normalization = values.get(earlier) === value ? '' : ' in another Unicode normalization'
+      const reason = 'Duplicate code ' + value + normalization + ', first defined at ' + placeOf(cell.file, earlier.file, earlier.place)
       error(cell.file, reason, cell.place, 'duplicate-code', cause)
     } else {
-      first.set(value, cell)
+      first.set(codeKey(value), cell)
     }
   }
   return first
+}
+
+/** What makes two codes one: their value, a string code in its NFC normalization. */
+function codeKey(value: number | string): number | string {
+  return typeof value === 'string' ? value.normalize('NFC') : value
 }
 
 /**

@@ -46,8 +46,15 @@ function integerProblem(text: string): string | undefined {
   return undefined
 }
 
-/** A string code: any text without white space or control characters. */
+/** A string code: any text without white space, control characters or invisible ones (a zero-width space). */
 function readString(cell: CodeCell): string | undefined {
+  const invisible = /[\p{Cf}\u115F\u1160\u3164\uFFA0]/u.exec(cell.text)
+  if (invisible) {
+    const point = 'U+' + (invisible[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')
+    const reason = 'Unexpected invisible character ' + point + ' in code `' + cell.text + '`, expected a code without invisible characters'
+    error(cell.file, reason, cell.place, 'invalid-code')
+    return undefined
+  }
   if (/^[^\s\p{Cc}]+$/u.test(cell.text)) return cell.text
   error(cell.file, 'Unexpected code `' + cell.text + '`, expected a code without spaces', cell.place, 'invalid-code')
   return undefined

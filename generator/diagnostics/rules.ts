@@ -58,7 +58,7 @@ export const rules = {
   },
   'invalid-code': {
     severity: 'error',
-    meaning: 'an empty code; in an integer catalog a code that is not a positive integer up to 2^53 − 1 or has leading zeros; in a string catalog a code with white space',
+    meaning: 'an empty code; in an integer catalog a code that is not a positive integer up to 2^53 − 1 or has leading zeros; in a string catalog a code with white space or an invisible character (a zero-width space)',
     example: 'Unexpected code `10O1`, expected a positive integer'
   },
   'invalid-status': {
@@ -88,8 +88,13 @@ export const rules = {
   },
   'duplicate-code': {
     severity: 'error',
-    meaning: 'a code defined twice (in one table, two tables or two documents); points at the first',
+    meaning: 'a code defined twice (in one table, two tables or two documents), also a string code in another Unicode normalization (NFC and NFD `café`); points at the first',
     example: 'Duplicate code 1100, first defined at 7:12'
+  },
+  'confusable-code': {
+    severity: 'warning',
+    meaning: 'a string code that differs from another only in case (`AUTH_FAILED`, `auth_failed`): readers and clients that ignore case cannot tell them apart; points at the first',
+    example: 'Code `auth_failed` differs from code `AUTH_FAILED` at 3:7 only in case: readers and clients that ignore case cannot tell them apart'
   },
   'duplicate-message': {
     severity: 'warning',

@@ -128,6 +128,34 @@ describe('buildCatalog', () => {
       }
     ],
     [
+      'string codes that differ only in case are a warning, pointing at the first',
+      {
+        given: {'a.md': header + '401 | AUTH_FAILED | a | A.\n401 | auth_failed | b | B.\n'},
+        names: ['AUTH_FAILED AUTH_FAILED', 'auth_failed auth_failed'],
+        messages: [
+          'a.md:4:7-4:18  warning  Code `auth_failed` differs from code `AUTH_FAILED` at 3:7 only in case: readers and clients that ignore case cannot tell them apart  confusable-code'
+        ]
+      }
+    ],
+    [
+      'a string code in another Unicode normalization is a duplicate',
+      {
+        given: {'a.md': header + '400 | CAF\u00c9 | a | A.\n400 | CAFE\u0301 | b | B.\n'},
+        names: ['CAFÉ CAFE'],
+        messages: [
+          'a.md:4:7-4:12  error  Duplicate code CAFE\u0301 in another Unicode normalization, first defined at 3:7  duplicate-code'
+        ]
+      }
+    ],
+    [
+      'a string code with an invisible character is an error',
+      {
+        given: {'a.md': header + '400 | AB\u200bC | a | A.\n400 | ABC | b | B.\n'},
+        names: ['ABC ABC'],
+        messages: ['a.md:3:7-3:11  error  Unexpected invisible character U+200B in code `AB\u200bC`, expected a code without invisible characters  invalid-code']
+      }
+    ],
+    [
       'a message without letters or digits is named by its code',
       {
         given: {'a.md': header + '400 | 7 | ¿? | A.\n'},
