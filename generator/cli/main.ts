@@ -4,7 +4,7 @@ import type {VFile} from 'vfile'
 import {displayPath, IoError} from '../diagnostics/io-error.js'
 import {report} from '../diagnostics/report.js'
 import {prepare} from '../spine.js'
-import {type Changed, changedFiles, type Generated, writeChanged} from '../write/apply-io.js'
+import {abandonedOutputs, type Changed, changedFiles, type Generated, writeChanged} from '../write/apply-io.js'
 import {snapshotSettings} from '../write/manifest-io.js'
 import {checkOutputDirectory} from '../write/output-io.js'
 import {outputArgs, type Parsed, parseFlags, type Settings, usage} from './flags.js'
@@ -103,10 +103,12 @@ async function once(settings: Settings, io: Io): Promise<number> {
     args: outputArgs(settings)
   }
   const changed = await changedFiles(generated)
-  if (settings.check) return check(changed, prepared.cwd, settings, io)
-  await writeChanged(changed, generated, settings.force)
+  const abandoned = await abandonedOutputs(generated)
+  if (settings.check) return check(changed, abandoned.map((name) => shownOut + '/' + name), prepared.cwd, settings, io)
+  await writeChanged(changed, generated, settings.force, abandoned)
   if (!settings.quiet && settings.format !== 'json') {
-    const written = changed.length === 0 ? 'up to date' : changed.length + ' of ' + prepared.files.length + ' files written'
+    const removed = abandoned.length === 0 ? '' : ', ' + abandoned.length + ' no longer generated removed'
+    const written = (changed.length === 0 && abandoned.length === 0 ? 'up to date' : changed.length + ' of ' + prepared.files.length + ' files written') + removed
     io.stdout('errgen: ' + prepared.catalog.entries.length + ' codes, ' + shownOut + '/ ' + written + ' (' + elapsed(started) + ')\n')
   }
   return exitOk
@@ -116,10 +118,15 @@ function elapsed(started: number): string {
   return Math.round(performance.now() - started) + ' ms'
 }
 
-/** Report stale and missing outputs — which codes each changes, and a short diff — and exit 1; or exit 0, silently. */
-async function check(changed: ReadonlyArray<Changed>, cwd: string, settings: Settings, io: Io): Promise<number> {
-  if (changed.length === 0) return exitOk
-  const {staleReport} = await import('../write/stale.js')
+/**
+ * Report stale, missing and abandoned outputs — which codes each changes, and a short diff — and exit 1; or exit 0,
+ * silently.
+ *
+ * @param abandoned outputs no longer generated, as messages show them
+ */
+async function check(changed: ReadonlyArray<Changed>, abandoned: ReadonlyArray<string>, cwd: string, settings: Settings, io: Io): Promise<number> {
+  if (changed.length === 0 && abandoned.length === 0) return exitOk
+  const {abandonedReport, staleReport} = await import('../write/stale.js')
   const files: Array<VFile> = []
   const diffs: Array<string> = []
   for (const {file, current} of changed) {
@@ -127,9 +134,15 @@ async function check(changed: ReadonlyArray<Changed>, cwd: string, settings: Set
     files.push(stale.file)
     diffs.push(stale.text)
   }
+  for (const shown of abandoned) {
+    const stale = abandonedReport(shown)
+    files.push(stale.file)
+    diffs.push(stale.text)
+  }
   if (settings.format === 'text' || settings.format === 'stylish') {
+    const count = changed.length + abandoned.length
     io.stderr(diffs.join(''))
-    io.stderr('errgen: ' + changed.length + ' output' + (changed.length === 1 ? '' : 's') + ' out of date; run errgen to regenerate\n')
+    io.stderr('errgen: ' + count + ' output' + (count === 1 ? '' : 's') + ' out of date; run errgen to regenerate\n')
   } else {
     io.stdout(report(files, {format: settings.format}))
   }

@@ -2,9 +2,9 @@
 import path from 'node:path'
 import {readIfExists} from '../read/files-io.js'
 import type {GeneratedFile} from '../types.js'
-import {refuseForeignFiles} from './foreign.js'
+import {isGenerated, refuseForeignFiles} from './foreign.js'
 import {contentHash, type DocumentBytes, fingerprint, manifestName, manifestText, type SettingsSnapshot} from './manifest-io.js'
-import {ensureDirectory, writeAtomically} from './output-io.js'
+import {ensureDirectory, removeFiles, writeAtomically} from './output-io.js'
 
 /** An output whose bytes differ from the file on disk. */
 export interface Changed {
@@ -40,17 +40,53 @@ export async function changedFiles(generated: Generated): Promise<Array<Changed>
 }
 
 /**
- * Write the changed outputs and the manifest, all or none; refuse to replace a file errgen did not generate.
+ * The outputs of an earlier run that this one no longer generates (an output turned off, an input renamed): those
+ * the earlier manifest lists that still exist and still carry errgen's marker.
+ */
+export async function abandonedOutputs(generated: Generated): Promise<Array<string>> {
+  const manifest = await readIfExists(path.join(generated.out, manifestName), generated.shownOut + '/' + manifestName)
+  const now = new Set(generated.files.map((file) => file.name))
+  const earlier = Object.keys(outputsOf(manifest)).filter((name) => isPlainName(name) && !now.has(name)).sort()
+  const found = await Promise.all(
+    earlier.map(async (name) => {
+      const bytes = await readIfExists(path.join(generated.out, name), generated.shownOut + '/' + name)
+      return bytes && isGenerated(bytes) ? [name] : []
+    })
+  )
+  return found.flat()
+}
+
+/** The outputs a manifest lists; none when it is missing or not one. */
+function outputsOf(manifest: Buffer | undefined): Record<string, unknown> {
+  try {
+    const value: unknown = manifest && JSON.parse(manifest.toString('utf8'))
+    const outputs = value !== null && typeof value === 'object' && 'outputs' in value ? value.outputs : undefined
+    return outputs !== null && typeof outputs === 'object' ? (outputs as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
+/** A file name in the output directory itself (a manifest edited by hand cannot point elsewhere). */
+function isPlainName(name: string): boolean {
+  return /^[^/\\]+$/.test(name) && name !== '.' && name !== '..' && name !== manifestName
+}
+
+/**
+ * Write the changed outputs and the manifest, all or none, then remove the abandoned outputs; refuse to replace a
+ * file errgen did not generate.
  *
  * @param force replace such files too
  */
-export async function writeChanged(changed: ReadonlyArray<Changed>, generated: Generated, force: boolean): Promise<void> {
+export async function writeChanged(changed: ReadonlyArray<Changed>, generated: Generated, force: boolean, abandoned: ReadonlyArray<string> = []): Promise<void> {
   if (!force) refuseForeignFiles(changed, generated.shownOut)
   const manifest = await manifestFile(generated)
   const writes = [...changed.map(({file}) => file), ...(manifest ? [manifest] : [])]
-  if (writes.length === 0) return
-  await ensureDirectory(generated.out, generated.shownOut)
-  await writeAtomically(generated.out, writes, generated.shownOut)
+  if (writes.length > 0) {
+    await ensureDirectory(generated.out, generated.shownOut)
+    await writeAtomically(generated.out, writes, generated.shownOut)
+  }
+  await removeFiles(generated.out, abandoned, generated.shownOut)
 }
 
 /**

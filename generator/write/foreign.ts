@@ -1,4 +1,4 @@
-/** foreign: the outputs about to change in, an IoError when one would replace a file errgen did not generate. */
+/** foreign: the outputs about to change in, an IoError when one would replace a file errgen did not generate; and whether a file is one errgen generated. */
 import {IoError} from '../diagnostics/io-error.js'
 import {generatedMarker} from '../emit/notice.js'
 import type {Change} from './output-io.js'
@@ -19,7 +19,7 @@ export function refuseForeignFiles(changes: ReadonlyArray<Change>, shown: string
 }
 
 /** Whether a file is one errgen generated: the marker stands in its first lines. */
-function isGenerated(bytes: Buffer): boolean {
+export function isGenerated(bytes: Buffer): boolean {
   const head = bytes.subarray(0, 4096).toString('utf8')
   return head.split('\n').slice(0, 5).some((line) => line.includes(generatedMarker))
 }

@@ -40,6 +40,15 @@ interface Earlier {
   status: Stats
 }
 
+/** Remove files of the output directory (outputs errgen no longer generates). */
+export async function removeFiles(directory: string, names: ReadonlyArray<string>, shown: string): Promise<void> {
+  for (const name of names) {
+    await rm(path.join(directory, name), {force: true}).catch((cause: unknown) => {
+      throw ioError(cause, 'cannot remove ' + shown + '/' + name)
+    })
+  }
+}
+
 /**
  * Write files atomically, all or none: each goes to a temporary file in the same directory (with the mode of the
  * file it replaces), and only when all are written are they renamed over the old ones. When a write or a rename fails, the temporary files are removed and

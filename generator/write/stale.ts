@@ -1,4 +1,4 @@
-/** stale: a generated output and the bytes on disk in, the report of a stale or missing output out — a message saying which codes it changes (for every format) and, for text, a short diff. */
+/** stale: a generated output and the bytes on disk in, the report of a stale, missing or abandoned output out — a message saying which codes it changes (for every format) and, for text, a short diff. */
 import {VFile} from 'vfile'
 import {compareEntries, describeChanges} from '../contract/changes.js'
 import {error} from '../diagnostics/messages.js'
@@ -25,6 +25,14 @@ export async function staleReport(file: GeneratedFile, current: Buffer | undefin
   const reason = shown + ' is stale: ' + (changes || 'it differs from what the documents generate')
   error(report, reason, undefined, 'stale-output')
   return {file: report, text: reason + '\n' + shortDiff(shown, before, file.text)}
+}
+
+/** The error for an output that errgen generated earlier and no longer does (turned off, or its input renamed). */
+export function abandonedReport(shown: string): {file: VFile, text: string} {
+  const report = new VFile({path: shown})
+  const reason = shown + ' is no longer generated; run errgen to remove it'
+  error(report, reason, undefined, 'stale-output')
+  return {file: report, text: reason + '\n'}
 }
 
 /**
