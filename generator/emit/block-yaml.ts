@@ -1,5 +1,5 @@
-/** emit/block-yaml: plain data (objects, arrays, strings, safe integers, booleans) in, the exact text `yaml`'s stringify gives it with `yamlOptions` out, written directly (about 10 times faster, in a fraction of the memory); undefined for what only `yaml` can write (a line break or control character in a string, a key it would not write plain). */
-import {Document} from 'yaml'
+/** emit/block-yaml: plain data (objects, arrays, strings, safe integers, booleans) in, the exact text `yaml`'s stringify gives it with `yamlOptions` out, written directly (about 10 times faster, in a fraction of the memory) or, for what only `yaml` can write (a line break or control character in a string, a key it would not write plain), by `yaml` with every string a YAML 1.1 reader would misread double-quoted and escaped. */
+import {Document, isScalar, visit} from 'yaml'
 
 /** How errgen has `yaml` write its documents: no folding, no aliases, and strings that YAML 1.1 readers would take for booleans or numbers (`yes`, `1:20`) quoted. */
 export const yamlOptions = {lineWidth: 0, aliasDuplicateObjects: false, compat: 'yaml-1.1'} as const
@@ -145,4 +145,44 @@ function isCollection(value: unknown): value is object {
 
 function isEmpty(value: object): boolean {
   return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0
+}
+
+/** Characters a YAML 1.1 reader rejects (not printable) or takes for a line break, raw in a string. */
+export const yaml11Unsafe = /[\t\x7f-\x9f\u2028\u2029\ufffe\uffff]/
+
+/** The escape of each such character inside a double-quoted YAML scalar. */
+function escapeOf(character: string): string {
+  if (character === '\t') return '\\t'
+  if (character === '\x85') return '\\N'
+  if (character === '\u2028') return '\\L'
+  if (character === '\u2029') return '\\P'
+  const code = character.charCodeAt(0)
+  return code <= 0xff ? '\\x' + code.toString(16).toUpperCase().padStart(2, '0') : '\\u' + code.toString(16).toUpperCase()
+}
+
+/** The YAML text of `data` for every reader: written directly when it holds no string a YAML 1.1 reader would misread, else by `stringifyForYaml11`. */
+export function writeYaml(data: Mapping): string {
+  return (holdsYaml11Unsafe(data) ? undefined : blockYaml(data)) ?? stringifyForYaml11(data)
+}
+
+/** Whether any string in the data (keys included) holds a character a YAML 1.1 reader would misread. */
+function holdsYaml11Unsafe(value: unknown): boolean {
+  if (typeof value === 'string') return yaml11Unsafe.test(value)
+  if (Array.isArray(value)) return value.some((item) => holdsYaml11Unsafe(item))
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => yaml11Unsafe.test(key) || holdsYaml11Unsafe(item))
+  return false
+}
+
+/**
+ * `stringify(data, yamlOptions)`, with every unsafe string (key or value) double-quoted and its unsafe characters
+ * escaped. Only those double-quoted strings can hold such characters, so escaping them in the written text is exact.
+ */
+export function stringifyForYaml11(data: unknown): string {
+  const document = new Document(data, yamlOptions)
+  visit(document, {
+    Scalar(_, node) {
+      if (isScalar(node) && typeof node.value === 'string' && yaml11Unsafe.test(node.value)) node.type = 'QUOTE_DOUBLE'
+    }
+  })
+  return document.toString(yamlOptions).replace(new RegExp(yaml11Unsafe.source, 'g'), (character) => escapeOf(character))
 }

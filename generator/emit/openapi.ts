@@ -1,7 +1,6 @@
 /** emit/openapi: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas and one response per HTTP status out. */
-import {stringify} from 'yaml'
 import type {Catalog, CatalogEntry} from '../types.js'
-import {blockYaml, yamlOptions} from './block-yaml.js'
+import {writeYaml} from './block-yaml.js'
 import {entrySchemas, errorBodySchema, errorCodeSchema, exampleBody} from './body-schema.js'
 import {commentText, notice} from './notice.js'
 
@@ -26,7 +25,7 @@ export function emitOpenApi(catalog: Catalog, info: {title: string; version: str
       responses: responses(catalog)
     }
   }
-  return '# ' + commentText(notice(catalog)) + '\n' + (blockYaml(document) ?? stringify(document, yamlOptions))
+  return '# ' + commentText(notice(catalog)) + '\n' + writeYaml(document)
 }
 
 /**
