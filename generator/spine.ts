@@ -1,7 +1,7 @@
 /** spine: errgen's one composition, read first — options → config → documents → trees → tables → catalog → contract → files; reads, never writes (the CLI writes, the library returns). */
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {buildCatalog} from './catalog/build.js'
+import {buildCatalog, type CatalogOptions} from './catalog/build.js'
 import {loadConfig} from './config/load-io.js'
 import {displayPath, IoError} from './diagnostics/io-error.js'
 import {reportIllFormed} from './diagnostics/messages.js'
@@ -69,7 +69,7 @@ export async function compile(documents: ReadonlyArray<VFile>, options: ReadOpti
 }
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */
-export async function catalogOf(documents: ReadonlyArray<VFile>, options: ReadOptions, parser: Parser): Promise<{catalog: Catalog, ok: boolean}> {
+export async function catalogOf(documents: ReadonlyArray<VFile>, options: ReadOptions & CatalogOptions, parser: Parser): Promise<{catalog: Catalog, ok: boolean}> {
   const parseable = documents.filter((file) => !reportOversizedLines(file))
   const trees = await parser(parseable)
   const tables = documents.map((file) => (parseable.includes(file) ? validate(treeAt(trees, parseable.indexOf(file)), file, options) : unread))

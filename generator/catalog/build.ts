@@ -2,9 +2,9 @@
 import {compareCodes, readCodes} from './codes.js'
 import {reportConfusableCodes} from './confusable.js'
 import {error, firstOccurrence, placeOf, warning} from '../diagnostics/messages.js'
-import {identifierPattern, pascalCase, reasonPhrase, reservedNames, statusName, unusableNames} from './names.js'
+import {identifierPattern, pascalCase, reasonPhrase, reservedNames, statusName, typeReservedNames, unusableNames} from './names.js'
 import {columnLabels} from '../tables/columns.js'
-import type {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo} from '../types.js'
+import type {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo, TypeScriptStyle} from '../types.js'
 
 /** Each code cell's value: a number or a string, as the catalog's code kind says. */
 type CodeValues = ReadonlyMap<CodeCell, number | string>
@@ -17,7 +17,7 @@ type CodeValues = ReadonlyMap<CodeCell, number | string>
  */
 export function buildCatalog(
   documents: ReadonlyArray<ReadDocument>,
-  options: Pick<ReadOptions, 'codes'>,
+  options: CatalogOptions,
   sources: ReadonlyArray<string>
 ): Catalog {
   const rows = documents.flatMap((document) => document.rows)
@@ -35,6 +35,7 @@ export function buildCatalog(
   const hasResolve = checkColumnEverywhere(tables, 'resolve')
   warnDuplicateMessages(unique, values)
   const names = assignNames(unique, kind, values)
+  if (options.typescript?.style === 'const') reportUntypableNames(unique, names, values)
   const codes = new Set(unique.map((row) => values.get(row.code)))
   const entries = unique
     .map((row) => toEntry(row, values, names, replacementOf(row, kind, codes)))
@@ -161,13 +162,33 @@ function warnNameGroup(
   if (!first) return
   const codes = group.map((row) => values.get(row.code)).join(', ')
   const given = group.map((row) => '`' + names.get(row) + '`')
-  const why = unusableNames.has(base)
-    ? 'Name `' + base + '` of code ' + codes + ' cannot be a member: no JavaScript object holds it as its own'
-    : reserved
-      ? 'Name `' + base + '` of code ' + codes + ' is reserved for the generated types'
-      : 'Name `' + base + '` is derived from the ' + (kind === 'integer' ? 'messages of codes ' : 'codes ') + codes
+  const why = reserved ? 'Name `' + base + '` of code ' + codes + ' ' + whyReserved(base) : 'Name `' + base + '` is derived from the ' + (kind === 'integer' ? 'messages of codes ' : 'codes ') + codes
   const reason = why + ': named ' + given.join(', ') + '; add a Name column to choose the names'
   warning(first.file, reason, first.places.message, reserved ? 'reserved-name' : 'duplicate-name')
+}
+
+/** What building the catalog needs of the options: the code kind, and the TypeScript style the names must fit. */
+export type CatalogOptions = Pick<ReadOptions, 'codes'> & {readonly typescript?: {readonly style: TypeScriptStyle} | undefined}
+
+/**
+ * In the const style every member is also a type (`ErrorCode.X`), and no type can be named `class`, `default` or
+ * `string`: such a name is an error there, at the Name cell or at the code it comes from.
+ */
+function reportUntypableNames(rows: ReadonlyArray<Row>, names: ReadonlyMap<Row, string>, values: CodeValues): void {
+  for (const row of rows) {
+    const name = names.get(row)
+    if (name === undefined || !typeReservedNames.has(name)) continue
+    const from = row.name ? 'name `' + name + '`' : 'name `' + name + '` of code ' + values.get(row.code)
+    const fix = row.name ? 'choose another Name' : 'give it a Name cell'
+    const reason = 'Unexpected ' + from + ' in the const style, expected another: no TypeScript type can have it (`ErrorCode.' + name + '`); ' + fix + ', or use the enum style'
+    error(row.file, reason, row.name ? row.places.name : row.code.place, 'invalid-name')
+  }
+}
+
+/** Why an entry may not have a reserved name, as the end of a sentence. */
+function whyReserved(name: string): string {
+  if (unusableNames.has(name)) return 'cannot be a member: no JavaScript object holds it as its own'
+  return 'is reserved for the generated types'
 }
 
 /** Report a name given to two codes (a Name cell that repeats another name): an error, as the enum could not compile. */

@@ -113,7 +113,7 @@ export const rules = {
   },
   'invalid-name': {
     severity: 'error',
-    meaning: 'a Name cell that is not an ASCII identifier, is reserved, or is `__proto__` (no JavaScript enum can hold it)',
+    meaning: 'a Name cell that is not an ASCII identifier, is reserved, or is `__proto__` (no JavaScript enum can hold it); in the const style, also a name no TypeScript type can have (`class`, `default`, `string`: `ErrorCode.class` would not compile), whether a Name cell gives it or a string code',
     example: 'Unexpected name `1st-error`, expected an identifier: an ASCII letter or `_`, then letters, digits or `_`'
   },
   'name-conflict': {

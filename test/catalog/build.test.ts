@@ -170,3 +170,15 @@ describe('buildCatalog', () => {
     expect(result.names).toEqual(names)
   })
 })
+
+describe('buildCatalog in the const style', () => {
+  test('a Name cell or a string code no TypeScript type can have is an error', () => {
+    const files = [new VFile({path: 'a.md', value: 'HTTP | Code | Message | Resolve | Name\n--- | --- | --- | --- | ---\n400 | ONE | a | A. | class\n400 | null | b | B. | |\n'})]
+    const read = files.map((file) => validate(parse(file), file))
+    buildCatalog(read, {codes: 'auto', typescript: {style: 'const'}}, ['a.md'])
+    expect(files.flatMap((file) => sortMessages(file.messages).map((message) => messageLine(message)))).toEqual([
+      'a.md:3:22-3:27  error  Unexpected name `class` in the const style, expected another: no TypeScript type can have it (`ErrorCode.class`); choose another Name, or use the enum style  invalid-name',
+      'a.md:4:7-4:11  error  Unexpected name `null` of code null in the const style, expected another: no TypeScript type can have it (`ErrorCode.null`); give it a Name cell, or use the enum style  invalid-name'
+    ])
+  })
+})

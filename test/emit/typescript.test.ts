@@ -195,3 +195,19 @@ describe('helpers', () => {
     expect(stringLiteral('a\u2028b\u2029"')).toBe('"a\\u2028b\\u2029\\""')
   })
 })
+
+describe('names no TypeScript type can have', () => {
+  const markdown = 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n400 | default | a | A.\n400 | string | b | B.\n400 | OK | c | C.\n'
+
+  test('compile as enum members: `ErrorCode.default` is a value and a type', async () => {
+    const {outputs} = await generateFrom({'codes.md': markdown})
+    const consumer = 'import {ErrorCode} from "./codes.js"\nexport const value: ErrorCode.default = ErrorCode.default\nexport const other: ErrorCode = ErrorCode.string\n'
+    expect(typeCheck({'codes.ts': outputs['codes.ts'] as string, 'consumer.ts': consumer})).toEqual([])
+  })
+
+  test('are errors in the const style, where `type default` could not compile', async () => {
+    await expect(generateFrom({'codes.md': markdown}, {typescript: {style: 'const'}})).rejects.toThrow(
+      'codes.md:3:7-3:14: Unexpected name `default` of code default in the const style, expected another: no TypeScript type can have it (`ErrorCode.default`); give it a Name cell, or use the enum style'
+    )
+  })
+})
