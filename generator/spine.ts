@@ -23,6 +23,8 @@ export interface Prepared {
   /** The configuration file and the documents (and an earlier catalog's), with their messages. */
   readonly reports: Array<VFile>
   readonly cwd: string
+  /** The configuration file's directory (the working directory when there is none): with it, the project. */
+  readonly base: string
   /** The documents read, relative to the working directory, with exactly the bytes that were parsed. */
   readonly documents: Array<{readonly path: string, readonly bytes: Uint8Array}>
 }
@@ -39,9 +41,9 @@ export interface Compiled {
 /** The whole run in memory: the configuration, the documents, their catalog and outputs, checked against the contract. */
 export async function prepare(options: GenerateOptions): Promise<Prepared> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
-  const {config, file: configFile} = await loadConfig(cwd, options)
+  const {config, file: configFile, base} = await loadConfig(cwd, options)
   const reports = configFile ? [configFile] : []
-  if (!config) return {ok: false, config, catalog: undefined, files: [], reports, cwd, documents: []}
+  if (!config) return {ok: false, config, catalog: undefined, files: [], reports, cwd, base, documents: []}
 
   const sources = options.documents
     ? options.documents.map((document) => ({path: displayPath(path.resolve(cwd, document.path), cwd), value: document.value}))
@@ -54,7 +56,7 @@ export async function prepare(options: GenerateOptions): Promise<Prepared> {
   const out = path.resolve(cwd, config.out)
   const files = ok ? compiled.files.map((file) => ({...file, path: path.join(out, file.name)})) : []
   const read = sources.map((source) => ({path: source.path, bytes: bytesOf(source.value)}))
-  return {ok, config, catalog: compiled.catalog, files, reports, cwd, documents: read}
+  return {ok, config, catalog: compiled.catalog, files, reports, cwd, base, documents: read}
 }
 
 /**

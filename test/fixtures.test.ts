@@ -47,7 +47,7 @@ describe('fixtures', () => {
     const args = configured ? [] : ['--input', 'input.md']
     const out = configured ? await tempDirectory() : await outputOfEarlierRun()
     const before = await snapshot(out)
-    const result = await runInProcess([...args, '--out', out], directory)
+    const result = await runInProcess([...args, '--out', out, '--allow-outside'], directory)
     const expectedOutput = path.join(directory, 'output')
     const diagnosticsFile = path.join(directory, 'diagnostics.txt')
 
@@ -67,7 +67,7 @@ describe('fixtures', () => {
     expect(result.code).toBe(code)
     if (code === 2) {
       // The real process too: one line on stderr, no stack trace.
-      expect(await runProcess([...args, '--out', out], directory)).toEqual({code: 2, stdout: '', stderr: diagnostics})
+      expect(await runProcess([...args, '--out', out, '--allow-outside'], directory)).toEqual({code: 2, stdout: '', stderr: diagnostics})
     }
     if (code === 0) {
       const generated = await readTree(out)

@@ -18,6 +18,8 @@ export interface Settings {
   readonly format: Format
   /** Overwrite files in the output directory that errgen did not generate. */
   readonly force: boolean
+  /** Use an output directory outside the project (the working directory and the configuration's). */
+  readonly allowOutside: boolean
 }
 
 /** The parsed command line: help, the version, or settings for a run. */
@@ -37,6 +39,7 @@ const options = {
   against: {type: 'string'},
   'allow-breaking': {type: 'boolean'},
   force: {type: 'boolean'},
+  'allow-outside': {type: 'boolean'},
   check: {type: 'boolean'},
   watch: {type: 'boolean', short: 'w'},
   format: {type: 'string'},
@@ -63,6 +66,7 @@ Options:
                        exit 1 on a breaking change
       --allow-breaking report breaking changes as warnings (for a major release)
       --force          overwrite files in the output directory that errgen did not generate
+      --allow-outside  use an output directory outside the working directory and the configuration's
   -w, --watch          regenerate whenever a document or the configuration changes
       --format NAME    diagnostics as text (default), stylish, json or github
       --print-config   print the resolved configuration and exit
@@ -94,7 +98,8 @@ export function parseFlags(argv: ReadonlyArray<string>): Parsed {
       printConfig: values['print-config'] ?? false,
       quiet: values.quiet ?? false,
       format,
-      force: values.force ?? false
+      force: values.force ?? false,
+      allowOutside: values['allow-outside'] ?? false
     }
   }
 }
@@ -120,7 +125,8 @@ export function plainSettings(argv: ReadonlyArray<string>): Settings | undefined
   const {help, version, settings} = parsed
   const plain =
     !help && !version && settings.config === undefined && settings.style === undefined && settings.against === undefined &&
-    !settings.allowBreaking && !settings.watch && !settings.printConfig && !settings.force && settings.format === 'text'
+    !settings.allowBreaking && !settings.watch && !settings.printConfig && !settings.force && !settings.allowOutside &&
+    settings.format === 'text'
   return plain ? settings : undefined
 }
 

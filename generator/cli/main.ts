@@ -1,7 +1,7 @@
 /** main: command-line arguments in, an exit code out — the CLI around the spine: reports, then writes the outputs or, with `--check`, says which are stale. */
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {displayPath, IoError} from '../diagnostics/io-error.js'
+import {displayPath, IoError, isWithin} from '../diagnostics/io-error.js'
 import {report} from '../diagnostics/report.js'
 import {prepare} from '../spine.js'
 import {abandonedOutputs, type Changed, changedFiles, type Generated, writeChanged} from '../write/apply-io.js'
@@ -80,6 +80,7 @@ async function once(settings: Settings, io: Io): Promise<number> {
   }
   const out = config && path.resolve(io.cwd, config.out)
   const shownOut = out && displayPath(out, io.cwd)
+  if (out && shownOut && !settings.allowOutside) refuseOutside(out, shownOut, [io.cwd, prepared.base])
   if (out && shownOut) await checkOutputDirectory(out, shownOut)
 
   const diagnostics = report(prepared.reports, {format: settings.format, quiet: settings.quiet || settings.check})
@@ -112,6 +113,14 @@ async function once(settings: Settings, io: Io): Promise<number> {
     io.stdout('errgen: ' + prepared.catalog.entries.length + ' codes, ' + shownOut + '/ ' + written + ' (' + elapsed(started) + ')\n')
   }
   return exitOk
+}
+
+/** Refuse an output directory outside the project (the working directory, and the configuration's directory). */
+function refuseOutside(out: string, shownOut: string, project: ReadonlyArray<string>): void {
+  if (project.some((directory) => isWithin(out, directory))) return
+  throw new IoError(
+    'refusing to use ' + shownOut + ' as the output directory: it is outside the working directory and the configuration\'s; pass --allow-outside to use it'
+  )
 }
 
 function elapsed(started: number): string {

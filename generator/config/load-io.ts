@@ -11,17 +11,20 @@ export interface LoadedConfig {
   readonly config: Config | undefined
   /** The configuration file, with its messages. */
   readonly file: VFile | undefined
+  /** The configuration file's directory; the working directory when there is none. */
+  readonly base: string
 }
 
 /** Find, read, check and resolve the configuration. */
 export async function loadConfig(cwd: string, overrides: Overrides): Promise<LoadedConfig> {
   const found = await findConfig(cwd, overrides.config)
-  if (!found) return {config: resolve({}, overrides, await contextOf(cwd, cwd)), file: undefined}
+  if (!found) return {config: resolve({}, overrides, await contextOf(cwd, cwd)), file: undefined, base: cwd}
   const {checkConfig} = await import('./check.js')
   const file = new VFile({path: found.shown, value: found.text})
   const checked = checkConfig(file, found.at)
-  if (!checked) return {config: undefined, file}
-  return {config: resolve(checked, overrides, await contextOf(cwd, path.dirname(found.absolute))), file}
+  const base = path.dirname(found.absolute)
+  if (!checked) return {config: undefined, file, base}
+  return {config: resolve(checked, overrides, await contextOf(cwd, base)), file, base}
 }
 
 /** Where paths are resolved from, and the project's version there. */

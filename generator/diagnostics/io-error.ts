@@ -33,6 +33,12 @@ export function errorCode(cause: unknown): string {
   return cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : ''
 }
 
+/** Whether a path is a directory or inside it. */
+export function isWithin(file: string, directory: string): boolean {
+  const relative = path.relative(directory, file)
+  return relative === '' || (relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative))
+}
+
 /** A path as messages show it: relative to the working directory, with `/`. */
 export function displayPath(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute) || '.'

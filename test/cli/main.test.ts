@@ -11,7 +11,7 @@ const seedOutputs = await generatedOutputs()
 
 async function generatedOutputs(): Promise<Map<string, Buffer>> {
   const out = await tempDirectory()
-  const result = await runInProcess(['--out', out, '--quiet'])
+  const result = await runInProcess(['--out', out, '--allow-outside', '--quiet'])
   if (result.code !== 0) throw new Error(result.stderr)
   return readTree(out)
 }

@@ -1,9 +1,9 @@
 /** The CLI in build pipelines: --format json|github, --print-config, --check summaries, --watch, --quiet. --format json and --watch run as real processes, the rest in this process. */
 import {spawn} from 'node:child_process'
-import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {bin, project, readTree, runInProcess, runProcess} from '../support/helpers.js'
+import {bin, project, readTree, runInProcess, runProcess, tempDirectory} from '../support/helpers.js'
 
 const invalidTable = 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n400 | 1 | *a* | A.\n4x0 | 1 | *b* | B:\n'
 
@@ -211,3 +211,32 @@ function linesOf(stream: NodeJS.ReadableStream): {next(): Promise<string>} {
     }
   }
 }
+
+describe('the output directory stays in the project', () => {
+  test('`out` at / or above the working directory is refused in one line with exit code 2, and nothing is written', async () => {
+    for (const out of ['/', '../..']) {
+      const directory = await project({out})
+      const result = await runInProcess([], directory)
+      const shown = path.relative(directory, path.resolve(directory, out)).split(path.sep).join('/') || '.'
+      expect(result, out).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'errgen: refusing to use ' + shown + " as the output directory: it is outside the working directory and the configuration's; pass --allow-outside to use it\n"
+      })
+    }
+  })
+
+  test('beside a configuration outside the working directory is inside the project; --allow-outside allows anywhere', async () => {
+    const directory = await project()
+    const shared = path.join(directory, 'shared')
+    const docs = path.join(directory, 'docs')
+    await mkdir(shared)
+    await mkdir(docs)
+    await writeFile(path.join(shared, 'errgen.config.json'), JSON.stringify({input: '../input/error-codes.md', out: 'gen'}))
+    expect((await runInProcess(['--config', '../shared/errgen.config.json', '--quiet'], docs)).code).toBe(0)
+    expect((await readdir(path.join(shared, 'gen'))).length).toBe(4)
+    const elsewhere = await tempDirectory()
+    expect((await runInProcess(['--out', elsewhere, '--quiet'], directory)).code).toBe(2)
+    expect((await runInProcess(['--out', elsewhere, '--allow-outside', '--quiet'], directory)).code).toBe(0)
+  })
+})

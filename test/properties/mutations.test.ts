@@ -41,7 +41,7 @@ function startWorker(): Worker {
 beforeAll(async () => {
   original = await readFile(seed)
   const directory = await tempDirectory()
-  const result = await runInProcess(['--input', seed, '--out', directory, '--quiet'])
+  const result = await runInProcess(['--input', seed, '--out', directory, '--allow-outside', '--quiet'])
   if (result.code !== 0) throw new Error(result.stderr)
   earlierOutputs = await readTree(directory)
   worker = startWorker()
