@@ -68,6 +68,7 @@ describe('the layout', () => {
       'generator/emit',
       'generator/parse',
       'generator/read',
+      'generator/remark',
       'generator/tables',
       'generator/write'
     ])

@@ -84,9 +84,41 @@ describe('the installed package', () => {
     expect(JSON.parse(result.stdout)).toEqual({ok: true, files: ['errors.ts', 'errors.schema.json', 'errors.openapi.yaml'], codes: 39})
   })
 
+  test('its remark plugin, errgen/remark, checks a document in unified', async () => {
+    const script = [
+      "import remarkErrgen from 'errgen/remark'",
+      "import remarkGfm from 'remark-gfm'",
+      "import remarkParse from 'remark-parse'",
+      "import {unified} from 'unified'",
+      "import {VFile} from 'vfile'",
+      "const file = new VFile({path: 'errors.md', value: '| HTTP | Code | Message | Resolve |\\n| --- | --- | --- | --- |\\n| 400 | 1 | *a* | A. |\\n| 400 | 1 | *b* | B. |\\n'})",
+      'const processor = unified().use(remarkParse).use(remarkGfm).use(remarkErrgen)',
+      'await processor.run(processor.parse(file), file)',
+      'console.log(file.messages.map((message) => message.line + \':\' + message.column + \' \' + message.ruleId).join(\'\\n\'))',
+      ''
+    ].join('\n')
+    await writeFile(path.join(project, 'remark.mjs'), script)
+    const result = await outcome(process.execPath, ['remark.mjs'], project)
+    expect([result.stdout, result.stderr]).toEqual(['4:9 duplicate-code\n', ''])
+  })
+
+  test('remark-cli runs it as the README sets it up: "errgen/remark" in a .remarkrc.json', async () => {
+    const docs = path.join(project, 'remark-docs')
+    await mkdir(docs, {recursive: true})
+    await writeFile(path.join(project, '.remarkrc.json'), JSON.stringify({plugins: ['remark-gfm', ['errgen/remark', {codes: 'integer'}]]}))
+    await writeFile(path.join(docs, 'errors.md'), '| HTTP | Code | Message | Resolve |\n| --- | --- | --- | --- |\n| 400 | 1 | *a* | A. |\n| 400 | x | *b* | B. |\n')
+    const cli = path.join(root, 'node_modules', 'remark-cli', 'cli.js')
+    const result = await outcome(process.execPath, [cli, 'remark-docs', '--frail', '--quiet', '--no-color'], project)
+    expect(result.code).toBe(1)
+    expect(result.stderr.replace(/ +/g, ' ')).toContain('4:9-4:10 error Unexpected code `x`, expected a positive integer invalid-code errgen')
+  })
+
   test('a consumer type-checks against the shipped types', async () => {
     const consumer = [
       "import {generate, IoError, type CatalogEntry, type GenerateResult} from 'errgen'",
+      "import remarkErrgen, {type Options} from 'errgen/remark'",
+      'const options: Options = {codes: "integer", headings: ["Errors"]}',
+      'export const plugin = [remarkErrgen, options] as const',
       'const result: GenerateResult = await generate({cwd: process.cwd(), style: "const"})',
       'const first: CatalogEntry | undefined = result.catalog?.entries[0]',
       'const code: number | string | undefined = first?.code',

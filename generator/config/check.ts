@@ -9,9 +9,24 @@ import type {ConfigFile} from '../types.js'
 import {outputNameProblems} from './output-names.js'
 import {configSchema} from './schema-io.js'
 
-const validateSchema = new Ajv2020({allErrors: true, strict: true, verbose: true})
-  .addVocabulary(['x-expected'])
-  .compile(configSchema)
+const ajv = new Ajv2020({allErrors: true, strict: true, verbose: true}).addVocabulary(['x-expected'])
+const validateSchema = ajv.compile(configSchema)
+
+/** The keys of the configuration that say how tables are read: what the remark plugin takes as options. */
+export const readingKeys = ['columns', 'optionalColumns', 'codes', 'headings'] as const
+
+/** The schema of the remark plugin's options: the configuration's reading keys, as the configuration's schema defines them. */
+const validateReadingOptions = ajv.compile({
+  type: 'object',
+  additionalProperties: false,
+  properties: Object.fromEntries(readingKeys.map((key) => [key, (configSchema['properties'] as Record<string, unknown>)[key]]))
+})
+
+/** The problems of options given to the remark plugin, as messages (none when they are valid). */
+export function readingOptionsProblems(value: unknown): Array<string> {
+  if (validateReadingOptions(value)) return []
+  return relevantErrors(validateReadingOptions.errors || []).map((problem) => 'errgen options: ' + describe(problem, []))
+}
 
 /**
  * Check a configuration: the configuration, or undefined when it has errors.

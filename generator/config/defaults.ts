@@ -18,3 +18,6 @@ export const defaultStyle: TypeScriptStyle = 'enum'
 
 /** OpenAPI `info.version` when the project's package.json has none. */
 export const defaultApiVersion = '0.0.0'
+
+/** Where errgen's rules are explained: the rule table of its README, as the package's page shows it. */
+export const rulesUrl = 'https://www.npmjs.com/package/errgen#diagnostics'

@@ -1,0 +1,68 @@
+/** errgen/remark: the plugin gives the messages the command gives, with their rule ids, places and a url; bad options are located errors; and the real remark-cli fails with --frail on errgen's errors. */
+import {execFile} from 'node:child_process'
+import {writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, test} from 'vitest'
+import remarkErrgen, {type Options} from '../../generator/remark/index.js'
+import {root, tempDirectory} from '../support/helpers.js'
+import {badDocument} from './documents.js'
+
+
+/** The messages of running the plugin on a document: `line:column-line:column reason ruleId source url`. */
+async function messagesOf(markdown: string, options?: Options): Promise<Array<string>> {
+  const file = new VFile({path: 'errors.md', value: markdown})
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkErrgen, options)
+  await processor.run(processor.parse(file), file)
+  return file.messages.map((message) =>
+    [String(message.place ? message.line + ':' + message.column : ''), message.fatal ? 'error' : 'warning', message.reason, message.ruleId, message.source, message.url].join(' | ')
+  )
+}
+
+describe('remarkErrgen', () => {
+  test('adds the messages errgen gives, each with its rule id, place, source and url', async () => {
+    expect(await messagesOf(badDocument)).toEqual([
+      '6:9 | error | Unexpected code `10O1`, expected a positive integer | invalid-code | errgen | https://www.npmjs.com/package/errgen#diagnostics',
+      '7:9 | error | Duplicate code 1000, first defined at 5:9 | duplicate-code | errgen | https://www.npmjs.com/package/errgen#diagnostics'
+    ])
+  })
+
+  test('reads tables as the configuration says: columns and headings', async () => {
+    const markdown = '## Other\n\n| Status | Id | Text | Fix |\n| --- | --- | --- | --- |\n| 400 | x | *a* | b |\n'
+    expect(await messagesOf(markdown, {columns: {Status: 'status', Id: 'code', Text: 'message', Fix: 'resolve'}, codes: 'integer'})).toEqual([
+      '5:9 | error | Unexpected code `x`, expected a positive integer | invalid-code | errgen | https://www.npmjs.com/package/errgen#diagnostics'
+    ])
+  })
+
+  test('options errgen’s configuration schema refuses are errors on the document', async () => {
+    expect(await messagesOf(badDocument, {codes: 'numbers', out: 'x'} as unknown as Options)).toEqual([
+      ' | error | errgen options: Unexpected key `out` in the configuration, expected one of columns, optionalColumns, codes, headings | config-schema | errgen | https://www.npmjs.com/package/errgen#diagnostics',
+      ' | error | errgen options: Unexpected "numbers" for `codes`, expected one of "auto", "integer", "string" | config-schema | errgen | https://www.npmjs.com/package/errgen#diagnostics'
+    ])
+  })
+})
+
+describe('remark-cli with errgen/remark in a .remarkrc', () => {
+  test('reports errgen’s errors with their places and rule ids, and --frail exits 1', async () => {
+    const directory = await tempDirectory()
+    const plugin = path.join(root, 'dist', 'remark', 'index.js')
+    const gfm = path.join(root, 'node_modules', 'remark-gfm', 'index.js')
+    await writeFile(path.join(directory, '.remarkrc.json'), JSON.stringify({plugins: [gfm, [plugin, {codes: 'integer'}]]}))
+    await writeFile(path.join(directory, 'errors.md'), badDocument)
+    const cli = path.join(root, 'node_modules', 'remark-cli', 'cli.js')
+    const result = await new Promise<{code: number, stderr: string}>((resolve) => {
+      execFile(process.execPath, [cli, 'errors.md', '--frail', '--no-stdout', '--no-color'], {cwd: directory}, (error, _, stderr) =>
+        resolve({code: error ? Number(error.code) : 0, stderr})
+      )
+    })
+    expect(result.code).toBe(1)
+    const lines = result.stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' '))
+    expect(lines).toContain('6:9-6:13 error Unexpected code `10O1`, expected a positive integer invalid-code errgen')
+    expect(lines).toContain('7:9-7:13 error Duplicate code 1000, first defined at 5:9 duplicate-code errgen')
+    expect(lines).toContain('5:9-5:13 info First defined here duplicate-code errgen')
+    expect(result.stderr).toMatch(/✖ 2 errors/)
+  })
+})
