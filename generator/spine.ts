@@ -1,10 +1,13 @@
 /** spine: errgen's one composition, read first — options → config → documents → trees → tables → catalog → contract → files; reads, never writes (the CLI writes, the library returns). */
 import path from 'node:path'
 import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {Before} from './contract/compare.js'
 import {buildCatalog, type CatalogOptions} from './catalog/build.js'
 import {loadConfig} from './config/load-io.js'
 import {displayPath, IoError} from './diagnostics/io-error.js'
 import {reportIllFormed} from './diagnostics/messages.js'
+import {sortMessages} from './diagnostics/report.js'
 import type {Parser} from './parse/parse.js'
 import {parseInWorkers} from './parse/workers.js'
 import {anyExists, readBytes} from './read/files-io.js'
@@ -27,6 +30,15 @@ export interface Prepared {
   readonly base: string
   /** The documents read, relative to the working directory, with exactly the bytes that were parsed. */
   readonly documents: Array<{readonly path: string, readonly bytes: Uint8Array}>
+  /** The catalog compared with (`against`) and the messages of the comparison; undefined when nothing was compared. */
+  readonly contract?: Contract | undefined
+}
+
+/** The comparison with an earlier catalog. */
+export interface Contract {
+  readonly before: Before
+  /** Every change, one message each, in document order. */
+  readonly messages: ReadonlyArray<VFileMessage>
 }
 
 /** The catalog and the outputs of some documents. */
@@ -52,11 +64,12 @@ export async function prepare(options: GenerateOptions): Promise<Prepared> {
   reports.push(...documents)
 
   const compiled = await compile(documents, config)
-  const ok = compiled.ok && (await keepsContract(compiled.catalog, documents, config, cwd, options, reports))
+  const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports) : undefined
+  const ok = compiled.ok && (contract === undefined || isClean([...documents, ...contract.before.files]))
   const out = path.resolve(cwd, config.out)
   const files = ok ? compiled.files.map((file) => ({...file, path: path.join(out, file.name)})) : []
   const read = sources.map((source) => ({path: source.path, bytes: bytesOf(source.value)}))
-  return {ok, config, catalog: compiled.catalog, files, reports, cwd, base, documents: read}
+  return {ok, config, catalog: compiled.catalog, files, reports, cwd, base, documents: read, contract}
 }
 
 /**
@@ -89,28 +102,36 @@ function treeAt<T>(trees: ReadonlyArray<T>, index: number): T {
 }
 
 /**
- * Compare the catalog with the one at `config.against`; whether there is no breaking change (or they are allowed).
- * Against the output directory itself, a first run (no outputs yet) has nothing to compare with.
+ * Compare the catalog with the one at `config.against`, adding a message per change; undefined when there is
+ * nothing to compare with (no `against`, or, against the output directory itself, a first run with no outputs yet).
  *
  * @param reports receives the earlier catalog's files
  */
-async function keepsContract(
+async function compareWithEarlier(
   catalog: Catalog,
   documents: ReadonlyArray<VFile>,
   config: Config,
   cwd: string,
   options: GenerateOptions,
   reports: Array<VFile>
-): Promise<boolean> {
+): Promise<Contract | undefined> {
   const against = config.against
-  if (against === undefined) return true
-  if (path.resolve(cwd, against) === path.resolve(cwd, config.out) && !(await hasOutputs(config, cwd))) return true
+  if (against === undefined) return undefined
+  if (path.resolve(cwd, against) === path.resolve(cwd, config.out) && !(await hasOutputs(config, cwd))) return undefined
   const {loadBefore} = await import('./contract/against-io.js')
   const {compareContract} = await import('./contract/compare.js')
   const before = await loadBefore(against, config, cwd)
+  const files = [...new Set([...documents, ...before.files])]
+  const earlier = new Map(files.map((file) => [file, file.messages.length]))
   compareContract(before, catalog, new Map(documents.map((file) => [file.path, file])), {allowBreaking: options.allowBreaking ?? false})
   reports.push(...before.files)
-  return [...documents, ...before.files].every((file) => file.messages.every((message) => !message.fatal))
+  const messages = files.flatMap((file) => sortMessages(file.messages.slice(earlier.get(file) ?? 0)))
+  return {before, messages}
+}
+
+/** Whether no file has an error. */
+function isClean(files: ReadonlyArray<VFile>): boolean {
+  return files.every((file) => file.messages.every((message) => !message.fatal))
 }
 
 /** Whether any output the configuration names exists in its output directory. */

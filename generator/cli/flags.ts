@@ -68,7 +68,8 @@ Options:
       --force          overwrite files in the output directory that errgen did not generate
       --allow-outside  use an output directory outside the working directory and the configuration's
   -w, --watch          regenerate whenever a document or the configuration changes
-      --format NAME    diagnostics as text (default), stylish, json or github
+      --format NAME    diagnostics as text (default), stylish, json or github; markdown prints the release
+                       notes of the changes since --against REF
       --print-config   print the resolved configuration and exit
   -q, --quiet          print errors only
   -h, --help           print this help

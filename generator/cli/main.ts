@@ -3,7 +3,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {displayPath, IoError, isWithin} from '../diagnostics/io-error.js'
 import {report} from '../diagnostics/report.js'
-import {prepare} from '../spine.js'
+import {type Prepared, prepare} from '../spine.js'
 import {abandonedOutputs, type Changed, changedFiles, type Generated, writeChanged} from '../write/apply-io.js'
 import {snapshotSettings} from '../write/manifest-io.js'
 import {checkOutputDirectory} from '../write/output-io.js'
@@ -83,9 +83,11 @@ async function once(settings: Settings, io: Io): Promise<number> {
   if (out && shownOut && !settings.allowOutside) refuseOutside(out, shownOut, [io.cwd, prepared.base])
   if (out && shownOut) await checkOutputDirectory(out, shownOut)
 
-  const diagnostics = report(prepared.reports, {format: settings.format, quiet: settings.quiet || settings.check})
+  const notes = settings.format === 'markdown'
+  const diagnostics = report(prepared.reports, {format: settings.format, quiet: settings.quiet || settings.check || notes})
   if (diagnostics) (settings.format === 'json' || settings.format === 'github' ? io.stdout : io.stderr)(diagnostics)
   if (!out || !shownOut || !config) return exitUsage
+  if (notes) return printReleaseNotes(prepared, io)
   if (!prepared.ok || !prepared.catalog) {
     if (settings.watch) io.stdout('errgen: invalid documents, kept the last good outputs (' + elapsed(started) + ')\n')
     return exitInvalid
@@ -121,6 +123,22 @@ function refuseOutside(out: string, shownOut: string, project: ReadonlyArray<str
   throw new IoError(
     'refusing to use ' + shownOut + ' as the output directory: it is outside the working directory and the configuration\'s; pass --allow-outside to use it'
   )
+}
+
+/**
+ * `--format markdown`: print the release notes of the changes since `--against` (nothing when none changed), write
+ * nothing; exit 1 when the documents have errors or a change breaks the contract.
+ */
+async function printReleaseNotes(prepared: Prepared, io: Io): Promise<number> {
+  if (prepared.config?.against === undefined) {
+    io.stderr('errgen: --format markdown prints the changes since a revision or earlier outputs: give --against REF\nTry `errgen --help`.\n')
+    return exitUsage
+  }
+  if (prepared.contract && prepared.catalog) {
+    const {releaseNotes} = await import('../contract/release-notes.js')
+    io.stdout(releaseNotes(prepared.contract.before, prepared.catalog, prepared.contract.messages))
+  }
+  return prepared.ok ? exitOk : exitInvalid
 }
 
 function elapsed(started: number): string {
