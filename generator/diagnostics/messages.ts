@@ -38,6 +38,11 @@ export function breaking(file: VFile, reason: string, place: Place, ruleId: Brea
   return file.message(reason + ' (allowed by --allow-breaking)', {place, ruleId, source})
 }
 
+/** Whether no file has an error (warnings and notes aside). */
+export function isClean(files: ReadonlyArray<VFile>): boolean {
+  return files.every((file) => file.messages.every((message) => !message.fatal))
+}
+
 /** A message about another place, not added to any file: the `cause` of a duplicate, pointing at the first occurrence. */
 export function firstOccurrence(file: VFile, place: Position, ruleId: RuleId): VFileMessage {
   const message = new VFileMessage('First defined here', {place, ruleId, source})
