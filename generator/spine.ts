@@ -47,7 +47,7 @@ export async function prepare(options: GenerateOptions): Promise<Prepared> {
   const reports = configFile ? [configFile] : []
   if (!config) return {ok: false, config, catalog: undefined, files: [], reports, cwd, base, documents: []}
 
-  const {files: documents, read} = await readDocuments(config, options.documents, cwd)
+  const {files: documents, read} = await readDocuments(config, options.documents, cwd, base)
   reports.push(...documents)
 
   const compiled = await compile(documents, config)

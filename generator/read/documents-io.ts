@@ -15,11 +15,15 @@ export interface Documents {
   readonly read: Array<{readonly path: string, readonly bytes: Uint8Array}>
 }
 
-/** The documents given in memory, or else every document the configuration names. */
-export async function readDocuments(config: Config, given: GenerateOptions['documents'], cwd: string): Promise<Documents> {
+/**
+ * The documents given in memory, or else every document the configuration names.
+ *
+ * @param base the configuration's directory, which its globs may search besides the working directory
+ */
+export async function readDocuments(config: Config, given: GenerateOptions['documents'], cwd: string, base: string): Promise<Documents> {
   const sources = given
     ? given.map((document) => ({path: displayPath(path.resolve(cwd, document.path), cwd), value: document.value}))
-    : await readFiles(config, cwd)
+    : await readFiles(config, cwd, base)
   return {
     files: sources.map((source) => decodeDocument(source.value, source.path)),
     read: sources.map((source) => ({path: source.path, bytes: bytesOf(source.value)}))
@@ -27,8 +31,8 @@ export async function readDocuments(config: Config, given: GenerateOptions['docu
 }
 
 /** Read every document the configuration names, once: these bytes are parsed, and fingerprinted. */
-async function readFiles(config: Config, cwd: string): Promise<Array<{path: string, value: Uint8Array}>> {
-  const files = await inputFiles(config.input, cwd)
+async function readFiles(config: Config, cwd: string, base: string): Promise<Array<{path: string, value: Uint8Array}>> {
+  const files = await inputFiles(config.input, cwd, [cwd, base])
   return Promise.all(files.map(async (shown) => ({path: shown, value: await readBytes(path.resolve(cwd, shown), shown)})))
 }
 

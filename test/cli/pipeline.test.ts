@@ -1,6 +1,6 @@
 /** The CLI in build pipelines: --format json|github, --print-config, --check summaries, --watch, --quiet. --format json and --watch run as real processes, the rest in this process. */
 import {spawn} from 'node:child_process'
-import {mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {cp, mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {bin, project, readTree, runInProcess, runProcess, tempDirectory} from '../support/helpers.js'
@@ -235,6 +235,10 @@ describe('the output directory stays in the project', () => {
     await writeFile(path.join(shared, 'errgen.config.json'), JSON.stringify({input: '../input/error-codes.md', out: 'gen'}))
     expect((await runInProcess(['--config', '../shared/errgen.config.json', '--quiet'], docs)).code).toBe(0)
     expect((await readdir(path.join(shared, 'gen'))).length).toBe(4)
+    await mkdir(path.join(shared, 'pages'))
+    await cp(path.join(directory, 'input', 'error-codes.md'), path.join(shared, 'pages', 'errors.md'))
+    await writeFile(path.join(shared, 'errgen.config.json'), JSON.stringify({input: 'pages/*.md', out: 'gen'}))
+    expect((await runInProcess(['--config', '../shared/errgen.config.json', '--quiet'], docs)).code).toBe(0)
     const elsewhere = await tempDirectory()
     expect((await runInProcess(['--out', elsewhere, '--quiet'], directory)).code).toBe(2)
     expect((await runInProcess(['--out', elsewhere, '--allow-outside', '--quiet'], directory)).code).toBe(0)

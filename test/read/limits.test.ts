@@ -88,7 +88,7 @@ describe('what is read', () => {
     const directory = await tempDirectory()
     for (const pattern of ['/**/*', '../*.md', 'docs/../../*.md']) {
       const result = await runInProcess(['--input', pattern, '--out', 'out'], directory)
-      expect([result.code, result.stderr], pattern).toEqual([2, 'errgen: refusing to search `' + pattern + '`: a glob must stay inside the working directory; name a document outside it by its path\n'])
+      expect([result.code, result.stderr], pattern).toEqual([2, 'errgen: refusing to search `' + pattern + "`: a glob must stay inside the working directory or the configuration's; name a document outside them by its path\n"])
     }
     const outside = await tempDirectory()
     await writeFile(path.join(outside, 'other.md'), header + '| 400 | 1 | *m* | Fix. |\n')
