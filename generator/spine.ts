@@ -73,7 +73,11 @@ export async function compile(documents: ReadonlyArray<VFile>, options: ReadOpti
 export async function catalogOf(documents: ReadonlyArray<VFile>, options: ReadOptions & CatalogOptions, parser: Parser): Promise<{catalog: Catalog, ok: boolean}> {
   const parseable = documents.filter((file) => !reportOversizedLines(file))
   const trees = await parser(parseable)
-  const tables = documents.map((file) => (parseable.includes(file) ? validate(treeAt(trees, parseable.indexOf(file)), file, options) : unread))
+  const treeOf = new Map(parseable.map((file, index) => [file, treeAt(trees, index)]))
+  const tables = documents.map((file) => {
+    const tree = treeOf.get(file)
+    return tree ? validate(tree, file, options) : unread
+  })
   const catalog = buildCatalog(tables, options, documents.map((file) => file.path))
   return {catalog, ok: isClean(documents)}
 }

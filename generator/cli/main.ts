@@ -4,7 +4,7 @@ import type {VFile} from 'vfile'
 import {displayPath, IoError, isWithin} from '../diagnostics/io-error.js'
 import {report} from '../diagnostics/report.js'
 import {type Prepared, prepare} from '../spine.js'
-import {abandonedOutputs, type Changed, changedFiles, type Generated, writeChanged} from '../write/apply-io.js'
+import {type Changed, type Generated, readOnDisk, writeChanged} from '../write/apply-io.js'
 import {snapshotSettings} from '../write/manifest-io.js'
 import {checkOutputDirectory} from '../write/output-io.js'
 import {outputArgs, type Parsed, parseFlags, type Settings, usage} from './flags.js'
@@ -63,7 +63,8 @@ async function guarded(action: () => Promise<number>, io: Io): Promise<number> {
 /** One run: read, report, and write or check. */
 async function once(settings: Settings, io: Io): Promise<number> {
   const started = performance.now()
-  const settingsRead = await snapshotSettings(io.cwd)
+  // Taken before the configuration is read, for the manifest a write records (a check writes none).
+  const settingsRead = settings.check ? [] : await snapshotSettings(io.cwd)
   const prepared = await prepare({
     cwd: io.cwd,
     input: settings.input,
@@ -105,10 +106,10 @@ async function once(settings: Settings, io: Io): Promise<number> {
     version,
     args: outputArgs(settings)
   }
-  const changed = await changedFiles(generated)
-  const abandoned = await abandonedOutputs(generated)
+  const disk = await readOnDisk(generated)
+  const {changed, abandoned} = disk
   if (settings.check) return check(changed, abandoned.map((name) => shownOut + '/' + name), prepared.cwd, settings, io)
-  await writeChanged(changed, generated, settings.force, abandoned)
+  await writeChanged(disk, generated, settings.force)
   if (!settings.quiet && settings.format !== 'json') {
     const removed = abandoned.length === 0 ? '' : ', ' + abandoned.length + ' no longer generated removed'
     const written = (changed.length === 0 && abandoned.length === 0 ? 'up to date' : changed.length + ' of ' + prepared.files.length + ' files written') + removed

@@ -3,7 +3,7 @@ import type {Node, Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {IllFormed} from '../read/utf8.js'
-import {type BreakingRuleId, type RuleId, type RuleIdOf, rules} from './rules.js'
+import type {BreakingRuleId, RuleId, RuleIdOf} from './rules.js'
 
 /** The `source` of every message errgen raises. */
 export const source = 'errgen'
@@ -89,11 +89,4 @@ export function reportIllFormed(file: VFile, illFormed: ReadonlyArray<IllFormed>
 function byteList(bytes: ReadonlyArray<number>): string {
   const hex = bytes.map((byte) => '0x' + byte.toString(16).toUpperCase().padStart(2, '0'))
   return (bytes.length === 1 ? 'byte ' : 'bytes ') + hex.join(' ')
-}
-
-/** The rule of a message errgen raised; undefined for a message that is not errgen's. */
-export function ruleOf(message: VFileMessage): (typeof rules)[RuleId] | undefined {
-  return message.source === source && message.ruleId !== undefined && Object.hasOwn(rules, message.ruleId)
-    ? rules[message.ruleId as RuleId]
-    : undefined
 }

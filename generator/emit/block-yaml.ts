@@ -148,7 +148,7 @@ function isEmpty(value: object): boolean {
 }
 
 /** Characters a YAML 1.1 reader rejects (not printable) or takes for a line break, raw in a string. */
-export const yaml11Unsafe = /[\t\x7f-\x9f\u2028\u2029\ufffe\uffff]/
+const yaml11Unsafe = /[\t\x7f-\x9f\u2028\u2029\ufffe\uffff]/
 
 /** The escape of each such character inside a double-quoted YAML scalar. */
 function escapeOf(character: string): string {

@@ -3,7 +3,7 @@ import {readFile, stat} from 'node:fs/promises'
 import {errorCode, IoError, ioError} from '../diagnostics/io-error.js'
 
 /** The largest document errgen reads: 64 MiB, some 500,000 rows (a larger file is almost surely not a document). */
-export const largestDocument = 64 * 1024 * 1024
+const largestDocument = 64 * 1024 * 1024
 
 /**
  * Read a document's bytes: a regular file (not a FIFO or a device, which could block or never end) of at most

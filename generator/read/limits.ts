@@ -3,16 +3,16 @@ import type {VFile} from 'vfile'
 import {error} from '../diagnostics/messages.js'
 
 /** The longest line errgen parses. */
-export const longestLine = 100_000
+const longestLine = 100_000
 
 /** The most emphasis, link and code markers a line may have: this many still parse in well under a second. */
-export const mostMarkers = 5_000
+const mostMarkers = 5_000
 
 /** The characters whose runs make inline parsing slow down quadratically. */
 const markerPattern = /[*_~[\]`]/g
 
 /** The deepest container prefix errgen parses (indentation, `>` and list markers, in columns). */
-export const deepestNesting = 256
+const deepestNesting = 256
 
 /** The container prefix of a line: white space, block-quote markers and list markers. */
 const prefixPattern = /^(?:[ \t]|>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/

@@ -31,8 +31,25 @@ export interface Generated {
   readonly args: ReadonlyArray<string>
 }
 
+/** The output directory as a run finds it, read once: what to write, what to remove, and the earlier manifest. */
+export interface OnDisk {
+  /** The outputs whose bytes differ from the files on disk. */
+  readonly changed: ReadonlyArray<Changed>
+  /** Outputs an earlier run generated and this one no longer does. */
+  readonly abandoned: ReadonlyArray<string>
+  /** The manifest there now; undefined when there is none. */
+  readonly manifest: Buffer | undefined
+}
+
+/** Compare the outputs with the output directory. */
+export async function readOnDisk(generated: Generated): Promise<OnDisk> {
+  const manifest = await readIfExists(path.join(generated.out, manifestName), generated.shownOut + '/' + manifestName)
+  const [changed, abandoned] = await Promise.all([changedFiles(generated), abandonedOutputs(generated, manifest)])
+  return {changed, abandoned, manifest}
+}
+
 /** The outputs whose bytes differ from the files on disk. */
-export async function changedFiles(generated: Generated): Promise<Array<Changed>> {
+async function changedFiles(generated: Generated): Promise<Array<Changed>> {
   const compared = await Promise.all(
     generated.files.map(async (file) => ({file, current: await readIfExists(file.path, generated.shownOut + '/' + file.name)}))
   )
@@ -43,8 +60,7 @@ export async function changedFiles(generated: Generated): Promise<Array<Changed>
  * The outputs of an earlier run that this one no longer generates (an output turned off, an input renamed): those
  * the earlier manifest lists that still exist and still carry errgen's marker.
  */
-export async function abandonedOutputs(generated: Generated): Promise<Array<string>> {
-  const manifest = await readIfExists(path.join(generated.out, manifestName), generated.shownOut + '/' + manifestName)
+async function abandonedOutputs(generated: Generated, manifest: Buffer | undefined): Promise<Array<string>> {
   const now = new Set(generated.files.map((file) => file.name))
   const earlier = Object.keys(outputsOf(manifest)).filter((name) => isPlainName(name) && !now.has(name)).sort()
   const found = await Promise.all(
@@ -78,22 +94,22 @@ function isPlainName(name: string): boolean {
  *
  * @param force replace such files too
  */
-export async function writeChanged(changed: ReadonlyArray<Changed>, generated: Generated, force: boolean, abandoned: ReadonlyArray<string> = []): Promise<void> {
-  if (!force) refuseForeignFiles(changed, generated.shownOut)
-  const manifest = await manifestFile(generated)
-  const writes = [...changed.map(({file}) => file), ...(manifest ? [manifest] : [])]
+export async function writeChanged(disk: OnDisk, generated: Generated, force: boolean): Promise<void> {
+  if (!force) refuseForeignFiles(disk.changed, generated.shownOut)
+  const manifest = await manifestFile(generated, disk.manifest)
+  const writes = [...disk.changed.map(({file}) => file), ...(manifest ? [manifest] : [])]
   if (writes.length > 0) {
     await ensureDirectory(generated.out, generated.shownOut)
     await writeAtomically(generated.out, writes, generated.shownOut)
   }
-  await removeFiles(generated.out, abandoned, generated.shownOut)
+  await removeFiles(generated.out, disk.abandoned, generated.shownOut)
 }
 
 /**
  * The manifest that lets the next run prove the outputs current without generating them; undefined when the one in
- * the output directory is already right.
+ * the output directory (`current`) is already right.
  */
-async function manifestFile(generated: Generated): Promise<{name: string, text: string} | undefined> {
+async function manifestFile(generated: Generated, current: Buffer | undefined): Promise<{name: string, text: string} | undefined> {
   const text = manifestText({
     generatedBy: 'errgen',
     fingerprint: await fingerprint({
@@ -108,6 +124,5 @@ async function manifestFile(generated: Generated): Promise<{name: string, text: 
     codes: generated.codes,
     outputs: Object.fromEntries(generated.files.map((file) => [file.name, contentHash(file.text)]))
   })
-  const current = await readIfExists(path.join(generated.out, manifestName), manifestName)
   return current?.toString('utf8') === text ? undefined : {name: manifestName, text}
 }

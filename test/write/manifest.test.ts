@@ -7,7 +7,7 @@ import {fastPath} from '../../generator/cli/fast-path.js'
 import {outputArgs} from '../../generator/cli/flags.js'
 import {version} from '../../generator/cli/version-io.js'
 import {prepare} from '../../generator/spine.js'
-import {changedFiles, writeChanged} from '../../generator/write/apply-io.js'
+import {readOnDisk, writeChanged} from '../../generator/write/apply-io.js'
 import {snapshotSettings} from '../../generator/write/manifest-io.js'
 import {runInProcess, seed, tempDirectory} from '../support/helpers.js'
 
@@ -50,7 +50,7 @@ describe('the manifest', () => {
       version,
       args: outputArgs({input: undefined, out: undefined, config: undefined, style: undefined})
     }
-    await writeChanged(await changedFiles(generated), generated, false)
+    await writeChanged(await readOnDisk(generated), generated, false)
     expect(await full(['--check'], pkg)).toBe(1)
     expect(await fast(['--check'], pkg)).toBeUndefined()
   })
