@@ -66,6 +66,8 @@ describe('the layout', () => {
       'generator/contract',
       'generator/diagnostics',
       'generator/emit',
+      'generator/emit/schema',
+      'generator/emit/typescript',
       'generator/parse',
       'generator/read',
       'generator/remark',

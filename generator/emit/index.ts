@@ -1,8 +1,8 @@
 /** emit: the catalog and the emit options in, the text of every output they name out (TypeScript, JSON Schema, OpenAPI); emitters never see markdown. */
 import type {Catalog, EmitOptions, OutputFile} from '../types.js'
-import {emitJsonSchema} from './json-schema.js'
-import {emitOpenApi} from './openapi.js'
-import {emitTypeScript} from './typescript.js'
+import {emitJsonSchema} from './schema/json-schema.js'
+import {emitOpenApi} from './schema/openapi.js'
+import {emitTypeScript} from './typescript/source-file.js'
 
 /** Emit every output the options name, in a fixed order. */
 export function emit(catalog: Catalog, options: EmitOptions): Array<OutputFile> {

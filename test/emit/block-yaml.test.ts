@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
 import {stringify} from 'yaml'
-import {blockYaml, yamlOptions} from '../../generator/emit/block-yaml.js'
+import {blockYaml, yamlOptions} from '../../generator/emit/schema/block-yaml.js'
 
 const options = yamlOptions
 

@@ -1,7 +1,7 @@
 /** The TypeScript module printed from its structure alone is byte for byte the full text of a ts-morph source file created from it. */
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
-import {emitTypeScript} from '../../generator/emit/typescript.js'
+import {emitTypeScript} from '../../generator/emit/typescript/source-file.js'
 import {reasonPhrase, statusName} from '../../generator/catalog/names.js'
 import type {Catalog} from '../../generator/types.js'
 import {generateSeed} from '../support/helpers.js'

@@ -6,7 +6,7 @@ import {promisify} from 'node:util'
 import fc from 'fast-check'
 import {parse} from 'yaml'
 import {describe, expect, test} from 'vitest'
-import {stringifyForYaml11} from '../../generator/emit/block-yaml.js'
+import {stringifyForYaml11} from '../../generator/emit/schema/block-yaml.js'
 import {root} from '../support/helpers.js'
 
 const run = promisify(execFile)

@@ -1,7 +1,7 @@
-/** emit/typescript-syntax: names, docs and values in, the small pieces of the TypeScript module out: an enumeration's structures (an enum, or a frozen `as const` object with its types), doc comments and frozen objects written as text, and safe literals and doc text. */
+/** emit/typescript/syntax: names, docs and values in, the small pieces of the TypeScript module out: an enumeration's structures (an enum, or a frozen `as const` object with its types), doc comments and frozen objects written as text, and safe literals and doc text. */
 import {ModuleDeclarationKind, StructureKind} from 'ts-morph'
 import type {CodeBlockWriter, EnumMemberStructure, OptionalKind, StatementStructures, WriterFunction} from 'ts-morph'
-import type {TypeScriptStyle} from '../types.js'
+import type {TypeScriptStyle} from '../../types.js'
 
 /** A member of a generated enum (or `as const` object). */
 export interface Member {

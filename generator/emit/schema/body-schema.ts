@@ -1,5 +1,5 @@
-/** emit/body-schema: a catalog in, the JSON Schema 2020-12 objects of the error body (shared by the JSON Schema and OpenAPI emitters) out. */
-import type {Catalog, CatalogEntry} from '../types.js'
+/** emit/schema/body-schema: a catalog in, the JSON Schema 2020-12 objects of the error body (shared by the JSON Schema and OpenAPI emitters) out. */
+import type {Catalog, CatalogEntry} from '../../types.js'
 
 /** A JSON Schema object, or a part of one. */
 type Schema = Record<string, unknown>

@@ -1,4 +1,4 @@
-/** emit/typescript: a catalog in, the text of the TypeScript module (code and status enums, catalog, guard, lookup, body type) out, built with ts-morph. */
+/** emit/typescript/source-file: a catalog in, the text of the TypeScript module (code and status enums, catalog, guard, lookup, body type) out, built with ts-morph. */
 import {printStructure, StructureKind} from 'ts-morph'
 import type {
   CodeBlockWriter,
@@ -10,9 +10,9 @@ import type {
   StatementStructures,
   WriterFunction
 } from 'ts-morph'
-import type {Catalog, CatalogEntry, StatusEntry, TypeScriptStyle} from '../types.js'
-import {notice} from './notice.js'
-import {docText, enumeration, stringLiteral, type Member} from './typescript-syntax.js'
+import type {Catalog, CatalogEntry, StatusEntry, TypeScriptStyle} from '../../types.js'
+import {notice} from '../notice.js'
+import {docText, enumeration, stringLiteral, type Member} from './syntax.js'
 
 /**
  * Emit the TypeScript module: the whole file is one structure, printed in one call.

@@ -1,8 +1,8 @@
-/** emit/openapi: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas and one response per HTTP status out. */
-import type {Catalog, CatalogEntry} from '../types.js'
+/** emit/schema/openapi: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas and one response per HTTP status out. */
+import type {Catalog, CatalogEntry} from '../../types.js'
 import {writeYaml} from './block-yaml.js'
 import {entrySchemas, errorBodySchema, errorCodeSchema, exampleBody} from './body-schema.js'
-import {commentText, notice} from './notice.js'
+import {commentText, notice} from '../notice.js'
 
 const refBase = '#/components/schemas/'
 

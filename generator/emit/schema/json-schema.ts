@@ -1,7 +1,7 @@
-/** emit/json-schema: a catalog in, the text of the JSON Schema (draft 2020-12) of the error response body out. */
-import type {Catalog} from '../types.js'
+/** emit/schema/json-schema: a catalog in, the text of the JSON Schema (draft 2020-12) of the error response body out. */
+import type {Catalog} from '../../types.js'
 import {entrySchemas, errorBodySchema, errorCodeSchema} from './body-schema.js'
-import {notice} from './notice.js'
+import {notice} from '../notice.js'
 
 /** @param id the schema's `$id` (by default its own file name) */
 export function emitJsonSchema(catalog: Catalog, id: string): string {
