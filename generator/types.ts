@@ -132,6 +132,13 @@ export interface ConfigFile {
   readonly headings?: readonly string[]
   readonly typescript?: {readonly style?: TypeScriptStyle}
   readonly against?: string
+  readonly problem?: ProblemSettings
+}
+
+/** The problem details (RFC 9457) settings: the template of each code's `type` URI. */
+export interface ProblemSettings {
+  /** An absolute URI with `{code}` or `{name}`, and optionally `{heading}`: `https://docs.example.com/errors#{code}`. */
+  readonly type: string
 }
 
 /** The TypeScript output's style: enums, or frozen `as const` objects with union types. */
@@ -156,6 +163,8 @@ export interface EmitOptions {
   /** The JSON Schema's `$id`. */
   readonly jsonSchema: {readonly id: string}
   readonly typescript: {readonly style: TypeScriptStyle}
+  /** The problem details form beside the plain body; undefined when it is off. */
+  readonly problem?: ProblemSettings | undefined
 }
 
 /** A resolved configuration: defaults, then the configuration file, then command-line flags. */
@@ -240,6 +249,8 @@ export interface Snapshot {
   readonly resolve: string | undefined
   /** Whether the entry is deprecated; undefined when the output does not say. */
   readonly deprecated: boolean | undefined
+  /** The problem type URI; undefined when the output has no problem form. */
+  readonly type?: string | undefined
 }
 
 /** The manifest errgen keeps in the output directory: what the outputs were generated from, and their hashes. */

@@ -7,6 +7,7 @@ import {type Document, isMap, isPair, isScalar, LineCounter, parseDocument, type
 import {error} from '../diagnostics/messages.js'
 import type {ConfigFile} from '../types.js'
 import {outputNameProblems} from './output-names.js'
+import {problemTemplateProblems} from './problem-template.js'
 import {configSchema} from './schema-io.js'
 
 const ajv = new Ajv2020({allErrors: true, strict: true, verbose: true}).addVocabulary(['x-expected'])
@@ -57,7 +58,10 @@ export function checkConfig(file: VFile, at: ReadonlyArray<string>): ConfigFile 
   }
   const problems = outputNameProblems(value as ConfigFile)
   for (const {key, reason} of problems) error(file, reason, valuePlace(document, [...at, 'outputs', key], lineCounter), 'config-schema')
-  return problems.length === 0 ? (value as ConfigFile) : undefined
+  const template = (value as ConfigFile).problem?.type
+  const templateProblems = template === undefined ? [] : problemTemplateProblems(template)
+  for (const reason of templateProblems) error(file, reason, valuePlace(document, [...at, 'problem', 'type'], lineCounter), 'config-schema')
+  return problems.length === 0 && templateProblems.length === 0 ? (value as ConfigFile) : undefined
 }
 
 /** The place of the value at a path of the document. */
@@ -103,6 +107,8 @@ function describe(problem: ErrorObject, at: ReadonlyArray<string>): string {
       return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + (problem.parentSchema?.['x-expected'] || 'another value')
     case 'pattern':
       return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + (problem.parentSchema?.['x-expected'] || 'another value')
+    case 'required':
+      return 'Missing key `' + String(params['missingProperty']) + '` in ' + (where ? '`' + where + '`' : 'the configuration')
     case 'minLength':
       return 'Unexpected empty string for `' + where + '`, expected text'
     case 'minItems':

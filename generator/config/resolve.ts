@@ -52,7 +52,8 @@ export function resolve(written: ConfigFile, overrides: Overrides, context: Reso
     codes: written.codes || 'auto',
     headings: written.headings || [],
     typescript: {style: overrides.style ?? written.typescript?.style ?? defaultStyle},
-    against: overrides.against === false ? undefined : (overrides.against ?? written.against)
+    against: overrides.against === false ? undefined : (overrides.against ?? written.against),
+    ...(written.problem === undefined ? {} : {problem: {type: written.problem.type}})
   }
 }
 

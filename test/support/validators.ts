@@ -1,6 +1,7 @@
 /** Test helper: checks a set of generated outputs with the real tools — tsc under the strict flags, Ajv in strict mode, the official OpenAPI 3.1 schema and openapi-typescript — and that they agree with each other. */
 import {Validator} from '@seriousme/openapi-schema-validator'
 import {Ajv2020} from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
 import openapiTS, {astToString} from 'openapi-typescript'
 import {parse} from 'yaml'
 import {expect} from 'vitest'
@@ -65,7 +66,9 @@ function sortByCode<T extends {code: unknown}>(bodies: Array<T>): Array<T> {
 
 /** Compiles in Ajv's strict mode; accepts every body, and rejects each body with another code's message. */
 function expectValidSchema(text: string, bodies: ReadonlyArray<Body>): void {
-  const validate = new Ajv2020({strict: true}).compile(JSON.parse(text))
+  const ajv = new Ajv2020({strict: true})
+  addFormats.default(ajv)
+  const validate = ajv.compile(JSON.parse(text))
   for (const body of bodies) expect(validate(body), JSON.stringify(validate.errors)).toBe(true)
   bodies.forEach((body, index) => {
     const other = bodies[(index + 1) % bodies.length]

@@ -1,7 +1,8 @@
 /** emit/schema/openapi: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas and one response per HTTP status out. */
-import type {Catalog, CatalogEntry} from '../../types.js'
+import type {Catalog, CatalogEntry, ProblemSettings} from '../../types.js'
 import {writeYaml} from './block-yaml.js'
 import {entrySchemas, errorBodySchema, errorCodeSchema, exampleBody} from './body-schema.js'
+import {problemSchemas, withProblemContent} from './problem-schema.js'
 import {commentText, notice} from '../notice.js'
 
 const refBase = '#/components/schemas/'
@@ -9,9 +10,10 @@ const refBase = '#/components/schemas/'
 /**
  * The OpenAPI 3.1 document: the error schemas and one response per HTTP status under `components`.
  *
+ * @param problem the problem details form's settings; undefined for none
  * @see https://spec.openapis.org/oas/v3.1.0#components-object
  */
-export function emitOpenApi(catalog: Catalog, info: {title: string; version: string}): string {
+export function emitOpenApi(catalog: Catalog, info: {title: string; version: string}, problem?: ProblemSettings): string {
   const document = {
     openapi: '3.1.0',
     info: {title: info.title, version: info.version, description: notice(catalog)},
@@ -20,9 +22,10 @@ export function emitOpenApi(catalog: Catalog, info: {title: string; version: str
       schemas: {
         ErrorCode: errorCodeWithNames(catalog),
         ErrorBody: errorBodySchema(catalog, refBase),
-        ...entrySchemas(catalog, (entry) => (entry.group === undefined ? {} : {'x-tags': [entry.group]}))
+        ...entrySchemas(catalog, (entry) => (entry.group === undefined ? {} : {'x-tags': [entry.group]})),
+        ...problemSchemas(catalog, problem, refBase)
       },
-      responses: responses(catalog)
+      responses: withProblemContent(responses(catalog), catalog, problem, refBase)
     }
   }
   return '# ' + commentText(notice(catalog)) + '\n' + writeYaml(document)

@@ -10,21 +10,23 @@ import type {
   StatementStructures,
   WriterFunction
 } from 'ts-morph'
-import type {Catalog, CatalogEntry, StatusEntry, TypeScriptStyle} from '../../types.js'
+import type {Catalog, CatalogEntry, ProblemSettings, StatusEntry, TypeScriptStyle} from '../../types.js'
 import {notice} from '../notice.js'
+import {problemStatements} from './problem.js'
 import {docText, enumeration, stringLiteral, type Member} from './syntax.js'
 
 /**
  * Emit the TypeScript module: the whole file is one structure, printed in one call.
  *
  * @param style `enum` (default) or `const` (frozen objects and union types, erasable syntax only)
+ * @param problem the problem details form's settings; undefined for none
  */
-export function emitTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum'): string {
-  return printStructure(sourceFileStructure(catalog, style), {indentNumberOfSpaces: 2, newLine: '\n'})
+export function emitTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum', problem?: ProblemSettings): string {
+  return printStructure(sourceFileStructure(catalog, style, problem), {indentNumberOfSpaces: 2, newLine: '\n'})
 }
 
 /** The whole module as one structure. */
-export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle): SourceFileStructure {
+export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle, problem?: ProblemSettings): SourceFileStructure {
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
   const statements: Array<StatementStructures | WriterFunction> = []
   if (catalog.hasStatus) {
@@ -39,6 +41,7 @@ export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle): S
     getErrorEntryFunction(catalog),
     createErrorBodyFunction(catalog)
   )
+  if (problem) statements.push(...problemStatements(catalog, problem))
   return {kind: StructureKind.SourceFile, leadingTrivia: fileHeader(catalog), statements}
 }
 

@@ -1,0 +1,132 @@
+/** emit/schema/problem-schema: a catalog and the problem settings in, the problem details form (RFC 9457) out — a JSON Schema 2020-12 problem document per code, one keyed on `type` for any code, and the `application/problem+json` content of each OpenAPI response; nothing when the form is off. */
+import {problemType} from '../../config/problem-template.js'
+import type {Catalog, CatalogEntry, ProblemSettings} from '../../types.js'
+
+/** A JSON Schema object, or a part of one. */
+type Schema = Record<string, unknown>
+
+/** The media type of a problem document. @see https://www.rfc-editor.org/rfc/rfc9457#section-6.1 */
+export const problemMediaType = 'application/problem+json'
+
+/**
+ * The name of an entry's problem schema: `Problem.AccessTokenMissing`. The dot keeps it apart from every entry's
+ * own schema (entry names are identifiers); `Problem.ErrorBody`, the schema of any problem, cannot be one either, as
+ * `ErrorBody` is reserved.
+ */
+export function problemSchemaName(name: string): string {
+  return 'Problem.' + name
+}
+
+/** The schema of any documented problem. */
+export const anyProblemName = problemSchemaName('ErrorBody')
+
+/**
+ * The problem schemas: the one of any documented problem, then one per code; none when the form is off.
+ *
+ * @param refBase where the schemas are (`#/$defs/`)
+ */
+export function problemSchemas(catalog: Catalog, settings: ProblemSettings | undefined, refBase: string): Record<string, Schema> {
+  if (settings === undefined) return {}
+  return {
+    [anyProblemName]: anyProblemSchema(catalog, settings, refBase),
+    ...Object.fromEntries(catalog.entries.map((entry) => [problemSchemaName(entry.name), entryProblemSchema(catalog, entry, settings)]))
+  }
+}
+
+/**
+ * Any documented problem, keyed on `type`: an unknown type fails on `type` alone, and a known one is checked by its
+ * own code's schema only (an `if`/`then` per type), so that a wrong member gives one error naming it.
+ */
+function anyProblemSchema(catalog: Catalog, settings: ProblemSettings, refBase: string): Schema {
+  return {
+    title: 'ProblemDocument',
+    description: 'A problem details document (RFC 9457) of a documented error: its `type` names the error, whose own schema then applies.',
+    type: 'object',
+    required: ['type'],
+    properties: {type: {enum: catalog.entries.map((entry) => problemType(settings, entry))}},
+    allOf: catalog.entries.map((entry) => ({
+      if: {required: ['type'], properties: {type: {const: problemType(settings, entry)}}},
+      then: {$ref: refBase + problemSchemaName(entry.name)}
+    }))
+  }
+}
+
+/**
+ * One code's problem document: `type`, `title` (the message), `status`, and `code` as an extension member, exactly;
+ * `detail` a string (by default the resolve text) and `instance` a URI reference. Other extension members are allowed.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9457#section-3.1
+ */
+function entryProblemSchema(catalog: Catalog, entry: CatalogEntry, settings: ProblemSettings): Schema {
+  const status = entry.status === undefined ? {} : {status: {const: entry.status}}
+  return {
+    title: entry.name,
+    ...(entry.resolve === undefined ? {} : {description: entry.resolve}),
+    ...(entry.deprecated ? {deprecated: true} : {}),
+    type: 'object',
+    required: ['type', 'title', ...(catalog.hasStatus ? ['status'] : []), 'code'],
+    properties: {
+      type: {const: problemType(settings, entry)},
+      title: {const: entry.message},
+      ...status,
+      detail: entry.resolve === undefined ? {type: 'string'} : {type: 'string', default: entry.resolve},
+      instance: {type: 'string', format: 'uri-reference'},
+      code: {const: entry.code}
+    }
+  }
+}
+
+/** The problem document an entry's error is sent as, with the resolve text as its `detail`. */
+export function exampleProblem(entry: CatalogEntry, settings: ProblemSettings): Record<string, unknown> {
+  return {
+    type: problemType(settings, entry),
+    title: entry.message,
+    ...(entry.status === undefined ? {} : {status: entry.status}),
+    ...(entry.resolve === undefined ? {} : {detail: entry.resolve}),
+    code: entry.code
+  }
+}
+
+/**
+ * The OpenAPI responses, each also offering `application/problem+json`: one of its codes' problem schemas, with an
+ * example per code. The responses are as the body emitter keys them: by status name, or one `Error`.
+ *
+ * @see https://spec.openapis.org/oas/v3.1.0#media-type-object
+ */
+export function withProblemContent(
+  responses: Record<string, unknown>,
+  catalog: Catalog,
+  settings: ProblemSettings | undefined,
+  refBase: string
+): Record<string, unknown> {
+  if (settings === undefined) return responses
+  const entriesOf = responseEntries(catalog)
+  return Object.fromEntries(
+    Object.entries(responses).map(([name, response]) => [name, withProblemMedia(response as Schema, entriesOf.get(name) ?? [], settings, refBase)])
+  )
+}
+
+/** Each response's entries, by the response's name. */
+function responseEntries(catalog: Catalog): Map<string, Array<CatalogEntry>> {
+  if (!catalog.hasStatus) return new Map([['Error', [...catalog.entries]]])
+  const names = new Map(catalog.statuses.map((status) => [status.code, status.name]))
+  const byName = new Map<string, Array<CatalogEntry>>()
+  for (const entry of catalog.entries) {
+    const name = entry.status === undefined ? undefined : names.get(entry.status)
+    if (name === undefined) continue
+    const entries = byName.get(name)
+    if (entries) entries.push(entry)
+    else byName.set(name, [entry])
+  }
+  return byName
+}
+
+function withProblemMedia(response: Schema, entries: ReadonlyArray<CatalogEntry>, settings: ProblemSettings, refBase: string): Schema {
+  const media = {
+    schema: {oneOf: entries.map((entry) => ({$ref: refBase + problemSchemaName(entry.name)}))},
+    examples: Object.fromEntries(
+      entries.map((entry) => [entry.name, {summary: entry.code + ' ' + entry.message, value: exampleProblem(entry, settings)}])
+    )
+  }
+  return {...response, content: {...(response['content'] as Schema), [problemMediaType]: media}}
+}

@@ -1,0 +1,171 @@
+/** emit/typescript/problem: a catalog and the problem settings in, the problem details (RFC 9457) part of the TypeScript module out — the problem types by code, `ProblemInit`, `ProblemDocument<C>`, `problemTypeOf`, `codeOfProblemType`, `isProblem` and `createProblem`, each with its JSDoc. */
+import {StructureKind} from 'ts-morph'
+import type {FunctionDeclarationStructure, StatementStructures, WriterFunction} from 'ts-morph'
+import {problemType} from '../../config/problem-template.js'
+import type {Catalog, ProblemSettings} from '../../types.js'
+import {stringLiteral} from './syntax.js'
+
+/** The statements of the problem details form, after the body's. */
+export function problemStatements(catalog: Catalog, settings: ProblemSettings): Array<StatementStructures | WriterFunction> {
+  return [
+    problemTypesConstant(catalog, settings),
+    problemInitType(),
+    problemDocumentType(catalog),
+    problemTypeOfFunction(),
+    codesByProblemTypeConstant(),
+    codeOfProblemTypeFunction(),
+    isProblemFunction(catalog),
+    createProblemFunction(catalog)
+  ]
+}
+
+/** `problemTypes`, written as text as the catalog is: ts-morph would hang-indent a multi-line initializer. */
+function problemTypesConstant(catalog: Catalog, settings: ProblemSettings): WriterFunction {
+  return (writer) => {
+    writer.blankLineIfLastNot()
+    writer.writeLine('/** The problem type of every documented error (the RFC 9457 `type` URI), keyed by code. */')
+    writer.write('export const problemTypes = {').indent(() => {
+      for (const entry of catalog.entries) writer.writeLine('[ErrorCode.' + entry.name + ']: ' + stringLiteral(problemType(settings, entry)) + ',')
+    })
+    writer.writeLine('} as const satisfies { readonly [C in ErrorCode]: string };')
+  }
+}
+
+function problemInitType(): WriterFunction {
+  return (writer) => {
+    writer.blankLineIfLastNot()
+    writer.writeLine('/**')
+    writer.writeLine(' * What `createProblem` takes besides the code: a `detail` for this occurrence (by default the resolve text), an')
+    writer.writeLine(' * `instance` URI reference, and extension members. `type`, `title`, `status` and `code` come from the catalog.')
+    writer.writeLine(' */')
+    writer.write('export type ProblemInit = {').indent(() => {
+      writer.writeLine('readonly detail?: string;')
+      writer.writeLine('readonly instance?: string;')
+      for (const member of ['type', 'title', 'status', 'code']) writer.writeLine('readonly ' + member + '?: never;')
+      writer.writeLine('readonly [extension: string]: unknown;')
+    })
+    writer.writeLine('};')
+  }
+}
+
+/** One object type per code, so that `switch (problem.code)` narrows `type`, `title` and `status`. */
+function problemDocumentType(catalog: Catalog): WriterFunction {
+  return (writer) => {
+    writer.blankLineIfLastNot()
+    writer.writeLine('/**')
+    writer.writeLine(' * A problem details document (RFC 9457, `application/problem+json`) of the error with code `C`: its problem type, its')
+    writer.writeLine(' * message as `title`' + (catalog.hasStatus ? ', its HTTP status' : '') + ' and its code as an extension member.')
+    writer.writeLine(' */')
+    writer.writeLine('export type ProblemDocument<C extends ErrorCode = ErrorCode> = C extends ErrorCode').indent(() => {
+      writer.write('? {').indent(() => {
+        writer.writeLine('readonly type: (typeof problemTypes)[C];')
+        writer.writeLine('readonly title: (typeof errorCatalog)[C]["message"];')
+        if (catalog.hasStatus) writer.writeLine('readonly status: (typeof errorCatalog)[C]["status"];')
+        writer.writeLine('readonly detail?: string;')
+        writer.writeLine('readonly instance?: string;')
+        writer.writeLine('readonly code: C;')
+      })
+      writer.writeLine('}')
+      writer.writeLine(': never;')
+    })
+  }
+}
+
+function problemTypeOfFunction(): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name: 'problemTypeOf',
+    isExported: true,
+    docs: ['The problem type (the RFC 9457 `type` URI) of the error with this code.'],
+    typeParameters: [{name: 'C', constraint: 'ErrorCode'}],
+    parameters: [{name: 'code', type: 'C'}],
+    returnType: '(typeof problemTypes)[C]',
+    statements: ['return problemTypes[code];']
+  }
+}
+
+function codesByProblemTypeConstant(): WriterFunction {
+  return (writer) => {
+    writer.blankLineIfLastNot()
+    writer.writeLine('/** Each problem type\'s code. */')
+    writer.writeLine('const codesByProblemType: ReadonlyMap<string, ErrorCode> = new Map(')
+    writer.indent().write('Object.values(errorCatalog).map((entry): [string, ErrorCode] => [problemTypes[entry.code], entry.code]),').newLine()
+    writer.writeLine(');')
+  }
+}
+
+function codeOfProblemTypeFunction(): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name: 'codeOfProblemType',
+    isExported: true,
+    docs: ['The code of the error whose problem type is `uri`, or `undefined` when no documented error has it.'],
+    parameters: [{name: 'uri', type: 'string'}],
+    returnType: 'ErrorCode | undefined',
+    statements: ['return codesByProblemType.get(uri);']
+  }
+}
+
+function isProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
+  const checks = [
+    'problem["code"] === code',
+    'problem["title"] === entry.message',
+    ...(catalog.hasStatus ? ['problem["status"] === entry.status'] : []),
+    '(problem["detail"] === undefined || typeof problem["detail"] === "string")',
+    '(problem["instance"] === undefined || typeof problem["instance"] === "string")'
+  ]
+  return {
+    kind: StructureKind.Function,
+    name: 'isProblem',
+    isExported: true,
+    docs: [
+      'Whether `value` is a problem document of a documented error: an object whose `type` is a documented problem type, with\n' +
+        'that error\'s `title`' + (catalog.hasStatus ? ', `status`' : '') + ' and `code`, and a string `detail` and `instance` when it has them.'
+    ],
+    parameters: [{name: 'value', type: 'unknown'}],
+    returnType: 'value is ProblemDocument',
+    statements: [
+      'if (typeof value !== "object" || value === null) return false;',
+      'const problem = value as Record<string, unknown>;',
+      'const code = typeof problem["type"] === "string" ? codeOfProblemType(problem["type"]) : undefined;',
+      'if (code === undefined) return false;',
+      'const entry: ErrorEntry = errorCatalog[code];',
+      'return ' + checks.join(' && ') + ';'
+    ]
+  }
+}
+
+function createProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
+  const returnType = 'ProblemDocument<C> & Readonly<Omit<E, "detail" | "instance">>'
+  const detail = catalog.hasResolve ? 'detail: detail ?? entry.resolve,' : '...(detail === undefined ? {} : { detail }),'
+  return {
+    kind: StructureKind.Function,
+    name: 'createProblem',
+    isExported: true,
+    docs: [
+      'The problem document (RFC 9457) of the error with this code, to send as `application/problem+json` with its status:\n' +
+        '`type`, `title`' + (catalog.hasStatus ? ', `status`' : '') + ' and `code` as documented, `detail` ' +
+        (catalog.hasResolve ? '(by default the resolve text)' : '(when given)') + ', `instance` when given, and the extension\n' +
+        'members of `init`.'
+    ],
+    typeParameters: [{name: 'C', constraint: 'ErrorCode'}, {name: 'E', constraint: 'ProblemInit', default: '{}'}],
+    parameters: [{name: 'code', type: 'C'}, {name: 'init', type: 'E', hasQuestionToken: true}],
+    returnType,
+    statements: [
+      'const entry: ErrorEntry = errorCatalog[code];',
+      'const { detail, instance, ...extensions }: ProblemInit = init ?? {};',
+      (writer) => {
+        writer.write('return {').indent(() => {
+          writer.writeLine('...extensions,')
+          writer.writeLine('type: problemTypes[code],')
+          writer.writeLine('title: entry.message,')
+          if (catalog.hasStatus) writer.writeLine('status: entry.status,')
+          writer.writeLine(detail)
+          writer.writeLine('...(instance === undefined ? {} : { instance }),')
+          writer.writeLine('code,')
+        })
+        writer.writeLine('} as unknown as ' + returnType + ';')
+      }
+    ]
+  }
+}
