@@ -11,6 +11,7 @@ import {displayPath, IoError} from '../diagnostics/io-error.js'
 import {readIfExists} from '../read/files-io.js'
 import {parseInThisThread} from '../parse/parse.js'
 import {readBack} from './read-back.js'
+import {problemTypeOrUndefined} from '../config/problem-template.js'
 import {catalogOf} from '../spine.js'
 import type {Before} from './compare.js'
 import type {Config, OutputKind, Snapshot} from '../types.js'
@@ -95,6 +96,7 @@ async function fromGit(ref: string, config: Config, cwd: string): Promise<Before
       message: entry.message,
       resolve: entry.resolve,
       deprecated: entry.deprecated !== undefined,
+      type: problemTypeOrUndefined(config.problem, entry),
       file: byPath.get(entry.source.file),
       place: entry.source.places.code
     })),

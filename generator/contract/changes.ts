@@ -7,10 +7,12 @@ export interface Compared {
   readonly status: number | undefined
   readonly message: string
   readonly resolve: string | undefined
+  /** The problem type URI; undefined when that side has no problem form. */
+  readonly type?: string | undefined
 }
 
 /** The fields compared, in the order messages name them. */
-const fields = ['name', 'status', 'message', 'resolve'] as const
+const fields = ['name', 'status', 'message', 'resolve', 'type'] as const
 
 /** A field the engine compares. */
 export type ComparedField = (typeof fields)[number]
@@ -35,15 +37,21 @@ export interface Changes<B, A> {
 /**
  * The change engine of `--check` and `--against`: compare two catalogs by code. A field one side does not record is
  * not compared.
+ *
+ * @param view what is compared of a new entry (by default the entry itself; a catalog entry with its problem type)
  */
-export function compareEntries<B extends Compared, A extends Compared>(before: ReadonlyArray<B>, after: ReadonlyArray<A>): Changes<B, A> {
+export function compareEntries<B extends Compared, A extends Compared>(
+  before: ReadonlyArray<B>,
+  after: ReadonlyArray<A>,
+  view: (entry: A) => Compared = (entry) => entry
+): Changes<B, A> {
   const old = new Map(before.map((entry) => [String(entry.code), entry]))
   const now = new Set(after.map((entry) => String(entry.code)))
   const matched: Array<Match<B, A>> = []
   const added: Array<A> = []
   for (const entry of after) {
     const previous = old.get(String(entry.code))
-    if (previous) matched.push({before: previous, after: entry, fields: differingFields(previous, entry)})
+    if (previous) matched.push({before: previous, after: entry, fields: differingFields(previous, view(entry))})
     else added.push(entry)
   }
   return {added, removed: before.filter((entry) => !now.has(String(entry.code))), matched}

@@ -3,7 +3,8 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {breaking, info} from '../diagnostics/messages.js'
 import type {BreakingRuleId, RuleIdOf} from '../diagnostics/rules.js'
-import type {Catalog, CatalogEntry, CodeKind, Snapshot} from '../types.js'
+import {problemTypeOrUndefined} from '../config/problem-template.js'
+import type {Catalog, CatalogEntry, CodeKind, ProblemSettings, Snapshot} from '../types.js'
 import {compareEntries, type Match} from './changes.js'
 
 /** An entry of the catalog compared with, with its document and place when known. */
@@ -28,6 +29,8 @@ export interface Before {
 export interface ContractOptions {
   /** Breaking changes are warnings, for a deliberate major release. */
   readonly allowBreaking: boolean
+  /** The problem details form's settings, whose type URIs are compared too; undefined when the form is off. */
+  readonly problem?: ProblemSettings | undefined
 }
 
 /**
@@ -52,7 +55,7 @@ export function compareContract(before: Before, after: Catalog, files: ReadonlyM
     report.breaking(firstFile, start, 'The Resolve column was removed since ' + before.label + ': bodies no longer carry a resolve text', 'removed-column')
   }
 
-  const changes = compareEntries(before.entries, after.entries)
+  const changes = compareEntries(before.entries, after.entries, (entry) => ({...entry, type: problemTypeOrUndefined(options.problem, entry)}))
   const nowByName = new Map(after.entries.map((entry) => [entry.name, entry]))
   for (const entry of changes.removed) reportRemoved(entry, before, report)
   for (const match of changes.matched) reportMatch(match, fileOf(match.after.source.file), nowByName, before.label, report)
@@ -63,6 +66,8 @@ export function compareContract(before: Before, after: Catalog, files: ReadonlyM
 
 /** Where the comparison's messages go: a breaking change, or a change that does not break clients. */
 interface Reporter {
+  /** The problem details settings the current catalog is compared with. */
+  readonly problem: ProblemSettings | undefined
   breaking(file: VFile, place: Position | undefined, reason: string, ruleId: BreakingRuleId): void
   info(file: VFile, place: Position | undefined, reason: string, ruleId: RuleIdOf<'info'>): void
 }
@@ -70,6 +75,7 @@ interface Reporter {
 /** A breaking change is an error, or a warning with `allowBreaking`; any other change is a note. */
 function reporter(options: ContractOptions): Reporter {
   return {
+    problem: options.problem,
     breaking(file, place, reason, ruleId) {
       breaking(file, reason, place, ruleId, options.allowBreaking)
     },
@@ -124,6 +130,7 @@ function reportMatch(
     const reason = 'HTTP status of code ' + entry.code + ' changed from ' + previous.status + ' to ' + entry.status + ' since ' + label
     report.breaking(file, places.status, reason, 'changed-status')
   }
+  if (fields.includes('type')) reportChangedType(match, file, label, report)
   if (fields.includes('message')) {
     report.info(file, places.message, 'Message of code ' + entry.code + ' edited since ' + label, 'edited-message')
   }
@@ -134,4 +141,14 @@ function reportMatch(
     const replacement = entry.deprecated.replacement === undefined ? '' : ' (use ' + entry.deprecated.replacement + ')'
     report.info(file, places.message, 'Code ' + entry.code + ' deprecated since ' + label + replacement, 'deprecated-code')
   }
+}
+
+/** A problem type is what clients match a problem on: a new URI for an existing code breaks them. */
+function reportChangedType(match: Match<BeforeEntry, CatalogEntry>, file: VFile, label: string, report: Reporter): void {
+  const {before: previous, after: entry} = match
+  const now = problemTypeOrUndefined(report.problem, entry)
+  const reason =
+    'Problem type of code ' + entry.code + ' changed from `' + previous.type + '` to `' + now + '` since ' + label +
+    '; problem types are identifiers clients match on: keep the old URI'
+  report.breaking(file, entry.source.places.code, reason, 'changed-problem-type')
 }

@@ -36,7 +36,7 @@ export async function compareWithEarlier(
   const before = await loadBefore(against, config, cwd)
   const files = [...new Set([...documents, ...before.files])]
   const earlier = new Map(files.map((file) => [file, file.messages.length]))
-  compareContract(before, catalog, new Map(documents.map((file) => [file.path, file])), {allowBreaking: options.allowBreaking ?? false})
+  compareContract(before, catalog, new Map(documents.map((file) => [file.path, file])), {allowBreaking: options.allowBreaking ?? false, problem: config.problem})
   reports.push(...before.files)
   const messages = files.flatMap((file) => sortMessages(file.messages.slice(earlier.get(file) ?? 0)))
   return {before, messages}

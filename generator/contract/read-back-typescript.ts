@@ -8,6 +8,7 @@ export function readTypeScript(text: string): Array<Snapshot> {
   const codes = constantsOf(file, 'ErrorCode')
   const deprecated = deprecatedMembers(file)
   const statuses = constantsOf(file, 'HttpStatus')
+  const types = problemTypesOf(file)
   const catalog = unwrap(initializerOf(file, 'errorCatalog'))
   if (!catalog || !ts.isObjectLiteralExpression(catalog)) throw new Error('no errorCatalog object')
 
@@ -25,9 +26,21 @@ export function readTypeScript(text: string): Array<Snapshot> {
       status: status === '' ? undefined : (statuses.get(status) as number),
       message: stringOf(fields.get('message')),
       resolve: fields.has('resolve') ? stringOf(fields.get('resolve')) : undefined,
-      deprecated: deprecated.has(name)
+      deprecated: deprecated.has(name),
+      type: types.get(name)
     }
   })
+}
+
+/** Each member's problem type, from `problemTypes` (`[ErrorCode.X]: "https://…"`); empty without the problem form. */
+function problemTypesOf(file: ts.SourceFile): Map<string, string> {
+  const types = new Map<string, string>()
+  const object = unwrap(initializerOf(file, 'problemTypes'))
+  if (!object || !ts.isObjectLiteralExpression(object)) return types
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && ts.isComputedPropertyName(property.name)) types.set(memberName(property.name.expression), stringOf(property.initializer))
+  }
+  return types
 }
 
 /** The members of an enum, or of a `const` object, named `name`. */

@@ -4,7 +4,8 @@ import type {OutputKind, Snapshot} from '../types.js'
 
 /** A per-code schema as errgen writes it (the JSON Schema's `$defs`, the OpenAPI document's `components.schemas`). */
 interface CodeSchema {
-  readonly properties: {readonly code: {readonly const: number | string}, readonly message: {readonly const: string}}
+  /** A problem schema (`Problem.<Name>`) has `type` and no `message`. */
+  readonly properties: {readonly code: {readonly const: number | string}, readonly message: {readonly const: string}, readonly type?: {readonly const: string}}
   /** The resolve text. */
   readonly description?: string
   readonly deprecated?: boolean
@@ -32,21 +33,29 @@ export async function readBack(kind: OutputKind, text: string): Promise<Array<Sn
   return readTypeScript(text)
 }
 
+/** The prefix of the problem schemas' names (`Problem.AccessTokenMissing`), which no entry's name has. */
+const problemPrefix = 'Problem.'
+
 /**
- * Entries from the per-code schemas (every schema but `ErrorCode` and `ErrorBody`).
+ * Entries from the per-code schemas (every schema but `ErrorCode`, `ErrorBody` and the problem schemas), each with
+ * the type of its problem schema when there is one.
  *
  * @param statuses each entry's status, by name
  */
 function fromSchemas(schemas: Readonly<Record<string, CodeSchema>>, statuses: Map<string, number> | undefined): Array<Snapshot> {
+  const types = new Map(
+    Object.entries(schemas).flatMap(([name, schema]) => (name.startsWith(problemPrefix) ? [[name.slice(problemPrefix.length), schema.properties.type?.const]] : []))
+  )
   return Object.entries(schemas)
-    .filter(([name]) => name !== 'ErrorCode' && name !== 'ErrorBody')
+    .filter(([name]) => name !== 'ErrorCode' && name !== 'ErrorBody' && !name.startsWith(problemPrefix))
     .map(([name, schema]) => ({
       code: schema.properties.code.const,
       name,
       status: statuses?.get(name),
       message: schema.properties.message.const,
       resolve: schema.description,
-      deprecated: schema.deprecated === true
+      deprecated: schema.deprecated === true,
+      type: types.get(name)
     }))
 }
 

@@ -176,6 +176,11 @@ export const rules = {
     meaning: '`--against`: codes changed from integers to strings or back',
     example: 'Codes changed from integers to strings since HEAD'
   },
+  'changed-problem-type': {
+    severity: 'error', breaking: true,
+    meaning: '`--against`: a code\'s problem type URI (`problem.type`) changed: clients that match on `type` no longer recognise it',
+    example: 'Problem type of code 1001 changed from `https://docs.example.com/errors/TypeMissing` to `https://docs.example.com/errors/TypeParameterMissing` since HEAD; problem types are identifiers clients match on: keep the old URI'
+  },
   'removed-column': {
     severity: 'error', breaking: true,
     meaning: '`--against`: the HTTP or Resolve column was removed',
