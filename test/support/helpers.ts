@@ -183,7 +183,8 @@ function virtualHost(files: ReadonlyMap<string, string>, directory: string, opti
   const originalReadFile = host.readFile
   host.readFile = (name) => files.get(name) ?? originalReadFile.call(host, name)
   const originalDirectoryExists = host.directoryExists?.bind(host)
-  host.directoryExists = (name) => name === directory || (originalDirectoryExists ? originalDirectoryExists(name) : false)
+  const virtualDirectories = new Set([...files.keys()].map((name) => path.dirname(name)))
+  host.directoryExists = (name) => name === directory || virtualDirectories.has(name) || (originalDirectoryExists ? originalDirectoryExists(name) : false)
   return host
 }
 

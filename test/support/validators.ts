@@ -1,11 +1,15 @@
-/** Test helper: checks a set of generated outputs with the real tools — tsc under the strict flags, Ajv in strict mode, the official OpenAPI 3.1 schema and openapi-typescript — and that they agree with each other. */
+/** Test helper: checks a set of generated outputs with the real tools — tsc under the strict flags, Ajv in strict mode, the official OpenAPI 3.1 schema and openapi-typescript — and that they agree with each other; problem documents also against RFC 9457 Appendix A's schema. */
 import {Validator} from '@seriousme/openapi-schema-validator'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import openapiTS, {astToString} from 'openapi-typescript'
+import {readFileSync} from 'node:fs'
 import {parse} from 'yaml'
 import {expect} from 'vitest'
 import {evaluate, strictOptions, typeCheck} from './helpers.js'
+
+/** The JSON Schema of RFC 9457 Appendix A, as transcribed beside this module. */
+const rfc9457Schema: object = JSON.parse(readFileSync(new URL('rfc9457-appendix-a.json', import.meta.url), 'utf8')).schema
 
 /** An error body as the outputs describe it. */
 interface Body {
@@ -16,7 +20,7 @@ interface Body {
 
 /** An OpenAPI response of the generated document, as far as these checks read it. */
 interface Response {
-  content: {'application/json': {examples: Record<string, {value: Body}>}}
+  content: {'application/json': {examples: Record<string, {value: Body}>}, 'application/problem+json'?: {examples: Record<string, {value: unknown}>}}
 }
 
 /** @param outputs file name → content */
@@ -34,6 +38,24 @@ export async function expectValidOutputs(outputs: Map<string, Buffer> | Record<s
     bodies = fromOpenApi
   }
   if (schema) expectValidSchema(schema[1], bodies)
+  if (schema && openapi) expectValidProblems(schema[1], openapi[1])
+}
+
+/** Every problem example of the OpenAPI document is a problem object by RFC 9457 Appendix A and by the JSON Schema's `Problem.ErrorBody`. */
+function expectValidProblems(schemaText: string, openapiText: string): void {
+  const responses = Object.values(parse(openapiText).components.responses as Record<string, Response>)
+  const examples = responses.flatMap((response) => Object.values(response.content['application/problem+json']?.examples ?? {}).map((example) => example.value))
+  const schema = JSON.parse(schemaText)
+  expect(examples.length > 0, 'problem examples exactly when the schema has problem schemas').toBe('Problem.ErrorBody' in schema.$defs)
+  if (examples.length === 0) return
+  const ajv = new Ajv2020({strict: true})
+  addFormats.default(ajv)
+  const rfc = ajv.compile(rfc9457Schema)
+  const own = ajv.compile({$schema: schema.$schema, $id: schema.$id, $defs: schema.$defs, $ref: '#/$defs/Problem.ErrorBody'})
+  for (const example of examples) {
+    expect(rfc(example), JSON.stringify(rfc.errors)).toBe(true)
+    expect(own(example), JSON.stringify(own.errors)).toBe(true)
+  }
 }
 
 /** Compiles under the strict flags (and `erasableSyntaxOnly` when it has no enum); its bodies when run. */
