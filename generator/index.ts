@@ -14,6 +14,7 @@ export type {
   GeneratedFile,
   GenerateOptions,
   GenerateResult,
+  ProblemSettings,
   StatusEntry
 } from './types.js'
 

@@ -4,6 +4,7 @@ import ts from 'typescript'
 import {beforeAll, describe, expect, test} from 'vitest'
 import type {TypeScriptStyle} from '../../generator/types.js'
 import {evaluate, generateFrom, seed, strictOptions, typeCheck} from '../support/helpers.js'
+import {expectValidOutputs} from '../support/validators.js'
 
 const problem = {type: 'https://docs.example.com/errors#{code}'}
 
@@ -130,11 +131,12 @@ describe.each(['enum', 'const'] as const)('the problem helpers, %s style', (styl
 })
 
 describe('other catalogs', () => {
-  test('string codes without status or resolve: the codes percent-encoded, {name} and {heading} filled, and it compiles', async () => {
+  test('string codes without status or resolve: the codes percent-encoded, {name} and {heading} filled, every output valid', async () => {
     const markdown = '# Sign-in errors\n\n| Code | Message |\n| --- | --- |\n| `auth/user-not-found` | no such user |\n| INVALID_CREDENTIALS | wrong password |\n'
     const {outputs} = await generateFrom({'input.md': markdown}, {optionalColumns: ['status', 'resolve'], problem: {type: 'https://docs.example.com/{heading}/{name}#{code}'}})
     const source = outputs['input.ts'] as string
-    expect(typeCheck({'errors.ts': source})).toEqual([])
+    await expectValidOutputs(outputs)
+    expect(JSON.parse(outputs['input.schema.json'] as string).$defs['Problem.AuthUserNotFound'].required).toEqual(['type', 'title', 'code'])
     const module = await evaluate(source)
     expect(module.createProblem('auth/user-not-found')).toEqual({
       type: 'https://docs.example.com/sign-in-errors/AuthUserNotFound#auth%2Fuser-not-found',
