@@ -9,7 +9,7 @@ import {stringLiteral} from './syntax.js'
 export function problemStatements(catalog: Catalog, settings: ProblemSettings): Array<StatementStructures | WriterFunction> {
   return [
     problemTypesConstant(catalog, settings),
-    problemInitType(),
+    problemInitType(catalog),
     problemDocumentType(catalog),
     problemTypeOfFunction(),
     codesByProblemTypeConstant(),
@@ -31,12 +31,12 @@ function problemTypesConstant(catalog: Catalog, settings: ProblemSettings): Writ
   }
 }
 
-function problemInitType(): WriterFunction {
+function problemInitType(catalog: Catalog): WriterFunction {
   return (writer) => {
     writer.blankLineIfLastNot()
     writer.writeLine('/**')
-    writer.writeLine(' * What `createProblem` takes besides the code: a `detail` for this occurrence (by default the resolve text), an')
-    writer.writeLine(' * `instance` URI reference, and extension members. `type`, `title`, `status` and `code` come from the catalog.')
+    writer.writeLine(' * What `createProblem` takes besides the code: a `detail` for this occurrence' + (catalog.hasResolve ? ' (by default the resolve text)' : '') + ',')
+    writer.writeLine(' * an `instance` URI reference, and extension members; `type`, `title`, `status` and `code` come from the catalog.')
     writer.writeLine(' */')
     writer.write('export type ProblemInit = {').indent(() => {
       writer.writeLine('readonly detail?: string;')
@@ -119,8 +119,8 @@ function isProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
     name: 'isProblem',
     isExported: true,
     docs: [
-      'Whether `value` is a problem document of a documented error: an object whose `type` is a documented problem type, with\n' +
-        'that error\'s `title`' + (catalog.hasStatus ? ', `status`' : '') + ' and `code`, and a string `detail` and `instance` when it has them.'
+      'Whether `value` is a problem document of a documented error: an object whose `type` is a documented problem type,\n' +
+        'with that error\'s `title`' + (catalog.hasStatus ? ', `status`' : '') + ' and `code`, and a string `detail` and `instance` when it has them.'
     ],
     parameters: [{name: 'value', type: 'unknown'}],
     returnType: 'value is ProblemDocument',
@@ -130,7 +130,7 @@ function isProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
       'const code = typeof problem["type"] === "string" ? codeOfProblemType(problem["type"]) : undefined;',
       'if (code === undefined) return false;',
       'const entry: ErrorEntry = errorCatalog[code];',
-      'return ' + checks.join(' && ') + ';'
+      'return (\n  ' + checks.join(' &&\n  ') + '\n);'
     ]
   }
 }
@@ -143,10 +143,9 @@ function createProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
     name: 'createProblem',
     isExported: true,
     docs: [
-      'The problem document (RFC 9457) of the error with this code, to send as `application/problem+json` with its status:\n' +
-        '`type`, `title`' + (catalog.hasStatus ? ', `status`' : '') + ' and `code` as documented, `detail` ' +
-        (catalog.hasResolve ? '(by default the resolve text)' : '(when given)') + ', `instance` when given, and the extension\n' +
-        'members of `init`.'
+      'The problem document (RFC 9457) of the error with this code, to send as `application/problem+json`' + (catalog.hasStatus ? ' with its status' : '') + ':\n' +
+        '`type`, `title`' + (catalog.hasStatus ? ', `status`' : '') + ' and `code` as documented, `detail` ' + (catalog.hasResolve ? '(by default the resolve text)' : 'when given') + ',\n' +
+        '`instance` when given, and the extension members of `init` (which cannot replace the documented members).'
     ],
     typeParameters: [{name: 'C', constraint: 'ErrorCode'}, {name: 'E', constraint: 'ProblemInit', default: '{}'}],
     parameters: [{name: 'code', type: 'C'}, {name: 'init', type: 'E', hasQuestionToken: true}],
