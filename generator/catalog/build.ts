@@ -3,7 +3,7 @@ import {compareCodes, readCodes} from './codes.js'
 import {reportConfusableCodes} from './confusable.js'
 import {error, firstOccurrence, placeOf, warning} from '../diagnostics/messages.js'
 import {identifierPattern, pascalCase, reasonPhrase, reservedNames, statusName, typeReservedNames, unusableNames} from './names.js'
-import {columnLabels} from '../tables/columns.js'
+import {columnLabels} from '../tables/header/columns.js'
 import type {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo, TypeScriptStyle} from '../types.js'
 
 /** Each code cell's value: a number or a string, as the catalog's code kind says. */

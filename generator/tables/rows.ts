@@ -2,9 +2,9 @@
 import type {TableCell, TableRow} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {readCode, readDeprecatedCell, readName, readStatus, readText} from './cell-values.js'
-import {cellText, isStruckThrough} from './cells.js'
-import {columnLabels} from './columns.js'
+import {readCode, readDeprecatedCell, readName, readStatus, readText} from './cells/values.js'
+import {cellText, isStruckThrough} from './cells/text.js'
+import {columnLabels} from './header/columns.js'
 import {contentPlace, error} from '../diagnostics/messages.js'
 import type {CodeCell, Column, Field, ReadOptions, Row, RowDeprecation} from '../types.js'
 

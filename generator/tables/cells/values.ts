@@ -1,11 +1,11 @@
-/** cell-values: one body cell's text and place in, its value out (code, HTTP status, message or resolve text, name, deprecation); an invalid cell becomes a located error (or warning) and no value. */
+/** values: one body cell's text and place in, its value out (code, HTTP status, message or resolve text, name, deprecation); an invalid cell becomes a located error (or warning) and no value. */
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {isBlank} from './cells.js'
-import {columnLabels} from './columns.js'
-import {error, warning} from '../diagnostics/messages.js'
-import {identifierPattern, unusableNames} from '../catalog/names.js'
-import type {CodeCell, RowDeprecation} from '../types.js'
+import {isBlank} from './text.js'
+import {columnLabels} from '../header/columns.js'
+import {error, warning} from '../../diagnostics/messages.js'
+import {identifierPattern, unusableNames} from '../../catalog/names.js'
+import type {CodeCell, RowDeprecation} from '../../types.js'
 
 const smallestStatus = 100
 const largestStatus = 599

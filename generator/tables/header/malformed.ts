@@ -2,9 +2,9 @@
 import type {Heading, Paragraph, Table} from 'mdast'
 import type {VFile} from 'vfile'
 import {isErrorTable} from './columns.js'
-import {error} from '../diagnostics/messages.js'
-import {normalizeHeader} from '../catalog/names.js'
-import type {Field} from '../types.js'
+import {error} from '../../diagnostics/messages.js'
+import {normalizeHeader} from '../../catalog/names.js'
+import type {Field} from '../../types.js'
 
 /** A GFM delimiter row: cells of dashes with optional alignment colons, between optional outer pipes. */
 const delimiterRowPattern = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/

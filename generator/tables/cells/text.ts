@@ -1,4 +1,4 @@
-/** cells: table cells (mdast) in, their text as CommonMark renders it and what their markup says out (blank, struck through, not one emphasis span). */
+/** text: table cells (mdast) in, their text as CommonMark renders it and what their markup says out (blank, struck through, not one emphasis span). */
 import type {Nodes, TableCell} from 'mdast'
 
 /** A cell's text as CommonMark renders it: code spans and emphasis give their text, `<br>` a line break, other HTML tags nothing, a footnote reference its `[^label]`. */

@@ -1,5 +1,5 @@
 /** columns: header texts in, the columns they name out — errgen's column names and aliases, and what makes a table an error table. */
-import type {Column, Field, ReadOptions} from '../types.js'
+import type {Column, Field, ReadOptions} from '../../types.js'
 
 /** The columns an error table has, in the order messages name them. */
 export const tableColumns = ['status', 'code', 'message', 'resolve'] as const
