@@ -41,11 +41,21 @@ export interface CodeCell {
   readonly place: Position
 }
 
-/** An error table that was read: where it is and which columns it has. */
+/** An error table that was read: where it is, the heading above it, and the column each header cell names. */
 export interface TableInfo {
   readonly file: VFile
   readonly place: Position
+  readonly heading: string | undefined
+  readonly header: readonly HeaderCell[]
   readonly columns: ReadonlySet<Column>
+}
+
+/** One header cell: its text and the column it names (undefined when errgen does not read it). */
+export interface HeaderCell {
+  readonly text: string
+  readonly column: Column | undefined
+  /** Whether the column is inferred from a description-like header (`Description` as the message). */
+  readonly inferred: boolean
 }
 
 /** What validate reads from one document. */

@@ -2,7 +2,8 @@
 import type {TableCell, TableRow} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {readCode, readDeprecatedCell, readName, readStatus, readText} from './cells/values.js'
+import {readStatus} from './cells/status.js'
+import {readCode, readDeprecatedCell, readName, readText} from './cells/values.js'
 import {cellText, isStruckThrough} from './cells/text.js'
 import {columnLabels} from './header/columns.js'
 import {contentPlace, error} from '../diagnostics/messages.js'
@@ -122,7 +123,7 @@ function checkCellCount(row: TableRow, columns: ReadonlyArray<Column | undefined
   const headline = 'Unexpected row with ' + actual + ' cell' + (actual === 1 ? '' : 's') + ', expected ' + expected
   if (actual < expected) {
     const missing = columns.slice(actual).map((column, index) => (column ? columnLabels[column] : 'column ' + (actual + index + 1)))
-    const optionalOnly = columns.slice(actual).every((column) => !column || !context.required.includes(column))
+    const optionalOnly = columns.slice(actual).every((column) => !column || (context.options.optionalColumns as ReadonlyArray<string>).includes(column))
     const hint = optionalOnly ? ' (an empty last cell is written `| |`: a lone trailing `|` ends the row)' : ''
     error(file, headline + ': missing ' + missing.join(', ') + hint, rowEnd(row), 'cell-count')
   } else {

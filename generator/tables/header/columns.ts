@@ -1,5 +1,6 @@
-/** columns: header texts in, the columns they name out — errgen's column names and aliases, and what makes a table an error table. */
-import type {Column, Field, ReadOptions} from '../../types.js'
+/** columns: header texts in, the columns they name out — errgen's column names and aliases, the message and resolve columns inferred from description-like headers, and what makes a table an error table. */
+import {normalizeHeader} from '../../catalog/names.js'
+import type {Column, Field, HeaderCell, ReadOptions} from '../../types.js'
 
 /** The columns an error table has, in the order messages name them. */
 export const tableColumns = ['status', 'code', 'message', 'resolve'] as const
@@ -14,32 +15,68 @@ export const columnLabels = {
   deprecated: 'Deprecated'
 } as const satisfies Record<Column, string>
 
-/** Header texts (lower case, single spaces) and the column each one names; a configuration adds to them. */
+/** How a header's column is said after its text (`Description (read as message)`). */
+const readAs = {status: 'HTTP status', code: 'code', message: 'message', resolve: 'resolve', name: 'name', deprecated: 'deprecated'} as const satisfies Record<Column, string>
+
+/** Header texts (normalized) and the column each one names; a configuration adds to them. */
 const headerAliases = new Map<string, Field>([
-  ['http', 'status'],
-  ['status', 'status'],
-  ['http status', 'status'],
-  ['http status code', 'status'],
-  ['status code', 'status'],
-  ['http code', 'status'],
-  ['code', 'code'],
-  ['error code', 'code'],
-  ['error', 'code'],
-  ['message', 'message'],
-  ['error message', 'message'],
-  ['resolve', 'resolve'],
-  ['resolution', 'resolve'],
-  ['how to resolve', 'resolve'],
-  ['description', 'resolve'],
-  ['name', 'name'],
-  ['identifier', 'name'],
-  ['deprecated', 'deprecated'],
-  ['deprecation', 'deprecated']
+  ...aliasesFor('status', ['http', 'status', 'http status', 'http status code', 'status code', 'http code', 'http response', 'response code']),
+  ...aliasesFor('code', ['code', 'error code', 'error', 'error id', 'código', 'código de error', "code d'erreur", 'fehlercode', 'код', 'код ошибки', '错误码', '错误代码', 'エラーコード']),
+  ...aliasesFor('message', ['message', 'error message', 'mensaje', 'mensagem', 'meldung', 'fehlermeldung', 'сообщение', '错误信息', 'メッセージ']),
+  ...aliasesFor('resolve', ['resolve', 'resolution', 'how to resolve', 'how to fix', 'fix', 'solution', 'suggested action', 'action']),
+  ...aliasesFor('name', ['name', 'identifier']),
+  ...aliasesFor('deprecated', ['deprecated', 'deprecation'])
 ])
+
+/**
+ * Headers that describe an error: in a table without a Message column the first of them is the message, and the next
+ * (or the first, when there is a Message column) the resolve text; any others are not read.
+ */
+export const descriptionLike: ReadonlySet<string> = new Set([
+  'description', 'meaning', 'text', 'details', 'detail', 'explanation', 'reason', 'summary', 'title', 'error description',
+  'descripción', 'descrição', 'beschreibung', 'описание', '描述', '说明', '説明'
+])
+
+function aliasesFor(field: Field, texts: ReadonlyArray<string>): Array<[string, Field]> {
+  return texts.map((text) => [text, field])
+}
 
 /** The built-in header names with the configured ones over them. */
 export function aliasesOf(options: ReadOptions): Map<string, Field> {
   return new Map([...headerAliases, ...Object.entries(options.columns)])
+}
+
+/**
+ * The column each header cell names: its alias (the configuration's first), else, for a description-like header,
+ * the message or resolve column when the table has none; undefined for columns errgen does not read.
+ */
+export function mapHeader(texts: ReadonlyArray<string>, aliases: ReadonlyMap<string, Field>): Array<HeaderCell> {
+  const named = texts.map((text) => aliases.get(normalizeHeader(text)))
+  const taken = new Set(named)
+  return texts.map((text, index) => {
+    const field = named[index]
+    if (field !== undefined) return {text, column: field === 'ignore' ? undefined : field, inferred: false}
+    if (!descriptionLike.has(normalizeHeader(text))) return {text, column: undefined, inferred: false}
+    const column = taken.has('message') ? (taken.has('resolve') ? undefined : 'resolve') : 'message'
+    if (column) taken.add(column)
+    return {text, column, inferred: column !== undefined}
+  })
+}
+
+/** The columns of a header, as rows are read by them. */
+export function columnsOf(header: ReadonlyArray<HeaderCell>): Array<Column | undefined> {
+  return header.map((cell) => cell.column)
+}
+
+/** A header as messages show it: `Code, Description (read as message), Category (not read)`. */
+export function headerList(header: ReadonlyArray<HeaderCell>): string {
+  return header.map((cell) => cell.text + headerNote(cell)).join(', ')
+}
+
+function headerNote(cell: HeaderCell): string {
+  if (!cell.column) return ' (not read)'
+  const plain = normalizeHeader(cell.text) === normalizeHeader(columnLabels[cell.column])
+  return plain ? '' : ' (read as ' + readAs[cell.column] + ')'
 }
 
 /**
