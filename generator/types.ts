@@ -18,6 +18,8 @@ export interface Row {
   readonly resolve: string | undefined
   /** The Name cell, when the table has a Name column and the cell is not empty. */
   readonly name: string | undefined
+  /** The message and resolve text for documentation, when they hold links: each written `[text](url)`. */
+  readonly docs?: EntryDocs | undefined
   /** The text of the heading above the table. */
   readonly group: string | undefined
   /** Set when the message is struck through or the Deprecated cell says so. */
@@ -79,12 +81,23 @@ export interface CatalogEntry {
   readonly message: string
   /** How to resolve the error; undefined when the catalog has no resolve texts. */
   readonly resolve: string | undefined
+  /**
+   * The message and resolve text as documentation (JSDoc, descriptions) shows them, when they hold links: each link
+   * written `[text](url)`, so that editors render it; `message` and `resolve` are the texts the body carries.
+   */
+  readonly docs?: EntryDocs | undefined
   /** The heading above the entry's table. */
   readonly group: string | undefined
   /** Set when the entry is deprecated: it stays valid, and names its replacement when the document does. */
   readonly deprecated: {readonly replacement: number | string | undefined} | undefined
   /** Where the entry is written, for messages about it (the emitters do not use it). */
   readonly source: EntrySource
+}
+
+/** An entry's texts for documentation: as the body's, with every link's URL kept (`[docs](https://…)`). */
+export interface EntryDocs {
+  readonly message: string
+  readonly resolve: string | undefined
 }
 
 /** Where an entry is written: its document and the place of each of its cells. */

@@ -143,6 +143,7 @@ function toEntry(
     status: row.status,
     message: row.message,
     resolve: row.resolve,
+    ...(row.docs ? {docs: row.docs} : {}),
     group: row.group,
     deprecated: row.deprecated ? {replacement} : undefined,
     source: {file: row.file.path, places: row.places}

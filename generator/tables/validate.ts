@@ -25,7 +25,7 @@ interface Read extends RowsRead {
  * @param file receives the messages
  */
 export function validate(tree: Root, file: VFile, options: ReadOptions = defaultReadOptions): ReadDocument {
-  const context: ReadContext = {file, options, aliases: aliasesOf(options), required: requiredColumns}
+  const context: ReadContext = {file, options, aliases: aliasesOf(options), required: requiredColumns, definitions: definitionsOf(tree)}
   const read: Read = {rows: [], codes: [], tables: []}
   const others: Array<{table: Table, header: Array<HeaderCell>}> = []
   const errorTables: Array<Table> = []
@@ -148,4 +148,15 @@ function checkHeader(headerRow: TableRow, header: ReadonlyArray<HeaderCell>, con
     readable = false
   }
   return readable
+}
+
+/** The URL of each link reference definition, by its identifier; the first of one identifier counts, as in CommonMark. */
+function definitionsOf(tree: Root): Map<string, string> {
+  const urls = new Map<string, string>()
+  const visit = (node: Nodes): void => {
+    if (node.type === 'definition' && !urls.has(node.identifier)) urls.set(node.identifier, node.url)
+    if ('children' in node) for (const child of node.children) visit(child)
+  }
+  visit(tree)
+  return urls
 }

@@ -1,12 +1,40 @@
-/** text: table cells (mdast) in, their text as CommonMark renders it and what their markup says out (blank, struck through, not one emphasis span). */
+/** text: table cells (mdast) in, their text as CommonMark renders it (and with links kept, for documentation) and what their markup says out (blank, struck through, not one emphasis span, HTML kept as written). */
 import type {Nodes, TableCell} from 'mdast'
 
-/** A cell's text as CommonMark renders it: code spans and emphasis give their text, `<br>` a line break, other HTML tags nothing, a footnote reference its `[^label]`. */
+/**
+ * A cell's text as CommonMark renders it: code spans and emphasis give their text, `<br>` a line break, paragraphs and
+ * list items of HTML (`<p>`, `<ul><li>`) one line each, inline formatting tags (`<b>`, `<code>`) their content, any
+ * other HTML its source text (see `unreadHtml`), a footnote reference its `[^label]`.
+ */
 export function cellText(node: Nodes): string {
-  return trimSpaces(inlineText(node))
+  return trimSpaces(joinLines(inlineText(node, undefined)))
 }
 
-function inlineText(node: Nodes): string {
+/**
+ * A cell's text for documentation, where a link keeps its URL: as `cellText`, with each link written as markdown
+ * (`[docs](https://…)`), so that editors render it in the JSDoc.
+ *
+ * @param definitions the URL of each link reference definition, by its identifier
+ */
+export function cellDocText(node: Nodes, definitions: ReadonlyMap<string, string>): string {
+  return trimSpaces(joinLines(inlineText(node, definitions)))
+}
+
+/** Stands for the end of an HTML block (`</p>`, `<li>`) until the lines are joined. */
+const lineBoundary = '\u0000'
+
+/** HTML tags that end a line: paragraphs, lists, their items, divisions. */
+const blockTagPattern = /^<\/?(?:p|ul|ol|li|div|dl|dt|dd)(?:\s[^>]*)?\/?>$/i
+
+/** HTML tags a page shows as their content: inline formatting. */
+const inlineTagPattern = /^<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var|wbr)(?:\s[^>]*)?\/?>$/i
+
+/** Whether an inline HTML node is read (a line break, a block boundary, formatting), rather than kept as its source text. */
+export function isReadHtml(value: string): boolean {
+  return /^<br\s*\/?>$/i.test(value) || blockTagPattern.test(value) || inlineTagPattern.test(value)
+}
+
+function inlineText(node: Nodes, definitions: ReadonlyMap<string, string> | undefined): string {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
@@ -14,15 +42,43 @@ function inlineText(node: Nodes): string {
     case 'break':
       return '\n'
     case 'html':
-      return /^<br\s*\/?>$/i.test(node.value) ? '\n' : ''
+      return htmlText(node.value)
     case 'image':
     case 'imageReference':
       return node.alt || ''
     case 'footnoteReference':
       return '[^' + (node.label ?? node.identifier) + ']'
+    case 'link':
+    case 'linkReference': {
+      const text = childrenText(node, definitions)
+      const url = definitions && (node.type === 'link' ? node.url : definitions.get(node.identifier))
+      return url === undefined ? text : markdownLink(text, url)
+    }
     default:
-      return 'children' in node ? node.children.map((child) => inlineText(child)).join('') : ''
+      return childrenText(node, definitions)
   }
+}
+
+function childrenText(node: Nodes, definitions: ReadonlyMap<string, string> | undefined): string {
+  return 'children' in node ? node.children.map((child) => inlineText(child, definitions)).join('') : ''
+}
+
+function htmlText(value: string): string {
+  if (/^<br\s*\/?>$/i.test(value)) return '\n'
+  if (blockTagPattern.test(value)) return lineBoundary
+  return inlineTagPattern.test(value) ? '' : value
+}
+
+/** `[docs](https://…)`; a bare URL (`https://…`, a GFM autolink) as itself. */
+function markdownLink(text: string, url: string): string {
+  if (text === url || 'mailto:' + text === url) return text
+  const target = /[\s()<>]/.test(url) ? '<' + url.replace(/[<>]/g, encodeURIComponent) + '>' : url
+  return '[' + text.replace(/[[\]\\]/g, '\\$&') + '](' + target + ')'
+}
+
+/** Block boundaries as single line breaks: none at the start or end, one between blocks (with a `<br>` next to it too). */
+function joinLines(text: string): string {
+  return text.replace(/\n?(?:[ \t]*\u0000[ \t]*)+\n?/g, '\n')
 }
 
 /** Strip the spaces, tabs and line breaks around a cell's text (but not other white space, which is content). */
@@ -58,4 +114,10 @@ export function messageMarkup(cell: TableCell): string | undefined {
   if (cell.children.some((child) => child.type === 'emphasis')) return 'with text outside its emphasis'
   if (cell.children.every((child) => child.type === 'text')) return 'in plain text'
   return 'with other markup'
+}
+
+/** The inline HTML of a cell that is kept as its source text: not a line break, a block boundary or formatting (`</script>`, `<!-- note -->`). */
+export function unreadHtml(node: Nodes): Array<string> {
+  if (node.type === 'html') return isReadHtml(node.value) ? [] : [node.value]
+  return 'children' in node ? node.children.flatMap((child) => unreadHtml(child)) : []
 }
