@@ -44,7 +44,7 @@ export const rules = {
   'missing-column': {
     severity: 'error',
     meaning: 'an error table lacks a Code or Message column, or lacks an HTTP or Resolve column that another table has (unless `optionalColumns` lets tables differ in it); the message names each header cell and the column it is read as',
-    example: 'Missing Message column in error table, found HTTP_code (read as HTTP status), Code, Category (not read), Resolve'
+    example: 'Missing Resolve column in error table, expected it as in the table at 5:1 (or `"optionalColumns": ["resolve"]`); found Code, Description (read as message)'
   },
   'duplicate-column': {
     severity: 'error',
@@ -63,7 +63,7 @@ export const rules = {
   },
   'invalid-status': {
     severity: 'error',
-    meaning: 'an HTTP status is not an integer from 100 to 599',
+    meaning: 'an HTTP cell that is not an integer from 100 to 599, with or without its reason phrase (`403`, `403 Forbidden`, `403 (Forbidden)`, `HTTP 403` are read); a status class (`4xx`) says so, with a hint',
     example: 'Unexpected HTTP status `4O4`, expected an integer from 100 to 599'
   },
   'non-error-status': {
@@ -119,12 +119,12 @@ export const rules = {
   'long-name': {
     severity: 'warning',
     meaning: 'a name derived from a message has more than 5 words or 40 characters: the name is kept, a Name column can give a shorter one',
-    example: 'Name `TheRequestedAccountCouldNotBeFoundOnThisServer` derived from the message of code 1404 has 9 words and 47 characters, expected at most 5 and 40; add a Name column to give it a shorter one'
+    example: 'Name `TheRequestedAccountCouldNotBeFoundOnThisServer` derived from the message of code 1404 has 10 words and 46 characters, expected at most 5 and 40; add a Name column to give it a shorter one'
   },
   'no-ascii-name': {
     severity: 'warning',
-    meaning: 'a message with letters that have no ASCII form (Chinese, Cyrillic, Greek) or no letter at all: the entry is named after its code (`Code1000`, `CodeMinus32700`), not transliterated',
-    example: 'Message of code 1000 has letters with no ASCII form: named `Code1000` after its code; add a Name column to choose the name'
+    meaning: 'a message with no ASCII letter (Chinese, Cyrillic, Greek, only digits or signs): the entry is named after its code (`Code1000`, `CodeMinus32700`), not transliterated; a message with some ASCII words and letters that have no ASCII form: named after those words only',
+    example: 'Message of code 1000 has no ASCII letter: named `Code1000` after its code; add a Name column to choose the name'
   },
   'reserved-name': {
     severity: 'warning',
