@@ -86,7 +86,7 @@ function reportNoTable(file: VFile, tables: ReadonlyArray<{table: Table, header:
   const reason =
     'Unexpected document without an error table, expected a table with a Code column and a Message column (or Description, Meaning, Text)' +
     under +
-    (found.length > 0 ? '; found ' + found.join('; ') : '') +
+    (found.length > 0 ? '; found ' + found.join('; ') + '; say which column is which with `columns` in the configuration' : '') +
     (wanted.length > 0 ? headingList : '')
   error(file, reason, {line: 1, column: 1}, 'no-table')
 }

@@ -52,15 +52,33 @@ export function aliasesOf(options: ReadOptions): Map<string, Field> {
  */
 export function mapHeader(texts: ReadonlyArray<string>, aliases: ReadonlyMap<string, Field>): Array<HeaderCell> {
   const named = texts.map((text) => aliases.get(normalizeHeader(text)))
-  const taken = new Set(named)
+  const numbered = numberedCodes(texts, named)
+  const taken = new Set([...named, ...(numbered ? ['code', 'name'] as const : [])])
   return texts.map((text, index) => {
     const field = named[index]
+    if (numbered && (index === numbered.number || index === numbered.code)) {
+      return {text, column: index === numbered.number ? 'code' : 'name', inferred: true}
+    }
     if (field !== undefined) return {text, column: field === 'ignore' ? undefined : field, inferred: false}
     if (!descriptionLike.has(normalizeHeader(text))) return {text, column: undefined, inferred: false}
     const column = taken.has('message') ? (taken.has('resolve') ? undefined : 'resolve') : 'message'
     if (column) taken.add(column)
     return {text, column, inferred: column !== undefined}
   })
+}
+
+/** Headers of a column of numbers beside a Code column of names, as gRPC's table writes them (`Code | Number | Description`). */
+const numberLike: ReadonlySet<string> = new Set(['number', 'value', 'numeric code', 'code number', 'numeric value'])
+
+/**
+ * A header with a Code column, a number-like one (`Number`) and no Name column, such as gRPC's `Code | Number |
+ * Description`: the numbers are the codes and the Code cells (`NOT_FOUND`) their names. The index of each, or undefined.
+ */
+function numberedCodes(texts: ReadonlyArray<string>, named: ReadonlyArray<Field | undefined>): {number: number, code: number} | undefined {
+  const number = texts.findIndex((text, index) => named[index] === undefined && numberLike.has(normalizeHeader(text)))
+  const code = named.indexOf('code')
+  if (number < 0 || code < 0 || named.includes('name') || named.lastIndexOf('code') !== code) return undefined
+  return {number, code}
 }
 
 /** The columns of a header, as rows are read by them. */
