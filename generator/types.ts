@@ -11,10 +11,10 @@ export interface Row {
   readonly file: VFile
   /** The code cell; the catalog decides the codes' kind and values. */
   readonly code: CodeCell
-  /** The HTTP status; undefined when the table has no HTTP column (allowed by `optionalColumns`). */
+  /** The HTTP status; undefined when the table has no HTTP column. */
   readonly status: number | undefined
   readonly message: string
-  /** The resolve text; undefined when the table has no Resolve column (allowed by `optionalColumns`). */
+  /** The resolve text; undefined when the table has no Resolve column. */
   readonly resolve: string | undefined
   /** The Name cell, when the table has a Name column and the cell is not empty. */
   readonly name: string | undefined
@@ -72,14 +72,14 @@ export interface ReadDocument {
 
 /** One documented error. */
 export interface CatalogEntry {
-  /** The code: a positive safe integer, or a string without spaces (one kind per catalog). */
+  /** The code: a safe integer (zero and negative ones too), or a string without spaces (one kind per catalog). */
   readonly code: number | string
   /** A TypeScript identifier, unique in the catalog: from the Name column, or derived from the message (or a string code). */
   readonly name: string
-  /** The HTTP status sent with this error; undefined when the catalog has none. */
+  /** The HTTP status sent with this error; undefined when the catalog has none, or the entry's table has no HTTP column. */
   readonly status: number | undefined
   readonly message: string
-  /** How to resolve the error; undefined when the catalog has no resolve texts. */
+  /** How to resolve the error; undefined when the catalog has no resolve texts, or the entry's table has no Resolve column. */
   readonly resolve: string | undefined
   /**
    * The message and resolve text as documentation (JSDoc, descriptions) shows them, when they hold links: each link
@@ -120,9 +120,15 @@ export interface Catalog {
   readonly sources: readonly string[]
   /** Whether the codes are integers or strings. */
   readonly codeKind: CodeKind
-  /** Whether the entries carry an HTTP status (every entry does, or none). */
+  /**
+   * Whether the entries carry an HTTP status: every entry does, or none — unless `optionalColumns` lets tables differ
+   * in the column, when the entries of the tables without it have none (`status` undefined).
+   */
   readonly hasStatus: boolean
-  /** Whether the entries carry a resolve text (every entry does, or none). */
+  /**
+   * Whether the entries carry a resolve text: every entry does, or none — unless `optionalColumns` lets tables differ
+   * in the column, when the entries of the tables without it have none (`resolve` undefined).
+   */
   readonly hasResolve: boolean
   /** Entries sorted by code (numerically, or by code unit for strings). */
   readonly entries: readonly CatalogEntry[]

@@ -41,6 +41,7 @@ function readInteger(cell: CodeCell): number | undefined {
  * are codes (gRPC's `0`, JSON-RPC's `-32700`); leading zeros and `-0` are not, as no client can tell them apart.
  */
 function integerProblem(text: string): string | undefined {
+  if (/^-?\d+[ \t]*(?:to|through|–|—|-|\.\.)[ \t]*-?\d+$/.test(text)) return ': a range is not a code; write a row for each code'
   if (!/^-?\d+$/.test(text)) return ''
   if (/^-?0\d/.test(text)) return ' without leading zeros'
   if (text === '-0') return ' (`-0` is `0`)'
