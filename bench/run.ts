@@ -30,6 +30,8 @@ const bin = path.join(root, 'dist', 'cli', 'bin.js')
 const floor = fileURLToPath(new URL('floor.js', import.meta.url))
 const peakRss = fileURLToPath(new URL('peak-rss.js', import.meta.url))
 const sizes = [39, 2000, 20000] as const
+/** The 20,000-row document with a link reference definition. */
+const definedName = 'errors-20000-defined.md'
 
 const {values} = parseArgs({options: {runs: {type: 'string', default: '9'}}})
 const runs = Number(values.runs)
@@ -75,9 +77,6 @@ async function writeDocuments(directory: string): Promise<void> {
 function documentName(rows: number): string {
   return 'errors-' + rows + '.md'
 }
-
-/** The 20,000-row document with a link reference definition. */
-const definedName = 'errors-20000-defined.md'
 
 
 /** Generate the 39-row document once into `current/`, for the up-to-date cases. */
