@@ -6,7 +6,7 @@ import {loadConfig} from './config/load-io.js'
 import {compareWithEarlier, type Contract} from './contract/earlier.js'
 import {IoError} from './diagnostics/io-error.js'
 import {isClean} from './diagnostics/messages.js'
-import {parseInThisThread, type Parser} from './parse/parse.js'
+import type {Parser} from './parse/parse.js'
 import {parseInWorkers} from './parse/workers.js'
 import {readDocuments} from './read/documents-io.js'
 import {reportOversizedLines} from './read/limits.js'
@@ -95,6 +95,8 @@ export async function describeTables(options: GenerateOptions): Promise<{config:
   try {
     const {files} = await readDocuments(config, options.documents, cwd, base)
     const parseable = files.filter((file) => !reportOversizedLines(file))
+    // Loaded here only: the main thread of a run never loads remark (the workers parse).
+    const {parseInThisThread} = await import('./parse/parse.js')
     const trees = await parseInThisThread(parseable)
     return {config, reports, tables: parseable.flatMap((file, index) => validate(treeAt(trees, index), file, config).tables)}
   } catch (cause) {
