@@ -48,6 +48,7 @@ describe('documentation texts', () => {
         '400 | 1 | Bad [subject](https://example.com/s "S") | See [the guide][guide], or [docs] \\[not a link\\].\n' +
         '400 | 2 | Plain | Visit <https://example.com/routes> or https://example.com/x.\n' +
         '400 | 3 | Brackets | [a \\[b\\]](https://example.com/a(b)) and <b>bold</b>.\n' +
+        '400 | 4 | HTML link | Read <a href="https://example.com/h?a=1&amp;b=2">the <b>HTML</b> docs</a>.\n' +
         '\n[guide]: https://example.com/guide\n[docs]: <https://example.com/d e>\n'
     )
     expect(messages).toEqual([])
@@ -58,7 +59,8 @@ describe('documentation texts', () => {
         docs: {message: 'Bad [subject](https://example.com/s)', resolve: 'See [the guide](https://example.com/guide), or [docs](<https://example.com/d e>) [not a link].'}
       },
       {message: 'Plain', resolve: 'Visit https://example.com/routes or https://example.com/x.', docs: undefined},
-      {message: 'Brackets', resolve: 'a [b] and bold.', docs: {message: 'Brackets', resolve: '[a \\[b\\]](<https://example.com/a(b)>) and bold.'}}
+      {message: 'Brackets', resolve: 'a [b] and bold.', docs: {message: 'Brackets', resolve: '[a \\[b\\]](<https://example.com/a(b)>) and bold.'}},
+      {message: 'HTML link', resolve: 'Read the HTML docs.', docs: {message: 'HTML link', resolve: 'Read [the HTML docs](https://example.com/h?a=1&b=2).'}}
     ])
   })
 })

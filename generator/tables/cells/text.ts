@@ -60,7 +60,29 @@ function inlineText(node: Nodes, definitions: ReadonlyMap<string, string> | unde
 }
 
 function childrenText(node: Nodes, definitions: ReadonlyMap<string, string> | undefined): string {
-  return 'children' in node ? node.children.map((child) => inlineText(child, definitions)).join('') : ''
+  if (!('children' in node)) return ''
+  const children: ReadonlyArray<Nodes> = node.children
+  let text = ''
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as Nodes
+    const anchor = definitions && htmlAnchor(children, index)
+    if (anchor) {
+      text += markdownLink(children.slice(index + 1, anchor.end).map((inner) => inlineText(inner, definitions)).join(''), anchor.url)
+      index = anchor.end
+    } else {
+      text += inlineText(child, definitions)
+    }
+  }
+  return text
+}
+
+/** An HTML link among a cell's nodes (`<a href="https://…">docs</a>`): its URL and the index of its closing tag. */
+function htmlAnchor(children: ReadonlyArray<Nodes>, index: number): {url: string, end: number} | undefined {
+  const open = children[index]
+  const url = open?.type === 'html' ? /^<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>$/i.exec(open.value) : null
+  const end = children.findIndex((child, at) => at > index && child.type === 'html' && /^<\/a\s*>$/i.test(child.value))
+  const target = url?.[1] ?? url?.[2]
+  return target && end > index ? {url: target.replace(/&amp;/g, '&'), end} : undefined
 }
 
 function htmlText(value: string): string {
