@@ -58,7 +58,7 @@ export const rules = {
   },
   'invalid-code': {
     severity: 'error',
-    meaning: 'an empty code; in an integer catalog a code that is not an integer from −(2^53 − 1) to 2^53 − 1, has leading zeros or is `-0`; a cell of punctuation only (`-`, `—`, `*`); in a string catalog a code with white space or an invisible character (a zero-width space)',
+    meaning: 'an empty code; in an integer catalog a code that is not an integer from −(2^53 − 1) to 2^53 − 1, has leading zeros, is `-0` or a range (`-32000 to -32099`, with a hint); a cell of punctuation only (`-`, `—`, `*`); in a string catalog a code with white space or an invisible character (a zero-width space)',
     example: 'Unexpected code `10O1`, expected an integer'
   },
   'invalid-status': {
