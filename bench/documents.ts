@@ -1,4 +1,4 @@
-/** bench/documents: a row count in, a synthetic error-code document in the seed's exact format out (about 130 bytes a row). */
+/** bench/documents: a row count in, a synthetic error-code document in the seed's exact format out (about 130 bytes a row), also with a link reference definition. */
 
 /** The seed's lines before the table. */
 const preamble = '#Error Codes#\n\nBelow you will find details for our various response codes.\n\n'
@@ -35,4 +35,9 @@ export function syntheticDocument(rows: number): string {
   const lines = [preamble, header]
   for (let index = 0; index < rows; index++) lines.push(syntheticRow(index))
   return lines.join('')
+}
+
+/** A document with `rows` rows whose text links to a link reference definition below the table (parsed in slices, each with a copy of it). */
+export function definedDocument(rows: number): string {
+  return syntheticDocument(rows) + '\nSee [the guide][guide].\n\n[guide]: https://example.com/guide\n'
 }

@@ -7,7 +7,7 @@ import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {syntheticDocument} from './documents.js'
+import {definedDocument, syntheticDocument} from './documents.js'
 import {heading, table, targetLines, type CaseLabel, type Sample} from './report.js'
 
 /** One case of the bench. */
@@ -30,6 +30,8 @@ const bin = path.join(root, 'dist', 'cli', 'bin.js')
 const floor = fileURLToPath(new URL('floor.js', import.meta.url))
 const peakRss = fileURLToPath(new URL('peak-rss.js', import.meta.url))
 const sizes = [39, 2000, 20000] as const
+/** The 20,000-row document with a link reference definition. */
+const definedName = 'errors-20000-defined.md'
 
 const {values} = parseArgs({options: {runs: {type: 'string', default: '9'}}})
 const runs = Number(values.runs)
@@ -69,11 +71,13 @@ async function main(): Promise<void> {
 
 async function writeDocuments(directory: string): Promise<void> {
   for (const rows of sizes) await writeFile(path.join(directory, documentName(rows)), syntheticDocument(rows))
+  await writeFile(path.join(directory, definedName), definedDocument(20000))
 }
 
 function documentName(rows: number): string {
   return 'errors-' + rows + '.md'
 }
+
 
 /** Generate the 39-row document once into `current/`, for the up-to-date cases. */
 async function prepareUpToDate(directory: string): Promise<void> {
@@ -88,7 +92,13 @@ function benchCases(): Array<Case> {
     {id: 'current39', label: '39 rows, outputs up to date', errgen: true, args: async () => errgen(39, 'current')},
     {id: 'check39', label: '39 rows, --check, up to date', errgen: true, args: async () => [...errgen(39, 'current'), '--check']},
     {id: 'full2000', label: '2,000 rows, full generation', errgen: true, args: generation(2000)},
-    {id: 'full20000', label: '20,000 rows, full generation', errgen: true, args: generation(20000)}
+    {id: 'full20000', label: '20,000 rows, full generation', errgen: true, args: generation(20000)},
+    {
+      id: 'defined20000',
+      label: '20,000 rows and a link reference definition',
+      errgen: true,
+      args: async (scratch) => ['--import', peakRss, bin, '--input', definedName, '--out', await scratch.emptyDirectory(), '--quiet']
+    }
   ]
 }
 

@@ -11,6 +11,7 @@ export type {
   Config,
   ConfigFile,
   Diagnostic,
+  EntryDocs,
   GeneratedFile,
   GenerateOptions,
   GenerateResult,

@@ -4,13 +4,14 @@ import type {VFile} from 'vfile'
 import {buildCatalog, type CatalogOptions} from './catalog/build.js'
 import {loadConfig} from './config/load-io.js'
 import {compareWithEarlier, type Contract} from './contract/earlier.js'
+import {IoError} from './diagnostics/io-error.js'
 import {isClean} from './diagnostics/messages.js'
 import type {Parser} from './parse/parse.js'
 import {parseInWorkers} from './parse/workers.js'
 import {readDocuments} from './read/documents-io.js'
 import {reportOversizedLines} from './read/limits.js'
 import {validate} from './tables/validate.js'
-import type {Catalog, Config, EmitOptions, GeneratedFile, GenerateOptions, OutputFile, ReadDocument, ReadOptions} from './types.js'
+import type {Catalog, Config, EmitOptions, GeneratedFile, GenerateOptions, OutputFile, ReadDocument, ReadOptions, TableInfo} from './types.js'
 
 export type {Contract} from './contract/earlier.js'
 
@@ -80,6 +81,28 @@ export async function catalogOf(documents: ReadonlyArray<VFile>, options: ReadOp
   })
   const catalog = buildCatalog(tables, options, documents.map((file) => file.path))
   return {catalog, ok: isClean(documents)}
+}
+
+/**
+ * The configuration, and how its documents' error tables are read (the column of each header cell): what
+ * `--print-config` shows. The tables are undefined, with the reason, when the documents cannot be read.
+ */
+export async function describeTables(options: GenerateOptions): Promise<{config: Config | undefined, reports: Array<VFile>, tables?: ReadonlyArray<TableInfo>, unread?: string}> {
+  const cwd = path.resolve(options.cwd ?? process.cwd())
+  const {config, file: configFile, base} = await loadConfig(cwd, options)
+  const reports = configFile ? [configFile] : []
+  if (!config) return {config, reports}
+  try {
+    const {files} = await readDocuments(config, options.documents, cwd, base)
+    const parseable = files.filter((file) => !reportOversizedLines(file))
+    // Loaded here only: the main thread of a run never loads remark (the workers parse).
+    const {parseInThisThread} = await import('./parse/parse.js')
+    const trees = await parseInThisThread(parseable)
+    return {config, reports, tables: parseable.flatMap((file, index) => validate(treeAt(trees, index), file, config).tables)}
+  } catch (cause) {
+    if (!(cause instanceof IoError)) throw cause
+    return {config, reports, unread: cause.message}
+  }
 }
 
 /** What a document that is not parsed gives: no rows. */

@@ -11,13 +11,15 @@ export interface Row {
   readonly file: VFile
   /** The code cell; the catalog decides the codes' kind and values. */
   readonly code: CodeCell
-  /** The HTTP status; undefined when the table has no HTTP column (allowed by `optionalColumns`). */
+  /** The HTTP status; undefined when the table has no HTTP column. */
   readonly status: number | undefined
   readonly message: string
-  /** The resolve text; undefined when the table has no Resolve column (allowed by `optionalColumns`). */
+  /** The resolve text; undefined when the table has no Resolve column. */
   readonly resolve: string | undefined
   /** The Name cell, when the table has a Name column and the cell is not empty. */
   readonly name: string | undefined
+  /** The message and resolve text for documentation, when they hold links: each written `[text](url)`. */
+  readonly docs?: EntryDocs | undefined
   /** The text of the heading above the table. */
   readonly group: string | undefined
   /** Set when the message is struck through or the Deprecated cell says so. */
@@ -41,11 +43,21 @@ export interface CodeCell {
   readonly place: Position
 }
 
-/** An error table that was read: where it is and which columns it has. */
+/** An error table that was read: where it is, the heading above it, and the column each header cell names. */
 export interface TableInfo {
   readonly file: VFile
   readonly place: Position
+  readonly heading: string | undefined
+  readonly header: readonly HeaderCell[]
   readonly columns: ReadonlySet<Column>
+}
+
+/** One header cell: its text and the column it names (undefined when errgen does not read it). */
+export interface HeaderCell {
+  readonly text: string
+  readonly column: Column | undefined
+  /** Whether the column is inferred from a description-like header (`Description` as the message). */
+  readonly inferred: boolean
 }
 
 /** What validate reads from one document. */
@@ -60,21 +72,32 @@ export interface ReadDocument {
 
 /** One documented error. */
 export interface CatalogEntry {
-  /** The code: a positive safe integer, or a string without spaces (one kind per catalog). */
+  /** The code: a safe integer (zero and negative ones too), or a string without spaces (one kind per catalog). */
   readonly code: number | string
   /** A TypeScript identifier, unique in the catalog: from the Name column, or derived from the message (or a string code). */
   readonly name: string
-  /** The HTTP status sent with this error; undefined when the catalog has none. */
+  /** The HTTP status sent with this error; undefined when the catalog has none, or the entry's table has no HTTP column. */
   readonly status: number | undefined
   readonly message: string
-  /** How to resolve the error; undefined when the catalog has no resolve texts. */
+  /** How to resolve the error; undefined when the catalog has no resolve texts, or the entry's table has no Resolve column. */
   readonly resolve: string | undefined
+  /**
+   * The message and resolve text as documentation (JSDoc, descriptions) shows them, when they hold links: each link
+   * written `[text](url)`, so that editors render it; `message` and `resolve` are the texts the body carries.
+   */
+  readonly docs?: EntryDocs | undefined
   /** The heading above the entry's table. */
   readonly group: string | undefined
   /** Set when the entry is deprecated: it stays valid, and names its replacement when the document does. */
   readonly deprecated: {readonly replacement: number | string | undefined} | undefined
   /** Where the entry is written, for messages about it (the emitters do not use it). */
   readonly source: EntrySource
+}
+
+/** An entry's texts for documentation: as the body's, with every link's URL kept (`[docs](https://…)`). */
+export interface EntryDocs {
+  readonly message: string
+  readonly resolve: string | undefined
 }
 
 /** Where an entry is written: its document and the place of each of its cells. */
@@ -97,9 +120,15 @@ export interface Catalog {
   readonly sources: readonly string[]
   /** Whether the codes are integers or strings. */
   readonly codeKind: CodeKind
-  /** Whether the entries carry an HTTP status (every entry does, or none). */
+  /**
+   * Whether the entries carry an HTTP status: every entry does, or none — unless `optionalColumns` lets tables differ
+   * in the column, when the entries of the tables without it have none (`status` undefined).
+   */
   readonly hasStatus: boolean
-  /** Whether the entries carry a resolve text (every entry does, or none). */
+  /**
+   * Whether the entries carry a resolve text: every entry does, or none — unless `optionalColumns` lets tables differ
+   * in the column, when the entries of the tables without it have none (`resolve` undefined).
+   */
   readonly hasResolve: boolean
   /** Entries sorted by code (numerically, or by code unit for strings). */
   readonly entries: readonly CatalogEntry[]

@@ -67,7 +67,7 @@ describe('generate()', () => {
     expect(result.ok).toBe(false)
     expect(result.files).toEqual([])
     expect(result.diagnostics).toEqual([
-      {file: 'a.md', line: 3, column: 7, endLine: 3, endColumn: 9, severity: 'error', ruleId: 'invalid-code', message: 'Unexpected code `x1`, expected a positive integer'}
+      {file: 'a.md', line: 3, column: 7, endLine: 3, endColumn: 9, severity: 'error', ruleId: 'invalid-code', message: 'Unexpected code `x1`, expected an integer'}
     ])
   })
 

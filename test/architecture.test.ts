@@ -72,6 +72,8 @@ describe('the layout', () => {
       'generator/read',
       'generator/remark',
       'generator/tables',
+      'generator/tables/cells',
+      'generator/tables/header',
       'generator/write'
     ])
   })

@@ -110,7 +110,7 @@ describe('the installed package', () => {
     const cli = path.join(root, 'node_modules', 'remark-cli', 'cli.js')
     const result = await outcome(process.execPath, [cli, 'remark-docs', '--frail', '--quiet', '--no-color'], project)
     expect(result.code).toBe(1)
-    expect(result.stderr.replace(/ +/g, ' ')).toContain('4:9-4:10 error Unexpected code `x`, expected a positive integer invalid-code errgen')
+    expect(result.stderr.replace(/ +/g, ' ')).toContain('4:9-4:10 error Unexpected code `x`, expected an integer invalid-code errgen')
   })
 
   test('a consumer type-checks against the shipped types', async () => {

@@ -2,12 +2,10 @@
 import {compareCodes, readCodes} from './codes.js'
 import {reportConfusableCodes} from './confusable.js'
 import {error, firstOccurrence, placeOf, warning} from '../diagnostics/messages.js'
-import {identifierPattern, pascalCase, reasonPhrase, reservedNames, statusName, typeReservedNames, unusableNames} from './names.js'
-import {columnLabels} from '../tables/columns.js'
+import {assignNames, codeName, type CodeValues, reportUntypableNames} from './assign-names.js'
+import {reasonPhrase, statusName} from './names.js'
+import {columnLabels, headerList} from '../tables/header/columns.js'
 import type {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo, TypeScriptStyle} from '../types.js'
-
-/** Each code cell's value: a number or a string, as the catalog's code kind says. */
-type CodeValues = ReadonlyMap<CodeCell, number | string>
 
 /**
  * Build the catalog.
@@ -31,8 +29,8 @@ export function buildCatalog(
     const value = values.get(row.code)
     return value !== undefined && firsts.get(codeKey(value)) === row.code
   })
-  const hasStatus = checkColumnEverywhere(tables, 'status')
-  const hasResolve = checkColumnEverywhere(tables, 'resolve')
+  const hasStatus = checkColumnEverywhere(tables, 'status', options)
+  const hasResolve = checkColumnEverywhere(tables, 'resolve', options)
   warnDuplicateMessages(unique, values)
   const names = assignNames(unique, kind, values)
   if (options.typescript?.style === 'const') reportUntypableNames(unique, names, values)
@@ -80,17 +78,18 @@ function codeKey(value: number | string): number | string {
 }
 
 /**
- * An optional column (HTTP, Resolve) must be in every error table or in none: report the tables without it when
- * another has it. Whether the catalog has the column.
+ * The HTTP and Resolve columns are in every error table or in none, unless the options let tables differ in the
+ * column: report the tables without it when another has it. Whether the catalog has the column.
  */
-function checkColumnEverywhere(tables: ReadonlyArray<TableInfo>, column: OptionalColumn): boolean {
+function checkColumnEverywhere(tables: ReadonlyArray<TableInfo>, column: OptionalColumn, options: CatalogOptions): boolean {
   const having = tables.find((table) => table.columns.has(column))
   if (!having) return false
+  if (options.optionalColumns?.includes(column)) return true
   for (const table of tables) {
     if (table.columns.has(column)) continue
     const reason =
       'Missing ' + columnLabels[column] + ' column in error table, expected it as in the table at ' +
-      placeOf(table.file, having.file, having.place)
+      placeOf(table.file, having.file, having.place) + ' (or `"optionalColumns": ["' + column + '"]`); found ' + headerList(table.header)
     error(table.file, reason, table.place, 'missing-column')
   }
   return true
@@ -112,105 +111,8 @@ function warnDuplicateMessages(rows: ReadonlyArray<Row>, values: CodeValues): vo
   }
 }
 
-/**
- * Give every row a unique identifier: its Name cell; else, for integer codes, its message in PascalCase, and for
- * string codes the code itself (in PascalCase when it is not an identifier). Rows that derive the same name (or a
- * reserved one) all get a suffix — their code, or their place in the group for string codes — with one warning.
- */
-function assignNames(rows: ReadonlyArray<Row>, kind: CodeKind, values: CodeValues): Map<Row, string> {
-  const names = new Map<Row, string>()
-  const explicit = new Set(rows.flatMap((row) => (row.name ? [row.name] : [])))
-
-  for (const [base, group] of groupDerivedNames(rows, kind, values)) {
-    const clashes = group.length > 1 || reservedNames.has(base) || unusableNames.has(base) || explicit.has(base)
-    group.forEach((row, index) => {
-      const suffix = kind === 'integer' ? String(values.get(row.code)) : String(index + 1)
-      names.set(row, clashes ? base + '_' + suffix : base)
-    })
-    if (clashes) warnNameGroup(base, group, names, values, kind)
-  }
-  for (const row of rows) if (row.name) names.set(row, row.name)
-
-  reportNameConflicts(rows, names, values)
-  return names
-}
-
-/** Rows without a Name cell, grouped by the name they derive (`Code1234` when the text gives none). */
-function groupDerivedNames(rows: ReadonlyArray<Row>, kind: CodeKind, values: CodeValues): Map<string, Array<Row>> {
-  const groups = new Map<string, Array<Row>>()
-  for (const row of rows) {
-    if (row.name) continue
-    const code = String(values.get(row.code))
-    const derived = kind === 'integer' ? pascalCase(row.message) : identifierPattern.test(code) ? code : pascalCase(code)
-    const base = derived || 'Code' + code.replace(/\W/g, '')
-    const group = groups.get(base)
-    if (group) group.push(row)
-    else groups.set(base, [row])
-  }
-  return groups
-}
-
-function warnNameGroup(
-  base: string,
-  group: ReadonlyArray<Row>,
-  names: ReadonlyMap<Row, string>,
-  values: CodeValues,
-  kind: CodeKind
-): void {
-  const reserved = reservedNames.has(base) || unusableNames.has(base)
-  const [first] = group
-  if (!first) return
-  const codes = group.map((row) => values.get(row.code)).join(', ')
-  const given = group.map((row) => '`' + names.get(row) + '`')
-  const why = reserved ? 'Name `' + base + '` of code ' + codes + ' ' + whyReserved(base) : 'Name `' + base + '` is derived from the ' + (kind === 'integer' ? 'messages of codes ' : 'codes ') + codes
-  const reason = why + ': named ' + given.join(', ') + '; add a Name column to choose the names'
-  warning(first.file, reason, first.places.message, reserved ? 'reserved-name' : 'duplicate-name')
-}
-
 /** What building the catalog needs of the options: the code kind, and the TypeScript style the names must fit. */
-export type CatalogOptions = Pick<ReadOptions, 'codes'> & {readonly typescript?: {readonly style: TypeScriptStyle} | undefined}
-
-/**
- * In the const style every member is also a type (`ErrorCode.X`), and no type can be named `class`, `default` or
- * `string`: such a name is an error there, at the Name cell or at the code it comes from.
- */
-function reportUntypableNames(rows: ReadonlyArray<Row>, names: ReadonlyMap<Row, string>, values: CodeValues): void {
-  for (const row of rows) {
-    const name = names.get(row)
-    if (name === undefined || !typeReservedNames.has(name)) continue
-    const from = row.name ? 'name `' + name + '`' : 'name `' + name + '` of code ' + values.get(row.code)
-    const fix = row.name ? 'choose another Name' : 'give it a Name cell'
-    const reason = 'Unexpected ' + from + ' in the const style, expected another: no TypeScript type can have it (`ErrorCode.' + name + '`); ' + fix + ', or use the enum style'
-    error(row.file, reason, row.name ? row.places.name : row.code.place, 'invalid-name')
-  }
-}
-
-/** Why an entry may not have a reserved name, as the end of a sentence. */
-function whyReserved(name: string): string {
-  if (unusableNames.has(name)) return 'cannot be a member: no JavaScript object holds it as its own'
-  return 'is reserved for the generated types'
-}
-
-/** Report a name given to two codes (a Name cell that repeats another name): an error, as the enum could not compile. */
-function reportNameConflicts(rows: ReadonlyArray<Row>, names: ReadonlyMap<Row, string>, values: CodeValues): void {
-  const first = new Map<string, Row>()
-  for (const row of rows) {
-    const name = names.get(row)
-    if (name === undefined) continue
-    const earlier = first.get(name)
-    if (earlier) {
-      const place = row.name ? row.places.name : row.places.message
-      const reason =
-        'Duplicate name `' + name + '` of code ' + values.get(row.code) + ', first given to code ' + values.get(earlier.code) +
-        ' at ' + placeOf(row.file, earlier.file, earlier.name ? earlier.places.name : earlier.places.message)
-      error(row.file, reason, place, 'name-conflict')
-    } else if (reservedNames.has(name)) {
-      error(row.file, 'Unexpected name `' + name + '`, it is reserved for the generated types', row.places.name, 'invalid-name')
-    } else {
-      first.set(name, row)
-    }
-  }
-}
+export type CatalogOptions = Pick<ReadOptions, 'codes'> & Partial<Pick<ReadOptions, 'optionalColumns'>> & {readonly typescript?: {readonly style: TypeScriptStyle} | undefined}
 
 /**
  * The code that replaces a deprecated entry: the Deprecated cell's (an error when it is not a documented code), or
@@ -237,10 +139,11 @@ function toEntry(
   const code = values.get(row.code) as number | string
   return {
     code,
-    name: names.get(row) || 'Code' + code,
+    name: names.get(row) || codeName(code),
     status: row.status,
     message: row.message,
     resolve: row.resolve,
+    ...(row.docs ? {docs: row.docs} : {}),
     group: row.group,
     deprecated: row.deprecated ? {replacement} : undefined,
     source: {file: row.file.path, places: row.places}

@@ -32,17 +32,22 @@ function looksInteger(text: string): boolean {
 function readInteger(cell: CodeCell): number | undefined {
   const problem = integerProblem(cell.text)
   if (problem === undefined) return Number(cell.text)
-  error(cell.file, 'Unexpected code `' + cell.text + '`, expected a positive integer' + problem, cell.place, 'invalid-code')
+  error(cell.file, 'Unexpected code `' + cell.text + '`, expected an integer' + problem, cell.place, 'invalid-code')
   return undefined
 }
 
-/** Why `text` is not a positive safe integer, as a clause for the message; undefined when it is one. */
+/**
+ * Why `text` is not a safe integer, as a clause for the message; undefined when it is one. Zero and negative codes
+ * are codes (gRPC's `0`, JSON-RPC's `-32700`); leading zeros and `-0` are not, as no client can tell them apart.
+ */
 function integerProblem(text: string): string | undefined {
+  if (/^-?\d+[ \t]*(?:to|through|–|—|-|\.\.)[ \t]*-?\d+$/.test(text)) return ': a range is not a code; write a row for each code'
   if (!/^-?\d+$/.test(text)) return ''
   if (/^-?0\d/.test(text)) return ' without leading zeros'
+  if (text === '-0') return ' (`-0` is `0`)'
   const value = BigInt(text)
   if (value > BigInt(Number.MAX_SAFE_INTEGER)) return ' up to ' + Number.MAX_SAFE_INTEGER
-  if (value < 1n) return ''
+  if (value < BigInt(Number.MIN_SAFE_INTEGER)) return ' from ' + Number.MIN_SAFE_INTEGER
   return undefined
 }
 

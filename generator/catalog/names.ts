@@ -25,16 +25,40 @@ export const reservedNames: ReadonlySet<string> = new Set(['ErrorCode', 'ErrorBo
 
 /**
  * The PascalCase identifier of a text: `access_token missing` → `AccessTokenMissing`.
- * Accents are dropped, other characters separate words, a leading digit gets a `_`; '' when no letter or digit is left.
+ * Accents are dropped, a plural in parentheses joins its word (`recipient(s)` → `Recipients`), other characters
+ * separate words, a leading digit gets a `_`; '' when no letter or digit is left.
  */
 export function pascalCase(text: string): string {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/['\u2019]/g, '')
-    .split(/[^A-Za-z0-9]+/)
-  const name = words.map((word) => capitalize(word)).join('')
+  const name = nameWords(text).map((word) => capitalize(word)).join('')
   return /^\d/.test(name) ? '_' + name : name
+}
+
+/** The ASCII words a name is made of: `invalid recipient(s)` → `invalid`, `recipients`. */
+export function nameWords(text: string): Array<string> {
+  return withoutAccents(text)
+    .replace(/['\u2019]/g, '')
+    .replace(/([A-Za-z])\(([A-Za-z]{1,3})\)(?![A-Za-z0-9])/g, '$1$2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '')
+}
+
+function withoutAccents(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '')
+}
+
+/**
+ * Whether a text has letters with no ASCII form once accents are dropped (Chinese, Cyrillic, Greek): a name derived
+ * from its ASCII letters alone would say something else, or nothing.
+ */
+export function hasNonAsciiLetters(text: string): boolean {
+  return /[^\p{ASCII}]/u.test(withoutAccents(text).replace(/[^\p{L}]/gu, ''))
+}
+
+/** A code as a word of a name: `-32700` → `Minus32700`, `auth/user-not-found` → `AuthUserNotFound`. */
+export function codeWord(code: number | string): string {
+  const text = String(code)
+  const sign = /^-\d/.test(text) ? 'Minus' : ''
+  return sign + nameWords(sign ? text.slice(1) : text).map((word) => capitalize(word)).join('')
 }
 
 function capitalize(word: string): string {
@@ -56,7 +80,10 @@ export function statusName(status: number): string {
   return (phrase && pascalCase(phrase)) || 'Status' + status
 }
 
-/** A header or heading text as errgen compares them: lower case, `_` and `-` as spaces, single spaces. */
+/**
+ * A header or heading text as errgen compares them: without emphasis and code marks, lower case, `_` and `-` as
+ * spaces, single spaces (`**HTTP_code**` → `http code`).
+ */
 export function normalizeHeader(text: string): string {
-  return text.toLowerCase().replace(/[\s_-]+/g, ' ').trim()
+  return text.replace(/[*`~]+/g, '').toLowerCase().replace(/[\s_-]+/g, ' ').trim()
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {displayPath, IoError, isWithin} from '../diagnostics/io-error.js'
 import {report} from '../diagnostics/report.js'
-import {type Prepared, prepare} from '../spine.js'
+import {describeTables, type Prepared, prepare} from '../spine.js'
 import {type Changed, type Generated, readOnDisk, writeChanged} from '../write/apply-io.js'
 import {snapshotSettings} from '../write/manifest-io.js'
 import {checkOutputDirectory} from '../write/output-io.js'
@@ -62,6 +62,7 @@ async function guarded(action: () => Promise<number>, io: Io): Promise<number> {
 
 /** One run: read, report, and write or check. */
 async function once(settings: Settings, io: Io): Promise<number> {
+  if (settings.printConfig) return printConfig(settings, io)
   const started = performance.now()
   // Taken before the configuration is read, for the manifest a write records (a check writes none).
   const settingsRead = settings.check ? [] : await snapshotSettings(io.cwd)
@@ -75,10 +76,6 @@ async function once(settings: Settings, io: Io): Promise<number> {
     allowBreaking: settings.allowBreaking
   })
   const {config} = prepared
-  if (config && settings.printConfig) {
-    io.stdout(JSON.stringify(config, null, 2) + '\n')
-    return exitOk
-  }
   const out = config && path.resolve(io.cwd, config.out)
   const shownOut = out && displayPath(out, io.cwd)
   if (out && shownOut && !settings.allowOutside) refuseOutside(out, shownOut, [io.cwd, prepared.base])
@@ -115,6 +112,27 @@ async function once(settings: Settings, io: Io): Promise<number> {
     const written = (changed.length === 0 && abandoned.length === 0 ? 'up to date' : changed.length + ' of ' + prepared.files.length + ' files written') + removed
     io.stdout('errgen: ' + prepared.catalog.entries.length + ' codes, ' + shownOut + '/ ' + written + ' (' + elapsed(started) + ')\n')
   }
+  return exitOk
+}
+
+/**
+ * `--print-config`: the resolved configuration as JSON, with how each error table is read (`tables`: each header
+ * cell's column, and whether it is inferred); without `tables`, and a line on stderr, when the documents cannot be read.
+ */
+async function printConfig(settings: Settings, io: Io): Promise<number> {
+  const {config, reports, tables, unread} = await describeTables({cwd: io.cwd, input: settings.input, out: settings.out, config: settings.config, style: settings.style, against: settings.against})
+  if (!config) {
+    io.stderr(report(reports, {format: settings.format === 'markdown' ? 'text' : settings.format}))
+    return exitUsage
+  }
+  const described = tables?.map((table) => ({
+    document: table.file.path,
+    line: table.place.start.line,
+    heading: table.heading ?? null,
+    columns: table.header.map((cell) => ({header: cell.text, column: cell.column ?? null, ...(cell.inferred ? {inferred: true} : {})}))
+  }))
+  io.stdout(JSON.stringify(described ? {...config, tables: described} : config, null, 2) + '\n')
+  if (unread) io.stderr('errgen: the tables are not shown: ' + unread + '\n')
   return exitOk
 }
 

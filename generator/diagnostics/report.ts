@@ -85,8 +85,15 @@ export function sortMessages(messages: ReadonlyArray<VFileMessage>): Array<VFile
 /** `input/error-codes.md:12:3-12:9  error  Duplicate code 1105, first defined at 11:3  duplicate-code` */
 export function messageLine(message: VFileMessage): string {
   const place = message.place ? ':' + stringifyPosition(message.place) : ''
-  return [message.file + place, severityOf(message), message.reason, message.ruleId || ''].join('  ')
+  return [message.file + place, severityOf(message), oneLine(message.reason), message.ruleId || ''].join('  ')
 }
+
+/** A reason on one line: a line break it quotes from a cell (`a<br>b`) is shown as `\n`, so that every message stays one line. */
+function oneLine(reason: string): string {
+  return reason.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, (ending) => lineEndingNames[ending] ?? '\\n')
+}
+
+const lineEndingNames: Readonly<Record<string, string>> = {'\r\n': '\\r\\n', '\r': '\\r', '\n': '\\n', '\u0085': '\\u0085', '\u2028': '\\u2028', '\u2029': '\\u2029'}
 
 /** `error` (fatal), `warning`, or `info` (neither, as vfile's `file.info()` makes). */
 function severityOf(message: VFileMessage): 'error' | 'warning' | 'info' {

@@ -28,8 +28,8 @@ export const rules = {
   },
   'no-table': {
     severity: 'error',
-    meaning: 'the document has no error table: none with a Code column and another required column, or three required columns (tables inside code blocks are text)',
-    example: 'Unexpected document without an error table, expected a table with the columns HTTP, Code, Message, Resolve'
+    meaning: 'the document has no error table: none with a Code column and another column errgen reads, or three of the HTTP, Code, Message and Resolve columns (tables inside code blocks are text); with `headings`, the message names the document\'s headings',
+    example: 'Unexpected document without an error table, expected a table with a Code column and a Message column (or Description, Meaning, Text)'
   },
   'malformed-table': {
     severity: 'error',
@@ -43,8 +43,8 @@ export const rules = {
   },
   'missing-column': {
     severity: 'error',
-    meaning: 'an error table lacks a required column (the message names the columns found), or lacks an optional one that another table has',
-    example: 'Missing Message column in error table, found columns Status, Code, Text, Resolve'
+    meaning: 'an error table lacks a Code or Message column, or lacks an HTTP or Resolve column that another table has (unless `optionalColumns` lets tables differ in it); the message names each header cell and the column it is read as',
+    example: 'Missing Resolve column in error table, expected it as in the table at 5:1 (or `"optionalColumns": ["resolve"]`); found Code, Description (read as message)'
   },
   'duplicate-column': {
     severity: 'error',
@@ -58,18 +58,23 @@ export const rules = {
   },
   'invalid-code': {
     severity: 'error',
-    meaning: 'an empty code; in an integer catalog a code that is not a positive integer up to 2^53 − 1 or has leading zeros; in a string catalog a code with white space or an invisible character (a zero-width space)',
-    example: 'Unexpected code `10O1`, expected a positive integer'
+    meaning: 'an empty code; in an integer catalog a code that is not an integer from −(2^53 − 1) to 2^53 − 1, has leading zeros, is `-0` or a range (`-32000 to -32099`, with a hint); a cell of punctuation only (`-`, `—`, `*`); in a string catalog a code with white space or an invisible character (a zero-width space)',
+    example: 'Unexpected code `10O1`, expected an integer'
   },
   'invalid-status': {
     severity: 'error',
-    meaning: 'an HTTP status is not an integer from 100 to 599',
+    meaning: 'an HTTP cell that is not an integer from 100 to 599, with or without its reason phrase (`403`, `403 Forbidden`, `403 (Forbidden)`, `HTTP 403` are read); a status class (`4xx`) says so, with a hint',
     example: 'Unexpected HTTP status `4O4`, expected an integer from 100 to 599'
   },
   'non-error-status': {
     severity: 'warning',
     meaning: 'an HTTP status below 400',
     example: 'Unexpected HTTP status 302 for an error, expected 400 to 599'
+  },
+  'status-phrase': {
+    severity: 'warning',
+    meaning: 'an HTTP cell whose reason phrase (`404 Bad Request`) is not the standard one of its number; the number is read',
+    example: 'Unexpected reason phrase `Bad Request` for HTTP status 404, expected `Not Found`: the status is read as 404'
   },
   'empty-message': {
     severity: 'error',
@@ -85,6 +90,11 @@ export const rules = {
     severity: 'warning',
     meaning: 'in a table where some Message is one emphasis span (`*message*`), a Message that is not: plain, strong, a code span, partly emphasised, markup inside; its text is still read',
     example: 'Unexpected message in plain text, expected one emphasis span (`*…*`) like the other messages of this table'
+  },
+  'cell-html': {
+    severity: 'warning',
+    meaning: 'an HTML tag in a cell that is not a line break, a paragraph, a list or inline formatting (`<b>`, `<code>`, `<a>`): a page would not show it as text, so it is kept as written, and said',
+    example: 'Unexpected HTML `</script>` in a Message cell, expected text: kept as written; write it in a code span to show it as code'
   },
   'duplicate-code': {
     severity: 'error',
@@ -105,6 +115,16 @@ export const rules = {
     severity: 'warning',
     meaning: 'messages that give one identifier; each entry gets its code as suffix',
     example: 'Name `InvalidType` is derived from the messages of codes 1108, 1503: named `InvalidType_1108`, `InvalidType_1503`; add a Name column to choose the names'
+  },
+  'long-name': {
+    severity: 'warning',
+    meaning: 'a name derived from a message has more than 5 words or 40 characters: the name is kept, a Name column can give a shorter one',
+    example: 'Name `TheRequestedAccountCouldNotBeFoundOnThisServer` derived from the message of code 1404 has 10 words and 46 characters, expected at most 5 and 40; add a Name column to give it a shorter one'
+  },
+  'no-ascii-name': {
+    severity: 'warning',
+    meaning: 'a message with no ASCII letter (Chinese, Cyrillic, Greek, only digits or signs): the entry is named after its code (`Code1000`, `CodeMinus32700`), not transliterated; a message with some ASCII words and letters that have no ASCII form: named after those words only',
+    example: 'Message of code 1000 has no ASCII letter: named `Code1000` after its code; add a Name column to choose the name'
   },
   'reserved-name': {
     severity: 'warning',

@@ -1,6 +1,6 @@
 /** slices: a markdown document in, the plan to parse its largest table in independent slices out; the slices' trees in, the whole document's tree out (or undefined when a slice did not parse as the plan requires). */
 import type {Root, RootContent, Table} from 'mdast'
-import type {Position} from 'unist'
+import type {Point, Position} from 'unist'
 
 /** One slice of a document, to parse on its own. */
 export interface Slice {
@@ -15,6 +15,10 @@ export interface Slice {
   rows: number
   /** The line, in the slice, of its first body row. */
   firstRowLine: number
+  /** The document's link reference definitions, copied after the slice's own text (so that `[x]` reads as in the whole). */
+  definitions: number
+  /** Where the slice's own text ends, before the copied definitions: the end of the document's tree, for the last slice. */
+  end: Point
 }
 
 /** How a document is cut into slices. */
@@ -23,6 +27,8 @@ export interface Plan {
   headerLine: number
   /** The first holds the document up to its cut, the last the rest; all others, and the last, start with the header and delimiter rows. */
   slices: Array<Slice>
+  /** The lines (0-based) of the document's link reference definitions, copied into every slice. */
+  definitions: Array<number>
 }
 
 /** A run of table-like lines. */
@@ -43,35 +49,63 @@ const delimiterLike = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[
 
 /**
  * Plan the slices of the longest table of `text`, each with about `rowsPerSlice` body rows; undefined when the
- * document is not worth slicing or not a shape that slices provably parse as the whole: a definition (`]:`) anywhere
- * could turn `[x]` in a row into a reference, so it is parsed whole.
+ * document is not worth slicing or not a shape that slices provably parse as the whole. A link reference definition
+ * (`[x]: https://…`) can turn `[x]` anywhere into a link, so every slice gets a copy of the document's definitions
+ * after its own text; a document with `]:` elsewhere than in a one-line definition (a footnote definition, a
+ * definition over two lines, `]:` in a row) is parsed whole.
  */
 export function planSlices(text: string, rowsPerSlice: number): Plan | undefined {
-  if (text.includes(']:')) return undefined
   const starts = lineStarts(text)
+  const definitions = definitionLines(text, starts)
+  if (!definitions) return undefined
   const run = longestTable(text, starts)
-  if (!run) return undefined
+  if (!run || definitions.some((line) => line >= run.header && line < run.end)) return undefined
   const count = Math.floor((run.end - run.first) / rowsPerSlice)
   if (count < 2) return undefined
 
+  const copied = definitions.length === 0 ? '' : '\n\n' + definitions.map((line) => lineText(text, starts, line)).join('\n') + '\n'
+  const slice = (kind: Slice['kind'], own: string, shifts: {lineShift: number, offsetShift: number, rows: number, firstRowLine: number}): Slice =>
+    ({kind, text: own + copied, ...shifts, definitions: definitions.length, end: endOf(own)})
   const cuts = Array.from({length: count - 1}, (_, index) => run.first + (index + 1) * rowsPerSlice)
   const head = text.slice(at(starts, run.header), at(starts, run.first))
   const firstCut = cuts[0] ?? 0
-  const first: Slice = {kind: 'first', text: text.slice(0, at(starts, firstCut)), lineShift: 0, offsetShift: 0, rows: firstCut - run.first, firstRowLine: run.first + 1}
+  const first = slice('first', text.slice(0, at(starts, firstCut)), {lineShift: 0, offsetShift: 0, rows: firstCut - run.first, firstRowLine: run.first + 1})
   const rest = cuts.map((cut, index) => {
     const next = cuts[index + 1]
     const body = next === undefined ? text.slice(at(starts, cut)) : text.slice(at(starts, cut), at(starts, next))
-    const slice: Slice = {
-      kind: next === undefined ? 'last' : 'middle',
-      text: head + body,
-      lineShift: cut - 2,
-      offsetShift: at(starts, cut) - head.length,
-      rows: next === undefined ? 1 : next - cut,
-      firstRowLine: 3
-    }
-    return slice
+    const shifts = {lineShift: cut - 2, offsetShift: at(starts, cut) - head.length, rows: next === undefined ? 1 : next - cut, firstRowLine: 3}
+    return slice(next === undefined ? 'last' : 'middle', head + body, shifts)
   })
-  return {headerLine: run.header + 1, slices: [first, ...rest]}
+  return {headerLine: run.header + 1, definitions, slices: [first, ...rest]}
+}
+
+/** A one-line link reference definition at the top level: `[x]: https://…`, `[x]: <url> "title"`. */
+const definitionPattern = /^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:[ \t]*\S[^\r\n]*$/
+
+/** The lines (0-based) of the document's one-line link reference definitions; undefined when `]:` stands elsewhere too. */
+function definitionLines(text: string, starts: ReadonlyArray<number>): Array<number> | undefined {
+  if (!text.includes(']:')) return []
+  const lines: Array<number> = []
+  for (let line = 0; line < starts.length; line++) {
+    const content = lineText(text, starts, line)
+    if (!content.includes(']:')) continue
+    if (!definitionPattern.test(content)) return undefined
+    lines.push(line)
+  }
+  return lines
+}
+
+/** A line's text without its line ending. */
+function lineText(text: string, starts: ReadonlyArray<number>, line: number): string {
+  const end = line + 1 < starts.length ? at(starts, line + 1) : text.length
+  return text.slice(at(starts, line), end).replace(/\r?\n$|\r$/, '')
+}
+
+/** The point just past a text, as micromark gives the end of its tree. */
+function endOf(text: string): Point {
+  const starts = lineStarts(text)
+  const last = starts[starts.length - 1] ?? 0
+  return {line: starts.length, column: text.length - last + 1, offset: text.length}
 }
 
 /** The offset of every line's start; micromark's line endings are `\r\n`, `\r` and `\n`. */
@@ -112,11 +146,12 @@ function longestTable(text: string, starts: ReadonlyArray<number>): TableRun | u
  * @param trees one per slice, in order, positions as in the slices (they are moved in place)
  */
 export function stitch(plan: Plan, trees: Array<Root>): Root | undefined {
+  if (trees.length !== plan.slices.length || !trees.every((tree, index) => dropCopiedDefinitions(tree, plan.slices[index]))) return undefined
   const [firstTree, ...others] = trees
   const last = others.at(-1)
   const table = firstTree?.children.at(-1)
   if (!firstTree || !last || table?.type !== 'table' || table.position?.start.line !== plan.headerLine) return undefined
-  if (trees.length !== plan.slices.length || !trees.every((tree, index) => slicedTable(tree, plan.slices[index]))) return undefined
+  if (!trees.every((tree, index) => slicedTable(tree, plan.slices[index]))) return undefined
 
   others.forEach((tree, index) => shiftTree(tree, plan.slices[index + 1]))
   const lastTable = last.children[0] as Table
@@ -124,7 +159,29 @@ export function stitch(plan: Plan, trees: Array<Root>): Root | undefined {
   setEnd(table.position, lastTable.position)
   firstTree.children.push(...last.children.slice(1))
   setEnd(firstTree.position, last.position)
-  return firstTree
+  return hasDefinitionsAt(firstTree, plan.definitions) ? firstTree : undefined
+}
+
+/**
+ * Remove the copies of the document's definitions from the end of a slice's tree, and set the tree's end to the end
+ * of the slice's own text; false when they did not parse as that many definitions after the slice's own text.
+ */
+function dropCopiedDefinitions(tree: Root, slice: Slice | undefined): boolean {
+  if (!slice) return false
+  if (slice.definitions === 0) return true
+  const copies = tree.children.slice(-slice.definitions)
+  const own = (node: RootContent) => (node.position?.start.line ?? 0) <= slice.end.line
+  if (copies.length !== slice.definitions || copies.some((node) => node.type !== 'definition' || own(node))) return false
+  tree.children.length -= slice.definitions
+  if (tree.children.some((node) => !own(node)) || !tree.position) return false
+  tree.position.end = {...slice.end}
+  return true
+}
+
+/** Whether the document's tree has a definition at the top level at each line where the plan found one (0-based). */
+function hasDefinitionsAt(tree: Root, lines: ReadonlyArray<number>): boolean {
+  const starts = new Set(tree.children.flatMap((node) => (node.type === 'definition' && node.position ? [node.position.start.line - 1] : [])))
+  return lines.every((line) => starts.has(line))
 }
 
 /**

@@ -2,11 +2,12 @@
 import type {TableCell, TableRow} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {readCode, readDeprecatedCell, readName, readStatus, readText} from './cell-values.js'
-import {cellText, isStruckThrough} from './cells.js'
-import {columnLabels} from './columns.js'
-import {contentPlace, error} from '../diagnostics/messages.js'
-import type {CodeCell, Column, Field, ReadOptions, Row, RowDeprecation} from '../types.js'
+import {readStatus} from './cells/status.js'
+import {readCode, readDeprecatedCell, readName, readText} from './cells/values.js'
+import {cellDocText, cellText, isStruckThrough, unreadHtml} from './cells/text.js'
+import {columnLabels} from './header/columns.js'
+import {contentPlace, error, warning} from '../diagnostics/messages.js'
+import type {CodeCell, Column, EntryDocs, Field, ReadOptions, Row, RowDeprecation} from '../types.js'
 
 /** What reading a document's tables goes by. */
 export interface ReadContext {
@@ -17,6 +18,8 @@ export interface ReadContext {
   readonly aliases: ReadonlyMap<string, Field>
   /** The columns a table must have. */
   readonly required: ReadonlyArray<Column>
+  /** The URL of each link reference definition of the document, by its identifier. */
+  readonly definitions: ReadonlyMap<string, string>
 }
 
 /** Receives the rows whose every cell is valid, and every non-empty code cell. */
@@ -50,7 +53,10 @@ export function readRow(
   const cells: Partial<Record<Column, ReadCell>> = {}
   columns.forEach((column, index) => {
     const cell = row.children[index]
-    if (column && cell) cells[column] = {text: cellText(cell), place: contentPlace(cell) || row.position}
+    if (column && cell) {
+      cells[column] = {text: cellText(cell), place: contentPlace(cell) || row.position}
+      warnUnreadHtml(cell, column, file)
+    }
   })
   if (!row.position) return
   const rowPlace = row.position
@@ -80,6 +86,7 @@ export function readRow(
     message,
     resolve,
     name: name || undefined,
+    docs: docsOf(row, columns, message, resolve, context),
     group: heading,
     deprecated,
     places: {
@@ -92,6 +99,24 @@ export function readRow(
       deprecated: placeOr(deprecatedCell?.place, rowPlace)
     }
   })
+}
+
+/** The message and resolve text with their links' URLs, when they differ from the texts (a cell holds a link). */
+function docsOf(row: TableRow, columns: ReadonlyArray<Column | undefined>, message: string, resolve: string | undefined, context: ReadContext): EntryDocs | undefined {
+  const docText = (column: Column) => {
+    const cell = row.children[columns.indexOf(column)]
+    return cell && cellDocText(cell, context.definitions)
+  }
+  const docs = {message: docText('message') ?? message, resolve: resolve === undefined ? undefined : (docText('resolve') ?? resolve)}
+  return docs.message === message && docs.resolve === resolve ? undefined : docs
+}
+
+/** Warn about each HTML tag of a cell that is kept as written: a page would not show it as text. */
+function warnUnreadHtml(cell: TableCell, column: Column, file: VFile): void {
+  for (const html of unreadHtml(cell)) {
+    const reason = 'Unexpected HTML `' + html + '` in a ' + columnLabels[column] + ' cell, expected text: kept as written; write it in a code span to show it as code'
+    warning(file, reason, contentPlace(cell), 'cell-html')
+  }
 }
 
 /**
@@ -122,7 +147,7 @@ function checkCellCount(row: TableRow, columns: ReadonlyArray<Column | undefined
   const headline = 'Unexpected row with ' + actual + ' cell' + (actual === 1 ? '' : 's') + ', expected ' + expected
   if (actual < expected) {
     const missing = columns.slice(actual).map((column, index) => (column ? columnLabels[column] : 'column ' + (actual + index + 1)))
-    const optionalOnly = columns.slice(actual).every((column) => !column || !context.required.includes(column))
+    const optionalOnly = columns.slice(actual).every((column) => !column || (context.options.optionalColumns as ReadonlyArray<string>).includes(column))
     const hint = optionalOnly ? ' (an empty last cell is written `| |`: a lone trailing `|` ends the row)' : ''
     error(file, headline + ': missing ' + missing.join(', ') + hint, rowEnd(row), 'cell-count')
   } else {

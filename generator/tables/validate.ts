@@ -1,14 +1,15 @@
 /** validate: an mdast tree, its VFile and the read options in, the rows of its error tables out; every problem becomes a located message with a rule id. */
-import type {Heading, Nodes, Paragraph, Root, Table, TableRow} from 'mdast'
+import type {Heading, Html, Nodes, Paragraph, Root, Table, TableRow} from 'mdast'
 import type {VFile} from 'vfile'
-import {cellText, isBlank, messageMarkup} from './cells.js'
-import {aliasesOf, columnLabels, isErrorTable, tableColumns} from './columns.js'
+import {cellText, isBlank, messageMarkup} from './cells/text.js'
+import {aliasesOf, columnLabels, columnsOf, headerList, isErrorTable, mapHeader} from './header/columns.js'
+import {headingText, htmlHeadingText} from './headings.js'
 import {contentPlace, error, warning} from '../diagnostics/messages.js'
 import {reportInterruptedTables} from './interrupted.js'
-import {looksLikeErrorHeader, reportBrokenTables} from './malformed.js'
+import {looksLikeErrorHeader, reportBrokenTables} from './header/malformed.js'
 import {type ReadContext, type RowsRead, readRow} from './rows.js'
 import {normalizeHeader} from '../catalog/names.js'
-import type {Column, Field, ReadDocument, ReadOptions, TableInfo} from '../types.js'
+import type {Column, HeaderCell, ReadDocument, ReadOptions, TableInfo} from '../types.js'
 
 /** The options of a plain run: the built-in column names, every column required, codes of either kind. */
 const defaultReadOptions: ReadOptions = {columns: {}, optionalColumns: [], codes: 'auto', headings: []}
@@ -24,40 +25,47 @@ interface Read extends RowsRead {
  * @param file receives the messages
  */
 export function validate(tree: Root, file: VFile, options: ReadOptions = defaultReadOptions): ReadDocument {
-  const context: ReadContext = {file, options, aliases: aliasesOf(options), required: requiredOf(options)}
+  const context: ReadContext = {file, options, aliases: aliasesOf(options), required: requiredColumns, definitions: definitionsOf(tree)}
   const read: Read = {rows: [], codes: [], tables: []}
-  const others: Array<Table> = []
+  const others: Array<{table: Table, header: Array<HeaderCell>}> = []
   const errorTables: Array<Table> = []
+  const headings: Array<string> = []
   let heading: string | undefined
 
   for (const node of blocksOf(tree)) {
-    if (node.type === 'heading') heading = cellText(node)
-    if (node.type !== 'table') continue
-    const columns = headerColumns(node, context.aliases)
-    if (isErrorTable(columns) && isWanted(heading, options)) {
+    if (node.type === 'paragraph') continue
+    if (node.type !== 'table') {
+      heading = node.type === 'heading' ? headingText(node) : htmlHeadingText(node)
+      headings.push(heading ?? '')
+      continue
+    }
+    const header = mapHeader(headerTexts(node), context.aliases)
+    if (isErrorTable(columnsOf(header)) && isWanted(heading, options)) {
       errorTables.push(node)
-      readTable(node, columns, heading, context, read)
+      readTable(node, header, heading, context, read)
     } else {
-      others.push(node)
+      others.push({table: node, header})
     }
   }
 
-  const broken = reportBrokenTables(blocksOf(tree), file, context.aliases)
+  const broken = reportBrokenTables(blocksOf(tree).filter((node) => node.type !== 'html'), file, context.aliases)
   reportInterruptedTables(tree, errorTables, file, (line) => looksLikeErrorHeader(line, context.aliases))
-  if (errorTables.length === 0 && !broken) reportNoTable(file, others, context)
+  if (errorTables.length === 0 && !broken) reportNoTable(file, others, headings, context)
   return read
 }
 
-/** The headings, tables and paragraphs of a tree in document order, also those in block quotes, lists and footnotes. */
-function blocksOf(node: Nodes): Array<Heading | Table | Paragraph> {
+/**
+ * The headings, HTML headings, tables and paragraphs of a tree in document order, also those in block quotes, lists
+ * and footnotes.
+ */
+function blocksOf(node: Nodes): Array<Heading | Html | Table | Paragraph> {
   if (node.type === 'heading' || node.type === 'table' || node.type === 'paragraph') return [node]
+  if (node.type === 'html') return htmlHeadingText(node) === undefined ? [] : [node]
   return 'children' in node ? node.children.flatMap((child) => blocksOf(child)) : []
 }
 
-/** The columns a table must have. */
-function requiredOf(options: ReadOptions): Array<Column> {
-  return tableColumns.filter((column) => !(options.optionalColumns as ReadonlyArray<string>).includes(column))
-}
+/** The columns every error table must have: a table without an HTTP or a Resolve column is read without it. */
+const requiredColumns: ReadonlyArray<Column> = ['code', 'message']
 
 /** Whether the table under `heading` is to be read: always, unless the options name headings. */
 function isWanted(heading: string | undefined, options: ReadOptions): boolean {
@@ -65,33 +73,32 @@ function isWanted(heading: string | undefined, options: ReadOptions): boolean {
   return heading !== undefined && options.headings.some((wanted) => normalizeHeader(wanted) === normalizeHeader(heading))
 }
 
-/** @param tables the tables that were not read */
-function reportNoTable(file: VFile, tables: ReadonlyArray<Table>, context: ReadContext): void {
-  const {headings} = context.options
-  const under = headings.length > 0 ? ' under the heading ' + headings.map((heading) => '`' + heading + '`').join(' or ') : ''
-  const expected = context.required.map((column) => columnLabels[column]).join(', ') + under
-  const found = tables.map(
-    (table) => 'a table at line ' + table.position?.start.line + ' with ' + headerTexts(table).join(', ')
-  )
+/**
+ * @param tables the tables that were not read, with their headers
+ * @param headings the document's headings, in order
+ */
+function reportNoTable(file: VFile, tables: ReadonlyArray<{table: Table, header: ReadonlyArray<HeaderCell>}>, headings: ReadonlyArray<string>, context: ReadContext): void {
+  const wanted = context.options.headings
+  const under = wanted.length > 0 ? ' under the heading ' + wanted.map((heading) => '`' + heading + '`').join(' or ') : ''
+  const found = tables.map(({table, header}) => 'a table at line ' + table.position?.start.line + ' with ' + headerList(header))
+  const named = headings.filter((heading) => heading !== '')
+  const headingList = named.length === 0 ? '; the document has no heading' : '; the document\'s headings are ' + named.map((heading) => '`' + heading + '`').join(', ')
   const reason =
-    'Unexpected document without an error table, expected a table with the columns ' +
-    expected +
-    (found.length > 0 ? '; found ' + found.join('; ') : '')
+    'Unexpected document without an error table, expected a table with a Code column and a Message column (or Description, Meaning, Text)' +
+    under +
+    (found.length > 0 ? '; found ' + found.join('; ') + '; say which column is which with `columns` in the configuration' : '') +
+    (wanted.length > 0 ? headingList : '')
   error(file, reason, {line: 1, column: 1}, 'no-table')
 }
 
 /** @param read receives the rows, code cells and tables */
-function readTable(
-  table: Table,
-  columns: ReadonlyArray<Column | undefined>,
-  heading: string | undefined,
-  context: ReadContext,
-  read: Read
-): void {
-  const [header, ...body] = table.children
-  if (!header || !table.position || !checkHeader(header, columns, context)) return
+function readTable(table: Table, header: ReadonlyArray<HeaderCell>, heading: string | undefined, context: ReadContext, read: Read): void {
+  const [headerRow, ...body] = table.children
+  const columns = columnsOf(header)
+  if (!headerRow || !table.position || !checkHeader(headerRow, header, context)) return
 
-  read.tables.push({file: context.file, place: table.position, columns: new Set(columns.flatMap((column) => (column ? [column] : [])))})
+  const present = new Set(columns.flatMap((column) => (column ? [column] : [])))
+  read.tables.push({file: context.file, place: table.position, heading, header, columns: present})
   for (const row of body) readRow(row, columns, heading, context, read)
   warnMessageMarkup(body, columns.indexOf('message'), context.file)
 }
@@ -117,24 +124,17 @@ function warnMessageMarkup(rows: ReadonlyArray<TableRow>, index: number, file: V
   })
 }
 
-/** The column each header cell names, or undefined for columns errgen does not read. */
-function headerColumns(table: Table, aliases: ReadonlyMap<string, Field>): Array<Column | undefined> {
-  return headerTexts(table).map((text) => {
-    const field = aliases.get(normalizeHeader(text))
-    return field === 'ignore' ? undefined : field
-  })
-}
-
 function headerTexts(table: Table): Array<string> {
   return (table.children[0]?.children || []).map((cell) => cellText(cell))
 }
 
 /** Report missing and repeated columns; false when the table cannot be read. */
-function checkHeader(header: TableRow, columns: ReadonlyArray<Column | undefined>, context: ReadContext): boolean {
+function checkHeader(headerRow: TableRow, header: ReadonlyArray<HeaderCell>, context: ReadContext): boolean {
+  const columns = columnsOf(header)
   let readable = true
   columns.forEach((column, index) => {
     if (column && columns.indexOf(column) !== index) {
-      const cell = header.children[index]
+      const cell = headerRow.children[index]
       error(context.file, 'Unexpected second ' + columnLabels[column] + ' column, expected each column once', cell && contentPlace(cell), 'duplicate-column')
       readable = false
     }
@@ -142,15 +142,21 @@ function checkHeader(header: TableRow, columns: ReadonlyArray<Column | undefined
 
   const missing = context.required.filter((column) => !columns.includes(column))
   if (missing.length > 0) {
-    const found = header.children.map((cell) => cellText(cell)).join(', ')
-    const reason =
-      'Missing ' + labelList(missing) + ' column' + (missing.length > 1 ? 's' : '') + ' in error table, found columns ' + found
-    error(context.file, reason, header.position, 'missing-column')
+    const labels = missing.map((column) => columnLabels[column]).join(', ')
+    const reason = 'Missing ' + labels + ' column' + (missing.length > 1 ? 's' : '') + ' in error table, found ' + headerList(header)
+    error(context.file, reason, headerRow.position, 'missing-column')
     readable = false
   }
   return readable
 }
 
-function labelList(columns: ReadonlyArray<Column>): string {
-  return columns.map((column) => columnLabels[column]).join(', ')
+/** The URL of each link reference definition, by its identifier; the first of one identifier counts, as in CommonMark. */
+function definitionsOf(tree: Root): Map<string, string> {
+  const urls = new Map<string, string>()
+  const visit = (node: Nodes): void => {
+    if (node.type === 'definition' && !urls.has(node.identifier)) urls.set(node.identifier, node.url)
+    if ('children' in node) for (const child of node.children) visit(child)
+  }
+  visit(tree)
+  return urls
 }

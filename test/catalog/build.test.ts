@@ -160,7 +160,7 @@ describe('buildCatalog', () => {
       {
         given: {'a.md': header + '400 | 7 | ¿? | A.\n'},
         names: ['7 Code7'],
-        messages: []
+        messages: ['a.md:3:11-3:13  warning  Message of code 7 has no ASCII letter: named `Code7` after its code; add a Name column to choose the name  no-ascii-name']
       }
     ]
   ]

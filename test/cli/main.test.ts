@@ -126,7 +126,7 @@ describe('errgen command line', () => {
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')
     expect(result.stderr.split('\n').filter((line) => line.includes('  error  '))).toEqual([
-      'input/error-codes.md:8:12-8:22  error  Unexpected code `10O1`, expected a positive integer  invalid-code',
+      'input/error-codes.md:8:12-8:22  error  Unexpected code `10O1`, expected an integer  invalid-code',
       'input/error-codes.md:12:12-12:22  error  Duplicate code 1000, first defined at 7:12  duplicate-code',
       'input/error-codes.md:32:1-32:10  error  Unexpected HTTP status `4O4`, expected an integer from 100 to 599  invalid-status'
     ])

@@ -83,8 +83,51 @@ describe('configuration', () => {
       optionalColumns: [],
       codes: 'integer',
       headings: [],
-      typescript: {style: 'const'}
+      typescript: {style: 'const'},
+      tables: [
+        {
+          document: 'input/error-codes.md',
+          line: 5,
+          heading: null,
+          columns: [
+            {header: 'HTTP', column: 'status'},
+            {header: 'Code', column: 'code'},
+            {header: 'Message', column: 'message'},
+            {header: 'Resolve', column: 'resolve'}
+          ]
+        }
+      ]
     })
+  })
+
+  test('--print-config shows the column each header cell is read as, inferred ones marked', async () => {
+    const directory = await tempDirectory()
+    await writeFile(path.join(directory, 'errors.md'), '## Auth {#auth}\n\n| Error Code | Description | Details | Category |\n| --- | --- | --- | --- |\n| 1 | Bad token | Send a new one. | auth |\n')
+    const result = await runInProcess(['--print-config', '--input', 'errors.md'], directory)
+    expect([result.code, result.stderr]).toEqual([0, ''])
+    expect(JSON.parse(result.stdout).tables).toEqual([
+      {
+        document: 'errors.md',
+        line: 3,
+        heading: 'Auth',
+        columns: [
+          {header: 'Error Code', column: 'code'},
+          {header: 'Description', column: 'message', inferred: true},
+          {header: 'Details', column: 'resolve', inferred: true},
+          {header: 'Category', column: null}
+        ]
+      }
+    ])
+  })
+
+  test('--print-config works when the input is missing: the configuration, and on stderr why there are no tables', async () => {
+    const directory = await project({input: 'docs/errors.md'})
+    const result = await runInProcess(['--print-config'], directory)
+    expect(result.code).toBe(0)
+    expect(result.stderr).toBe('errgen: the tables are not shown: cannot read docs/errors.md: no such file or directory\n')
+    const printed = JSON.parse(result.stdout)
+    expect(printed.input).toEqual(['docs/errors.md'])
+    expect(printed.tables).toBeUndefined()
   })
 
   test('flags override the configuration; outputs can be renamed or left out', async () => {

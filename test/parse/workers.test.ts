@@ -131,11 +131,33 @@ describe('sliced parsing', () => {
   })
 
   test.each([
-    ['a definition anywhere', 'HTTP | Code\n--- | ---\n400 | [x]\n400 | 2\n400 | 3\n\n[x]: http://example.com\n'],
+    ['a footnote definition', 'HTTP | Code\n--- | ---\n400 | [^x]\n400 | 2\n400 | 3\n\n[^x]: a note\n'],
+    ['`]:` in a row', 'HTTP | Code\n--- | ---\n400 | [x]: y\n400 | 2\n400 | 3\n\n[x]: http://example.com\n'],
+    ['a definition over two lines', 'HTTP | Code\n--- | ---\n400 | [x]\n400 | 2\n400 | 3\n\n[x]:\n  http://example.com\n'],
     ['too few rows', 'HTTP | Code\n--- | ---\n400 | 1\n'],
     ['no table', 'HTTP | Code\n\ntext\n']
   ])('is not planned for %s', (_, text) => {
     expect(planSlices(text, 1)).toBeUndefined()
+  })
+
+  test.each([
+    ['after the table', 'HTTP | Code\n--- | ---\n400 | [x]\n400 | [y][x]\n400 | 3\n400 | [X]\n\n[x]: http://example.com "A title"\n'],
+    ['before the table, in a list after it', '[x]: <http://a.b/c d>\n\nHTTP | Code\n--- | ---\n400 | [x]\n400 | 2\n400 | [x][]\n400 | 4\n\n- [x]\n'],
+    ['twice, and at the end of a file without a line ending', 'HTTP | Code\n--- | ---\n400 | [x]\n400 | 2\n400 | 3\n400 | 4\n\n[x]: http://one\n[x]: http://two']
+  ])('a document with a link reference definition %s parses in slices to the whole-document tree', (_, text) => {
+    for (const rowsPerSlice of [1, 2]) {
+      const sliced = parseSliced(text, rowsPerSlice)
+      expect(sliced).toBeDefined()
+      expect(sliced).toStrictEqual(parse(new VFile({value: text})))
+    }
+  })
+
+  test('a line like a definition that is not one in the whole document (a paragraph\'s continuation) declines the slices', () => {
+    const text = 'HTTP | Code\n--- | ---\n400 | [x]\n400 | 2\n400 | 3\n\ntext\n[x]: http://example.com\n'
+    const plan = planSlices(text, 1)
+    expect(plan).toBeDefined()
+    if (!plan) return
+    expect(stitch(plan, plan.slices.map((slice) => parse(new VFile({value: slice.text}))))).toBeUndefined()
   })
 
   test('a slice that does not parse as planned is declined', () => {

@@ -82,7 +82,7 @@ test('publishes errgen’s diagnostics for an opened document, at the cells, the
   const params = published['params'] as {uri: string, diagnostics: Array<Record<string, unknown>>}
   expect(params.uri).toBe(uri)
   expect(params.diagnostics.map(({range, message, code, source, severity}) => ({range, message, code, source, severity}))).toEqual([
-    {range: {start: {line: 5, character: 8}, end: {line: 5, character: 12}}, message: 'Unexpected code `10O1`, expected a positive integer', code: 'invalid-code', source: 'errgen', severity: 1},
+    {range: {start: {line: 5, character: 8}, end: {line: 5, character: 12}}, message: 'Unexpected code `10O1`, expected an integer', code: 'invalid-code', source: 'errgen', severity: 1},
     {range: {start: {line: 6, character: 8}, end: {line: 6, character: 12}}, message: expect.stringMatching(/^Duplicate code 1000, first defined at 5:9\n?$/), code: 'duplicate-code', source: 'errgen', severity: 1}
   ])
 

@@ -25,7 +25,7 @@ async function messagesOf(markdown: string, options?: Options): Promise<Array<st
 describe('remarkErrgen', () => {
   test('adds the messages errgen gives, each with its rule id, place, source and url', async () => {
     expect(await messagesOf(badDocument)).toEqual([
-      '6:9 | error | Unexpected code `10O1`, expected a positive integer | invalid-code | errgen | https://www.npmjs.com/package/errgen#diagnostics',
+      '6:9 | error | Unexpected code `10O1`, expected an integer | invalid-code | errgen | https://www.npmjs.com/package/errgen#diagnostics',
       '7:9 | error | Duplicate code 1000, first defined at 5:9 | duplicate-code | errgen | https://www.npmjs.com/package/errgen#diagnostics'
     ])
   })
@@ -33,7 +33,7 @@ describe('remarkErrgen', () => {
   test('reads tables as the configuration says: columns and headings', async () => {
     const markdown = '## Other\n\n| Status | Id | Text | Fix |\n| --- | --- | --- | --- |\n| 400 | x | *a* | b |\n'
     expect(await messagesOf(markdown, {columns: {Status: 'status', Id: 'code', Text: 'message', Fix: 'resolve'}, codes: 'integer'})).toEqual([
-      '5:9 | error | Unexpected code `x`, expected a positive integer | invalid-code | errgen | https://www.npmjs.com/package/errgen#diagnostics'
+      '5:9 | error | Unexpected code `x`, expected an integer | invalid-code | errgen | https://www.npmjs.com/package/errgen#diagnostics'
     ])
   })
 
@@ -60,7 +60,7 @@ describe('remark-cli with errgen/remark in a .remarkrc', () => {
     })
     expect(result.code).toBe(1)
     const lines = result.stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' '))
-    expect(lines).toContain('6:9-6:13 error Unexpected code `10O1`, expected a positive integer invalid-code errgen')
+    expect(lines).toContain('6:9-6:13 error Unexpected code `10O1`, expected an integer invalid-code errgen')
     expect(lines).toContain('7:9-7:13 error Duplicate code 1000, first defined at 5:9 duplicate-code errgen')
     expect(lines).toContain('5:9-5:13 info First defined here duplicate-code errgen')
     expect(result.stderr).toMatch(/✖ 2 errors/)

@@ -2,7 +2,7 @@
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {parse} from '../../generator/parse/parse.js'
-import {cellText} from '../../generator/tables/cells.js'
+import {cellText} from '../../generator/tables/cells/text.js'
 import {header} from './check.js'
 
 describe('cellText', () => {

@@ -9,7 +9,7 @@ describe('validate: messages', () => {
       {
         given: '# Errors\n\nNothing here.\n',
         want: [
-          'doc.md:1:1  error  Unexpected document without an error table, expected a table with the columns HTTP, Code, Message, Resolve  no-table'
+          'doc.md:1:1  error  Unexpected document without an error table, expected a table with a Code column and a Message column (or Description, Meaning, Text)  no-table'
         ]
       }
     ],
@@ -18,7 +18,7 @@ describe('validate: messages', () => {
       {
         given: '```\n' + header + '400 | 1 | a | A.\n```\n',
         want: [
-          'doc.md:1:1  error  Unexpected document without an error table, expected a table with the columns HTTP, Code, Message, Resolve  no-table'
+          'doc.md:1:1  error  Unexpected document without an error table, expected a table with a Code column and a Message column (or Description, Meaning, Text)  no-table'
         ]
       }
     ],
@@ -53,14 +53,14 @@ describe('validate: messages', () => {
       'a Code header with a typo does not hide a table',
       {
         given: header + '400 | 1 | a | A.\n\nHTTP | Cde | Message | Resolve\n--- | --- | --- | ---\n400 | 2 | b | B.\n',
-        want: ['doc.md:5:1-5:31  error  Missing Code column in error table, found columns HTTP, Cde, Message, Resolve  missing-column']
+        want: ['doc.md:5:1-5:31  error  Missing Code column in error table, found HTTP, Cde (not read), Message, Resolve  missing-column']
       }
     ],
     [
-      'a missing column',
+      'a missing column, the header as read in the message',
       {
-        given: 'HTTP | Code | Message\n--- | --- | ---\n400 | 1 | a\n',
-        want: ['doc.md:1:1-1:22  error  Missing Resolve column in error table, found columns HTTP, Code, Message  missing-column']
+        given: 'HTTP_code | **Code** | Category | Resolve\n--- | --- | --- | ---\n400 | 1 | a | A.\n',
+        want: ['doc.md:1:1-1:42  error  Missing Message column in error table, found HTTP_code (read as HTTP status), Code, Category (not read), Resolve  missing-column']
       }
     ],
     [
@@ -87,18 +87,18 @@ describe('validate: messages', () => {
       }
     ],
     [
-      'codes that are not positive safe integers',
+      'codes that are not safe integers',
       {
         given:
           header +
-          '400 | 10O1 | a | A.\n400 | -1 | b | B.\n400 | 0 | c | C.\n400 | 9007199254740992 | d | D.\n400 | 007 | e | E.\n400 |  | f | F.\n',
+          '400 | 10O1 | a | A.\n400 | -0 | b | B.\n400 | — | c | C.\n400 | 9007199254740992 | d | D.\n400 | 007 | e | E.\n400 |  | f | F.\n400 | -32700 | g | G.\n400 | 0 | h | H.\n',
         want: [
-          'doc.md:3:7-3:11  error  Unexpected code `10O1`, expected a positive integer  invalid-code',
-          'doc.md:4:7-4:9  error  Unexpected code `-1`, expected a positive integer  invalid-code',
-          'doc.md:5:7-5:8  error  Unexpected code `0`, expected a positive integer  invalid-code',
-          'doc.md:6:7-6:23  error  Unexpected code `9007199254740992`, expected a positive integer up to 9007199254740991  invalid-code',
-          'doc.md:7:7-7:10  error  Unexpected code `007`, expected a positive integer without leading zeros  invalid-code',
-          'doc.md:8:5-8:8  error  Unexpected code (empty), expected a positive integer or a code without spaces  invalid-code'
+          'doc.md:3:7-3:11  error  Unexpected code `10O1`, expected an integer  invalid-code',
+          'doc.md:4:7-4:9  error  Unexpected code `-0`, expected an integer (`-0` is `0`)  invalid-code',
+          'doc.md:5:7-5:8  error  Unexpected code `—`, expected an integer or a code: a cell of punctuation only is a placeholder, not a code  invalid-code',
+          'doc.md:6:7-6:23  error  Unexpected code `9007199254740992`, expected an integer up to 9007199254740991  invalid-code',
+          'doc.md:7:7-7:10  error  Unexpected code `007`, expected an integer without leading zeros  invalid-code',
+          'doc.md:8:5-8:8  error  Unexpected code (empty), expected an integer or a code without spaces  invalid-code'
         ]
       }
     ],
@@ -172,7 +172,7 @@ describe('validate: messages', () => {
         given: header + 'x | 1 | a | A.\n400 | y | b | B.\n400 | 3 | c\n',
         want: [
           'doc.md:3:1-3:2  error  Unexpected HTTP status `x`, expected an integer from 100 to 599  invalid-status',
-          'doc.md:4:7-4:8  error  Unexpected code `y`, expected a positive integer  invalid-code',
+          'doc.md:4:7-4:8  error  Unexpected code `y`, expected an integer  invalid-code',
           'doc.md:5:12  error  Unexpected row with 3 cells, expected 4: missing Resolve  cell-count'
         ]
       }

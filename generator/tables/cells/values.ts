@@ -1,38 +1,23 @@
-/** cell-values: one body cell's text and place in, its value out (code, HTTP status, message or resolve text, name, deprecation); an invalid cell becomes a located error (or warning) and no value. */
+/** values: one body cell's text and place in, its value out (code, message or resolve text, name, deprecation); an invalid cell becomes a located error (or warning) and no value. */
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {isBlank} from './cells.js'
-import {columnLabels} from './columns.js'
-import {error, warning} from '../diagnostics/messages.js'
-import {identifierPattern, unusableNames} from '../catalog/names.js'
-import type {CodeCell, RowDeprecation} from '../types.js'
-
-const smallestStatus = 100
-const largestStatus = 599
-const smallestErrorStatus = 400
+import {isBlank} from './text.js'
+import {columnLabels} from '../header/columns.js'
+import {error} from '../../diagnostics/messages.js'
+import {identifierPattern, unusableNames} from '../../catalog/names.js'
+import type {CodeCell, RowDeprecation} from '../../types.js'
 
 /** A code cell's text; its kind and value are decided by the catalog, which sees every code. */
 export function readCode(text: string, place: Position, file: VFile): CodeCell | undefined {
   if (/^\s*$/.test(text)) {
-    error(file, 'Unexpected code (empty), expected a positive integer or a code without spaces', place, 'invalid-code')
+    error(file, 'Unexpected code (empty), expected an integer or a code without spaces', place, 'invalid-code')
+    return undefined
+  }
+  if (/^[\p{P}\p{S}\s]+$/u.test(text)) {
+    error(file, 'Unexpected code `' + text + '`, expected an integer or a code: a cell of punctuation only is a placeholder, not a code', place, 'invalid-code')
     return undefined
   }
   return {file, text, place}
-}
-
-/** An HTTP status cell: an integer from 100 to 599 (an error otherwise), below 400 a warning. */
-export function readStatus(text: string, place: Position | undefined, file: VFile): number | undefined {
-  if (!/^\d+$/.test(text) || Number(text) < smallestStatus || Number(text) > largestStatus) {
-    const reason = 'Unexpected HTTP status ' + quote(text) + ', expected an integer from ' + smallestStatus + ' to ' + largestStatus
-    error(file, reason, place, 'invalid-status')
-    return undefined
-  }
-  const status = Number(text)
-  if (status < smallestErrorStatus) {
-    const reason = 'Unexpected HTTP status ' + status + ' for an error, expected ' + smallestErrorStatus + ' to ' + largestStatus
-    warning(file, reason, place, 'non-error-status')
-  }
-  return status
 }
 
 /** A Message or Resolve cell: its text, or an error when it is blank. */

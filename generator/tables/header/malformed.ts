@@ -1,10 +1,9 @@
 /** malformed: the blocks of a document in, an error for each line that looks like an error-table header but that GFM does not read as a table (its rows would be lost) out. */
 import type {Heading, Paragraph, Table} from 'mdast'
 import type {VFile} from 'vfile'
-import {isErrorTable} from './columns.js'
-import {error} from '../diagnostics/messages.js'
-import {normalizeHeader} from '../catalog/names.js'
-import type {Field} from '../types.js'
+import {columnsOf, isErrorTable, mapHeader} from './columns.js'
+import {error} from '../../diagnostics/messages.js'
+import type {Field} from '../../types.js'
 
 /** A GFM delimiter row: cells of dashes with optional alignment colons, between optional outer pipes. */
 const delimiterRowPattern = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
@@ -51,10 +50,7 @@ function isAtxHeading(heading: Heading, file: VFile): boolean {
 /** Whether a line is like an error table's header: cells that name the columns of one. */
 export function looksLikeErrorHeader(line: string, aliases: ReadonlyMap<string, Field>): boolean {
   if (!line.includes('|')) return false
-  return isErrorTable(splitRow(line).map((cell) => {
-    const field = aliases.get(normalizeHeader(cell))
-    return field === 'ignore' ? undefined : field
-  }))
+  return isErrorTable(columnsOf(mapHeader(splitRow(line), aliases)))
 }
 
 /**
