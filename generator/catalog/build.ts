@@ -243,7 +243,7 @@ function toEntry(
     resolve: row.resolve,
     group: row.group,
     deprecated: row.deprecated ? {replacement} : undefined,
-    source: {file: row.file.path, places: row.places}
+    source: {file: row.file.path, places: row.places, named: row.name !== undefined}
   }
 }
 

@@ -123,7 +123,7 @@ describe('--against a git revision', () => {
     expect(await compare(directory, ['--against', 'HEAD'])).toEqual({
       code: 1,
       lines: [
-        'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since HEAD; keep the old name with a Name column: `TypeMissing`  renamed-code',
+        'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since HEAD; keep the old name with a Name column (run again with --pin-names to write it) or accept the new one with --allow-breaking  renamed-code',
         'input/error-codes.md:8:23  info  Message of code 1001 edited since HEAD  edited-message'
       ]
     })
@@ -145,8 +145,8 @@ describe('--against a git revision', () => {
     const {code, lines} = await compare(directory, ['--against', 'HEAD'])
     expect(code).toBe(1)
     expect(lines.filter((line) => line.includes('renamed-code'))).toEqual([
-      'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `EmailMissing_1001` since HEAD; keep the old name with a Name column: `TypeMissing`  renamed-code',
-      'input/error-codes.md:9:23  error  Name of code 1002 changed from `EmailMissing` to `EmailMissing_1002` since HEAD; keep the old name with a Name column: `EmailMissing`  renamed-code'
+      'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `EmailMissing_1001` since HEAD; keep the old name with a Name column (run again with --pin-names to write it) or accept the new one with --allow-breaking  renamed-code',
+      'input/error-codes.md:9:23  error  Name of code 1002 changed from `EmailMissing` to `EmailMissing_1002` since HEAD; keep the old name with a Name column (run again with --pin-names to write it) or accept the new one with --allow-breaking  renamed-code'
     ])
   })
 
@@ -242,7 +242,7 @@ describe('--against a directory of earlier outputs', () => {
     const {code, lines} = await compare(directory, [])
     expect(code).toBe(1)
     expect(lines[0]).toBe(
-      'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since output; keep the old name with a Name column: `TypeMissing`  renamed-code'
+      'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since output; keep the old name with a Name column (run again with --pin-names to write it) or accept the new one with --allow-breaking  renamed-code'
     )
     expect(await readFile(path.join(directory, 'output', 'error-codes.ts'), 'utf8')).toBe(before)
   })

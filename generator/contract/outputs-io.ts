@@ -1,0 +1,88 @@
+/** outputs-io: an output directory and the configuration in, the catalog its outputs describe out — read back from the outputs errgen generated there, for `--against DIR` and for the names every run keeps. */
+import {stat} from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {displayPath, IoError} from '../diagnostics/io-error.js'
+import {readIfExists} from '../read/files-io.js'
+import type {Config, OutputFile, OutputKind, Snapshot} from '../types.js'
+import {isGenerated} from '../write/foreign.js'
+import type {Before} from './compare.js'
+import {readBack} from './read-back.js'
+
+/** The outputs to read back for `--against DIR`, most complete first: OpenAPI and TypeScript hold statuses, the JSON Schema does not. */
+const preference = ['openapi', 'typescript', 'jsonSchema'] as const
+
+/** The outputs to read the names back from, quickest to read first: every output holds every code's name. */
+const namesPreference = ['jsonSchema', 'typescript', 'openapi'] as const
+
+/** Read the entries back from the first output errgen generated in the directory; an IoError when there is none. */
+export async function fromOutputs(directory: string, config: Config, cwd: string): Promise<Before> {
+  for (const kind of preference) {
+    const name = config.outputs[kind]
+    if (!name) continue
+    const file = path.join(directory, name)
+    const shown = displayPath(file, cwd)
+    const bytes = await readIfExists(file, shown)
+    if (!bytes) continue
+    let entries: Array<Snapshot>
+    try {
+      entries = await readBack(kind, bytes.toString('utf8'))
+    } catch {
+      throw new IoError('cannot compare with ' + shown + ': it is not an output errgen generated')
+    }
+    return snapshotBefore(displayPath(directory, cwd), kind, entries, new VFile({path: shown}))
+  }
+  throw new IoError('cannot compare with ' + displayPath(directory, cwd) + ': it holds no errgen output')
+}
+
+/**
+ * The catalog of the outputs a run is about to replace, to keep their names: read back from the first output of
+ * errgen's in the output directory. Undefined when there is nothing to compare with: no output yet (a first run),
+ * only files errgen did not generate (the write refuses them, or `--force` replaces them), or an output whose bytes
+ * are already the new ones.
+ *
+ * @param generated the outputs the run generated
+ * @param force an output errgen cannot read back is replaced without comparing, rather than an IoError
+ */
+export async function replacedOutputs(config: Config, cwd: string, generated: ReadonlyArray<OutputFile>, force: boolean): Promise<Before | undefined> {
+  const directory = path.resolve(cwd, config.out)
+  if (!(await isDirectory(directory))) return undefined
+  for (const kind of namesPreference) {
+    const name = config.outputs[kind]
+    if (!name) continue
+    const file = path.join(directory, name)
+    const shown = displayPath(file, cwd)
+    const bytes = await readIfExists(file, shown)
+    if (!bytes || !isGenerated(bytes)) continue
+    if (generated.some((output) => output.name === name && bytes.equals(Buffer.from(output.text)))) return undefined
+    try {
+      return snapshotBefore(displayPath(directory, cwd), kind, await readBack(kind, bytes.toString('utf8')), new VFile({path: shown}))
+    } catch {
+      if (force) continue
+      throw new IoError(
+        'cannot compare the names with ' + shown + ': it has errgen\'s marker, but errgen cannot read it back (edited by hand?); ' +
+          'delete it, or pass --force to replace it without comparing'
+      )
+    }
+  }
+  return undefined
+}
+
+/** Whether a path is a directory (an output directory that is not one is reported by the write). */
+function isDirectory(directory: string): Promise<boolean> {
+  return stat(directory).then((info) => info.isDirectory(), () => false)
+}
+
+/** The catalog an output describes: the JSON Schema does not say whether there were statuses or resolve texts. */
+function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot>, file: VFile): Before {
+  const knowsColumns = kind !== 'jsonSchema'
+  return {
+    label,
+    codeKind: entries.some((entry) => typeof entry.code === 'string') ? 'string' : 'integer',
+    hasStatus: knowsColumns ? entries.some((entry) => entry.status !== undefined) : undefined,
+    hasResolve: knowsColumns ? entries.some((entry) => entry.resolve !== undefined) : undefined,
+    entries,
+    file,
+    files: [file]
+  }
+}
