@@ -97,18 +97,19 @@ function fillCell(lines: Array<Line>, pin: Pin, problems: Array<PinProblem>): vo
 
 /**
  * Add a Name column after the last column of a table: the header's cell, a delimiter, and a cell in every body row,
- * with the pinned names. In an aligned table (every line as long, with a closing pipe) the new column is aligned too.
+ * with the pinned names. In an aligned table (its lines as long, with closing pipes, the edited rows aside) the new
+ * cells are padded to one width.
  */
-function addColumn(lines: Array<Line>, place: Position | undefined, pins: ReadonlyArray<Pin>, header: string): void {
+function addColumn(lines: Array<Line>, place: Position | undefined, pins: ReadonlyArray<Pin>, title: string): void {
   if (!place) return
   const first = place.start.line - 1
   const rows = lines.slice(first, place.end.line)
   const nameOf = new Map(pins.map((pin) => [pin.row.start.line - 1, pin.name]))
-  const trimmed = rows.map((line) => line.content.replace(/[ \t]+$/, ''))
-  const aligned = trimmed.every((content) => content.length === trimmed[0]?.length && hasClosingPipe(content))
-  const width = aligned ? Math.max(3, header.length, ...pins.map((pin) => pin.name.length)) : 0
+  const unpinned = rows.filter((_, index) => !nameOf.has(first + index)).map((line) => line.content.replace(/[ \t]+$/, ''))
+  const aligned = unpinned.every((content) => content.length === unpinned[0]?.length && hasClosingPipe(content))
+  const width = aligned ? Math.max(3, title.length, ...pins.map((pin) => pin.name.length)) : 0
   rows.forEach((line, index) => {
-    const cell = index === 0 ? header : index === 1 ? '-'.repeat(Math.max(3, width)) : (nameOf.get(first + index) ?? '')
+    const cell = index === 0 ? title : index === 1 ? '-'.repeat(Math.max(3, width)) : (nameOf.get(first + index) ?? '')
     line.content = appendCell(line.content, cell.padEnd(width, index === 1 ? '-' : ' '))
   })
 }

@@ -65,7 +65,7 @@ describe('the fast path', () => {
     await runInProcess([], directory)
     expect((await fast([], directory)).code).toBe(0)
 
-    for (const argv of [['--style', 'const'], ['--out', 'elsewhere'], ['--format', 'json'], ['--against', 'HEAD'], ['--watch'], ['--print-config']]) {
+    for (const argv of [['--style', 'const'], ['--out', 'elsewhere'], ['--format', 'json'], ['--against', 'HEAD'], ['--watch'], ['--print-config'], ['--pin-names'], ['--allow-breaking']]) {
       expect((await fast(argv, directory)).code, argv.join(' ')).toBeUndefined()
     }
 

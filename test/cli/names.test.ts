@@ -231,3 +231,40 @@ describe('outputs that cannot be compared', () => {
     ])
   })
 })
+
+describe('the library API', () => {
+  test('generate() keeps the names of the outputs in its output directory too, unless `against: false`', async () => {
+    const {generate} = await import('../../generator/index.js')
+    const {directory} = await renamedProject()
+    const result = await generate({cwd: directory})
+    expect(result.ok).toBe(false)
+    expect(result.files).toEqual([])
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId + ' ' + d.line + ':' + d.column)).toEqual(['renamed-code 8:23'])
+    const unchecked = await generate({cwd: directory, against: false})
+    expect(unchecked.ok).toBe(true)
+    expect(unchecked.catalog?.entries.find((entry) => entry.code === 1001)?.name).toBe('TypeParameterMissing')
+  })
+
+  test('several documents: each gets its own names back, in one run', async () => {
+    const directory = await project({input: 'docs/*.md'})
+    const {mkdir} = await import('node:fs/promises')
+    await mkdir(path.join(directory, 'docs'))
+    const table = 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n'
+    await writeFile(path.join(directory, 'docs', 'a.md'), table + '400 | 1 | *token missing* | Send a token.\n')
+    await writeFile(path.join(directory, 'docs', 'b.md'), '| HTTP | Code | Message | Resolve |\n| --- | --- | --- | --- |\n| 401 | 2 | *token expired* | Refresh it. |\n')
+    expect((await runProcess(['--quiet'], directory)).code).toBe(0)
+    await writeFile(path.join(directory, 'docs', 'a.md'), table + '400 | 1 | *no token* | Send a token.\n')
+    await writeFile(path.join(directory, 'docs', 'b.md'), '| HTTP | Code | Message | Resolve |\n| --- | --- | --- | --- |\n| 401 | 2 | *token is old* | Refresh it. |\n')
+    const pin = await runProcess(['--pin-names'], directory)
+    expect([pin.code, pin.stdout]).toEqual([
+      0,
+      'errgen: docs/a.md: kept 1 name in a Name column (code 1 `TokenMissing`); run errgen to regenerate the outputs\n' +
+        'errgen: docs/b.md: kept 1 name in a Name column (code 2 `TokenExpired`); run errgen to regenerate the outputs\n'
+    ])
+    expect(await readFile(path.join(directory, 'docs', 'a.md'), 'utf8')).toBe(table.replace('Resolve\n--- | --- | --- | ---', 'Resolve | Name\n--- | --- | --- | --- | ---') + '400 | 1 | *no token* | Send a token. | TokenMissing\n')
+    expect(await readFile(path.join(directory, 'docs', 'b.md'), 'utf8')).toBe(
+      '| HTTP | Code | Message | Resolve | Name |\n| --- | --- | --- | --- | --- |\n| 401 | 2 | *token is old* | Refresh it. | TokenExpired |\n'
+    )
+    expect((await runProcess(['--quiet'], directory)).code).toBe(0)
+  })
+})

@@ -139,6 +139,18 @@ describe('--against a git revision', () => {
     })
   })
 
+  test('--pin-names with --against keeps the names of that revision', async () => {
+    const directory = await repository()
+    await edit(directory, (text) => text.replace('*type missing*', '*type parameter missing*'))
+    const pin = await runInProcess(['--against', 'HEAD', '--pin-names'], directory)
+    expect([pin.code, pin.stdout]).toEqual([0, 'errgen: input/error-codes.md: kept 1 name in a Name column (code 1001 `TypeMissing`); run errgen to regenerate the outputs\n'])
+    expect(await readdir(directory)).not.toContain('output')
+    expect(await compare(directory, ['--against', 'HEAD'])).toEqual({
+      code: 0,
+      lines: ['input/error-codes.md:8:23  info  Message of code 1001 edited since HEAD  edited-message']
+    })
+  })
+
   test('a duplicate name that appears (and adds `_<code>` suffixes) is breaking', async () => {
     const directory = await repository()
     await edit(directory, (text) => text.replace('*type missing*', '*email missing*'))
