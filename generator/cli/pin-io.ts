@@ -43,14 +43,15 @@ export async function planPins(prepared: Prepared, config: Config): Promise<PinP
   return {ok: isClean(prepared.reports), edited}
 }
 
-/** `--pin-names`, second half: write the edited documents and say what was kept; exit 0. */
+/** `--pin-names`, second half: write the edited documents and say what was kept (not in JSON, which is diagnostics only); exit 0. */
 export async function writePins(plan: PinPlan, prepared: Prepared, settings: Settings, io: Io): Promise<number> {
+  const says = !settings.quiet && settings.format !== 'json'
   if (plan.edited.length === 0) {
-    if (!settings.quiet) io.stdout('errgen: no derived name changed, no name to keep\n')
+    if (says) io.stdout('errgen: no derived name changed, no name to keep\n')
     return 0
   }
   await writeDocuments(plan.edited, prepared)
-  if (!settings.quiet) {
+  if (says) {
     for (const {file, pins} of plan.edited) {
       const kept = pins.map((pin) => 'code ' + pin.code + ' `' + pin.name + '`').join(', ')
       io.stdout('errgen: ' + file.path + ': kept ' + count(pins.length, 'name') + ' in a Name column (' + kept + '); run errgen to regenerate the outputs\n')
