@@ -38,8 +38,8 @@ export async function fromOutputs(directory: string, config: Config, cwd: string
 /**
  * The catalog of the outputs a run is about to replace, to keep their names: read back from the first output of
  * errgen's in the output directory. Undefined when there is nothing to compare with: no output yet (a first run),
- * only files errgen did not generate (the write refuses them, or `--force` replaces them), or an output whose bytes
- * are already the new ones.
+ * only files errgen did not generate (the write refuses them, or `--force` replaces them), or an output that already
+ * holds exactly the new bytes (a run generated this catalog already, and was killed before it replaced every output).
  *
  * @param generated the outputs the run generated
  * @param force an output errgen cannot read back is replaced without comparing, rather than an IoError
@@ -47,14 +47,17 @@ export async function fromOutputs(directory: string, config: Config, cwd: string
 export async function replacedOutputs(config: Config, cwd: string, generated: ReadonlyArray<OutputFile>, force: boolean): Promise<Before | undefined> {
   const directory = path.resolve(cwd, config.out)
   if (!(await isDirectory(directory))) return undefined
+  const found: Array<{kind: OutputKind, shown: string, bytes: Buffer}> = []
   for (const kind of namesPreference) {
     const name = config.outputs[kind]
     if (!name) continue
-    const file = path.join(directory, name)
-    const shown = displayPath(file, cwd)
-    const bytes = await readIfExists(file, shown)
+    const shown = displayPath(path.join(directory, name), cwd)
+    const bytes = await readIfExists(path.join(directory, name), shown)
     if (!bytes || !isGenerated(bytes)) continue
     if (generated.some((output) => output.name === name && bytes.equals(Buffer.from(output.text)))) return undefined
+    found.push({kind, shown, bytes})
+  }
+  for (const {kind, shown, bytes} of found) {
     try {
       return snapshotBefore(displayPath(directory, cwd), kind, await readBack(kind, bytes.toString('utf8')), new VFile({path: shown}))
     } catch {
