@@ -39,7 +39,7 @@ export async function planPins(prepared: Prepared, config: Config): Promise<PinP
   const renames = prepared.contract?.renames ?? []
   const edited = editDocuments(prepared, renames, config)
   if (!isClean(prepared.reports)) return {ok: false, edited}
-  await checkEdits(edited, renames, prepared.catalog, config)
+  await checkEdits(edited, documentFiles(prepared), renames, prepared.catalog, config)
   return {ok: isClean(prepared.reports), edited}
 }
 
@@ -76,7 +76,12 @@ function editDocuments(prepared: Prepared, renames: ReadonlyArray<Rename>, confi
 /** The documents that hold the renamed codes, in the order they were read. */
 function documentsOf(prepared: Prepared, renames: ReadonlyArray<Rename>): Array<VFile> {
   const paths = new Set(renames.map((rename) => rename.entry.source.file))
-  return prepared.reports.filter((file) => paths.has(file.path) && prepared.documents.some((document) => document.path === file.path))
+  return documentFiles(prepared).filter((file) => paths.has(file.path))
+}
+
+/** Every document the run read, in the order it read them. */
+function documentFiles(prepared: Prepared): Array<VFile> {
+  return prepared.reports.filter((file) => prepared.documents.some((document) => document.path === file.path))
 }
 
 /** What keeping a rename's old name takes: its row, and its Name cell when the table has a Name column. */
@@ -90,12 +95,21 @@ function cannotKeep(pin: Pin): string {
 }
 
 /**
- * Read the edited documents again, as a run will: they must have no error and give the catalog they gave, the kept
- * names aside; an error on the document at each name for which this does not hold.
+ * Read the documents again, the edited ones as edited, as a run will: they must have no error and give the catalog
+ * they gave, the kept names aside; an error on the document at each name for which this does not hold.
+ *
+ * @param documents every document of the run
  */
-async function checkEdits(edited: ReadonlyArray<Edited>, renames: ReadonlyArray<Rename>, catalog: Catalog | undefined, config: Config): Promise<void> {
+async function checkEdits(
+  edited: ReadonlyArray<Edited>,
+  documents: ReadonlyArray<VFile>,
+  renames: ReadonlyArray<Rename>,
+  catalog: Catalog | undefined,
+  config: Config
+): Promise<void> {
   if (!catalog || edited.length === 0) return
-  const files = edited.map((document) => new VFile({path: document.file.path, value: document.text}))
+  const textOf = new Map(edited.map((document) => [document.file, document.text]))
+  const files = documents.map((file) => new VFile({path: file.path, value: textOf.get(file) ?? String(file.value)}))
   const {parseInWorkers} = await import('../parse/workers.js')
   const again = await catalogOf(files, config, parseInWorkers)
   const kept = new Map(renames.map((rename) => [String(rename.entry.code), rename.before]))

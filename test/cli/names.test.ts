@@ -245,13 +245,15 @@ describe('the library API', () => {
     expect(unchecked.catalog?.entries.find((entry) => entry.code === 1001)?.name).toBe('TypeParameterMissing')
   })
 
-  test('several documents: each gets its own names back, in one run', async () => {
+  test('several documents: each gets its own names back, in one run, the others untouched', async () => {
     const directory = await project({input: 'docs/*.md'})
     const {mkdir} = await import('node:fs/promises')
     await mkdir(path.join(directory, 'docs'))
     const table = 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n'
     await writeFile(path.join(directory, 'docs', 'a.md'), table + '400 | 1 | *token missing* | Send a token.\n')
     await writeFile(path.join(directory, 'docs', 'b.md'), '| HTTP | Code | Message | Resolve |\n| --- | --- | --- | --- |\n| 401 | 2 | *token expired* | Refresh it. |\n')
+    const untouched = table + '500 | 3 | *server error* | Try again.\n'
+    await writeFile(path.join(directory, 'docs', 'c.md'), untouched)
     expect((await runProcess(['--quiet'], directory)).code).toBe(0)
     await writeFile(path.join(directory, 'docs', 'a.md'), table + '400 | 1 | *no token* | Send a token.\n')
     await writeFile(path.join(directory, 'docs', 'b.md'), '| HTTP | Code | Message | Resolve |\n| --- | --- | --- | --- |\n| 401 | 2 | *token is old* | Refresh it. |\n')
@@ -265,6 +267,7 @@ describe('the library API', () => {
     expect(await readFile(path.join(directory, 'docs', 'b.md'), 'utf8')).toBe(
       '| HTTP | Code | Message | Resolve | Name |\n| --- | --- | --- | --- | --- |\n| 401 | 2 | *token is old* | Refresh it. | TokenExpired |\n'
     )
+    expect(await readFile(path.join(directory, 'docs', 'c.md'), 'utf8')).toBe(untouched)
     expect((await runProcess(['--quiet'], directory)).code).toBe(0)
   })
 })
