@@ -67,7 +67,8 @@ Options:
       --check          write nothing; exit 1 when an output is missing or differs from what would be generated
       --against REF    compare with the catalog at a git revision or in a directory of earlier outputs;
                        exit 1 on a breaking change
-      --allow-breaking report breaking changes as warnings (for a major release), also a renamed code
+      --allow-breaking report breaking changes as warnings and generate (for a major release): a renamed
+                       code, and what --against finds
       --pin-names      keep the old names of codes whose derived names changed: write them into a Name
                        column of the documents (nothing else is written); then run errgen again
       --force          overwrite files in the output directory that errgen did not generate
@@ -80,7 +81,8 @@ Options:
   -h, --help           print this help
   -v, --version        print the version
 
-Exit codes: 0 done or up to date, 1 invalid document or stale outputs, 2 usage, configuration or I/O error.
+Exit codes: 0 done or up to date, 1 invalid document, renamed code or stale outputs, 2 usage, configuration or I/O
+error.
 `
 
 /** Parse the command line; a usage error throws, with a message for the user. */

@@ -179,6 +179,23 @@ describe('names given by a Name cell', () => {
     expect(pin.stderr).toMatch(/\n✖ 1 error, ⚠ 5 warnings\n$/)
     expect(await other.document.read()).toBe(edited)
   })
+  test('--pin-names --allow-breaking keeps the derived names and lets a Name cell\'s rename through as a warning', async () => {
+    const {directory, document} = await namedProject('')
+    await document.edit((text) =>
+      text.replace('*type missing*', '*type parameter missing*').replace(/^(```400```\| ```1002```.*) \| \|$/m, '$1 | EmailAbsent |')
+    )
+    const refused = await runProcess(['--pin-names'], directory)
+    expect([refused.code, errors(refused.stderr).map((line) => line.replace(/ since .*/, ''))]).toEqual([
+      1,
+      ['input/error-codes.md:9:94-9:105  error  Name of code 1002 changed from `EmailMissing` to `EmailAbsent` by its Name cell']
+    ])
+    const pin = await runProcess(['--pin-names', '--allow-breaking'], directory)
+    expect(pin.code).toBe(0)
+    expect(pin.stderr).toContain('warning  Name of code 1002 changed from `EmailMissing` to `EmailAbsent` by its Name cell since output (allowed by --allow-breaking)  renamed-code\n')
+    expect(await document.read()).toContain('|*type parameter missing*|You need to include a type parameter. Ex. bofa, wells, amex, chase, citi, etc. | TypeMissing |\n')
+    expect((await runProcess(['--quiet', '--allow-breaking'], directory)).code).toBe(0)
+    expect((await runProcess(['--quiet'], directory)).code).toBe(0)
+  })
 })
 
 describe('--pin-names refuses what it cannot do safely', () => {
