@@ -184,3 +184,24 @@ describe('--pin-names keeps every byte but the pinned tables\' lines', () => {
     expect((await stat(path.join(directory, 'real.md'))).mode & 0o777).toBe(0o640)
   })
 })
+
+describe('--pin-names says why it cannot write a name', () => {
+  test('no header the configured columns read as the Name column: unpinnable-name at the row, nothing written', async () => {
+    const directory = await tempDirectory()
+    const file = path.join(directory, 'errors.md')
+    await writeFile(path.join(directory, 'errgen.config.json'), JSON.stringify({columns: {Name: 'ignore', Identifier: 'ignore'}}))
+    await writeFile(file, 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n400 | 1 | *token missing* | Send a token.\n')
+    const args = ['--input', 'errors.md', '--quiet']
+    expect((await runInProcess(args, directory)).code).toBe(0)
+    const edited = 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n400 | 1 | *no token* | Send a token.\n'
+    await writeFile(file, edited)
+    expect(await runInProcess([...args, '--pin-names'], directory)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'errors.md:3:1-3:37  error  Cannot keep the name `TokenMissing` of code 1: no header names the Name column with the configured `columns`; add a Name column by hand  unpinnable-name\n' +
+        '✖ 1 error\n'
+    })
+    expect(await readFile(file, 'utf8')).toBe(edited)
+  })
+})
