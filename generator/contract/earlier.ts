@@ -14,8 +14,6 @@ export interface Contract {
   readonly messages: ReadonlyArray<VFileMessage>
   /** The codes whose derived names changed: what `--pin-names` keeps. */
   readonly renames: ReadonlyArray<Rename>
-  /** Whether only the names were compared (with the outputs the run replaces, as every run does without `against`). */
-  readonly namesOnly: boolean
 }
 
 /** How a run compares, beyond the library's options. */
@@ -47,15 +45,15 @@ export async function compareWithEarlier(
   const {compareContract} = await import('./compare.js')
   const files = [...new Set([...documents, ...before.files])]
   const earlier = new Map(files.map((file) => [file, file.messages.length]))
-  const namesOnly = config.against === undefined
   const renames = compareContract(before, catalog, new Map(documents.map((file) => [file.path, file])), {
     allowBreaking: options.allowBreaking ?? false,
-    namesOnly,
+    // Without `against`, the outputs the run replaces are compared for their names only.
+    namesOnly: config.against === undefined,
     pinning: options.pinNames
   })
   reports.push(...before.files)
   const messages = files.flatMap((file) => sortMessages(file.messages.slice(earlier.get(file) ?? 0)))
-  return {before, messages, renames, namesOnly}
+  return {before, messages, renames}
 }
 
 /** The catalog to compare with: `against`'s, or the outputs the run replaces; undefined when there is none. */
