@@ -1,7 +1,8 @@
 /** outputs-io: an output directory and the configuration in, the catalog its outputs describe out — read back from the outputs errgen generated there, for `--against DIR` and for the names every run keeps. */
-import {stat} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {manifestName} from '../config/output-names.js'
 import {displayPath, IoError} from '../diagnostics/io-error.js'
 import {readIfExists} from '../read/files-io.js'
 import type {Config, OutputFile, OutputKind, Snapshot} from '../types.js'
@@ -35,11 +36,20 @@ export async function fromOutputs(directory: string, config: Config, cwd: string
   throw new IoError('cannot compare with ' + displayPath(directory, cwd) + ': it holds no errgen output')
 }
 
+/** An output of errgen's found in the output directory. */
+interface Found {
+  readonly kind: OutputKind
+  readonly shown: string
+  readonly bytes: Buffer
+}
+
 /**
  * The catalog of the outputs a run is about to replace, to keep their names: read back from the first output of
- * errgen's in the output directory. Undefined when there is nothing to compare with: no output yet (a first run),
- * only files errgen did not generate (the write refuses them, or `--force` replaces them), or an output that already
- * holds exactly the new bytes (a run generated this catalog already, and was killed before it replaced every output).
+ * errgen's in the output directory — one the configuration names, or else one the manifest lists (outputs named
+ * after a document that was renamed since). Undefined when there is nothing to compare with: no output yet (a first
+ * run), only files errgen did not generate (the write refuses them, or `--force` replaces them), or an output that
+ * already holds exactly the new bytes (a run generated this catalog already, and was killed before it replaced
+ * every output).
  *
  * @param generated the outputs the run generated
  * @param force an output errgen cannot read back is replaced without comparing, rather than an IoError
@@ -47,17 +57,13 @@ export async function fromOutputs(directory: string, config: Config, cwd: string
 export async function replacedOutputs(config: Config, cwd: string, generated: ReadonlyArray<OutputFile>, force: boolean): Promise<Before | undefined> {
   const directory = path.resolve(cwd, config.out)
   if (!(await isDirectory(directory))) return undefined
-  const found: Array<{kind: OutputKind, shown: string, bytes: Buffer}> = []
-  for (const kind of namesPreference) {
+  const configured = namesPreference.flatMap((kind) => {
     const name = config.outputs[kind]
-    if (!name) continue
-    const shown = displayPath(path.join(directory, name), cwd)
-    const bytes = await readIfExists(path.join(directory, name), shown)
-    if (!bytes || !isGenerated(bytes)) continue
-    if (generated.some((output) => output.name === name && bytes.equals(Buffer.from(output.text)))) return undefined
-    found.push({kind, shown, bytes})
-  }
-  for (const {kind, shown, bytes} of found) {
+    return name ? [{kind, name}] : []
+  })
+  let found = await readOutputs(directory, cwd, configured, generated)
+  if (found?.length === 0) found = await readOutputs(directory, cwd, await listedOutputs(directory, configured.map((output) => output.name)), generated)
+  for (const {kind, shown, bytes} of found ?? []) {
     try {
       return snapshotBefore(displayPath(directory, cwd), kind, await readBack(kind, bytes.toString('utf8')), new VFile({path: shown}))
     } catch {
@@ -69,6 +75,48 @@ export async function replacedOutputs(config: Config, cwd: string, generated: Re
     }
   }
   return undefined
+}
+
+/** The outputs of errgen's among these names; undefined when one already holds exactly the bytes generated for it. */
+async function readOutputs(
+  directory: string,
+  cwd: string,
+  outputs: ReadonlyArray<{readonly kind: OutputKind, readonly name: string}>,
+  generated: ReadonlyArray<OutputFile>
+): Promise<Array<Found> | undefined> {
+  const found: Array<Found> = []
+  for (const {kind, name} of outputs) {
+    const shown = displayPath(path.join(directory, name), cwd)
+    const bytes = await readIfExists(path.join(directory, name), shown)
+    if (!bytes || !isGenerated(bytes)) continue
+    if (generated.some((output) => output.name === name && bytes.equals(Buffer.from(output.text)))) return undefined
+    found.push({kind, shown, bytes})
+  }
+  return found
+}
+
+/** The outputs the manifest in the directory lists besides these names, each of the kind its extension says, quickest to read first. */
+async function listedOutputs(directory: string, names: ReadonlyArray<string>): Promise<Array<{kind: OutputKind, name: string}>> {
+  let listed: Array<string>
+  try {
+    const manifest = JSON.parse((await readFile(path.join(directory, manifestName))).toString('utf8')) as {outputs?: unknown}
+    listed = manifest.outputs !== null && typeof manifest.outputs === 'object' ? Object.keys(manifest.outputs) : []
+  } catch {
+    return []
+  }
+  const plain = listed.filter((name) => /^[^/\\]+$/.test(name) && name !== manifestName && !names.includes(name))
+  const outputs = plain.flatMap((name) => {
+    const kind = kindOf(name)
+    return kind ? [{kind, name}] : []
+  })
+  return namesPreference.flatMap((kind) => outputs.filter((output) => output.kind === kind))
+}
+
+/** The kind of output a file name says: `.json` a JSON Schema, `.ts` TypeScript, `.yaml` OpenAPI. */
+function kindOf(name: string): OutputKind | undefined {
+  if (name.endsWith('.json')) return 'jsonSchema'
+  if (name.endsWith('.ts')) return 'typescript'
+  return /\.ya?ml$/.test(name) ? 'openapi' : undefined
 }
 
 /** Whether a path is a directory (an output directory that is not one is reported by the write). */

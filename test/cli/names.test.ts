@@ -229,6 +229,16 @@ describe('outputs that cannot be compared', () => {
     expect((await runProcess(['--quiet', '--force'], directory)).code).toBe(0)
   })
 
+  test('outputs named after a document that was renamed since are compared through the manifest', async () => {
+    const {directory, document} = await renamedProject()
+    const {rename} = await import('node:fs/promises')
+    await rename(document.file, path.join(directory, 'input', 'api-errors.md'))
+    const run = await runProcess(['--input', 'input/api-errors.md', '--quiet'], directory)
+    expect(run.code).toBe(1)
+    expect(errors(run.stderr)).toEqual([renamed.replace('input/error-codes.md', 'input/api-errors.md')])
+    expect((await runProcess(['--input', 'input/api-errors.md', '--quiet', '--allow-breaking'], directory)).code).toBe(0)
+  })
+
   test("a file with errgen's marker that cannot be read back stops the run (exit 2); --force replaces it without comparing", async () => {
     const {directory, out} = await renamedProject()
     const file = path.join(out, 'error-codes.schema.json')
