@@ -94,7 +94,9 @@ async function once(settings: Settings, io: Io): Promise<number> {
   if (!out || !shownOut || !config) return exitUsage
   if (notes) return printReleaseNotes(prepared, io)
   if (!prepared.ok || !prepared.catalog || (plan && !plan.ok)) {
-    if (settings.watch) io.stdout('errgen: invalid documents, kept the last good outputs (' + elapsed(started) + ')\n')
+    // A comparison is made only of valid documents: when there is one, what failed is a breaking change.
+    const why = prepared.contract ? 'breaking changes' : 'invalid documents'
+    if (settings.watch) io.stdout('errgen: ' + why + ', kept the last good outputs (' + elapsed(started) + ')\n')
     return exitInvalid
   }
   if (pinning && plan) return pinning.writePins(plan, prepared, settings, io)

@@ -176,7 +176,7 @@ describe('--watch', () => {
       expect(await readFile(output, 'utf8')).toContain('"Send a type parameter. Ex. bofa')
 
       await writeFile(input, original.replace('*type missing*', '*type parameter missing*'))
-      expect(await lines.next()).toMatch(/^errgen: invalid documents, kept the last good outputs \(\d+ ms\)$/)
+      expect(await lines.next()).toMatch(/^errgen: breaking changes, kept the last good outputs \(\d+ ms\)$/)
       expect(await readFile(output, 'utf8')).toContain('TypeMissing = 1001')
 
       await writeFile(input, edited + '\n')
