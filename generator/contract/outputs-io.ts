@@ -49,10 +49,11 @@ interface Found {
  * after a document that was renamed since). Undefined when there is nothing to compare with: no output yet (a first
  * run), only files errgen did not generate (the write refuses them, or `--force` replaces them), or an output that
  * already holds exactly the new bytes (a run generated this catalog already, and was killed before it replaced
- * every output).
+ * every output). An output errgen cannot read back (edited by hand, or written in a format this version no longer
+ * reads) gives way to the next; when none can be read, that is an IoError.
  *
  * @param generated the outputs the run generated
- * @param force an output errgen cannot read back is replaced without comparing, rather than an IoError
+ * @param force outputs errgen cannot read back are replaced without comparing, rather than an IoError
  */
 export async function replacedOutputs(config: Config, cwd: string, generated: ReadonlyArray<OutputFile>, force: boolean): Promise<Before | undefined> {
   const directory = path.resolve(cwd, config.out)
@@ -64,17 +65,15 @@ export async function replacedOutputs(config: Config, cwd: string, generated: Re
   let found = await readOutputs(directory, cwd, configured, generated)
   if (found?.length === 0) found = await readOutputs(directory, cwd, await listedOutputs(directory, configured.map((output) => output.name)), generated)
   for (const {kind, shown, bytes} of found ?? []) {
-    try {
-      return snapshotBefore(displayPath(directory, cwd), kind, await readBack(kind, bytes.toString('utf8')), new VFile({path: shown}))
-    } catch {
-      if (force) continue
-      throw new IoError(
-        'cannot compare the names with ' + shown + ': it has errgen\'s marker, but errgen cannot read it back (edited by hand?); ' +
-          'delete it, or pass --force to replace it without comparing'
-      )
-    }
+    const entries = await readBack(kind, bytes.toString('utf8')).catch(() => undefined)
+    if (entries) return snapshotBefore(displayPath(directory, cwd), kind, entries, new VFile({path: shown}))
   }
-  return undefined
+  const [unreadable] = found ?? []
+  if (unreadable === undefined || force) return undefined
+  throw new IoError(
+    'cannot compare the names with ' + unreadable.shown + ': it has errgen\'s marker, but errgen cannot read it back (edited by hand?), ' +
+      'nor any other output there; delete it, or pass --force to replace the outputs without comparing'
+  )
 }
 
 /** The outputs of errgen's among these names; undefined when one already holds exactly the bytes generated for it. */
