@@ -3,7 +3,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {buildCatalog, type CatalogOptions} from './catalog/build.js'
 import {loadConfig} from './config/load-io.js'
-import {compareWithEarlier, type Contract} from './contract/earlier.js'
+import {type CompareOptions, compareWithEarlier, type Contract} from './contract/earlier.js'
 import {IoError} from './diagnostics/io-error.js'
 import {isClean} from './diagnostics/messages.js'
 import type {Parser} from './parse/parse.js'
@@ -13,7 +13,7 @@ import {reportOversizedLines} from './read/limits.js'
 import {validate} from './tables/validate.js'
 import type {Catalog, Config, EmitOptions, GeneratedFile, GenerateOptions, OutputFile, ReadDocument, ReadOptions, TableInfo} from './types.js'
 
-export type {Contract} from './contract/earlier.js'
+export type {CompareOptions, Contract} from './contract/earlier.js'
 
 /** What `generate()` computes, with the VFiles the CLI reports from. */
 export interface Prepared {
@@ -28,8 +28,10 @@ export interface Prepared {
   readonly base: string
   /** The documents read, relative to the working directory, with exactly the bytes that were parsed. */
   readonly documents: Array<{readonly path: string, readonly bytes: Uint8Array}>
-  /** The catalog compared with (`against`) and the messages of the comparison; undefined when nothing was compared. */
+  /** The catalog compared with (`against`, or the outputs replaced) and the comparison; undefined when nothing was compared. */
   readonly contract?: Contract | undefined
+  /** The error tables read, where they are and which columns they have. */
+  readonly tables: ReadonlyArray<TableInfo>
 }
 
 /** The catalog and the outputs of some documents. */
@@ -39,24 +41,26 @@ export interface Compiled {
   readonly files: Array<OutputFile>
   /** Whether no document has an error. */
   readonly ok: boolean
+  /** The error tables read. */
+  readonly tables: ReadonlyArray<TableInfo>
 }
 
 /** The whole run in memory: the configuration, the documents, their catalog and outputs, checked against the contract. */
-export async function prepare(options: GenerateOptions): Promise<Prepared> {
+export async function prepare(options: CompareOptions): Promise<Prepared> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const {config, file: configFile, base} = await loadConfig(cwd, options)
   const reports = configFile ? [configFile] : []
-  if (!config) return {ok: false, config, catalog: undefined, files: [], reports, cwd, base, documents: []}
+  if (!config) return {ok: false, config, catalog: undefined, files: [], reports, cwd, base, documents: [], tables: []}
 
   const {files: documents, read} = await readDocuments(config, options.documents, cwd, base)
   reports.push(...documents)
 
   const compiled = await compile(documents, config)
-  const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports) : undefined
+  const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports, compiled.files) : undefined
   const ok = compiled.ok && (contract === undefined || isClean([...documents, ...contract.before.files]))
   const out = path.resolve(cwd, config.out)
   const files = ok ? compiled.files.map((file) => ({...file, path: path.join(out, file.name)})) : []
-  return {ok, config, catalog: compiled.catalog, files, reports, cwd, base, documents: read, contract}
+  return {ok, config, catalog: compiled.catalog, files, reports, cwd, base, documents: read, contract, tables: compiled.tables}
 }
 
 /**
@@ -66,12 +70,16 @@ export async function prepare(options: GenerateOptions): Promise<Prepared> {
 export async function compile(documents: ReadonlyArray<VFile>, options: ReadOptions & EmitOptions, parser: Parser = parseInWorkers): Promise<Compiled> {
   const catalogging = catalogOf(documents, options, parser)
   const {emit} = await import('./emit/index.js')
-  const {catalog, ok} = await catalogging
-  return {catalog, files: ok ? emit(catalog, options) : [], ok}
+  const {catalog, ok, tables} = await catalogging
+  return {catalog, files: ok ? emit(catalog, options) : [], ok, tables}
 }
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */
-export async function catalogOf(documents: ReadonlyArray<VFile>, options: ReadOptions & CatalogOptions, parser: Parser): Promise<{catalog: Catalog, ok: boolean}> {
+export async function catalogOf(
+  documents: ReadonlyArray<VFile>,
+  options: ReadOptions & CatalogOptions,
+  parser: Parser
+): Promise<{catalog: Catalog, ok: boolean, tables: Array<TableInfo>}> {
   const parseable = documents.filter((file) => !reportOversizedLines(file))
   const trees = await parser(parseable)
   const treeOf = new Map(parseable.map((file, index) => [file, treeAt(trees, index)]))
@@ -80,7 +88,7 @@ export async function catalogOf(documents: ReadonlyArray<VFile>, options: ReadOp
     return tree ? validate(tree, file, options) : unread
   })
   const catalog = buildCatalog(tables, options, documents.map((file) => file.path))
-  return {catalog, ok: isClean(documents)}
+  return {catalog, ok: isClean(documents), tables: tables.flatMap((table) => table.tables)}
 }
 
 /**

@@ -104,6 +104,8 @@ export interface EntryDocs {
 export interface EntrySource {
   readonly file: string
   readonly places: Readonly<Record<'row' | Column, Position>>
+  /** Whether a Name cell gives the entry's name (rather than its message or code). */
+  readonly named?: boolean | undefined
 }
 
 /** One HTTP status used by the catalog, with its identifier (`BadRequest`) and standard reason phrase. */

@@ -58,7 +58,8 @@ describe('generate()', () => {
     expect(result.catalog?.entries).toMatchObject([{code: 7, name: 'Oops', status: 500, message: 'oops', resolve: 'Retry.', group: undefined, deprecated: undefined}])
     expect(result.catalog?.entries[0]?.source).toEqual({
       file: 'docs/errors.md',
-      places: expect.objectContaining({code: {start: {line: 3, column: 1, offset: 54}, end: {line: 3, column: 2, offset: 55}}})
+      places: expect.objectContaining({code: {start: {line: 3, column: 1, offset: 54}, end: {line: 3, column: 2, offset: 55}}}),
+      named: false
     })
   })
 

@@ -146,7 +146,7 @@ function toEntry(
     ...(row.docs ? {docs: row.docs} : {}),
     group: row.group,
     deprecated: row.deprecated ? {replacement} : undefined,
-    source: {file: row.file.path, places: row.places}
+    source: {file: row.file.path, places: row.places, named: row.name !== undefined}
   }
 }
 

@@ -11,6 +11,8 @@ export interface Settings {
   readonly style: TypeScriptStyle | undefined
   readonly against: string | undefined
   readonly allowBreaking: boolean
+  /** Write the old names of codes whose derived names changed into the documents' Name columns, and nothing else. */
+  readonly pinNames: boolean
   readonly check: boolean
   readonly watch: boolean
   readonly printConfig: boolean
@@ -38,6 +40,7 @@ const options = {
   style: {type: 'string'},
   against: {type: 'string'},
   'allow-breaking': {type: 'boolean'},
+  'pin-names': {type: 'boolean'},
   force: {type: 'boolean'},
   'allow-outside': {type: 'boolean'},
   check: {type: 'boolean'},
@@ -64,7 +67,10 @@ Options:
       --check          write nothing; exit 1 when an output is missing or differs from what would be generated
       --against REF    compare with the catalog at a git revision or in a directory of earlier outputs;
                        exit 1 on a breaking change
-      --allow-breaking report breaking changes as warnings (for a major release)
+      --allow-breaking report breaking changes as warnings and generate (for a major release): a renamed
+                       code, and what --against finds
+      --pin-names      keep the old names of codes whose derived names changed: write them into a Name
+                       column of the documents (nothing else is written); then run errgen again
       --force          overwrite files in the output directory that errgen did not generate
       --allow-outside  use an output directory outside the working directory and the configuration's
   -w, --watch          regenerate whenever a document or the configuration changes
@@ -75,7 +81,8 @@ Options:
   -h, --help           print this help
   -v, --version        print the version
 
-Exit codes: 0 done or up to date, 1 invalid document or stale outputs, 2 usage, configuration or I/O error.
+Exit codes: 0 done or up to date, 1 invalid document, renamed code or stale outputs, 2 usage, configuration or I/O
+error.
 `
 
 /** Parse the command line; a usage error throws, with a message for the user. */
@@ -84,6 +91,10 @@ export function parseFlags(argv: ReadonlyArray<string>): Parsed {
   const format = oneOf('--format', values.format ?? 'text', formats)
   const style = values.style === undefined ? undefined : oneOf('--style', values.style, styles)
   if (values.check && values.watch) throw new Error('--check and --watch cannot be used together')
+  for (const other of ['check', 'watch'] as const) {
+    if (values['pin-names'] && values[other]) throw new Error('--pin-names and --' + other + ' cannot be used together')
+  }
+  if (values['pin-names'] && format === 'markdown') throw new Error('--pin-names and --format markdown cannot be used together')
   return {
     help: values.help ?? false,
     version: values.version ?? false,
@@ -94,6 +105,7 @@ export function parseFlags(argv: ReadonlyArray<string>): Parsed {
       style,
       against: values.against,
       allowBreaking: values['allow-breaking'] ?? false,
+      pinNames: values['pin-names'] ?? false,
       check: values.check ?? false,
       watch: values.watch ?? false,
       printConfig: values['print-config'] ?? false,
@@ -126,7 +138,7 @@ export function plainSettings(argv: ReadonlyArray<string>): Settings | undefined
   const {help, version, settings} = parsed
   const plain =
     !help && !version && settings.config === undefined && settings.style === undefined && settings.against === undefined &&
-    !settings.allowBreaking && !settings.watch && !settings.printConfig && !settings.force && !settings.allowOutside &&
+    !settings.allowBreaking && !settings.pinNames && !settings.watch && !settings.printConfig && !settings.force && !settings.allowOutside &&
     settings.format === 'text'
   return plain ? settings : undefined
 }

@@ -73,7 +73,9 @@ async function once(settings: Settings, io: Io): Promise<number> {
     config: settings.config,
     style: settings.style,
     against: settings.against,
-    allowBreaking: settings.allowBreaking
+    allowBreaking: settings.allowBreaking,
+    pinNames: settings.pinNames,
+    force: settings.force
   })
   const {config} = prepared
   const out = config && path.resolve(io.cwd, config.out)
@@ -81,15 +83,20 @@ async function once(settings: Settings, io: Io): Promise<number> {
   if (out && shownOut && !settings.allowOutside) refuseOutside(out, shownOut, [io.cwd, prepared.base])
   if (out && shownOut) await checkOutputDirectory(out, shownOut)
 
+  const pinning = settings.pinNames && prepared.ok && config ? await import('./pin-io.js') : undefined
+  const plan = pinning && config ? await pinning.planPins(prepared, config) : undefined
   const notes = settings.format === 'markdown'
   const diagnostics = report(prepared.reports, {format: settings.format, quiet: settings.quiet || settings.check || notes})
   if (diagnostics) (settings.format === 'json' || settings.format === 'github' ? io.stdout : io.stderr)(diagnostics)
   if (!out || !shownOut || !config) return exitUsage
   if (notes) return printReleaseNotes(prepared, io)
-  if (!prepared.ok || !prepared.catalog) {
-    if (settings.watch) io.stdout('errgen: invalid documents, kept the last good outputs (' + elapsed(started) + ')\n')
+  if (!prepared.ok || !prepared.catalog || (plan && !plan.ok)) {
+    // A comparison is made only of valid documents: when there is one, what failed is a breaking change.
+    const why = prepared.contract ? 'breaking changes' : 'invalid documents'
+    if (settings.watch) io.stdout('errgen: ' + why + ', kept the last good outputs (' + elapsed(started) + ')\n')
     return exitInvalid
   }
+  if (pinning && plan) return pinning.writePins(plan, prepared, settings, io)
 
   const generated: Generated = {
     cwd: prepared.cwd,

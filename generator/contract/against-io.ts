@@ -7,14 +7,13 @@ import picomatch from 'picomatch'
 import {isDynamicPattern} from 'tinyglobby'
 import {VFile} from 'vfile'
 import {decodeUtf8} from '../read/utf8.js'
-import {displayPath, IoError} from '../diagnostics/io-error.js'
-import {readIfExists} from '../read/files-io.js'
+import {IoError} from '../diagnostics/io-error.js'
 import {parseInThisThread} from '../parse/parse.js'
-import {readBack} from './read-back.js'
+import {fromOutputs} from './outputs-io.js'
 import {problemTypeOrUndefined} from '../config/problem-template.js'
 import {catalogOf} from '../spine.js'
 import type {Before} from './compare.js'
-import type {Config, OutputKind, Snapshot} from '../types.js'
+import type {Config} from '../types.js'
 
 const run = promisify(execFile)
 
@@ -23,43 +22,6 @@ export async function loadBefore(against: string, config: Config, cwd: string): 
   const directory = path.resolve(cwd, against)
   const isDirectory = await stat(directory).then((info) => info.isDirectory(), () => false)
   return isDirectory ? fromOutputs(directory, config, cwd) : fromGit(against, config, cwd)
-}
-
-/** The outputs to read back, most complete first: OpenAPI and TypeScript hold statuses, the JSON Schema does not. */
-const preference = ['openapi', 'typescript', 'jsonSchema'] as const
-
-/** Read the entries back from the first output errgen generated there. */
-async function fromOutputs(directory: string, config: Config, cwd: string): Promise<Before> {
-  for (const kind of preference) {
-    const name = config.outputs[kind]
-    if (!name) continue
-    const file = path.join(directory, name)
-    const shown = displayPath(file, cwd)
-    const bytes = await readIfExists(file, shown)
-    if (!bytes) continue
-    let entries: Array<Snapshot>
-    try {
-      entries = await readBack(kind, bytes.toString('utf8'))
-    } catch {
-      throw new IoError('cannot compare with ' + shown + ': it is not an output errgen generated')
-    }
-    return snapshotBefore(displayPath(directory, cwd), kind, entries, new VFile({path: shown}))
-  }
-  throw new IoError('cannot compare with ' + displayPath(directory, cwd) + ': it holds no errgen output')
-}
-
-/** The catalog an output describes: the JSON Schema does not say whether there were statuses or resolve texts. */
-function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot>, file: VFile): Before {
-  const knowsColumns = kind !== 'jsonSchema'
-  return {
-    label,
-    codeKind: entries.some((entry) => typeof entry.code === 'string') ? 'string' : 'integer',
-    hasStatus: knowsColumns ? entries.some((entry) => entry.status !== undefined) : undefined,
-    hasResolve: knowsColumns ? entries.some((entry) => entry.resolve !== undefined) : undefined,
-    entries,
-    file,
-    files: [file]
-  }
 }
 
 /** Read the documents at a git revision and build their catalog with the current configuration. */

@@ -5,7 +5,7 @@ import {breaking, info} from '../diagnostics/messages.js'
 import type {BreakingRuleId, RuleIdOf} from '../diagnostics/rules.js'
 import {problemTypeOrUndefined} from '../config/problem-template.js'
 import type {Catalog, CatalogEntry, CodeKind, ProblemSettings, Snapshot} from '../types.js'
-import {compareEntries, type Match} from './changes.js'
+import {type Changes, compareEntries, type Match} from './changes.js'
 
 /** An entry of the catalog compared with, with its document and place when known. */
 export type BeforeEntry = Snapshot & {readonly file?: VFile | undefined, readonly place?: Position | undefined}
@@ -29,20 +29,49 @@ export interface Before {
 export interface ContractOptions {
   /** Breaking changes are warnings, for a deliberate major release. */
   readonly allowBreaking: boolean
+  /** Compare the names only (what every run does with the outputs it replaces). */
+  readonly namesOnly?: boolean | undefined
+  /** Report no derived name that changed: `--pin-names` keeps the old one instead. */
+  readonly pinning?: boolean | undefined
   /** The problem details form's settings, whose type URIs are compared too; undefined when the form is off. */
   readonly problem?: ProblemSettings | undefined
 }
 
+/** A code whose name, derived from its message (no Name cell), changed: the old name a Name cell would keep. */
+export interface Rename {
+  readonly entry: CatalogEntry
+  readonly before: string
+}
+
 /**
  * Compare, and add one message per change: an error per breaking change (a warning with `allowBreaking`), an info
- * per change that does not break clients.
+ * per change that does not break clients; only the renames and reused names with `namesOnly`.
  *
  * @param files the current documents, by path
+ * @returns the codes whose derived names changed (reported, or, with `pinning`, left to `--pin-names`)
  */
-export function compareContract(before: Before, after: Catalog, files: ReadonlyMap<string, VFile>, options: ContractOptions): void {
+export function compareContract(before: Before, after: Catalog, files: ReadonlyMap<string, VFile>, options: ContractOptions): Array<Rename> {
   const report = reporter(options)
-  const start = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
   const fileOf = (path: string) => files.get(path) ?? before.file
+  const changes = compareEntries(before.entries, after.entries, (entry) => ({...entry, type: problemTypeOrUndefined(options.problem, entry)}))
+  const nowByName = new Map(after.entries.map((entry) => [entry.name, entry]))
+  const renames: Array<Rename> = []
+  for (const match of changes.matched) {
+    if (match.fields.includes('name')) reportName(match, fileOf(match.after.source.file), nowByName, before.label, report, renames)
+  }
+  if (!options.namesOnly) compareOthers(before, after, changes, fileOf, report)
+  return renames
+}
+
+/** Every change but the names: kinds, columns, removed and added codes, statuses, texts and deprecations. */
+function compareOthers(
+  before: Before,
+  after: Catalog,
+  changes: Changes<BeforeEntry, CatalogEntry>,
+  fileOf: (path: string) => VFile,
+  report: Reporter
+): void {
+  const start = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
   const firstFile = fileOf(after.entries[0]?.source.file ?? after.sources[0] ?? '')
 
   if (before.codeKind !== after.codeKind && before.entries.length > 0 && after.entries.length > 0) {
@@ -55,10 +84,8 @@ export function compareContract(before: Before, after: Catalog, files: ReadonlyM
     report.breaking(firstFile, start, 'The Resolve column was removed since ' + before.label + ': bodies no longer carry a resolve text', 'removed-column')
   }
 
-  const changes = compareEntries(before.entries, after.entries, (entry) => ({...entry, type: problemTypeOrUndefined(options.problem, entry)}))
-  const nowByName = new Map(after.entries.map((entry) => [entry.name, entry]))
   for (const entry of changes.removed) reportRemoved(entry, before, report)
-  for (const match of changes.matched) reportMatch(match, fileOf(match.after.source.file), nowByName, before.label, report)
+  for (const match of changes.matched) reportMatch(match, fileOf(match.after.source.file), before.label, report)
   for (const entry of changes.added) {
     report.info(fileOf(entry.source.file), entry.source.places.code, 'Code ' + entry.code + ' (`' + entry.name + '`) added since ' + before.label, 'added-code')
   }
@@ -66,8 +93,8 @@ export function compareContract(before: Before, after: Catalog, files: ReadonlyM
 
 /** Where the comparison's messages go: a breaking change, or a change that does not break clients. */
 interface Reporter {
-  /** The problem details settings the current catalog is compared with. */
-  readonly problem: ProblemSettings | undefined
+  /** Whether breaking changes are allowed (their messages then offer no way out). */
+  readonly options: ContractOptions
   breaking(file: VFile, place: Position | undefined, reason: string, ruleId: BreakingRuleId): void
   info(file: VFile, place: Position | undefined, reason: string, ruleId: RuleIdOf<'info'>): void
 }
@@ -75,7 +102,7 @@ interface Reporter {
 /** A breaking change is an error, or a warning with `allowBreaking`; any other change is a note. */
 function reporter(options: ContractOptions): Reporter {
   return {
-    problem: options.problem,
+    options,
     breaking(file, place, reason, ruleId) {
       breaking(file, reason, place, ruleId, options.allowBreaking)
     },
@@ -98,34 +125,48 @@ function reportRemoved(entry: BeforeEntry, before: Before, report: Reporter): vo
 }
 
 /**
- * Report what changed of one code between then and now.
+ * Report a code whose name changed: a reused name, or a rename — of a derived name (a Name cell or `--pin-names`
+ * keeps the old one), or of a Name cell's.
  *
- * @param file the entry's document
+ * @param renames receives the derived names that changed
  */
-function reportMatch(
+function reportName(
   match: Match<BeforeEntry, CatalogEntry>,
   file: VFile,
   nowByName: ReadonlyMap<string, CatalogEntry>,
   label: string,
-  report: Reporter
+  report: Reporter,
+  renames: Array<Rename>
 ): void {
+  const {before: previous, after: entry} = match
+  const {places, named} = entry.source
+  const moved = nowByName.get(previous.name)
+  const what = 'Name of code ' + entry.code + ' changed from `' + previous.name + '` to `' + entry.name + '`' + (named ? ' by its Name cell' : '') + ' since ' + label
+  const allowed = report.options.allowBreaking
+  if (moved && moved !== entry) {
+    const reason =
+      'Code ' + entry.code + ' was `' + previous.name + '` in ' + label + ' and is now `' + entry.name + '`, while `' +
+      previous.name + '` is now code ' + moved.code + ': clients that switch on `' + previous.name + '` get another code'
+    report.breaking(file, places.code, reason, 'reused-code')
+  } else if (named) {
+    const way = allowed ? '' : '; put `' + previous.name + '` back, or accept the rename with --allow-breaking'
+    report.breaking(file, places.name, what + way, 'renamed-code')
+  } else {
+    renames.push({entry, before: previous.name})
+    if (report.options.pinning) return
+    const way = allowed ? '' : '; keep the old name with a Name column (run again with --pin-names to write it) or accept the new one with --allow-breaking'
+    report.breaking(file, places.message, what + way, 'renamed-code')
+  }
+}
+
+/**
+ * Report what else changed of one code between then and now.
+ *
+ * @param file the entry's document
+ */
+function reportMatch(match: Match<BeforeEntry, CatalogEntry>, file: VFile, label: string, report: Reporter): void {
   const {before: previous, after: entry, fields} = match
   const {places} = entry.source
-  if (fields.includes('name')) {
-    const moved = nowByName.get(previous.name)
-    if (moved && moved !== entry) {
-      const reason =
-        'Code ' + entry.code + ' was `' + previous.name + '` in ' + label + ' and is now `' + entry.name + '`, while `' +
-        previous.name + '` is now code ' + moved.code + ': clients that switch on `' + previous.name + '` get another code'
-      report.breaking(file, places.code, reason, 'reused-code')
-    } else {
-      const reason =
-        'Name of code ' + entry.code + ' changed from `' + previous.name + '` to `' + entry.name + '` since ' + label +
-        '; keep the old name with a Name column: `' + previous.name + '`'
-      const named = places.name !== places.row
-      report.breaking(file, named ? places.name : places.message, reason, 'renamed-code')
-    }
-  }
   if (fields.includes('status')) {
     const reason = 'HTTP status of code ' + entry.code + ' changed from ' + previous.status + ' to ' + entry.status + ' since ' + label
     report.breaking(file, places.status, reason, 'changed-status')
@@ -146,7 +187,7 @@ function reportMatch(
 /** A problem type is what clients match a problem on: a new URI for an existing code breaks them. */
 function reportChangedType(match: Match<BeforeEntry, CatalogEntry>, file: VFile, label: string, report: Reporter): void {
   const {before: previous, after: entry} = match
-  const now = problemTypeOrUndefined(report.problem, entry)
+  const now = problemTypeOrUndefined(report.options.problem, entry)
   const reason =
     'Problem type of code ' + entry.code + ' changed from `' + previous.type + '` to `' + now + '` since ' + label +
     '; problem types are identifiers clients match on: keep the old URI'

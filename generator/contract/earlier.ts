@@ -1,45 +1,73 @@
-/** earlier: the catalog and the configuration in, its comparison with the earlier catalog `against` names (a git revision, or old outputs) out — a message per change on the documents, and those messages for the release notes. */
+/** earlier: the catalog and the configuration in, its comparison with the earlier catalog out — the one `against` names (a git revision, or old outputs), or else, for the names only, the outputs the run replaces — as a message per change on the documents, and those messages for the release notes. */
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {sortMessages} from '../diagnostics/report.js'
 import {anyExists} from '../read/files-io.js'
-import type {Catalog, Config, GenerateOptions} from '../types.js'
-import type {Before} from './compare.js'
+import type {Catalog, Config, GenerateOptions, OutputFile} from '../types.js'
+import type {Before, Rename} from './compare.js'
 
 /** The comparison with an earlier catalog. */
 export interface Contract {
   readonly before: Before
   /** Every change, one message each, in document order. */
   readonly messages: ReadonlyArray<VFileMessage>
+  /** The codes whose derived names changed: what `--pin-names` keeps. */
+  readonly renames: ReadonlyArray<Rename>
+}
+
+/** How a run compares, beyond the library's options. */
+export interface CompareOptions extends GenerateOptions {
+  /** Keep the old derived names rather than report them (`--pin-names`). */
+  readonly pinNames?: boolean | undefined
+  /** Replace outputs errgen cannot read back without comparing their names (`--force`). */
+  readonly force?: boolean | undefined
 }
 
 /**
- * Compare the catalog with the one at `config.against`, adding a message per change; undefined when there is
- * nothing to compare with (no `against`, or, against the output directory itself, a first run with no outputs yet).
+ * Compare the catalog with the one at `config.against`, or else its names with those of the outputs it replaces,
+ * adding a message per change; undefined when there is nothing to compare with (`against: false`, or no outputs yet).
  *
  * @param reports receives the earlier catalog's files
+ * @param generated the outputs the catalog gives
  */
 export async function compareWithEarlier(
   catalog: Catalog,
   documents: ReadonlyArray<VFile>,
   config: Config,
   cwd: string,
-  options: GenerateOptions,
-  reports: Array<VFile>
+  options: CompareOptions,
+  reports: Array<VFile>,
+  generated: ReadonlyArray<OutputFile>
 ): Promise<Contract | undefined> {
-  const against = config.against
-  if (against === undefined) return undefined
-  if (path.resolve(cwd, against) === path.resolve(cwd, config.out) && !(await hasOutputs(config, cwd))) return undefined
-  const {loadBefore} = await import('./against-io.js')
+  const before = await earlierCatalog(config, cwd, options, generated)
+  if (!before) return undefined
   const {compareContract} = await import('./compare.js')
-  const before = await loadBefore(against, config, cwd)
   const files = [...new Set([...documents, ...before.files])]
   const earlier = new Map(files.map((file) => [file, file.messages.length]))
-  compareContract(before, catalog, new Map(documents.map((file) => [file.path, file])), {allowBreaking: options.allowBreaking ?? false, problem: config.problem})
+  const renames = compareContract(before, catalog, new Map(documents.map((file) => [file.path, file])), {
+    allowBreaking: options.allowBreaking ?? false,
+    // Without `against`, the outputs the run replaces are compared for their names only.
+    namesOnly: config.against === undefined,
+    pinning: options.pinNames,
+    problem: config.problem
+  })
   reports.push(...before.files)
   const messages = files.flatMap((file) => sortMessages(file.messages.slice(earlier.get(file) ?? 0)))
-  return {before, messages}
+  return {before, messages, renames}
+}
+
+/** The catalog to compare with: `against`'s, or the outputs the run replaces; undefined when there is none. */
+async function earlierCatalog(config: Config, cwd: string, options: CompareOptions, generated: ReadonlyArray<OutputFile>): Promise<Before | undefined> {
+  const against = config.against
+  if (against === undefined) {
+    if (options.against === false) return undefined
+    const {replacedOutputs} = await import('./outputs-io.js')
+    return replacedOutputs(config, cwd, generated, options.force ?? false)
+  }
+  if (path.resolve(cwd, against) === path.resolve(cwd, config.out) && !(await hasOutputs(config, cwd))) return undefined
+  const {loadBefore} = await import('./against-io.js')
+  return loadBefore(against, config, cwd)
 }
 
 /** Whether any output the configuration names exists in its output directory. */

@@ -183,13 +183,18 @@ export const rules = {
   },
   'renamed-code': {
     severity: 'error', breaking: true,
-    meaning: '`--against`: a code\'s member name changed',
-    example: 'Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since HEAD; keep the old name with a Name column: `TypeMissing`'
+    meaning: 'every run (against the outputs it replaces) and `--against`: a code\'s member name changed, derived from an edited message or given by an edited Name cell; the message names both members and the ways on: `--pin-names` or `--allow-breaking`',
+    example: 'Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since output; keep the old name with a Name column (run again with --pin-names to write it) or accept the new one with --allow-breaking'
   },
   'reused-code': {
     severity: 'error', breaking: true,
-    meaning: '`--against`: a code now names another error, whose old name moved to another code',
+    meaning: 'every run (against the outputs it replaces) and `--against`: a code now names another error, whose old name moved to another code',
     example: 'Code 1000 was `AccessTokenMissing` in HEAD and is now `TypeMissing`, while `AccessTokenMissing` is now code 1001: clients that switch on `AccessTokenMissing` get another code'
+  },
+  'unpinnable-name': {
+    severity: 'error',
+    meaning: '`--pin-names`: an old name errgen cannot write into the document: the empty Name cell to fill holds other text, or, written there, the name would not give the code its old name (nothing is written)',
+    example: 'Cannot keep the name `TypeMissing` of code 1001: its Name cell holds `<b></b>`, which errgen would lose; write the name there by hand'
   },
   'changed-code-kind': {
     severity: 'error', breaking: true,

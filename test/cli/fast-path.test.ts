@@ -65,7 +65,7 @@ describe('the fast path', () => {
     await runInProcess([], directory)
     expect((await fast([], directory)).code).toBe(0)
 
-    for (const argv of [['--style', 'const'], ['--out', 'elsewhere'], ['--format', 'json'], ['--against', 'HEAD'], ['--watch'], ['--print-config']]) {
+    for (const argv of [['--style', 'const'], ['--out', 'elsewhere'], ['--format', 'json'], ['--against', 'HEAD'], ['--watch'], ['--print-config'], ['--pin-names'], ['--allow-breaking']]) {
       expect((await fast(argv, directory)).code, argv.join(' ')).toBeUndefined()
     }
 
@@ -82,6 +82,18 @@ describe('the fast path', () => {
 
     await rm(path.join(directory, 'output', '.errgen-manifest.json'))
     expect((await fast([], directory)).code).toBeUndefined()
+  })
+
+  test('after --pin-names edits the document, --check is left to the full run until the outputs are regenerated', async () => {
+    const directory = await project()
+    await runInProcess(['--quiet'], directory)
+    const input = path.join(directory, 'input', 'error-codes.md')
+    await writeFile(input, (await readFile(input, 'utf8')).replace('*type missing*', '*type parameter missing*'))
+    expect((await runInProcess(['--pin-names', '--quiet'], directory)).code).toBe(0)
+    expect((await fast(['--check'], directory)).code).toBeUndefined()
+    expect((await runInProcess(['--check'], directory)).code).toBe(1)
+    expect((await runInProcess(['--quiet'], directory)).code).toBe(0)
+    expect((await fast(['--check'], directory)).code).toBe(0)
   })
 
   test('never answers differently from the full run (random edits of documents, outputs, configuration and manifest)', async () => {

@@ -55,7 +55,8 @@ describe('--check', () => {
       .replace(/^```404```\| ```1610```.*\n/m, '')
       .concat('```503```| ```1800```|*maintenance*|Try again in a few minutes.\n')
     await writeFile(input, edited)
-    const result = await runInProcess(['--check'], directory)
+    // The rename of 1001 is allowed, so that --check says what the run would write rather than refuse it.
+    const result = await runInProcess(['--check', '--allow-breaking'], directory)
     expect(result.code).toBe(1)
     const summaries = result.stderr.split('\n').filter((line) => line.startsWith('output/'))
     expect(summaries).toEqual([
@@ -212,11 +213,16 @@ describe('--watch', () => {
       expect(await lines.next()).toMatch(/^errgen: invalid documents, kept the last good outputs \(\d+ ms\)$/)
       expect(await readFile(output, 'utf8')).toBe(good)
 
-      await writeFile(input, original.replace('*type missing*', '*type parameter missing*'))
+      const edited = original.replace('You need to include a type parameter.', 'Send a type parameter.')
+      await writeFile(input, edited)
       expect(await lines.next()).toMatch(/^errgen: 39 codes, output\/ 3 of 3 files written \(\d+ ms\)$/)
-      expect(await readFile(output, 'utf8')).toContain('TypeParameterMissing = 1001')
+      expect(await readFile(output, 'utf8')).toContain('"Send a type parameter. Ex. bofa')
 
-      await writeFile(input, original.replace('*type missing*', '*type parameter missing*') + '\n')
+      await writeFile(input, original.replace('*type missing*', '*type parameter missing*'))
+      expect(await lines.next()).toMatch(/^errgen: breaking changes, kept the last good outputs \(\d+ ms\)$/)
+      expect(await readFile(output, 'utf8')).toContain('TypeMissing = 1001')
+
+      await writeFile(input, edited + '\n')
       expect(await lines.next()).toMatch(/^errgen: 39 codes, output\/ up to date \(\d+ ms\)$/)
     } finally {
       child.kill('SIGINT')

@@ -123,7 +123,7 @@ describe('--against a git revision', () => {
     expect(await compare(directory, ['--against', 'HEAD'])).toEqual({
       code: 1,
       lines: [
-        'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since HEAD; keep the old name with a Name column: `TypeMissing`  renamed-code',
+        'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since HEAD; keep the old name with a Name column (run again with --pin-names to write it) or accept the new one with --allow-breaking  renamed-code',
         'input/error-codes.md:8:23  info  Message of code 1001 edited since HEAD  edited-message'
       ]
     })
@@ -139,14 +139,26 @@ describe('--against a git revision', () => {
     })
   })
 
+  test('--pin-names with --against keeps the names of that revision', async () => {
+    const directory = await repository()
+    await edit(directory, (text) => text.replace('*type missing*', '*type parameter missing*'))
+    const pin = await runInProcess(['--against', 'HEAD', '--pin-names'], directory)
+    expect([pin.code, pin.stdout]).toEqual([0, 'errgen: input/error-codes.md: kept 1 name in a Name column (code 1001 `TypeMissing`); run errgen to regenerate the outputs\n'])
+    expect(await readdir(directory)).not.toContain('output')
+    expect(await compare(directory, ['--against', 'HEAD'])).toEqual({
+      code: 0,
+      lines: ['input/error-codes.md:8:23  info  Message of code 1001 edited since HEAD  edited-message']
+    })
+  })
+
   test('a duplicate name that appears (and adds `_<code>` suffixes) is breaking', async () => {
     const directory = await repository()
     await edit(directory, (text) => text.replace('*type missing*', '*email missing*'))
     const {code, lines} = await compare(directory, ['--against', 'HEAD'])
     expect(code).toBe(1)
     expect(lines.filter((line) => line.includes('renamed-code'))).toEqual([
-      'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `EmailMissing_1001` since HEAD; keep the old name with a Name column: `TypeMissing`  renamed-code',
-      'input/error-codes.md:9:23  error  Name of code 1002 changed from `EmailMissing` to `EmailMissing_1002` since HEAD; keep the old name with a Name column: `EmailMissing`  renamed-code'
+      'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `EmailMissing_1001` since HEAD; keep the old name with a Name column (run again with --pin-names to write it) or accept the new one with --allow-breaking  renamed-code',
+      'input/error-codes.md:9:23  error  Name of code 1002 changed from `EmailMissing` to `EmailMissing_1002` since HEAD; keep the old name with a Name column (run again with --pin-names to write it) or accept the new one with --allow-breaking  renamed-code'
     ])
   })
 
@@ -242,7 +254,7 @@ describe('--against a directory of earlier outputs', () => {
     const {code, lines} = await compare(directory, [])
     expect(code).toBe(1)
     expect(lines[0]).toBe(
-      'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since output; keep the old name with a Name column: `TypeMissing`  renamed-code'
+      'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since output; keep the old name with a Name column (run again with --pin-names to write it) or accept the new one with --allow-breaking  renamed-code'
     )
     expect(await readFile(path.join(directory, 'output', 'error-codes.ts'), 'utf8')).toBe(before)
   })

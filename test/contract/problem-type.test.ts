@@ -40,7 +40,7 @@ describe('--against a git revision', () => {
       code: 1,
       lines: [
         'input/error-codes.md:8:12  error  Problem type of code 1001 changed from `https://docs.example.com/errors/TypeMissing` to `https://docs.example.com/errors/TypeParameterMissing` since HEAD; problem types are identifiers clients match on: keep the old URI  changed-problem-type',
-        'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since HEAD; keep the old name with a Name column: `TypeMissing`  renamed-code',
+        'input/error-codes.md:8:23  error  Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since HEAD; keep the old name with a Name column (run again with --pin-names to write it) or accept the new one with --allow-breaking  renamed-code',
         'input/error-codes.md:8:23  info  Message of code 1001 edited since HEAD  edited-message'
       ]
     })

@@ -41,7 +41,7 @@ describe('release notes', () => {
         '',
         '### Breaking changes',
         '',
-        '- Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since HEAD~1; keep the old name with a Name column: `TypeMissing` (allowed by --allow-breaking)',
+        '- Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since HEAD~1 (allowed by --allow-breaking)',
         '- HTTP status of code 1200 changed from 402 to 403 since HEAD~1 (allowed by --allow-breaking)',
         '',
         '### Deprecated',

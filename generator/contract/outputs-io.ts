@@ -1,0 +1,138 @@
+/** outputs-io: an output directory and the configuration in, the catalog its outputs describe out — read back from the outputs errgen generated there, for `--against DIR` and for the names every run keeps. */
+import {readFile, stat} from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {manifestName} from '../config/output-names.js'
+import {displayPath, IoError} from '../diagnostics/io-error.js'
+import {readIfExists} from '../read/files-io.js'
+import type {Config, OutputFile, OutputKind, Snapshot} from '../types.js'
+import {isGenerated} from '../write/foreign.js'
+import type {Before} from './compare.js'
+import {readBack} from './read-back.js'
+
+/** The outputs to read back for `--against DIR`, most complete first: OpenAPI and TypeScript hold statuses, the JSON Schema does not. */
+const preference = ['openapi', 'typescript', 'jsonSchema'] as const
+
+/** The outputs to read the names back from, quickest to read first: every output holds every code's name. */
+const namesPreference = ['jsonSchema', 'typescript', 'openapi'] as const
+
+/** Read the entries back from the first output errgen generated in the directory; an IoError when there is none. */
+export async function fromOutputs(directory: string, config: Config, cwd: string): Promise<Before> {
+  for (const kind of preference) {
+    const name = config.outputs[kind]
+    if (!name) continue
+    const file = path.join(directory, name)
+    const shown = displayPath(file, cwd)
+    const bytes = await readIfExists(file, shown)
+    if (!bytes) continue
+    let entries: Array<Snapshot>
+    try {
+      entries = await readBack(kind, bytes.toString('utf8'))
+    } catch {
+      throw new IoError('cannot compare with ' + shown + ': it is not an output errgen generated')
+    }
+    return snapshotBefore(displayPath(directory, cwd), kind, entries, new VFile({path: shown}))
+  }
+  throw new IoError('cannot compare with ' + displayPath(directory, cwd) + ': it holds no errgen output')
+}
+
+/** An output of errgen's found in the output directory. */
+interface Found {
+  readonly kind: OutputKind
+  readonly shown: string
+  readonly bytes: Buffer
+}
+
+/**
+ * The catalog of the outputs a run is about to replace, to keep their names: read back from the first output of
+ * errgen's in the output directory — one the configuration names, or else one the manifest lists (outputs named
+ * after a document that was renamed since). Undefined when there is nothing to compare with: no output yet (a first
+ * run), only files errgen did not generate (the write refuses them, or `--force` replaces them), or an output that
+ * already holds exactly the new bytes (a run generated this catalog already, and was killed before it replaced
+ * every output). An output errgen cannot read back (edited by hand, or written in a format this version no longer
+ * reads) gives way to the next; when none can be read, that is an IoError.
+ *
+ * @param generated the outputs the run generated
+ * @param force outputs errgen cannot read back are replaced without comparing, rather than an IoError
+ */
+export async function replacedOutputs(config: Config, cwd: string, generated: ReadonlyArray<OutputFile>, force: boolean): Promise<Before | undefined> {
+  const directory = path.resolve(cwd, config.out)
+  if (!(await isDirectory(directory))) return undefined
+  const configured = namesPreference.flatMap((kind) => {
+    const name = config.outputs[kind]
+    return name ? [{kind, name}] : []
+  })
+  let found = await readOutputs(directory, cwd, configured, generated)
+  if (found?.length === 0) found = await readOutputs(directory, cwd, await listedOutputs(directory, configured.map((output) => output.name)), generated)
+  for (const {kind, shown, bytes} of found ?? []) {
+    const entries = await readBack(kind, bytes.toString('utf8')).catch(() => undefined)
+    if (entries) return snapshotBefore(displayPath(directory, cwd), kind, entries, new VFile({path: shown}))
+  }
+  const [unreadable] = found ?? []
+  if (unreadable === undefined || force) return undefined
+  throw new IoError(
+    'cannot compare the names with ' + unreadable.shown + ': it has errgen\'s marker, but errgen cannot read it back (edited by hand?), ' +
+      'nor any other output there; delete it, or pass --force to replace the outputs without comparing'
+  )
+}
+
+/** The outputs of errgen's among these names; undefined when one already holds exactly the bytes generated for it. */
+async function readOutputs(
+  directory: string,
+  cwd: string,
+  outputs: ReadonlyArray<{readonly kind: OutputKind, readonly name: string}>,
+  generated: ReadonlyArray<OutputFile>
+): Promise<Array<Found> | undefined> {
+  const found: Array<Found> = []
+  for (const {kind, name} of outputs) {
+    const shown = displayPath(path.join(directory, name), cwd)
+    const bytes = await readIfExists(path.join(directory, name), shown)
+    if (!bytes || !isGenerated(bytes)) continue
+    if (generated.some((output) => output.name === name && bytes.equals(Buffer.from(output.text)))) return undefined
+    found.push({kind, shown, bytes})
+  }
+  return found
+}
+
+/** The outputs the manifest in the directory lists besides these names, each of the kind its extension says, quickest to read first. */
+async function listedOutputs(directory: string, names: ReadonlyArray<string>): Promise<Array<{kind: OutputKind, name: string}>> {
+  let listed: Array<string>
+  try {
+    const manifest = JSON.parse((await readFile(path.join(directory, manifestName))).toString('utf8')) as {outputs?: unknown}
+    listed = manifest.outputs !== null && typeof manifest.outputs === 'object' ? Object.keys(manifest.outputs) : []
+  } catch {
+    return []
+  }
+  const plain = listed.filter((name) => /^[^/\\]+$/.test(name) && name !== manifestName && !names.includes(name))
+  const outputs = plain.flatMap((name) => {
+    const kind = kindOf(name)
+    return kind ? [{kind, name}] : []
+  })
+  return namesPreference.flatMap((kind) => outputs.filter((output) => output.kind === kind))
+}
+
+/** The kind of output a file name says: `.json` a JSON Schema, `.ts` TypeScript, `.yaml` OpenAPI. */
+function kindOf(name: string): OutputKind | undefined {
+  if (name.endsWith('.json')) return 'jsonSchema'
+  if (name.endsWith('.ts')) return 'typescript'
+  return /\.ya?ml$/.test(name) ? 'openapi' : undefined
+}
+
+/** Whether a path is a directory (an output directory that is not one is reported by the write). */
+function isDirectory(directory: string): Promise<boolean> {
+  return stat(directory).then((info) => info.isDirectory(), () => false)
+}
+
+/** The catalog an output describes: the JSON Schema does not say whether there were statuses or resolve texts. */
+function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot>, file: VFile): Before {
+  const knowsColumns = kind !== 'jsonSchema'
+  return {
+    label,
+    codeKind: entries.some((entry) => typeof entry.code === 'string') ? 'string' : 'integer',
+    hasStatus: knowsColumns ? entries.some((entry) => entry.status !== undefined) : undefined,
+    hasResolve: knowsColumns ? entries.some((entry) => entry.resolve !== undefined) : undefined,
+    entries,
+    file,
+    files: [file]
+  }
+}
