@@ -58,7 +58,7 @@ describe('names given by a Name cell', () => {
     const pin = await runProcess(['--pin-names'], other.directory)
     expect(pin.code).toBe(1)
     const unpinnable = 'Cannot keep the name `TypeMissing` of code 1001: its Name cell holds `<b></b>`, which errgen would lose; write the name there by hand'
-    expect(errors(pin.stderr)).toEqual(['input/error-codes.md:8:129-8:143  error  ' + unpinnable + '  unpinnable-name'])
+    expect(errors(pin.stderr)).toEqual(['input/error-codes.md:8:129-8:136  error  ' + unpinnable + '  unpinnable-name'])
     expect(pin.stderr).toMatch(/\n✖ 1 error, ⚠ 5 warnings\n$/)
     expect(await other.document.read()).toBe(edited)
   })
