@@ -115,6 +115,17 @@ export type Field = Column | 'ignore'
 /** A column a configuration may make optional. */
 export type OptionalColumn = 'status' | 'resolve'
 
+/** A field of the error body: the value of a column. */
+export type BodyField = 'code' | 'status' | 'message' | 'resolve'
+
+/** What an error body holds. */
+export interface BodyOptions {
+  /** The fields, in order; undefined for the columns read: `code`, `message` and (when the catalog has them) `resolve`. */
+  readonly fields: readonly BodyField[] | undefined
+  /** Fields the table does not describe that a body may also hold: their names, true for any, false for none. */
+  readonly extraFields: readonly string[] | boolean
+}
+
 /** The kind of the codes of a catalog. */
 export type CodeKind = 'integer' | 'string'
 
@@ -131,6 +142,7 @@ export interface ConfigFile {
   readonly codes?: 'auto' | CodeKind
   readonly headings?: readonly string[]
   readonly typescript?: {readonly style?: TypeScriptStyle}
+  readonly body?: {readonly fields?: readonly BodyField[]; readonly extraFields?: readonly string[] | boolean}
   readonly against?: string
 }
 
@@ -156,6 +168,8 @@ export interface EmitOptions {
   /** The JSON Schema's `$id`. */
   readonly jsonSchema: {readonly id: string}
   readonly typescript: {readonly style: TypeScriptStyle}
+  /** What an error body holds. */
+  readonly body: BodyOptions
 }
 
 /** A resolved configuration: defaults, then the configuration file, then command-line flags. */

@@ -10,21 +10,25 @@ import type {
   StatementStructures,
   WriterFunction
 } from 'ts-morph'
-import type {Catalog, CatalogEntry, StatusEntry, TypeScriptStyle} from '../../types.js'
+import type {BodyOptions, Catalog, CatalogEntry, StatusEntry, TypeScriptStyle} from '../../types.js'
+import {defaultBody} from '../../config/defaults.js'
 import {notice} from '../notice.js'
+import {bodyContext, bodyStatements} from './body.js'
+import {errorClass, responseStatements} from './responses.js'
 import {docText, enumeration, stringLiteral, type Member} from './syntax.js'
 
 /**
  * Emit the TypeScript module: the whole file is one structure, printed in one call.
  *
  * @param style `enum` (default) or `const` (frozen objects and union types, erasable syntax only)
+ * @param body the fields of the error body
  */
-export function emitTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum'): string {
-  return printStructure(sourceFileStructure(catalog, style), {indentNumberOfSpaces: 2, newLine: '\n'})
+export function emitTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum', body: BodyOptions = defaultBody): string {
+  return printStructure(sourceFileStructure(catalog, style, body), {indentNumberOfSpaces: 2, newLine: '\n'})
 }
 
 /** The whole module as one structure. */
-export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle): SourceFileStructure {
+export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions): SourceFileStructure {
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
   const statements: Array<StatementStructures | WriterFunction> = []
   if (catalog.hasStatus) {
@@ -34,10 +38,11 @@ export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle): S
     ...enumeration(style, 'ErrorCode', 'The documented error codes, sorted by code.', codeMembers(catalog, statuses)),
     errorEntryInterface(catalog),
     catalogConstant(catalog, statuses),
-    errorBodyType(catalog),
     isErrorCodeFunction(catalog),
     getErrorEntryFunction(catalog),
-    createErrorBodyFunction(catalog)
+    ...bodyStatements(bodyContext(catalog, body)),
+    ...responseStatements(catalog),
+    errorClass(catalog)
   )
   return {kind: StructureKind.SourceFile, leadingTrivia: fileHeader(catalog), statements}
 }
@@ -122,23 +127,6 @@ function writeCatalogEntry(writer: CodeBlockWriter, entry: CatalogEntry, statuse
   writer.writeLine('},')
 }
 
-/** The body type: one object type per code, so that `switch (body.code)` narrows `message`. */
-function errorBodyType(catalog: Catalog): WriterFunction {
-  return (writer) => {
-    writer.blankLineIfLastNot()
-    writer.writeLine('/** The body of an error response; `message` is the documented message of `code`. */')
-    writer.writeLine('export type ErrorBody<C extends ErrorCode = ErrorCode> = C extends ErrorCode').indent(() => {
-      writer.write('? {').indent(() => {
-        writer.writeLine('readonly code: C;')
-        writer.writeLine('readonly message: (typeof errorCatalog)[C]["message"];')
-        if (catalog.hasResolve) writer.writeLine('readonly resolve: string;')
-      })
-      writer.writeLine('}')
-      writer.writeLine(': never;')
-    })
-  }
-}
-
 function isErrorCodeFunction(catalog: Catalog): FunctionDeclarationStructure {
   const type = catalog.codeKind === 'integer' ? 'number' : 'string'
   return {
@@ -173,21 +161,7 @@ function getErrorEntryFunction(catalog: Catalog): FunctionDeclarationStructure {
     ],
     parameters: [{name: 'code', type}],
     returnType: 'ErrorEntry | undefined',
-    statements: ['return isErrorCode(code) ? errorCatalog[code] : undefined;']
-  }
-}
-
-function createErrorBodyFunction(catalog: Catalog): FunctionDeclarationStructure {
-  const fields = catalog.hasResolve ? 'code, message: entry.message, resolve: entry.resolve' : 'code, message: entry.message'
-  return {
-    kind: StructureKind.Function,
-    name: 'createErrorBody',
-    isExported: true,
-    docs: ['The response body of the error with this code: `{ ' + (catalog.hasResolve ? 'code, message, resolve' : 'code, message') + ' }` as documented.'],
-    typeParameters: [{name: 'C', constraint: 'ErrorCode'}],
-    parameters: [{name: 'code', type: 'C'}],
-    returnType: 'ErrorBody<C>',
-    statements: ['const entry: ErrorEntry = errorCatalog[code];', 'return { ' + fields + ' } as ErrorBody<C>;']
+    statements: ['if (!isErrorCode(code)) return undefined;', 'const entry: ErrorEntry = errorCatalog[code];', 'return entry;']
   }
 }
 
