@@ -15,7 +15,7 @@ export function emitOpenApi(catalog: Catalog, info: {title: string; version: str
   const document = {
     openapi: '3.1.0',
     info: {title: info.title, version: info.version, description: notice(catalog)},
-    ...(catalog.groups.length > 0 ? {tags: catalog.groups.map((name) => ({name}))} : {}),
+    ...(catalog.groups.length > 0 ? {tags: catalog.groups.map((name) => ({name, description: 'The errors documented under the heading “' + name + '”.'}))} : {}),
     components: {
       schemas: {
         ErrorCode: errorCodeWithNames(catalog),
