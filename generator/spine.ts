@@ -2,6 +2,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {buildCatalog, type CatalogOptions} from './catalog/build.js'
+import {checkBodyFields} from './config/body.js'
 import {loadConfig} from './config/load-io.js'
 import {compareWithEarlier, type Contract} from './contract/earlier.js'
 import {isClean} from './diagnostics/messages.js'
@@ -50,7 +51,7 @@ export async function prepare(options: GenerateOptions): Promise<Prepared> {
   const {files: documents, read} = await readDocuments(config, options.documents, cwd, base)
   reports.push(...documents)
 
-  const compiled = await compile(documents, config)
+  const compiled = await compile(documents, config, parseInWorkers, configFile)
   const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports) : undefined
   const ok = compiled.ok && (contract === undefined || isClean([...documents, ...contract.before.files]))
   const out = path.resolve(cwd, config.out)
@@ -60,12 +61,15 @@ export async function prepare(options: GenerateOptions): Promise<Prepared> {
 
 /**
  * Trees → tables → catalog → outputs. The documents are parsed in worker threads while this thread loads the
- * emitters; messages are added to the documents, and nothing is emitted when any is an error.
+ * emitters; messages are added to the documents (and, for a body field the tables lack, to the configuration file),
+ * and nothing is emitted when any is an error.
  */
-export async function compile(documents: ReadonlyArray<VFile>, options: ReadOptions & EmitOptions, parser: Parser = parseInWorkers): Promise<Compiled> {
+export async function compile(documents: ReadonlyArray<VFile>, options: ReadOptions & EmitOptions, parser: Parser = parseInWorkers, configFile?: VFile): Promise<Compiled> {
   const catalogging = catalogOf(documents, options, parser)
   const {emit} = await import('./emit/index.js')
-  const {catalog, ok} = await catalogging
+  const read = await catalogging
+  const catalog = read.catalog
+  const ok = read.ok && checkBodyFields(catalog, options.body, configFile, documents)
   return {catalog, files: ok ? emit(catalog, options) : [], ok}
 }
 

@@ -80,9 +80,10 @@ function checkJsonSyntax(file: VFile, text: string): boolean {
   }
 }
 
-/** Drop the errors of `anyOf` branches: the `anyOf` error itself says what was expected. */
+/** Drop the errors of `anyOf` branches and of `contains` items: the `anyOf` or `contains` error itself says what was expected. */
 function relevantErrors(errors: ReadonlyArray<ErrorObject>): Array<ErrorObject> {
-  const anyOfPaths = errors.filter((problem) => problem.keyword === 'anyOf').map((problem) => problem.schemaPath.replace(/\/anyOf$/, '/anyOf/'))
+  const grouping = (problem: ErrorObject): boolean => problem.keyword === 'anyOf' || problem.keyword === 'contains'
+  const anyOfPaths = errors.filter(grouping).map((problem) => problem.schemaPath + '/')
   return errors.filter((problem) => !anyOfPaths.some((prefix) => problem.schemaPath.startsWith(prefix)))
 }
 
@@ -101,6 +102,8 @@ function describe(problem: ErrorObject, at: ReadonlyArray<string>): string {
       return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + article(String(params['type']))
     case 'anyOf':
       return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + (problem.parentSchema?.['x-expected'] || 'another value')
+    case 'contains':
+    case 'not':
     case 'pattern':
       return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + (problem.parentSchema?.['x-expected'] || 'another value')
     case 'minLength':
