@@ -586,6 +586,9 @@ export const errorCatalog = {
   },
 } as const satisfies { readonly [C in ErrorCode]: ErrorEntry<C> };
 
+/** The catalog as entries of any code, for the functions below (one type check instead of one per use). */
+const entries: { readonly [code: number]: ErrorEntry | undefined } = errorCatalog;
+
 /** Whether `value` is a documented error code. */
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === "number" && Object.prototype.hasOwnProperty.call(errorCatalog, value);
@@ -596,16 +599,16 @@ export function getErrorEntry<C extends ErrorCode>(code: C): (typeof errorCatalo
 /** The documented error with this code, or `undefined` when the code is not documented. */
 export function getErrorEntry(code: number): ErrorEntry | undefined;
 export function getErrorEntry(code: number): ErrorEntry | undefined {
-  if (!isErrorCode(code)) return undefined;
-  const entry: ErrorEntry = errorCatalog[code];
-  return entry;
+  return isErrorCode(code) ? entries[code] : undefined;
 }
 
 /**
  * The body of an error response: `{ code, message, resolve }`, where `message` is the documented message of `code`.
- * Without a type argument, the union of every code's body: `switch (body.code)` narrows it.
+ * Without a type argument, the union of every code's body: `switch (body.code)` narrows it. (`C` is not
+ * constrained: a constraint would make the compiler check `ErrorBodyOf` against every code, slow on large catalogs;
+ * `ErrorBody<X>` is `never` for an `X` that is no code.)
  */
-export type ErrorBody<C extends ErrorCode = ErrorCode> = C extends ErrorCode
+export type ErrorBody<C = ErrorCode> = C extends ErrorCode
   ? {
       /** The error code. */
       readonly code: C;
@@ -622,8 +625,8 @@ export type ErrorBody<C extends ErrorCode = ErrorCode> = C extends ErrorCode
  * @example createErrorBody(ErrorCode.AccessTokenMissing)
  */
 export function createErrorBody<C extends ErrorCode>(code: C): ErrorBody<C> {
-  const entry: ErrorEntry = errorCatalog[code];
-  return { code, message: entry.message, resolve: entry.resolve } as ErrorBody<C>;
+  const entry = entries[code] as ErrorEntry;
+  return { code, message: entry.message, resolve: entry.resolve } as unknown as ErrorBody<C>;
 }
 
 /** An error body this module does not document: a code it lacks, or a code with another message, as a newer server may send. */
@@ -657,7 +660,7 @@ export function parseErrorBody(value: unknown): ParsedErrorBody {
   if (typeof fields["resolve"] !== "string") return { kind: "invalid", reason: "`resolve` is not a string" };
   const body = value as UndocumentedErrorBody;
   if (!isErrorCode(body.code)) return { kind: "undocumented", body };
-  const entry: ErrorEntry = errorCatalog[body.code];
+  const entry = entries[body.code] as ErrorEntry;
   if (entry.message !== body.message) return { kind: "undocumented", body };
   return { kind: "documented", body: value as ErrorBody };
 }
@@ -746,7 +749,7 @@ export type ErrorResponse<C extends ErrorCode = ErrorCode> = C extends ErrorCode
  * @example const { status, body } = errorResponse(ErrorCode.AccessTokenMissing);
  */
 export function errorResponse<C extends ErrorCode>(code: C): ErrorResponse<C> {
-  const entry: ErrorEntry = errorCatalog[code];
+  const entry = entries[code] as ErrorEntry;
   return { status: entry.status, body: createErrorBody(code) } as unknown as ErrorResponse<C>;
 }
 
@@ -777,7 +780,7 @@ export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
     const body = createErrorBody(code);
     super(body.message, options);
     this.code = code;
-    this.status = errorCatalog[code].status;
+    this.status = (entries[code] as ErrorEntry).status as unknown as (typeof errorCatalog)[C]["status"];
     this.body = body;
   }
 

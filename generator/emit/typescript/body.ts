@@ -40,9 +40,11 @@ function errorBodyType({fields, extras}: BodyContext): WriterFunction {
   return textStatement([
     '/**',
     ' * The body of an error response: `{ ' + fields.join(', ') + ' }`, where `message` is the documented message of `code`.',
-    ' * Without a type argument, the union of every code\'s body: `switch (body.code)` narrows it.',
+    ' * Without a type argument, the union of every code\'s body: `switch (body.code)` narrows it. (`C` is not',
+    ' * constrained: a constraint would make the compiler check `ErrorBodyOf` against every code, slow on large catalogs;',
+    ' * `ErrorBody<X>` is `never` for an `X` that is no code.)',
     ' */',
-    'export type ErrorBody<C extends ErrorCode = ErrorCode> = C extends ErrorCode',
+    'export type ErrorBody<C = ErrorCode> = C extends ErrorCode',
     '  ? {',
     ...fields.flatMap((field) => [...docLines(fieldDocs[field], '      '), '      readonly ' + field + ': ' + types[field] + ';']),
     ...extras.flatMap((name) => [...docLines('A field the error table does not describe.', '      '), '      readonly ' + JSON.stringify(name) + '?: unknown;']),
@@ -60,8 +62,8 @@ function createErrorBody({catalog, fields}: BodyContext): WriterFunction {
     ' * @example createErrorBody(ErrorCode.' + exampleName(catalog) + ')',
     ' */',
     'export function createErrorBody<C extends ErrorCode>(code: C): ErrorBody<C> {',
-    '  const entry: ErrorEntry = errorCatalog[code];',
-    '  return { ' + values.join(', ') + ' } as ErrorBody<C>;',
+    '  const entry = entries[code] as ErrorEntry;',
+    '  return { ' + values.join(', ') + ' } as unknown as ErrorBody<C>;',
     '}'
   ])
 }
@@ -115,7 +117,7 @@ function parseErrorBody({catalog, fields}: BodyContext): WriterFunction {
     ...checks,
     '  const body = value as UndocumentedErrorBody;',
     '  if (!isErrorCode(body.code)) return { kind: "undocumented", body };',
-    '  const entry: ErrorEntry = errorCatalog[body.code];',
+    '  const entry = entries[body.code] as ErrorEntry;',
     ...(differs.length > 0 ? ['  if (' + differs.join(' || ') + ') return { kind: "undocumented", body };'] : []),
     '  return { kind: "documented", body: value as ErrorBody };',
     '}'

@@ -66,7 +66,7 @@ function errorResponse(catalog: Catalog): WriterFunction {
     ' * @example const { status, body } = errorResponse(ErrorCode.' + exampleName(catalog) + ');',
     ' */',
     'export function errorResponse<C extends ErrorCode>(code: C): ErrorResponse<C> {',
-    '  const entry: ErrorEntry = errorCatalog[code];',
+    '  const entry = entries[code] as ErrorEntry;',
     '  return { status: entry.status, body: createErrorBody(code) } as unknown as ErrorResponse<C>;',
     '}'
   ])
@@ -103,7 +103,7 @@ export function errorClass(catalog: Catalog): WriterFunction {
     '    const body = createErrorBody(code);',
     '    super(body.message, options);',
     '    this.code = code;',
-    ...(catalog.hasStatus ? ['    this.status = errorCatalog[code].status;'] : []),
+    ...(catalog.hasStatus ? ['    this.status = (entries[code] as ErrorEntry).status as unknown as (typeof errorCatalog)[C]["status"];'] : []),
     '    this.body = body;',
     '  }',
     '',
