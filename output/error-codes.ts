@@ -584,7 +584,7 @@ export const errorCatalog = {
     message: "extractor error retry",
     resolve: "We failed to pull the required information from the institution - please resubmit this query.",
   },
-} as const satisfies { readonly [C in ErrorCode]: ErrorEntry<C> };
+} as const;
 
 /** The catalog as entries of any code, for the functions below (one type check instead of one per use). */
 const entries: { readonly [code: number]: ErrorEntry | undefined } = errorCatalog;

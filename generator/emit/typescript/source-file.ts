@@ -105,7 +105,11 @@ function errorEntryInterface(catalog: Catalog): InterfaceDeclarationStructure {
   }
 }
 
-/** The catalog constant, written as text: ts-morph would hang-indent a multi-line initializer. */
+/**
+ * The catalog constant, written as text: ts-morph would hang-indent a multi-line initializer. No `satisfies` clause:
+ * checking each entry against `ErrorEntry<C>` costs the compiler a third of its time at 20,000 codes, and the view
+ * `entries` below checks each is an `ErrorEntry` once.
+ */
 function catalogConstant(catalog: Catalog, statuses: ReadonlyMap<number, StatusEntry>): WriterFunction {
   return (writer) => {
     writer.blankLineIfLastNot()
@@ -113,7 +117,7 @@ function catalogConstant(catalog: Catalog, statuses: ReadonlyMap<number, StatusE
     writer.write('export const errorCatalog = {').indent(() => {
       for (const entry of catalog.entries) writeCatalogEntry(writer, entry, statuses)
     })
-    writer.writeLine('} as const satisfies { readonly [C in ErrorCode]: ErrorEntry<C> };')
+    writer.writeLine('} as const;')
   }
 }
 
