@@ -83,7 +83,8 @@ describe('configuration', () => {
       optionalColumns: [],
       codes: 'integer',
       headings: [],
-      typescript: {style: 'const'}
+      typescript: {style: 'const'},
+      body: {extraFields: false}
     })
   })
 
@@ -109,7 +110,7 @@ describe('configuration', () => {
       code: 2,
       stdout: '',
       stderr:
-        'errgen.config.json:2:3-2:11  error  Unexpected key `inputs` in the configuration, expected one of $schema, input, out, outputs, openapi, jsonSchema, columns, optionalColumns, codes, headings, typescript, against  config-schema\n' +
+        'errgen.config.json:2:3-2:11  error  Unexpected key `inputs` in the configuration, expected one of $schema, input, out, outputs, openapi, jsonSchema, columns, optionalColumns, codes, headings, body, typescript, against  config-schema\n' +
         'errgen.config.json:3:27-3:34  error  Unexpected "class" for `typescript.style`, expected one of "enum", "const"  config-schema\n' +
         '✖ 2 errors\n'
     })
