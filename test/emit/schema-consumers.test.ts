@@ -69,6 +69,40 @@ describe('a body with the wrong message for code 1000', () => {
   })
 })
 
+describe('beyond 100 codes, grouped', () => {
+  /** A table of `count` codes: integers from 5000, or string codes with characters a regular expression would read. */
+  function table(count: number, kind: 'integer' | 'string'): string {
+    const code = (index: number): string => (kind === 'integer' ? String(5000 + index) : 'auth/E.' + String(index).padStart(3, '0') + '+(x)')
+    const rows = Array.from({length: count}, (_, index) => '400 | `' + code(index) + '` | *problem ' + index + '* | Fix ' + index + '. |')
+    return 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n' + rows.join('\n') + '\n'
+  }
+
+  test.each(['integer', 'string'] as const)('%s codes: each group a schema of its own; a wrong message gives at most 3 errors, in Ajv, @cfworker and @hyperjump alike', async (kind) => {
+    const {catalog, outputs} = await generateFrom({'many.md': table(150, kind)})
+    const grouped = JSON.parse(outputs['many.schema.json'] as string)
+    expect(Object.keys(grouped.$defs).filter((name) => name.startsWith('ErrorBody.'))).toHaveLength(Math.ceil(150 / 13))
+    await expectValidOutputs(outputs)
+    const last = catalog.entries.at(-1)
+    if (!last) throw new Error('expected entries')
+    const good = {code: last.code, message: last.message, resolve: 'any text'}
+    const wrong = {...good, message: 'problem 0'}
+    for (const allErrors of [false, true]) {
+      const validate = new Ajv2020({strict: true, allErrors}).compile(grouped)
+      expect(validate(good)).toBe(true)
+      expect(validate(wrong)).toBe(false)
+      expect(validate.errors?.length).toBeLessThanOrEqual(3)
+      expect(validate.errors?.[0]).toMatchObject({instancePath: '/message', params: {allowedValue: last.message}})
+      expect(validate({...good, code: kind === 'integer' ? 4999 : 'auth/E.999+(x)'})).toBe(false)
+    }
+    const cfworker = new Validator(grouped, '2020-12', false)
+    expect([cfworker.validate(good).valid, cfworker.validate(wrong).valid]).toEqual([true, false])
+    const id = 'https://api.example.com/many-' + kind + '.schema.json'
+    registerSchema(grouped, id)
+    expect([(await hyperjumpValidate(id, good)).valid, (await hyperjumpValidate(id, wrong)).valid]).toEqual([true, false])
+    unregisterSchema(id)
+  })
+})
+
 describe('each per-code schema', () => {
   test('has an example its schema accepts, the body createErrorBody gives', async () => {
     const {outputs} = await generateFrom({'input/error-codes.md': markdown})
