@@ -1,4 +1,4 @@
-/** bench/run: `npm run bench [-- --runs N]` from the repository root — times errgen's build (dist/) as a whole process on synthetic documents against a bare Node start (B) and an import of its dependencies (F); prints medians, spread, peak RSS and each target with whether it holds. */
+/** bench/run: `npm run bench [-- --runs N] [--only consumers]` from the repository root — times errgen's build (dist/) as a whole process on synthetic documents against a bare Node start (B) and an import of its dependencies (F); prints medians, spread, peak RSS and each target with whether it holds; then checks the outputs of 2,000 and 20,000 codes in their consumers and times tsc on them. */
 import {spawn} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
@@ -7,6 +7,7 @@ import path from 'node:path'
 import process from 'node:process'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {checkConsumers} from './consumers.js'
 import {definedDocument, syntheticDocument} from './documents.js'
 import {heading, table, targetLines, type CaseLabel, type Sample} from './report.js'
 
@@ -33,8 +34,10 @@ const sizes = [39, 2000, 20000] as const
 /** The 20,000-row document with a link reference definition. */
 const definedName = 'errors-20000-defined.md'
 
-const {values} = parseArgs({options: {runs: {type: 'string', default: '9'}}})
+const {values} = parseArgs({options: {runs: {type: 'string', default: '9'}, 'tsc-runs': {type: 'string', default: '3'}, only: {type: 'string'}}})
 const runs = Number(values.runs)
+const tscRuns = Number(values['tsc-runs'])
+if (values.only !== undefined && values.only !== 'consumers') throw new Error('bench: --only takes `consumers`, not ' + values.only)
 
 await main()
 
@@ -59,11 +62,14 @@ async function main(): Promise<void> {
   try {
     await writeDocuments(directory)
     const scratch = {directory, emptyDirectory: () => mkdtemp(path.join(directory, 'out-'))}
-    await prepareUpToDate(directory)
-    const cases = benchCases()
-    process.stdout.write(heading(runs))
-    const samples = await measure(cases, scratch)
-    process.stdout.write(table(cases, samples) + '\n' + targetLines(samples) + '\n')
+    if (values.only === undefined) {
+      await prepareUpToDate(directory)
+      const cases = benchCases()
+      process.stdout.write(heading(runs))
+      const samples = await measure(cases, scratch)
+      process.stdout.write(table(cases, samples) + '\n' + targetLines(samples) + '\n')
+    }
+    process.stdout.write(await checkConsumers(await consumerOutputs(directory), root, tscRuns))
   } finally {
     await rm(directory, {recursive: true, force: true})
   }
@@ -72,6 +78,17 @@ async function main(): Promise<void> {
 async function writeDocuments(directory: string): Promise<void> {
   for (const rows of sizes) await writeFile(path.join(directory, documentName(rows)), syntheticDocument(rows))
   await writeFile(path.join(directory, definedName), definedDocument(20000))
+}
+
+/** Generate the documents of 2,000 and 20,000 rows into directories of their own, for the consumers. */
+async function consumerOutputs(directory: string): Promise<Array<{rows: number, directory: string, base: string}>> {
+  const outputs = []
+  for (const rows of [2000, 20000]) {
+    const out = 'consumers-' + rows
+    await runOnce(['--import', peakRss, bin, '--input', documentName(rows), '--out', out, '--quiet'], directory, true)
+    outputs.push({rows, directory: path.join(directory, out), base: 'errors-' + rows})
+  }
+  return outputs
 }
 
 function documentName(rows: number): string {

@@ -2,6 +2,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {buildCatalog, type CatalogOptions} from './catalog/build.js'
+import {checkBodyFields} from './config/settings/body.js'
 import {loadConfig} from './config/load-io.js'
 import {type CompareOptions, compareWithEarlier, type Contract} from './contract/earlier.js'
 import {IoError} from './diagnostics/io-error.js'
@@ -55,7 +56,7 @@ export async function prepare(options: CompareOptions): Promise<Prepared> {
   const {files: documents, read} = await readDocuments(config, options.documents, cwd, base)
   reports.push(...documents)
 
-  const compiled = await compile(documents, config)
+  const compiled = await compile(documents, config, parseInWorkers, configFile)
   const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports, compiled.files) : undefined
   const ok = compiled.ok && (contract === undefined || isClean([...documents, ...contract.before.files]))
   const out = path.resolve(cwd, config.out)
@@ -65,12 +66,14 @@ export async function prepare(options: CompareOptions): Promise<Prepared> {
 
 /**
  * Trees → tables → catalog → outputs. The documents are parsed in worker threads while this thread loads the
- * emitters; messages are added to the documents, and nothing is emitted when any is an error.
+ * emitters; messages are added to the documents (and, for a body field the tables lack, to the configuration file),
+ * and nothing is emitted when any is an error.
  */
-export async function compile(documents: ReadonlyArray<VFile>, options: ReadOptions & EmitOptions, parser: Parser = parseInWorkers): Promise<Compiled> {
+export async function compile(documents: ReadonlyArray<VFile>, options: ReadOptions & EmitOptions, parser: Parser = parseInWorkers, configFile?: VFile): Promise<Compiled> {
   const catalogging = catalogOf(documents, options, parser)
   const {emit} = await import('./emit/index.js')
-  const {catalog, ok, tables} = await catalogging
+  const {catalog, ok: read, tables} = await catalogging
+  const ok = read && checkBodyFields(catalog, options.body, configFile, documents)
   return {catalog, files: ok ? emit(catalog, options) : [], ok, tables}
 }
 

@@ -1,74 +1,10 @@
-/** errgen's shared types: the rows validate reads from a document, and the readonly Catalog that is the only thing the emitters see. */
+/** errgen's shared types: the readonly Catalog that is the only thing the emitters see, the configuration and the library API's types (the rows validate reads are in tables/types). */
 import type {Position} from 'unist'
-import type {VFile} from 'vfile'
 
 /** The columns errgen reads from an error table. */
 export type Column = 'status' | 'code' | 'message' | 'resolve' | 'name' | 'deprecated'
 
-/** One table row as written in the document, its cells' text as CommonMark renders it. */
-export interface Row {
-  /** The document the row comes from (messages about the row go to it). */
-  readonly file: VFile
-  /** The code cell; the catalog decides the codes' kind and values. */
-  readonly code: CodeCell
-  /** The HTTP status; undefined when the table has no HTTP column. */
-  readonly status: number | undefined
-  readonly message: string
-  /** The resolve text; undefined when the table has no Resolve column. */
-  readonly resolve: string | undefined
-  /** The Name cell, when the table has a Name column and the cell is not empty. */
-  readonly name: string | undefined
-  /** The message and resolve text for documentation, when they hold links: each written `[text](url)`. */
-  readonly docs?: EntryDocs | undefined
-  /** The text of the heading above the table. */
-  readonly group: string | undefined
-  /** Set when the message is struck through or the Deprecated cell says so. */
-  readonly deprecated: RowDeprecation | undefined
-  /** Where each cell's text stands in the document. */
-  readonly places: Readonly<Record<'row' | Column, Position>>
-}
-
-/** A deprecation as written: the code that replaces the entry, if the Deprecated cell or the Resolve text names one. */
-export interface RowDeprecation {
-  /** The replacement's code as written. */
-  readonly replacement: string | undefined
-  /** Whether the Deprecated cell names it (it must then exist), rather than the Resolve text (`use 1234`). */
-  readonly explicit: boolean
-}
-
-/** A code cell as written, before the catalog reads it as an integer or a string. */
-export interface CodeCell {
-  readonly file: VFile
-  readonly text: string
-  readonly place: Position
-}
-
-/** An error table that was read: where it is, the heading above it, and the column each header cell names. */
-export interface TableInfo {
-  readonly file: VFile
-  readonly place: Position
-  readonly heading: string | undefined
-  readonly header: readonly HeaderCell[]
-  readonly columns: ReadonlySet<Column>
-}
-
-/** One header cell: its text and the column it names (undefined when errgen does not read it). */
-export interface HeaderCell {
-  readonly text: string
-  readonly column: Column | undefined
-  /** Whether the column is inferred from a description-like header (`Description` as the message). */
-  readonly inferred: boolean
-}
-
-/** What validate reads from one document. */
-export interface ReadDocument {
-  /** The rows whose every cell is valid. */
-  readonly rows: readonly Row[]
-  /** Every non-empty code cell, valid row or not, in document order: duplicates are found among these. */
-  readonly codes: readonly CodeCell[]
-  /** The error tables read. */
-  readonly tables: readonly TableInfo[]
-}
+export type {CodeCell, HeaderCell, ReadDocument, Row, RowDeprecation, TableInfo} from './tables/types.js'
 
 /** One documented error. */
 export interface CatalogEntry {
@@ -146,6 +82,17 @@ export type Field = Column | 'ignore'
 /** A column a configuration may make optional. */
 export type OptionalColumn = 'status' | 'resolve'
 
+/** A field of the error body: the value of a column. */
+export type BodyField = 'code' | 'status' | 'message' | 'resolve'
+
+/** What an error body holds. */
+export interface BodyOptions {
+  /** The fields, in order; undefined for the columns read: `code`, `message` and (when the catalog has them) `resolve`. */
+  readonly fields: readonly BodyField[] | undefined
+  /** Fields the table does not describe that a body may also hold: their names, true for any, false for none. */
+  readonly extraFields: readonly string[] | boolean
+}
+
 /** The kind of the codes of a catalog. */
 export type CodeKind = 'integer' | 'string'
 
@@ -162,6 +109,7 @@ export interface ConfigFile {
   readonly codes?: 'auto' | CodeKind
   readonly headings?: readonly string[]
   readonly typescript?: {readonly style?: TypeScriptStyle}
+  readonly body?: {readonly fields?: readonly BodyField[]; readonly extraFields?: readonly string[] | boolean}
   readonly against?: string
   readonly problem?: ProblemSettings
 }
@@ -194,6 +142,8 @@ export interface EmitOptions {
   /** The JSON Schema's `$id`. */
   readonly jsonSchema: {readonly id: string}
   readonly typescript: {readonly style: TypeScriptStyle}
+  /** What an error body holds. */
+  readonly body: BodyOptions
   /** The problem details form beside the plain body; undefined when it is off. */
   readonly problem?: ProblemSettings | undefined
 }

@@ -584,16 +584,10 @@ export const errorCatalog = {
     message: "extractor error retry",
     resolve: "We failed to pull the required information from the institution - please resubmit this query.",
   },
-} as const satisfies { readonly [C in ErrorCode]: ErrorEntry<C> };
+} as const;
 
-/** The body of an error response; `message` is the documented message of `code`. */
-export type ErrorBody<C extends ErrorCode = ErrorCode> = C extends ErrorCode
-  ? {
-    readonly code: C;
-    readonly message: (typeof errorCatalog)[C]["message"];
-    readonly resolve: string;
-  }
-  : never;
+/** The catalog as entries of any code, for the functions below (one type check instead of one per use). */
+const entries: { readonly [code: number]: ErrorEntry | undefined } = errorCatalog;
 
 /** Whether `value` is a documented error code. */
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -605,11 +599,203 @@ export function getErrorEntry<C extends ErrorCode>(code: C): (typeof errorCatalo
 /** The documented error with this code, or `undefined` when the code is not documented. */
 export function getErrorEntry(code: number): ErrorEntry | undefined;
 export function getErrorEntry(code: number): ErrorEntry | undefined {
-  return isErrorCode(code) ? errorCatalog[code] : undefined;
+  return isErrorCode(code) ? entries[code] : undefined;
 }
 
-/** The response body of the error with this code: `{ code, message, resolve }` as documented. */
+/**
+ * The body of an error response: `{ code, message, resolve }`, where `message` is the documented message of `code`.
+ * Without a type argument, the union of every code's body: `switch (body.code)` narrows it. (`C` is not
+ * constrained: a constraint would make the compiler check `ErrorBodyOf` against every code, slow on large catalogs;
+ * `ErrorBody<X>` is `never` for an `X` that is no code.)
+ */
+export type ErrorBody<C = ErrorCode> = C extends ErrorCode
+  ? {
+      /** The error code. */
+      readonly code: C;
+      /** The documented message of the code. */
+      readonly message: (typeof errorCatalog)[C]["message"];
+      /** How to resolve the error. */
+      readonly resolve: string;
+    }
+  : never;
+
+/**
+ * The response body of the error with this code, as documented.
+ *
+ * @example createErrorBody(ErrorCode.AccessTokenMissing)
+ */
 export function createErrorBody<C extends ErrorCode>(code: C): ErrorBody<C> {
-  const entry: ErrorEntry = errorCatalog[code];
-  return { code, message: entry.message, resolve: entry.resolve } as ErrorBody<C>;
+  const entry = entries[code] as ErrorEntry;
+  return { code, message: entry.message, resolve: entry.resolve } as unknown as ErrorBody<C>;
+}
+
+/** An error body this module does not document: a code it lacks, or a code with another message, as a newer server may send. */
+export interface UndocumentedErrorBody {
+  /** The error code. */
+  readonly code: number;
+  /** The message sent. */
+  readonly message: string;
+  /** How to resolve the error. */
+  readonly resolve: string;
+}
+
+/**
+ * What `parseErrorBody` makes of a value: a `documented` body (typed by its code), an `undocumented` one (well formed,
+ * but a code or message this module does not know: SDKs keep working when the catalog grows), or an `invalid` one.
+ */
+export type ParsedErrorBody =
+  | { readonly kind: "documented"; readonly body: ErrorBody }
+  | { readonly kind: "undocumented"; readonly body: UndocumentedErrorBody }
+  | { readonly kind: "invalid"; readonly reason: string };
+
+/**
+ * Read a response body: never throws. A body whose code is documented, with that code's message, is `documented`;
+ * a well-formed body with another code or message is `undocumented`; anything else is `invalid`, with the reason.
+ */
+export function parseErrorBody(value: unknown): ParsedErrorBody {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { kind: "invalid", reason: "the body is not an object" };
+  const fields = value as { readonly [field: string]: unknown };
+  if (!Number.isInteger(fields["code"])) return { kind: "invalid", reason: "`code` is not an integer" };
+  if (typeof fields["message"] !== "string") return { kind: "invalid", reason: "`message` is not a string" };
+  if (typeof fields["resolve"] !== "string") return { kind: "invalid", reason: "`resolve` is not a string" };
+  const body = value as UndocumentedErrorBody;
+  if (!isErrorCode(body.code)) return { kind: "undocumented", body };
+  const entry = entries[body.code] as ErrorEntry;
+  if (entry.message !== body.message) return { kind: "undocumented", body };
+  return { kind: "documented", body: value as ErrorBody };
+}
+
+/** Whether `value` is a documented error body: a documented code with its own message (fields the table does not describe are not checked). */
+export function isErrorBody(value: unknown): value is ErrorBody {
+  return parseErrorBody(value).kind === "documented";
+}
+
+/** The documented codes of each HTTP status. */
+export interface ErrorCodesByStatus {
+  /** The codes sent with 400 Bad Request. */
+  readonly 400:
+    | ErrorCode.AccessTokenMissing
+    | ErrorCode.TypeMissing
+    | ErrorCode.EmailMissing
+    | ErrorCode.AccessTokenDisallowed
+    | ErrorCode.InvalidOptionsFormat
+    | ErrorCode.CredentialsMissing
+    | ErrorCode.InvalidCredentialsFormat
+    | ErrorCode.TypeRequired
+    | ErrorCode.InvalidType_1503
+    | ErrorCode.MappingRequired
+    | ErrorCode.InvalidJSONMapping
+    | ErrorCode.InvalidMappingFormat;
+  /** The codes sent with 401 Unauthorized. */
+  readonly 401:
+    | ErrorCode.ClientIdMissing
+    | ErrorCode.SecretMissing
+    | ErrorCode.SecretOrClientIdInvalid
+    | ErrorCode.AccessTokenRevoked
+    | ErrorCode.UnauthorizedProduct
+    | ErrorCode.BadAccessToken_1105
+    | ErrorCode.BadAccessToken_1106
+    | ErrorCode.BadAccessToken_1107
+    | ErrorCode.InvalidType_1108;
+  /** The codes sent with 402 Payment Required. */
+  readonly 402:
+    | ErrorCode.InvalidCredentials
+    | ErrorCode.InvalidUsername
+    | ErrorCode.InvalidPassword
+    | ErrorCode.InvalidMfa
+    | ErrorCode.InvalidSendMethod
+    | ErrorCode.AccountLocked
+    | ErrorCode.AccountNotSetup
+    | ErrorCode.CountryNotSupported
+    | ErrorCode.MfaNotSupported;
+  /** The codes sent with 404 Not Found. */
+  readonly 404:
+    | ErrorCode.InstitutionNotAvailable
+    | ErrorCode.UnableToMapCategory
+    | ErrorCode.UnableToFindCategory
+    | ErrorCode.ProductNotFound
+    | ErrorCode.ProductNotAvailable
+    | ErrorCode.UserNotFound
+    | ErrorCode.ItemNotFound;
+  /** The codes sent with 501 Not Implemented. */
+  readonly 501:
+    | ErrorCode.ExtractorError;
+  /** The codes sent with 502 Bad Gateway. */
+  readonly 502:
+    | ErrorCode.ExtractorErrorRetry;
+}
+
+/**
+ * The documented codes sent with the HTTP status `S`.
+ *
+ * @example const code: ErrorCodeOf<400> = ErrorCode.AccessTokenMissing;
+ */
+export type ErrorCodeOf<S extends HttpStatus> = ErrorCodesByStatus[S];
+
+/**
+ * The bodies of the errors sent with the HTTP status `S`: what a server may send with it. A body of another status's
+ * code is a type error.
+ */
+export type ErrorBodyOf<S extends HttpStatus> = ErrorBody<ErrorCodeOf<S>>;
+
+/** An error response: the status of the code (as a literal type) and its body. */
+export type ErrorResponse<C extends ErrorCode = ErrorCode> = C extends ErrorCode
+  ? { readonly status: (typeof errorCatalog)[C]["status"]; readonly body: ErrorBody<C> }
+  : never;
+
+/**
+ * The response of the error with this code: its HTTP status and its body.
+ *
+ * @example const { status, body } = errorResponse(ErrorCode.AccessTokenMissing);
+ */
+export function errorResponse<C extends ErrorCode>(code: C): ErrorResponse<C> {
+  const entry = entries[code] as ErrorEntry;
+  return { status: entry.status, body: createErrorBody(code) } as unknown as ErrorResponse<C>;
+}
+
+/**
+ * A documented error as an exception, with its code, status and body; `JSON.stringify` writes its body.
+ * Needs the ES2022 library (`Error` with a `cause`).
+ *
+ * @example throw new ApiError(ErrorCode.AccessTokenMissing, { cause });
+ */
+export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
+  /** Always `"ApiError"`, in every copy of this module: what {@link ApiError.is} checks. */
+  override readonly name = "ApiError";
+
+  /** The documented error code. */
+  readonly code: C;
+
+  /** The HTTP status the error is sent with. */
+  readonly status: (typeof errorCatalog)[C]["status"];
+
+  /** The response body. */
+  readonly body: ErrorBody<C>;
+
+  /**
+   * @param code a documented code: the error's message is its message
+   * @param options `cause`: what led to the error
+   */
+  constructor(code: C, options?: { readonly cause?: unknown }) {
+    const body = createErrorBody(code);
+    super(body.message, options);
+    this.code = code;
+    this.status = (entries[code] as ErrorEntry).status as unknown as (typeof errorCatalog)[C]["status"];
+    this.body = body;
+  }
+
+  /**
+   * Whether `value` is an `ApiError` of a documented code. It checks `name` and `code`, not `instanceof`, which is
+   * false for an error made by another copy of this module (two versions of a package, or another realm).
+   */
+  static is(value: unknown): value is ApiError {
+    if (typeof value !== "object" || value === null) return false;
+    const error = value as { readonly name?: unknown; readonly code?: unknown };
+    return error.name === "ApiError" && isErrorCode(error.code);
+  }
+
+  /** The response body: what `JSON.stringify(error)` writes. */
+  toJSON(): ErrorBody<C> {
+    return this.body;
+  }
 }

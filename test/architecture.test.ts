@@ -63,6 +63,7 @@ describe('the layout', () => {
       'generator/catalog',
       'generator/cli',
       'generator/config',
+      'generator/config/settings',
       'generator/contract',
       'generator/diagnostics',
       'generator/emit',

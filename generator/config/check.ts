@@ -6,8 +6,8 @@ import type {VFile} from 'vfile'
 import {type Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
 import {error} from '../diagnostics/messages.js'
 import type {ConfigFile} from '../types.js'
-import {outputNameProblems} from './output-names.js'
-import {problemTemplateProblems} from './problem-template.js'
+import {outputNameProblems} from './settings/output-names.js'
+import {problemTemplateProblems} from './settings/problem-template.js'
 import {configSchema} from './schema-io.js'
 
 const ajv = new Ajv2020({allErrors: true, strict: true, verbose: true}).addVocabulary(['x-expected'])
@@ -84,9 +84,10 @@ function checkJsonSyntax(file: VFile, text: string): boolean {
   }
 }
 
-/** Drop the errors of `anyOf` branches: the `anyOf` error itself says what was expected. */
+/** Drop the errors of `anyOf` branches and of `contains` items: the `anyOf` or `contains` error itself says what was expected. */
 function relevantErrors(errors: ReadonlyArray<ErrorObject>): Array<ErrorObject> {
-  const anyOfPaths = errors.filter((problem) => problem.keyword === 'anyOf').map((problem) => problem.schemaPath.replace(/\/anyOf$/, '/anyOf/'))
+  const grouping = (problem: ErrorObject): boolean => problem.keyword === 'anyOf' || problem.keyword === 'contains'
+  const anyOfPaths = errors.filter(grouping).map((problem) => problem.schemaPath + '/')
   return errors.filter((problem) => !anyOfPaths.some((prefix) => problem.schemaPath.startsWith(prefix)))
 }
 
@@ -105,6 +106,8 @@ function describe(problem: ErrorObject, at: ReadonlyArray<string>): string {
       return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + article(String(params['type']))
     case 'anyOf':
       return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + (problem.parentSchema?.['x-expected'] || 'another value')
+    case 'contains':
+    case 'not':
     case 'pattern':
       return 'Unexpected ' + typeName(problem.data) + ' for `' + where + '`, expected ' + (problem.parentSchema?.['x-expected'] || 'another value')
     case 'required':

@@ -1,5 +1,5 @@
-/** defaults: nothing in, errgen's defaults out — the configuration file's name, the document, the output directory and the TypeScript style used when nothing says otherwise. */
-import type {TypeScriptStyle} from '../types.js'
+/** defaults: nothing in, errgen's defaults out — the configuration file's name, the document, the output directory, the TypeScript style and the error body used when nothing says otherwise. */
+import type {BodyOptions, TypeScriptStyle} from '../types.js'
 
 /** The configuration file looked for in the working directory (else the "errgen" key of package.json). */
 export const configFileName = 'errgen.config.json'
@@ -21,3 +21,6 @@ export const defaultApiVersion = '0.0.0'
 
 /** Where errgen's rules are explained: the rule table of its README, as the package's page shows it. */
 export const rulesUrl = 'https://www.npmjs.com/package/errgen#diagnostics'
+
+/** The error body when the configuration says nothing: the columns read, and no extra field. */
+export const defaultBody: BodyOptions = {fields: undefined, extraFields: false}

@@ -4,7 +4,7 @@ import {isDynamicPattern} from 'tinyglobby'
 import {normalizeHeader} from '../catalog/names.js'
 import {displayPath} from '../diagnostics/io-error.js'
 import type {Config, ConfigFile, Field, TypeScriptStyle} from '../types.js'
-import {defaultApiVersion, defaultInput, defaultOut, defaultStyle} from './defaults.js'
+import {defaultApiVersion, defaultBody, defaultInput, defaultOut, defaultStyle} from './defaults.js'
 
 /** Settings from the command line or the library API, over the configuration file. */
 export interface Overrides {
@@ -52,6 +52,7 @@ export function resolve(written: ConfigFile, overrides: Overrides, context: Reso
     codes: written.codes || 'auto',
     headings: written.headings || [],
     typescript: {style: overrides.style ?? written.typescript?.style ?? defaultStyle},
+    body: {fields: written.body?.fields ?? defaultBody.fields, extraFields: written.body?.extraFields ?? defaultBody.extraFields},
     against: overrides.against === false ? undefined : (overrides.against ?? written.against),
     ...(written.problem === undefined ? {} : {problem: {type: written.problem.type}})
   }

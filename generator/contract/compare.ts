@@ -3,7 +3,7 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {breaking, info} from '../diagnostics/messages.js'
 import type {BreakingRuleId, RuleIdOf} from '../diagnostics/rules.js'
-import {problemTypeOrUndefined} from '../config/problem-template.js'
+import {problemTypeOrUndefined} from '../config/settings/problem-template.js'
 import type {Catalog, CatalogEntry, CodeKind, ProblemSettings, Snapshot} from '../types.js'
 import {type Changes, compareEntries, type Match} from './changes.js'
 

@@ -2,7 +2,7 @@
 import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {manifestName} from '../config/output-names.js'
+import {manifestName} from '../config/settings/output-names.js'
 import {displayPath, IoError} from '../diagnostics/io-error.js'
 import {readIfExists} from '../read/files-io.js'
 import type {Config, OutputFile, OutputKind, Snapshot} from '../types.js'

@@ -14,7 +14,12 @@ interface CodeSchema {
 /** A response of the OpenAPI document: `400 Bad Request: …`, and the schemas of the codes sent with it. */
 interface StatusResponse {
   readonly description: string
-  readonly content: {readonly 'application/json': {readonly schema: {readonly oneOf: ReadonlyArray<{readonly $ref: string}>}}}
+  readonly content: {readonly 'application/json': {readonly schema: SchemaRef | {readonly oneOf: ReadonlyArray<SchemaRef>}}}
+}
+
+/** A reference to a per-code schema. */
+interface SchemaRef {
+  readonly $ref: string
 }
 
 /** The parts of errgen's OpenAPI document that are read back. */
@@ -37,8 +42,8 @@ export async function readBack(kind: OutputKind, text: string): Promise<Array<Sn
 const problemPrefix = 'Problem.'
 
 /**
- * Entries from the per-code schemas (every schema but `ErrorCode`, `ErrorBody` and the problem schemas), each with
- * the type of its problem schema when there is one.
+ * Entries from the per-code schemas (every schema but `ErrorCode`, `ErrorBody`, the groups of codes `ErrorBody.1`, …,
+ * and the problem schemas), each with the type of its problem schema when there is one.
  *
  * @param statuses each entry's status, by name
  */
@@ -47,7 +52,7 @@ function fromSchemas(schemas: Readonly<Record<string, CodeSchema>>, statuses: Ma
     Object.entries(schemas).flatMap(([name, schema]) => (name.startsWith(problemPrefix) ? [[name.slice(problemPrefix.length), schema.properties.type?.const]] : []))
   )
   return Object.entries(schemas)
-    .filter(([name]) => name !== 'ErrorCode' && name !== 'ErrorBody' && !name.startsWith(problemPrefix))
+    .filter(([name]) => name !== 'ErrorCode' && name !== 'ErrorBody' && !name.startsWith('ErrorBody.') && !name.startsWith(problemPrefix))
     .map(([name, schema]) => ({
       code: schema.properties.code.const,
       name,
@@ -65,7 +70,8 @@ function statusesOfResponses(responses: Readonly<Record<string, StatusResponse>>
   for (const response of Object.values(responses)) {
     const status = /^(\d{3}) /.exec(response.description)?.[1]
     if (!status) return undefined
-    for (const ref of response.content['application/json'].schema.oneOf) statuses.set(ref.$ref.split('/').at(-1) as string, Number(status))
+    const schema = response.content['application/json'].schema
+    for (const ref of 'oneOf' in schema ? schema.oneOf : [schema]) statuses.set(ref.$ref.split('/').at(-1) as string, Number(status))
   }
   return statuses
 }

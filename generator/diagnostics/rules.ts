@@ -161,6 +161,11 @@ export const rules = {
     meaning: 'the configuration has an unknown key or a wrong value (exit code 2)',
     example: 'Unexpected "class" for `typescript.style`, expected one of "enum", "const"'
   },
+  'body-field': {
+    severity: 'error',
+    meaning: 'a field of `body.fields` (`status`, `resolve`) names a column the error tables do not have',
+    example: 'Unexpected body field `resolve`, expected a field the error tables have a column for: they have no Resolve column; add one, or remove `resolve` from `body.fields`'
+  },
   'stale-output': {
     severity: 'error',
     meaning: '`--check`: an output differs from what the documents generate (says which codes it adds, removes or changes), or errgen no longer generates it (turned off, or its input renamed: the next run removes it)',

@@ -8,8 +8,8 @@ import {emitTypeScript} from './typescript/source-file.js'
 export function emit(catalog: Catalog, options: EmitOptions): Array<OutputFile> {
   const {typescript, jsonSchema, openapi} = options.outputs
   const files: Array<OutputFile> = []
-  if (typescript) files.push({kind: 'typescript', name: typescript, text: emitTypeScript(catalog, options.typescript.style, options.problem)})
-  if (jsonSchema) files.push({kind: 'jsonSchema', name: jsonSchema, text: emitJsonSchema(catalog, options.jsonSchema.id, options.problem)})
-  if (openapi) files.push({kind: 'openapi', name: openapi, text: emitOpenApi(catalog, options.openapi, options.problem)})
+  if (typescript) files.push({kind: 'typescript', name: typescript, text: emitTypeScript(catalog, options.typescript.style, options.body, options.problem)})
+  if (jsonSchema) files.push({kind: 'jsonSchema', name: jsonSchema, text: emitJsonSchema(catalog, options.jsonSchema.id, options.body, options.problem)})
+  if (openapi) files.push({kind: 'openapi', name: openapi, text: emitOpenApi(catalog, options.openapi, options.body, options.problem)})
   return files
 }

@@ -3,7 +3,7 @@ import {createHash} from 'node:crypto'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {manifestName} from '../config/output-names.js'
+import {manifestName} from '../config/settings/output-names.js'
 import type {Manifest} from '../types.js'
 
 export {manifestName}

@@ -31,6 +31,18 @@ const cases: Array<[string, {given: string, want: Array<string>}]> = [
   ['a $id that is not a URI', {
     given: '{"jsonSchema": {"id": "my schema"}}',
     want: ['errgen.config.json:1:23-1:34  error  Unexpected string "my schema" for `jsonSchema.id`, expected a URI without a fragment, such as `https://api.example.com/errors.schema.json`  config-schema']
+  }],
+  ['body fields without the message', {
+    given: '{"body": {"fields": ["code", "resolve"]}}',
+    want: ['errgen.config.json:1:21-1:40  error  Unexpected list for `body.fields`, expected a list with "message"  config-schema']
+  }],
+  ['a body field errgen does not know', {
+    given: '{"body": {"fields": ["code", "message", "hint"]}}',
+    want: ['errgen.config.json:1:41-1:47  error  Unexpected "hint" for `body.fields.2`, expected one of "code", "status", "message", "resolve"  config-schema']
+  }],
+  ['an extra field named like a body field', {
+    given: '{"body": {"extraFields": ["requestId", "message"]}}',
+    want: ['errgen.config.json:1:26-1:50  error  Unexpected list for `body.extraFields`, expected true, false, or a list of names other than code, status, message and resolve  config-schema']
   }]
 ]
 

@@ -3,7 +3,7 @@ import {readdir} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {checkConfig} from '../../generator/config/check.js'
-import {headingSlug, problemType} from '../../generator/config/problem-template.js'
+import {headingSlug, problemType} from '../../generator/config/settings/problem-template.js'
 import {messageLine} from '../../generator/diagnostics/report.js'
 import {configFor, project, runInProcess} from '../support/helpers.js'
 

@@ -32,7 +32,17 @@ describe('emitOpenApi on the seed', () => {
     expect(ErrorCode.enum).toEqual(seed.catalog.entries.map((entry) => entry.code))
     expect(ErrorCode['x-enum-varnames']).toEqual(seed.catalog.entries.map((entry) => entry.name))
     expect(ErrorCode['x-enum-descriptions']).toEqual(seed.catalog.entries.map((entry) => entry.resolve))
-    expect(ErrorBody.oneOf).toHaveLength(39)
+    expect(ErrorBody.allOf).toHaveLength(39)
+    expect(ErrorBody.allOf[0]).toEqual({
+      if: {properties: {code: {const: 1000}}, required: ['code']},
+      then: {properties: {message: {$ref: '#/components/schemas/AccessTokenMissing/properties/message'}}}
+    })
+  })
+
+  test('a status with one code refers to that code\'s schema, with no one-item oneOf', () => {
+    const {responses} = document.components
+    expect(responses.NotImplemented.content['application/json'].schema).toEqual({$ref: '#/components/schemas/ExtractorError'})
+    expect(responses.NotFound.content['application/json'].schema.oneOf).toHaveLength(7)
   })
 
   test('has one response per HTTP status, with an example of each of its codes that its schema accepts', () => {

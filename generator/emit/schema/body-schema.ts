@@ -1,8 +1,12 @@
-/** emit/schema/body-schema: a catalog in, the JSON Schema 2020-12 objects of the error body (shared by the JSON Schema and OpenAPI emitters) out. */
-import type {Catalog, CatalogEntry} from '../../types.js'
+/** emit/schema/body-schema: a catalog and the body options in, the JSON Schema 2020-12 objects of the error body (shared by the JSON Schema and OpenAPI emitters) out, keyed on `code` so that a validator names what is wrong. */
+import type {BodyField, BodyOptions, Catalog, CatalogEntry} from '../../types.js'
+import {bodyFields, entryBody, namedExtraFields} from '../body-fields.js'
 
 /** A JSON Schema object, or a part of one. */
 type Schema = Record<string, unknown>
+
+/** Up to this many codes, the body schema tests each code in one list; beyond, in groups of about √n codes. */
+const flatLimit = 100
 
 /** The schema of the `code` property: every documented code. */
 export function errorCodeSchema(catalog: Catalog): Schema {
@@ -15,44 +19,109 @@ export function errorCodeSchema(catalog: Catalog): Schema {
 }
 
 /**
- * The schema of any documented error body: the shape, and one of the entries' schemas.
+ * The schema of any documented error body: the shape, and for each code an `if` on the code whose `then` is that
+ * code's message. A body with a wrong message for a code gets the error of that code's message (and at most two
+ * `if` errors above it), not one per code. Beyond `flatLimit` codes, the codes are grouped, each group a schema of
+ * its own (`ErrorBody.1`, …), which validators compile as a function of its own.
  *
- * @param refBase where the entries' and the code's schemas are (`#/$defs/`)
+ * @param refBase where the entries', the groups' and the code's schemas are (`#/$defs/`)
+ * @returns `ErrorBody` and the groups' schemas, by name
  */
-export function errorBodySchema(catalog: Catalog, refBase: string): Schema {
-  return {
-    title: 'ErrorBody',
-    description:
-      'The body of an error response: a documented code with its own message' + (catalog.hasResolve ? ', and how to resolve it.' : '.'),
-    ...bodyShape(catalog, {$ref: refBase + 'ErrorCode'}, {type: 'string'}),
-    oneOf: catalog.entries.map((entry) => ({$ref: refBase + entry.name}))
-  }
+export function errorBodySchemas(catalog: Catalog, body: BodyOptions, refBase: string): Record<string, Schema> {
+  const fields = bodyFields(catalog, body)
+  const shape = bodyShape(catalog, body, {
+    code: {$ref: refBase + 'ErrorCode'},
+    status: {type: 'integer', enum: catalog.statuses.map((status) => status.code)},
+    message: {type: 'string'},
+    resolve: {type: 'string'}
+  })
+  const {branches, groups} = keyedOnCode(catalog.entries, fields, refBase)
+  const errorBody = {title: 'ErrorBody', description: 'The body of an error response: ' + describeFields(fields) + '.', ...shape, allOf: branches}
+  return {ErrorBody: errorBody, ...groups}
 }
 
-/** The schema of one entry's body: its code and its message, exactly. */
-function entrySchema(catalog: Catalog, entry: CatalogEntry): Schema {
+/** `a documented code with its own message, and how to resolve it` */
+function describeFields(fields: ReadonlyArray<BodyField>): string {
+  const parts = ['a documented code with its own message']
+  if (fields.includes('status')) parts.push('its HTTP status')
+  if (fields.includes('resolve')) parts.push('how to resolve it')
+  return parts.length === 1 ? parts[0] as string : parts.slice(0, -1).join(', ') + ' and ' + parts.at(-1)
+}
+
+/**
+ * One `if`/`then` per code, whose `then` is the code's documented values (its message, and its status when bodies hold
+ * it) as its own schema has them; beyond `flatLimit` codes, one per group of codes, whose `then` is the group's schema.
+ */
+function keyedOnCode(entries: ReadonlyArray<CatalogEntry>, fields: ReadonlyArray<BodyField>, refBase: string): {branches: Array<Schema>, groups: Record<string, Schema>} {
+  const documented = fields.filter((field) => field === 'message' || field === 'status')
+  const values = (entry: CatalogEntry): Schema => Object.fromEntries(documented.map((field) => [field, {$ref: refBase + entry.name + '/properties/' + field}]))
+  const branch = (entry: CatalogEntry): Schema => ({if: codeIs({const: entry.code}), then: {properties: values(entry)}})
+  if (entries.length <= flatLimit) return {branches: entries.map(branch), groups: {}}
+  const size = Math.ceil(Math.sqrt(entries.length))
+  const branches: Array<Schema> = []
+  const groups: Record<string, Schema> = {}
+  for (let start = 0; start < entries.length; start += size) {
+    const group = entries.slice(start, start + size)
+    const name = 'ErrorBody.' + (branches.length + 1)
+    groups[name] = {
+      title: name,
+      description: 'The bodies of the codes ' + String(group[0]?.code) + ' to ' + String(group.at(-1)?.code) + '.',
+      type: 'object',
+      allOf: group.map(branch)
+    }
+    branches.push({if: codeIs(codeAmong(group)), then: {$ref: refBase + name}})
+  }
+  return {branches, groups}
+}
+
+/**
+ * A condition on a code that holds for the codes of a group, sorted and contiguous: a range for integers, an
+ * anchored alternation for strings (one keyword either way, which validators compile flat).
+ */
+function codeAmong(group: ReadonlyArray<CatalogEntry>): Schema {
+  const codes = group.map((entry) => entry.code)
+  if (typeof codes[0] === 'number') return {type: 'integer', minimum: codes[0], maximum: codes.at(-1)}
+  return {type: 'string', pattern: '^(?:' + codes.map((code) => escapeRegExp(String(code))).join('|') + ')$'}
+}
+
+/** A string matched literally in a regular expression (ECMA-262, with or without the `u` flag). */
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
+}
+
+/** A condition on the body's code (an object without a code does not meet it). */
+function codeIs(code: Schema): Schema {
+  return {properties: {code}, required: ['code']}
+}
+
+/** The schema of one entry's body: each field's documented value (the resolve text as any string). */
+function entrySchema(catalog: Catalog, body: BodyOptions, entry: CatalogEntry): Schema {
+  const example = entryBody(entry, bodyFields(catalog, body))
   return {
     title: entry.name,
     ...(entry.resolve === undefined ? {} : {description: entry.resolve}),
     ...(entry.deprecated ? {deprecated: true} : {}),
-    ...bodyShape(catalog, {const: entry.code}, {const: entry.message})
+    ...bodyShape(catalog, body, {code: {const: entry.code}, status: {const: entry.status}, message: {const: entry.message}, resolve: {type: 'string'}}),
+    examples: [example]
   }
 }
 
-/** An object with `code`, `message` and (when the catalog has them) `resolve`, all required, nothing else. */
-function bodyShape(catalog: Catalog, code: Schema, message: Schema): Schema {
+/** An object with the body's fields, all required, and the extra fields allowed (by name, or any). */
+function bodyShape(catalog: Catalog, body: BodyOptions, schemas: Readonly<Record<BodyField, Schema>>): Schema {
+  const fields = bodyFields(catalog, body)
+  const properties: Record<string, Schema> = Object.fromEntries(fields.map((field) => [field, schemas[field]]))
+  for (const name of namedExtraFields(body)) properties[name] = {description: 'A field the error table does not describe.'}
   return {
     type: 'object',
-    required: catalog.hasResolve ? ['code', 'message', 'resolve'] : ['code', 'message'],
-    properties: catalog.hasResolve ? {code, message, resolve: {type: 'string'}} : {code, message},
-    additionalProperties: false
+    required: [...fields],
+    properties,
+    ...(body.extraFields === true ? {} : {additionalProperties: false})
   }
 }
 
 /** The body an entry's error is sent with. */
-export function exampleBody(entry: CatalogEntry): {code: number | string; message: string; resolve?: string} {
-  const body = {code: entry.code, message: entry.message}
-  return entry.resolve === undefined ? body : {...body, resolve: entry.resolve}
+export function exampleBody(catalog: Catalog, body: BodyOptions, entry: CatalogEntry): Record<string, number | string> {
+  return entryBody(entry, bodyFields(catalog, body))
 }
 
 /**
@@ -60,6 +129,6 @@ export function exampleBody(entry: CatalogEntry): {code: number | string; messag
  *
  * @param extra more keywords for an entry's schema
  */
-export function entrySchemas(catalog: Catalog, extra?: (entry: CatalogEntry) => Schema): Record<string, Schema> {
-  return Object.fromEntries(catalog.entries.map((entry) => [entry.name, {...entrySchema(catalog, entry), ...extra?.(entry)}]))
+export function entrySchemas(catalog: Catalog, body: BodyOptions, extra?: (entry: CatalogEntry) => Schema): Record<string, Schema> {
+  return Object.fromEntries(catalog.entries.map((entry) => [entry.name, {...entrySchema(catalog, body, entry), ...extra?.(entry)}]))
 }

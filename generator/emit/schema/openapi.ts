@@ -1,7 +1,7 @@
 /** emit/schema/openapi: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas and one response per HTTP status out. */
-import type {Catalog, CatalogEntry, ProblemSettings} from '../../types.js'
+import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings} from '../../types.js'
 import {writeYaml} from './block-yaml.js'
-import {entrySchemas, errorBodySchema, errorCodeSchema, exampleBody} from './body-schema.js'
+import {entrySchemas, errorBodySchemas, errorCodeSchema, exampleBody} from './body-schema.js'
 import {problemSchemas, withProblemContent} from './problem-schema.js'
 import {commentText, notice} from '../notice.js'
 
@@ -10,22 +10,23 @@ const refBase = '#/components/schemas/'
 /**
  * The OpenAPI 3.1 document: the error schemas and one response per HTTP status under `components`.
  *
+ * @param body the fields of the body
  * @param problem the problem details form's settings; undefined for none
  * @see https://spec.openapis.org/oas/v3.1.0#components-object
  */
-export function emitOpenApi(catalog: Catalog, info: {title: string; version: string}, problem?: ProblemSettings): string {
+export function emitOpenApi(catalog: Catalog, info: {title: string; version: string}, body: BodyOptions, problem?: ProblemSettings): string {
   const document = {
     openapi: '3.1.0',
     info: {title: info.title, version: info.version, description: notice(catalog)},
-    ...(catalog.groups.length > 0 ? {tags: catalog.groups.map((name) => ({name}))} : {}),
+    ...(catalog.groups.length > 0 ? {tags: catalog.groups.map((name) => ({name, description: 'The errors documented under the heading “' + name + '”.'}))} : {}),
     components: {
       schemas: {
         ErrorCode: errorCodeWithNames(catalog),
-        ErrorBody: errorBodySchema(catalog, refBase),
-        ...entrySchemas(catalog, (entry) => (entry.group === undefined ? {} : {'x-tags': [entry.group]})),
+        ...errorBodySchemas(catalog, body, refBase),
+        ...entrySchemas(catalog, body, (entry) => (entry.group === undefined ? {} : {'x-tags': [entry.group]})),
         ...problemSchemas(catalog, problem, refBase)
       },
-      responses: withProblemContent(responses(catalog), catalog, problem, refBase)
+      responses: withProblemContent(responses(catalog, body), catalog, problem, refBase)
     }
   }
   return '# ' + commentText(notice(catalog)) + '\n' + writeYaml(document)
@@ -55,7 +56,8 @@ function oneLine(text: string): string {
  *
  * @see https://spec.openapis.org/oas/v3.1.0#response-object
  */
-function responses(catalog: Catalog): Record<string, unknown> {
+function responses(catalog: Catalog, body: BodyOptions): Record<string, unknown> {
+  const response = (title: string, entries: readonly CatalogEntry[]): Record<string, unknown> => statusResponse(title, entries, (entry) => exampleBody(catalog, body, entry))
   if (!catalog.hasStatus) return {Error: response('An error', catalog.entries)}
   const byStatus = new Map<number, CatalogEntry[]>(catalog.statuses.map((status) => [status.code, []]))
   for (const entry of catalog.entries) if (entry.status !== undefined) byStatus.get(entry.status)?.push(entry)
@@ -67,21 +69,21 @@ function responses(catalog: Catalog): Record<string, unknown> {
   )
 }
 
-/** A response whose body is one of `entries`, with an example of each. */
-function response(title: string, entries: readonly CatalogEntry[]): Record<string, unknown> {
+/**
+ * A response whose body is one of `entries` (that entry's schema itself when there is one), with an example of each.
+ *
+ * @param bodyOf the body an entry is sent with
+ */
+function statusResponse(title: string, entries: readonly CatalogEntry[], bodyOf: (entry: CatalogEntry) => unknown): Record<string, unknown> {
   const codes = entries.map((entry) => entry.code)
+  const refs = entries.map((entry) => ({$ref: refBase + entry.name}))
   return {
     description: title + ': error code' + (codes.length === 1 ? ' ' : 's ') + codes.join(', '),
     content: {
       'application/json': {
-        schema: {oneOf: entries.map((entry) => ({$ref: refBase + entry.name}))},
-        examples: Object.fromEntries(entries.map((entry) => [entry.name, example(entry)]))
+        schema: refs.length === 1 ? refs[0] : {oneOf: refs},
+        examples: Object.fromEntries(entries.map((entry) => [entry.name, {summary: entry.code + ' ' + entry.message, value: bodyOf(entry)}]))
       }
     }
   }
-}
-
-/** @see https://spec.openapis.org/oas/v3.1.0#example-object */
-function example(entry: CatalogEntry): Record<string, unknown> {
-  return {summary: entry.code + ' ' + entry.message, value: exampleBody(entry)}
 }

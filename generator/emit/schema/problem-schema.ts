@@ -1,5 +1,5 @@
 /** emit/schema/problem-schema: a catalog and the problem settings in, the problem details form (RFC 9457) out — a JSON Schema 2020-12 problem document per code, one keyed on `type` for any code, and the `application/problem+json` content of each OpenAPI response; nothing when the form is off. */
-import {problemType} from '../../config/problem-template.js'
+import {problemType} from '../../config/settings/problem-template.js'
 import type {Catalog, CatalogEntry, ProblemSettings} from '../../types.js'
 
 /** A JSON Schema object, or a part of one. */
@@ -122,8 +122,10 @@ function responseEntries(catalog: Catalog): Map<string, Array<CatalogEntry>> {
 }
 
 function withProblemMedia(response: Schema, entries: ReadonlyArray<CatalogEntry>, settings: ProblemSettings, refBase: string): Schema {
+  const refs = entries.map((entry) => ({$ref: refBase + problemSchemaName(entry.name)}))
   const media = {
-    schema: {oneOf: entries.map((entry) => ({$ref: refBase + problemSchemaName(entry.name)}))},
+    // One code's schema itself, as the plain body's response has it; a one-branch oneOf would only add errors.
+    schema: refs.length === 1 ? refs[0] : {oneOf: refs},
     examples: Object.fromEntries(
       entries.map((entry) => [entry.name, {summary: entry.code + ' ' + entry.message, value: exampleProblem(entry, settings)}])
     )

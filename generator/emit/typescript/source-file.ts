@@ -10,23 +10,27 @@ import type {
   StatementStructures,
   WriterFunction
 } from 'ts-morph'
-import type {Catalog, CatalogEntry, ProblemSettings, StatusEntry, TypeScriptStyle} from '../../types.js'
+import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, StatusEntry, TypeScriptStyle} from '../../types.js'
+import {defaultBody} from '../../config/defaults.js'
 import {notice} from '../notice.js'
+import {bodyContext, bodyStatements} from './body.js'
 import {problemStatements} from './problem.js'
+import {errorClass, responseStatements} from './responses.js'
 import {docText, enumeration, stringLiteral, type Member} from './syntax.js'
 
 /**
  * Emit the TypeScript module: the whole file is one structure, printed in one call.
  *
  * @param style `enum` (default) or `const` (frozen objects and union types, erasable syntax only)
+ * @param body the fields of the error body
  * @param problem the problem details form's settings; undefined for none
  */
-export function emitTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum', problem?: ProblemSettings): string {
-  return printStructure(sourceFileStructure(catalog, style, problem), {indentNumberOfSpaces: 2, newLine: '\n'})
+export function emitTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum', body: BodyOptions = defaultBody, problem?: ProblemSettings): string {
+  return printStructure(sourceFileStructure(catalog, style, body, problem), {indentNumberOfSpaces: 2, newLine: '\n'})
 }
 
 /** The whole module as one structure. */
-export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle, problem?: ProblemSettings): SourceFileStructure {
+export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, problem?: ProblemSettings): SourceFileStructure {
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
   const statements: Array<StatementStructures | WriterFunction> = []
   if (catalog.hasStatus) {
@@ -36,10 +40,12 @@ export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle, pr
     ...enumeration(style, 'ErrorCode', 'The documented error codes, sorted by code.', codeMembers(catalog, statuses)),
     errorEntryInterface(catalog),
     catalogConstant(catalog, statuses),
-    errorBodyType(catalog),
+    entriesView(catalog),
     isErrorCodeFunction(catalog),
     getErrorEntryFunction(catalog),
-    createErrorBodyFunction(catalog)
+    ...bodyStatements(bodyContext(catalog, body)),
+    ...responseStatements(catalog),
+    errorClass(catalog)
   )
   if (problem) statements.push(...problemStatements(catalog, problem))
   return {kind: StructureKind.SourceFile, leadingTrivia: fileHeader(catalog), statements}
@@ -102,7 +108,11 @@ function errorEntryInterface(catalog: Catalog): InterfaceDeclarationStructure {
   }
 }
 
-/** The catalog constant, written as text: ts-morph would hang-indent a multi-line initializer. */
+/**
+ * The catalog constant, written as text: ts-morph would hang-indent a multi-line initializer. No `satisfies` clause:
+ * checking each entry against `ErrorEntry<C>` costs the compiler a third of its time at 20,000 codes, and the view
+ * `entries` below checks each is an `ErrorEntry` once.
+ */
 function catalogConstant(catalog: Catalog, statuses: ReadonlyMap<number, StatusEntry>): WriterFunction {
   return (writer) => {
     writer.blankLineIfLastNot()
@@ -110,7 +120,7 @@ function catalogConstant(catalog: Catalog, statuses: ReadonlyMap<number, StatusE
     writer.write('export const errorCatalog = {').indent(() => {
       for (const entry of catalog.entries) writeCatalogEntry(writer, entry, statuses)
     })
-    writer.writeLine('} as const satisfies { readonly [C in ErrorCode]: ErrorEntry<C> };')
+    writer.writeLine('} as const;')
   }
 }
 
@@ -125,20 +135,16 @@ function writeCatalogEntry(writer: CodeBlockWriter, entry: CatalogEntry, statuse
   writer.writeLine('},')
 }
 
-/** The body type: one object type per code, so that `switch (body.code)` narrows `message`. */
-function errorBodyType(catalog: Catalog): WriterFunction {
+/**
+ * The catalog as entries of any code, checked once: the helpers read it instead of `errorCatalog[code]`, whose type
+ * is the union of every entry's, which the compiler would check at each use (seconds at 20,000 codes).
+ */
+function entriesView(catalog: Catalog): WriterFunction {
+  const key = catalog.codeKind === 'integer' ? 'number' : 'string'
   return (writer) => {
     writer.blankLineIfLastNot()
-    writer.writeLine('/** The body of an error response; `message` is the documented message of `code`. */')
-    writer.writeLine('export type ErrorBody<C extends ErrorCode = ErrorCode> = C extends ErrorCode').indent(() => {
-      writer.write('? {').indent(() => {
-        writer.writeLine('readonly code: C;')
-        writer.writeLine('readonly message: (typeof errorCatalog)[C]["message"];')
-        if (catalog.hasResolve) writer.writeLine('readonly resolve: string;')
-      })
-      writer.writeLine('}')
-      writer.writeLine(': never;')
-    })
+    writer.writeLine('/** The catalog as entries of any code, for the functions below (one type check instead of one per use). */')
+    writer.writeLine('const entries: { readonly [code: ' + key + ']: ErrorEntry | undefined } = errorCatalog;')
   }
 }
 
@@ -176,21 +182,7 @@ function getErrorEntryFunction(catalog: Catalog): FunctionDeclarationStructure {
     ],
     parameters: [{name: 'code', type}],
     returnType: 'ErrorEntry | undefined',
-    statements: ['return isErrorCode(code) ? errorCatalog[code] : undefined;']
-  }
-}
-
-function createErrorBodyFunction(catalog: Catalog): FunctionDeclarationStructure {
-  const fields = catalog.hasResolve ? 'code, message: entry.message, resolve: entry.resolve' : 'code, message: entry.message'
-  return {
-    kind: StructureKind.Function,
-    name: 'createErrorBody',
-    isExported: true,
-    docs: ['The response body of the error with this code: `{ ' + (catalog.hasResolve ? 'code, message, resolve' : 'code, message') + ' }` as documented.'],
-    typeParameters: [{name: 'C', constraint: 'ErrorCode'}],
-    parameters: [{name: 'code', type: 'C'}],
-    returnType: 'ErrorBody<C>',
-    statements: ['const entry: ErrorEntry = errorCatalog[code];', 'return { ' + fields + ' } as ErrorBody<C>;']
+    statements: ['return isErrorCode(code) ? entries[code] : undefined;']
   }
 }
 

@@ -1,6 +1,6 @@
-/** problem-template: the `problem.type` template of the configuration and an entry in, the entry's problem type URI (RFC 9457 `type`) out; and what is wrong with a template (an unknown placeholder, no `{code}` or `{name}`, not an absolute URI) as reasons. */
+/** config/settings/problem-template: the `problem.type` template of the configuration and an entry in, the entry's problem type URI (RFC 9457 `type`) out; and what is wrong with a template (an unknown placeholder, no `{code}` or `{name}`, not an absolute URI) as reasons. */
 
-import type {ProblemSettings} from '../types.js'
+import type {ProblemSettings} from '../../types.js'
 
 /** What a template's placeholders are filled from. */
 export interface TypedEntry {

@@ -1,5 +1,5 @@
-/** output-names: a configuration that passed its schema in, what the schema cannot say about its output names out — each a file of its own, none the manifest's, none `.` or `..` — as reasons by the key they are about. */
-import type {ConfigFile} from '../types.js'
+/** config/settings/output-names: a configuration that passed its schema in, what the schema cannot say about its output names out — each a file of its own, none the manifest's, none `.` or `..` — as reasons by the key they are about. */
+import type {ConfigFile} from '../../types.js'
 
 /** The manifest's file name in the output directory, which no output may take. */
 export const manifestName = '.errgen-manifest.json'

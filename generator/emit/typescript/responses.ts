@@ -1,0 +1,126 @@
+/** emit/typescript/responses: a catalog in, the module's statements about responses out — the codes and bodies of each HTTP status (`ErrorCodesByStatus`, `ErrorCodeOf`, `ErrorBodyOf`), `ErrorResponse` and `errorResponse`, and the `ApiError` class. */
+import type {WriterFunction} from 'ts-morph'
+import type {Catalog, CatalogEntry} from '../../types.js'
+import {exampleName} from './body.js'
+import {textStatement} from './text.js'
+
+/** The statements about statuses and responses; none when the codes carry no status. */
+export function responseStatements(catalog: Catalog): Array<WriterFunction> {
+  if (!catalog.hasStatus) return []
+  return [codesByStatus(catalog), codeOf(catalog), bodyOf(), errorResponseType(), errorResponse(catalog)]
+}
+
+/** Each status's codes, listed: a type indexed by status costs the compiler nothing per code. */
+function codesByStatus(catalog: Catalog): WriterFunction {
+  const byStatus = new Map<number, Array<CatalogEntry>>()
+  for (const entry of catalog.entries) {
+    if (entry.status === undefined) continue
+    const entries = byStatus.get(entry.status) ?? []
+    entries.push(entry)
+    byStatus.set(entry.status, entries)
+  }
+  const members = catalog.statuses.flatMap((status) => [
+    '  /** The codes sent with ' + status.code + (status.phrase ? ' ' + status.phrase : '') + '. */',
+    '  readonly ' + status.code + ':',
+    ...(byStatus.get(status.code) ?? []).map((entry, index, all) => '    | ErrorCode.' + entry.name + (index === all.length - 1 ? ';' : ''))
+  ])
+  return textStatement(['/** The documented codes of each HTTP status. */', 'export interface ErrorCodesByStatus {', ...members, '}'])
+}
+
+function codeOf(catalog: Catalog): WriterFunction {
+  const first = catalog.entries[0]
+  const example = first ? [' *', ' * @example const code: ErrorCodeOf<' + first.status + '> = ErrorCode.' + first.name + ';'] : []
+  return textStatement([
+    '/**',
+    ' * The documented codes sent with the HTTP status `S`.',
+    ...example,
+    ' */',
+    'export type ErrorCodeOf<S extends HttpStatus> = ErrorCodesByStatus[S];'
+  ])
+}
+
+function bodyOf(): WriterFunction {
+  return textStatement([
+    '/**',
+    ' * The bodies of the errors sent with the HTTP status `S`: what a server may send with it. A body of another status\'s',
+    ' * code is a type error.',
+    ' */',
+    'export type ErrorBodyOf<S extends HttpStatus> = ErrorBody<ErrorCodeOf<S>>;'
+  ])
+}
+
+function errorResponseType(): WriterFunction {
+  return textStatement([
+    '/** An error response: the status of the code (as a literal type) and its body. */',
+    'export type ErrorResponse<C extends ErrorCode = ErrorCode> = C extends ErrorCode',
+    '  ? { readonly status: (typeof errorCatalog)[C]["status"]; readonly body: ErrorBody<C> }',
+    '  : never;'
+  ])
+}
+
+function errorResponse(catalog: Catalog): WriterFunction {
+  return textStatement([
+    '/**',
+    ' * The response of the error with this code: its HTTP status and its body.',
+    ' *',
+    ' * @example const { status, body } = errorResponse(ErrorCode.' + exampleName(catalog) + ');',
+    ' */',
+    'export function errorResponse<C extends ErrorCode>(code: C): ErrorResponse<C> {',
+    '  const entry = entries[code] as ErrorEntry;',
+    '  return { status: entry.status, body: createErrorBody(code) } as unknown as ErrorResponse<C>;',
+    '}'
+  ])
+}
+
+/** The error class: thrown by clients, sent by servers; recognised by its name and code, not by `instanceof`. */
+export function errorClass(catalog: Catalog): WriterFunction {
+  const status = catalog.hasStatus
+    ? ['  /** The HTTP status the error is sent with. */', '  readonly status: (typeof errorCatalog)[C]["status"];', '']
+    : []
+  return textStatement([
+    '/**',
+    ' * A documented error as an exception, with its code' + (catalog.hasStatus ? ', status' : '') + ' and body; `JSON.stringify` writes its body.',
+    ' * Needs the ES2022 library (`Error` with a `cause`).',
+    ' *',
+    ' * @example throw new ApiError(ErrorCode.' + exampleName(catalog) + ', { cause });',
+    ' */',
+    'export class ApiError<C extends ErrorCode = ErrorCode> extends Error {',
+    '  /** Always `"ApiError"`, in every copy of this module: what {@link ApiError.is} checks. */',
+    '  override readonly name = "ApiError";',
+    '',
+    '  /** The documented error code. */',
+    '  readonly code: C;',
+    '',
+    ...status,
+    '  /** The response body. */',
+    '  readonly body: ErrorBody<C>;',
+    '',
+    '  /**',
+    '   * @param code a documented code: the error\'s message is its message',
+    '   * @param options `cause`: what led to the error',
+    '   */',
+    '  constructor(code: C, options?: { readonly cause?: unknown }) {',
+    '    const body = createErrorBody(code);',
+    '    super(body.message, options);',
+    '    this.code = code;',
+    ...(catalog.hasStatus ? ['    this.status = (entries[code] as ErrorEntry).status as unknown as (typeof errorCatalog)[C]["status"];'] : []),
+    '    this.body = body;',
+    '  }',
+    '',
+    '  /**',
+    '   * Whether `value` is an `ApiError` of a documented code. It checks `name` and `code`, not `instanceof`, which is',
+    '   * false for an error made by another copy of this module (two versions of a package, or another realm).',
+    '   */',
+    '  static is(value: unknown): value is ApiError {',
+    '    if (typeof value !== "object" || value === null) return false;',
+    '    const error = value as { readonly name?: unknown; readonly code?: unknown };',
+    '    return error.name === "ApiError" && isErrorCode(error.code);',
+    '  }',
+    '',
+    '  /** The response body: what `JSON.stringify(error)` writes. */',
+    '  toJSON(): ErrorBody<C> {',
+    '    return this.body;',
+    '  }',
+    '}'
+  ])
+}
