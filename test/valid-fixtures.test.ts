@@ -4,6 +4,7 @@ import path from 'node:path'
 import ts from 'typescript'
 import {describe, expect, test} from 'vitest'
 import {parse} from 'yaml'
+import {generate} from '../generator/index.js'
 import {evaluate, readTree, root} from './support/helpers.js'
 
 const fixtures = path.join(root, 'test', 'fixtures')
@@ -36,6 +37,14 @@ async function evaluatedEntries(source: string): Promise<Array<Entry>> {
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
 }
 
+/** The resolve texts with their links' URLs of a fixture's entries that have links, by code, as the library reads the fixture. */
+async function linkedResolves(name: string): Promise<Map<number | string, string | undefined>> {
+  const cwd = path.join(fixtures, name)
+  const configured = (await readdir(cwd)).includes('errgen.config.json')
+  const result = await generate({cwd, against: false, ...(configured ? {} : {input: ['input.md']})})
+  return new Map((result.catalog?.entries ?? []).flatMap((entry) => (entry.docs ? [[entry.code, entry.docs.resolve]] : [])))
+}
+
 describe.each(valid)('valid fixture %s', (name) => {
   test('the JSDoc holds no tag but errgen\'s own (@category, @deprecated): no text can make one', async () => {
     const {typescript} = await outputsOf(name)
@@ -45,19 +54,19 @@ describe.each(valid)('valid fixture %s', (name) => {
     expect(tags.filter((tag) => tag !== 'category' && tag !== 'deprecated')).toEqual([])
   })
 
-  test('the JSON Schema and the OpenAPI document hold the strings the TypeScript holds, also for a YAML 1.1 reader', async () => {
+  test('the JSON Schema and the OpenAPI document hold the strings the TypeScript holds, also for a YAML 1.1 reader; OpenAPI descriptions keep the links', async () => {
     const {typescript, schema, openapi} = await outputsOf(name)
     const entries = await evaluatedEntries(typescript)
+    const linked = await linkedResolves(name)
     const json = JSON.parse(schema)
     const yaml = parse(openapi)
     expect(parse(openapi, {version: '1.1'}), 'a YAML 1.1 parser reads the same document').toEqual(yaml)
     const names = new Map(Object.entries(json.$defs).flatMap(([key, definition]) => (key === 'ErrorCode' || key.startsWith('ErrorBody.') || key.startsWith('Problem.') ? [] : [[(definition as {properties: {code: {const: unknown}}}).properties.code.const, key]])))
     for (const entry of entries) {
       const key = String(names.get(entry.code))
-      for (const definition of [json.$defs[key], yaml.components.schemas[key]]) {
-        expect(definition.properties.message.const).toBe(entry.message)
-        expect(definition.description).toBe(entry.resolve)
-      }
+      for (const definition of [json.$defs[key], yaml.components.schemas[key]]) expect(definition.properties.message.const).toBe(entry.message)
+      expect(json.$defs[key].description).toBe(entry.resolve)
+      expect(yaml.components.schemas[key].description).toBe(linked.get(entry.code) ?? entry.resolve)
     }
   })
 })

@@ -18,6 +18,8 @@ export interface Before {
   /** Undefined when its outputs do not say. */
   readonly hasStatus: boolean | undefined
   readonly hasResolve: boolean | undefined
+  /** Whether its resolve texts keep their links' URLs (read back from an OpenAPI document's descriptions). */
+  readonly linkedTexts?: boolean | undefined
   readonly entries: ReadonlyArray<BeforeEntry>
   /** Where other messages about what is gone go (the old document, or the old output). */
   readonly file: VFile
@@ -53,7 +55,11 @@ export interface Rename {
 export function compareContract(before: Before, after: Catalog, files: ReadonlyMap<string, VFile>, options: ContractOptions): Array<Rename> {
   const report = reporter(options)
   const fileOf = (path: string) => files.get(path) ?? before.file
-  const changes = compareEntries(before.entries, after.entries, (entry) => ({...entry, type: problemTypeOrUndefined(options.problem, entry)}))
+  const changes = compareEntries(before.entries, after.entries, (entry) => ({
+    ...entry,
+    resolve: before.linkedTexts ? (entry.docs?.resolve ?? entry.resolve) : entry.resolve,
+    type: problemTypeOrUndefined(options.problem, entry)
+  }))
   const nowByName = new Map(after.entries.map((entry) => [entry.name, entry]))
   const renames: Array<Rename> = []
   for (const match of changes.matched) {

@@ -131,6 +131,7 @@ function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot
     codeKind: entries.some((entry) => typeof entry.code === 'string') ? 'string' : 'integer',
     hasStatus: knowsColumns ? entries.some((entry) => entry.status !== undefined) : undefined,
     hasResolve: knowsColumns ? entries.some((entry) => entry.resolve !== undefined) : undefined,
+    linkedTexts: kind === 'openapi',
     entries,
     file,
     files: [file]

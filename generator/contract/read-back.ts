@@ -1,4 +1,4 @@
-/** read-back: the text of an output errgen generated in, the entries it describes out (code, name, status, message, resolve), to say which codes a stale output changes. */
+/** read-back: the text of an output errgen generated in, the entries it describes out (code, name, status, message, resolve — in the OpenAPI document, the resolve text with its links' URLs), to say which codes a stale output changes. */
 import {parse as parseYaml} from 'yaml'
 import type {OutputKind, Snapshot} from '../types.js'
 
@@ -6,7 +6,7 @@ import type {OutputKind, Snapshot} from '../types.js'
 interface CodeSchema {
   /** A problem schema (`Problem.<Name>`) has `type` and no `message`. */
   readonly properties: {readonly code: {readonly const: number | string}, readonly message: {readonly const: string}, readonly type?: {readonly const: string}}
-  /** The resolve text. */
+  /** The resolve text (in the OpenAPI document, with its links' URLs). */
   readonly description?: string
   readonly deprecated?: boolean
 }
@@ -47,7 +47,7 @@ const problemPrefix = 'Problem.'
  *
  * @param statuses each entry's status, by name
  */
-function fromSchemas(schemas: Readonly<Record<string, CodeSchema>>, statuses: Map<string, number> | undefined): Array<Snapshot> {
+function fromSchemas(schemas: Readonly<Record<string, CodeSchema>>, statuses: ReadonlyMap<string, number> | undefined): Array<Snapshot> {
   const types = new Map(
     Object.entries(schemas).flatMap(([name, schema]) => (name.startsWith(problemPrefix) ? [[name.slice(problemPrefix.length), schema.properties.type?.const]] : []))
   )
@@ -64,12 +64,15 @@ function fromSchemas(schemas: Readonly<Record<string, CodeSchema>>, statuses: Ma
     }))
 }
 
-/** Each entry's status, from the responses that list it (`400 Bad Request: …`). */
-function statusesOfResponses(responses: Readonly<Record<string, StatusResponse>>): Map<string, number> | undefined {
+/**
+ * Each entry's status, from the responses that list it (`400 Bad Request: …`); an entry of the `Error` response (codes
+ * without a status) has none.
+ */
+function statusesOfResponses(responses: Readonly<Record<string, StatusResponse>>): Map<string, number> {
   const statuses = new Map<string, number>()
   for (const response of Object.values(responses)) {
     const status = /^(\d{3}) /.exec(response.description)?.[1]
-    if (!status) return undefined
+    if (!status) continue
     const schema = response.content['application/json'].schema
     for (const ref of 'oneOf' in schema ? schema.oneOf : [schema]) statuses.set(ref.$ref.split('/').at(-1) as string, Number(status))
   }

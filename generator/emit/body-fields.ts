@@ -1,4 +1,4 @@
-/** emit/body-fields: a catalog and the body options in, the fields of the error body out — the configured ones, or the columns read — and each entry's body. */
+/** emit/body-fields: a catalog and the body options in, the fields of the error body out — the configured ones, or the columns read — those only some entries have, and each entry's fields and body. */
 import type {BodyField, BodyOptions, Catalog, CatalogEntry} from '../types.js'
 
 /** An error body as the outputs give it. */
@@ -8,6 +8,24 @@ export type Body = Partial<Record<BodyField, number | string>>
 export function bodyFields(catalog: Catalog, body: BodyOptions): ReadonlyArray<BodyField> {
   if (body.fields !== undefined) return body.fields
   return catalog.hasResolve ? ['code', 'message', 'resolve'] : ['code', 'message']
+}
+
+/**
+ * The fields some entries lack: `status` or `resolve` when `optionalColumns` lets tables differ in the column and an
+ * entry's table has none. A body has such a field only when its entry has it.
+ */
+export function partialFields(catalog: Catalog, fields: ReadonlyArray<BodyField>): ReadonlyArray<BodyField> {
+  return fields.filter((field) => catalog.entries.some((entry) => entry[field] === undefined))
+}
+
+/** Whether the catalog has the column but some entries lack it (`optionalColumns`, and a table without the column). */
+export function isPartial(catalog: Catalog, field: 'status' | 'resolve'): boolean {
+  return (field === 'status' ? catalog.hasStatus : catalog.hasResolve) && catalog.entries.some((entry) => entry[field] === undefined)
+}
+
+/** The fields of an entry's body: the body's fields that the entry has a value for. */
+export function entryFields(entry: CatalogEntry, fields: ReadonlyArray<BodyField>): ReadonlyArray<BodyField> {
+  return fields.filter((field) => entry[field] !== undefined)
 }
 
 /** The body an entry's error is sent with: its value of each field, in the order of the fields. */

@@ -155,7 +155,7 @@ describe('redocly lint', () => {
   /** The recommended rules, but those that cannot apply to a file of components only (the README lists them). */
   const configuration = 'extends:\n  - recommended\nrules:\n  no-empty-servers: off\n  no-unused-components: off\n  info-license: off\n'
 
-  test.each(['output/error-codes.openapi.yaml', 'test/fixtures/grouped-tables/output/errors.openapi.yaml', 'test/fixtures/string-codes/output/input.openapi.yaml'])('passes with the recommended rules: %s', async (file) => {
+  test.each(['output/error-codes.openapi.yaml', 'test/fixtures/grouped-tables/output/errors.openapi.yaml', 'test/fixtures/string-codes/output/input.openapi.yaml', 'test/fixtures/optional-status-differ/output/errors.openapi.yaml', 'test/fixtures/optional-columns-both/output/errors.openapi.yaml'])('passes with the recommended rules: %s', async (file) => {
     const directory = await tempDirectory()
     await writeFile(path.join(directory, 'redocly.yaml'), configuration)
     const redocly = path.join(root, 'node_modules', '.bin', 'redocly')

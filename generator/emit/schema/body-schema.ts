@@ -1,9 +1,21 @@
 /** emit/schema/body-schema: a catalog and the body options in, the JSON Schema 2020-12 objects of the error body (shared by the JSON Schema and OpenAPI emitters) out, keyed on `code` so that a validator names what is wrong. */
 import type {BodyField, BodyOptions, Catalog, CatalogEntry} from '../../types.js'
-import {bodyFields, entryBody, namedExtraFields} from '../body-fields.js'
+import {bodyFields, entryBody, entryFields, namedExtraFields, partialFields} from '../body-fields.js'
 
 /** A JSON Schema object, or a part of one. */
 type Schema = Record<string, unknown>
+
+/**
+ * The text of a per-code schema's `description`: the resolve text as bodies carry it (the JSON Schema), or with its
+ * links' URLs (the OpenAPI document, whose descriptions are CommonMark).
+ */
+export type Describe = (entry: CatalogEntry) => string | undefined
+
+/** The resolve text as bodies carry it. */
+export const bodyText: Describe = (entry) => entry.resolve
+
+/** The resolve text with its links' URLs (`[docs](https://…)`). */
+export const docsText: Describe = (entry) => entry.docs?.resolve ?? entry.resolve
 
 /** Up to this many codes, the body schema tests each code in one list; beyond, in groups of about √n codes. */
 const flatLimit = 100
@@ -29,13 +41,15 @@ export function errorCodeSchema(catalog: Catalog): Schema {
  */
 export function errorBodySchemas(catalog: Catalog, body: BodyOptions, refBase: string): Record<string, Schema> {
   const fields = bodyFields(catalog, body)
-  const shape = bodyShape(catalog, body, {
+  const partial = partialFields(catalog, fields)
+  const schemas = {
     code: {$ref: refBase + 'ErrorCode'},
     status: {type: 'integer', enum: catalog.statuses.map((status) => status.code)},
     message: {type: 'string'},
     resolve: {type: 'string'}
-  })
-  const {branches, groups} = keyedOnCode(catalog.entries, fields, refBase)
+  }
+  const shape = bodyShape(body, fields, fields.filter((field) => !partial.includes(field)), schemas)
+  const {branches, groups} = keyedOnCode(catalog.entries, fields, partial, refBase)
   const errorBody = {title: 'ErrorBody', description: 'The body of an error response: ' + describeFields(fields) + '.', ...shape, allOf: branches}
   return {ErrorBody: errorBody, ...groups}
 }
@@ -51,11 +65,22 @@ function describeFields(fields: ReadonlyArray<BodyField>): string {
 /**
  * One `if`/`then` per code, whose `then` is the code's documented values (its message, and its status when bodies hold
  * it) as its own schema has them; beyond `flatLimit` codes, one per group of codes, whose `then` is the group's schema.
+ * A field only some entries have (`partial`) is required by the `then` of a code that has it, and refused by the others'.
  */
-function keyedOnCode(entries: ReadonlyArray<CatalogEntry>, fields: ReadonlyArray<BodyField>, refBase: string): {branches: Array<Schema>, groups: Record<string, Schema>} {
-  const documented = fields.filter((field) => field === 'message' || field === 'status')
-  const values = (entry: CatalogEntry): Schema => Object.fromEntries(documented.map((field) => [field, {$ref: refBase + entry.name + '/properties/' + field}]))
-  const branch = (entry: CatalogEntry): Schema => ({if: codeIs({const: entry.code}), then: {properties: values(entry)}})
+function keyedOnCode(
+  entries: ReadonlyArray<CatalogEntry>,
+  fields: ReadonlyArray<BodyField>,
+  partial: ReadonlyArray<BodyField>,
+  refBase: string
+): {branches: Array<Schema>, groups: Record<string, Schema>} {
+  const documented = fields.filter((field) => field === 'message' || field === 'status' || partial.includes(field))
+  const values = (entry: CatalogEntry): Schema =>
+    Object.fromEntries(documented.map((field) => [field, entry[field] === undefined ? false : {$ref: refBase + entry.name + '/properties/' + field}]))
+  const present = (entry: CatalogEntry): Schema => {
+    const required = entryFields(entry, partial)
+    return required.length > 0 ? {required: [...required]} : {}
+  }
+  const branch = (entry: CatalogEntry): Schema => ({if: codeIs({const: entry.code}), then: {properties: values(entry), ...present(entry)}})
   if (entries.length <= flatLimit) return {branches: entries.map(branch), groups: {}}
   const size = Math.ceil(Math.sqrt(entries.length))
   const branches: Array<Schema> = []
@@ -94,26 +119,33 @@ function codeIs(code: Schema): Schema {
   return {properties: {code}, required: ['code']}
 }
 
-/** The schema of one entry's body: each field's documented value (the resolve text as any string). */
-function entrySchema(catalog: Catalog, body: BodyOptions, entry: CatalogEntry): Schema {
-  const example = entryBody(entry, bodyFields(catalog, body))
+/**
+ * The schema of one entry's body: each field's documented value (the resolve text as any string), only the fields the
+ * entry has.
+ */
+function entrySchema(catalog: Catalog, body: BodyOptions, entry: CatalogEntry, describe: Describe): Schema {
+  const fields = entryFields(entry, bodyFields(catalog, body))
+  const description = describe(entry)
   return {
     title: entry.name,
-    ...(entry.resolve === undefined ? {} : {description: entry.resolve}),
+    ...(description === undefined ? {} : {description}),
     ...(entry.deprecated ? {deprecated: true} : {}),
-    ...bodyShape(catalog, body, {code: {const: entry.code}, status: {const: entry.status}, message: {const: entry.message}, resolve: {type: 'string'}}),
-    examples: [example]
+    ...bodyShape(body, fields, fields, {code: {const: entry.code}, status: {const: entry.status}, message: {const: entry.message}, resolve: {type: 'string'}}),
+    examples: [entryBody(entry, fields)]
   }
 }
 
-/** An object with the body's fields, all required, and the extra fields allowed (by name, or any). */
-function bodyShape(catalog: Catalog, body: BodyOptions, schemas: Readonly<Record<BodyField, Schema>>): Schema {
-  const fields = bodyFields(catalog, body)
+/**
+ * An object with these fields, the required ones required, and the extra fields allowed (by name, or any).
+ *
+ * @param required the fields every body has (all but those only some entries have)
+ */
+function bodyShape(body: BodyOptions, fields: ReadonlyArray<BodyField>, required: ReadonlyArray<BodyField>, schemas: Readonly<Record<BodyField, Schema>>): Schema {
   const properties: Record<string, Schema> = Object.fromEntries(fields.map((field) => [field, schemas[field]]))
   for (const name of namedExtraFields(body)) properties[name] = {description: 'A field the error table does not describe.'}
   return {
     type: 'object',
-    required: [...fields],
+    required: [...required],
     properties,
     ...(body.extraFields === true ? {} : {additionalProperties: false})
   }
@@ -127,8 +159,9 @@ export function exampleBody(catalog: Catalog, body: BodyOptions, entry: CatalogE
 /**
  * Each entry's schema, by name.
  *
+ * @param describe the text of its `description`
  * @param extra more keywords for an entry's schema
  */
-export function entrySchemas(catalog: Catalog, body: BodyOptions, extra?: (entry: CatalogEntry) => Schema): Record<string, Schema> {
-  return Object.fromEntries(catalog.entries.map((entry) => [entry.name, {...entrySchema(catalog, body, entry), ...extra?.(entry)}]))
+export function entrySchemas(catalog: Catalog, body: BodyOptions, describe: Describe, extra?: (entry: CatalogEntry) => Schema): Record<string, Schema> {
+  return Object.fromEntries(catalog.entries.map((entry) => [entry.name, {...entrySchema(catalog, body, entry, describe), ...extra?.(entry)}]))
 }

@@ -1,6 +1,6 @@
 /** emit/schema/json-schema: a catalog in, the text of the JSON Schema (draft 2020-12) of the error response body out. */
 import type {BodyOptions, Catalog, ProblemSettings} from '../../types.js'
-import {entrySchemas, errorBodySchemas, errorCodeSchema} from './body-schema.js'
+import {bodyText, entrySchemas, errorBodySchemas, errorCodeSchema} from './body-schema.js'
 import {problemSchemas} from './problem-schema.js'
 import {notice} from '../notice.js'
 
@@ -19,7 +19,7 @@ export function emitJsonSchema(catalog: Catalog, id: string, body: BodyOptions, 
     title,
     description,
     ...rest,
-    $defs: {ErrorCode: errorCodeSchema(catalog), ...groups, ...entrySchemas(catalog, body), ...problemSchemas(catalog, problem, '#/$defs/')}
+    $defs: {ErrorCode: errorCodeSchema(catalog), ...groups, ...entrySchemas(catalog, body, bodyText), ...problemSchemas(catalog, problem, '#/$defs/', bodyText)}
   }
   return JSON.stringify(schema, null, 2) + '\n'
 }

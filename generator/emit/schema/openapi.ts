@@ -1,7 +1,7 @@
 /** emit/schema/openapi: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas and one response per HTTP status out. */
 import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings} from '../../types.js'
 import {writeYaml} from './block-yaml.js'
-import {entrySchemas, errorBodySchemas, errorCodeSchema, exampleBody} from './body-schema.js'
+import {docsText, entrySchemas, errorBodySchemas, errorCodeSchema, exampleBody} from './body-schema.js'
 import {problemSchemas, withProblemContent} from './problem-schema.js'
 import {commentText, notice} from '../notice.js'
 
@@ -15,6 +15,7 @@ const refBase = '#/components/schemas/'
  * @see https://spec.openapis.org/oas/v3.1.0#components-object
  */
 export function emitOpenApi(catalog: Catalog, info: {title: string; version: string}, body: BodyOptions, problem?: ProblemSettings): string {
+  const groups = responseGroups(catalog)
   const document = {
     openapi: '3.1.0',
     info: {title: info.title, version: info.version, description: notice(catalog)},
@@ -23,10 +24,10 @@ export function emitOpenApi(catalog: Catalog, info: {title: string; version: str
       schemas: {
         ErrorCode: errorCodeWithNames(catalog),
         ...errorBodySchemas(catalog, body, refBase),
-        ...entrySchemas(catalog, body, (entry) => (entry.group === undefined ? {} : {'x-tags': [entry.group]})),
-        ...problemSchemas(catalog, problem, refBase)
+        ...entrySchemas(catalog, body, docsText, (entry) => (entry.group === undefined ? {} : {'x-tags': [entry.group]})),
+        ...problemSchemas(catalog, problem, refBase, docsText)
       },
-      responses: withProblemContent(responses(catalog, body), catalog, problem, refBase)
+      responses: withProblemContent(responses(groups, catalog, body), new Map(groups.map((group) => [group.name, group.entries])), problem, refBase)
     }
   }
   return '# ' + commentText(notice(catalog)) + '\n' + writeYaml(document)
@@ -51,22 +52,44 @@ function oneLine(text: string): string {
   return text.replace(/\s*[\r\n\u2028\u2029\u0085]+\s*/g, ' ')
 }
 
+/** The codes of one reusable response: its name, the start of its description and its entries. */
+interface ResponseGroup {
+  readonly name: string
+  readonly title: string
+  readonly entries: ReadonlyArray<CatalogEntry>
+}
+
 /**
  * One reusable response per HTTP status (`BadRequest`, …), or a single `Error` response when codes carry no status.
+ * When only some codes carry one (`optionalColumns`), the others are the `Error` response, after the statuses': an
+ * API document refers to it as its `default` response.
+ *
+ * @see https://spec.openapis.org/oas/v3.1.0#responses-object
+ */
+function responseGroups(catalog: Catalog): Array<ResponseGroup> {
+  if (!catalog.hasStatus) return [{name: 'Error', title: 'An error', entries: catalog.entries}]
+  const byStatus = new Map<number, CatalogEntry[]>(catalog.statuses.map((status) => [status.code, []]))
+  const without: Array<CatalogEntry> = []
+  for (const entry of catalog.entries) {
+    if (entry.status === undefined) without.push(entry)
+    else byStatus.get(entry.status)?.push(entry)
+  }
+  const groups = catalog.statuses.map((status) => ({
+    name: status.name,
+    title: status.code + (status.phrase ? ' ' + status.phrase : ''),
+    entries: byStatus.get(status.code) || []
+  }))
+  if (without.length > 0) groups.push({name: 'Error', title: 'An error without a documented HTTP status (a `default` response)', entries: without})
+  return groups
+}
+
+/**
+ * The responses of the groups, by name.
  *
  * @see https://spec.openapis.org/oas/v3.1.0#response-object
  */
-function responses(catalog: Catalog, body: BodyOptions): Record<string, unknown> {
-  const response = (title: string, entries: readonly CatalogEntry[]): Record<string, unknown> => statusResponse(title, entries, (entry) => exampleBody(catalog, body, entry))
-  if (!catalog.hasStatus) return {Error: response('An error', catalog.entries)}
-  const byStatus = new Map<number, CatalogEntry[]>(catalog.statuses.map((status) => [status.code, []]))
-  for (const entry of catalog.entries) if (entry.status !== undefined) byStatus.get(entry.status)?.push(entry)
-  return Object.fromEntries(
-    catalog.statuses.map((status) => [
-      status.name,
-      response(status.code + (status.phrase ? ' ' + status.phrase : ''), byStatus.get(status.code) || [])
-    ])
-  )
+function responses(groups: ReadonlyArray<ResponseGroup>, catalog: Catalog, body: BodyOptions): Record<string, unknown> {
+  return Object.fromEntries(groups.map((group) => [group.name, statusResponse(group.title, group.entries, (entry) => exampleBody(catalog, body, entry))]))
 }
 
 /**

@@ -1,6 +1,8 @@
 /** emit/schema/problem-schema: a catalog and the problem settings in, the problem details form (RFC 9457) out — a JSON Schema 2020-12 problem document per code, one keyed on `type` for any code, and the `application/problem+json` content of each OpenAPI response; nothing when the form is off. */
 import {problemType} from '../../config/settings/problem-template.js'
 import type {Catalog, CatalogEntry, ProblemSettings} from '../../types.js'
+import {isPartial} from '../body-fields.js'
+import type {Describe} from './body-schema.js'
 
 /** A JSON Schema object, or a part of one. */
 type Schema = Record<string, unknown>
@@ -24,12 +26,13 @@ export const anyProblemName = problemSchemaName('ErrorBody')
  * The problem schemas: the one of any documented problem, then one per code; none when the form is off.
  *
  * @param refBase where the schemas are (`#/$defs/`)
+ * @param describe the text of a code's `description`
  */
-export function problemSchemas(catalog: Catalog, settings: ProblemSettings | undefined, refBase: string): Record<string, Schema> {
+export function problemSchemas(catalog: Catalog, settings: ProblemSettings | undefined, refBase: string, describe: Describe): Record<string, Schema> {
   if (settings === undefined) return {}
   return {
     [anyProblemName]: anyProblemSchema(catalog, settings, refBase),
-    ...Object.fromEntries(catalog.entries.map((entry) => [problemSchemaName(entry.name), entryProblemSchema(catalog, entry, settings)]))
+    ...Object.fromEntries(catalog.entries.map((entry) => [problemSchemaName(entry.name), entryProblemSchema(entry, settings, describe, isPartial(catalog, 'status'))]))
   }
 }
 
@@ -54,17 +57,21 @@ function anyProblemSchema(catalog: Catalog, settings: ProblemSettings, refBase: 
 /**
  * One code's problem document: `type`, `title` (the message), `status`, and `code` as an extension member, exactly;
  * `detail` a string (by default the resolve text) and `instance` a URI reference. Other extension members are allowed.
+ * A code documented without an HTTP status in a catalog whose other codes have one (`optionalColumns`) may have any
+ * integer `status`, or none (RFC 9457 makes it optional): the status of the response it is sent with.
  *
+ * @param partialStatus whether only some codes have a status
  * @see https://www.rfc-editor.org/rfc/rfc9457#section-3.1
  */
-function entryProblemSchema(catalog: Catalog, entry: CatalogEntry, settings: ProblemSettings): Schema {
-  const status = entry.status === undefined ? {} : {status: {const: entry.status}}
+function entryProblemSchema(entry: CatalogEntry, settings: ProblemSettings, describe: Describe, partialStatus: boolean): Schema {
+  const status = entry.status !== undefined ? {status: {const: entry.status}} : partialStatus ? {status: {type: 'integer'}} : {}
+  const description = describe(entry)
   return {
     title: entry.name,
-    ...(entry.resolve === undefined ? {} : {description: entry.resolve}),
+    ...(description === undefined ? {} : {description}),
     ...(entry.deprecated ? {deprecated: true} : {}),
     type: 'object',
-    required: ['type', 'title', ...(catalog.hasStatus ? ['status'] : []), 'code'],
+    required: ['type', 'title', ...(entry.status === undefined ? [] : ['status']), 'code'],
     properties: {
       type: {const: problemType(settings, entry)},
       title: {const: entry.message},
@@ -89,36 +96,21 @@ export function exampleProblem(entry: CatalogEntry, settings: ProblemSettings): 
 
 /**
  * The OpenAPI responses, each also offering `application/problem+json`: one of its codes' problem schemas, with an
- * example per code. The responses are as the body emitter keys them: by status name, or one `Error`.
+ * example per code.
  *
+ * @param entriesOf each response's entries, by the response's name
  * @see https://spec.openapis.org/oas/v3.1.0#media-type-object
  */
 export function withProblemContent(
   responses: Record<string, unknown>,
-  catalog: Catalog,
+  entriesOf: ReadonlyMap<string, ReadonlyArray<CatalogEntry>>,
   settings: ProblemSettings | undefined,
   refBase: string
 ): Record<string, unknown> {
   if (settings === undefined) return responses
-  const entriesOf = responseEntries(catalog)
   return Object.fromEntries(
     Object.entries(responses).map(([name, response]) => [name, withProblemMedia(response as Schema, entriesOf.get(name) ?? [], settings, refBase)])
   )
-}
-
-/** Each response's entries, by the response's name. */
-function responseEntries(catalog: Catalog): Map<string, Array<CatalogEntry>> {
-  if (!catalog.hasStatus) return new Map([['Error', [...catalog.entries]]])
-  const names = new Map(catalog.statuses.map((status) => [status.code, status.name]))
-  const byName = new Map<string, Array<CatalogEntry>>()
-  for (const entry of catalog.entries) {
-    const name = entry.status === undefined ? undefined : names.get(entry.status)
-    if (name === undefined) continue
-    const entries = byName.get(name)
-    if (entries) entries.push(entry)
-    else byName.set(name, [entry])
-  }
-  return byName
 }
 
 function withProblemMedia(response: Schema, entries: ReadonlyArray<CatalogEntry>, settings: ProblemSettings, refBase: string): Schema {

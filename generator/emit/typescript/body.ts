@@ -1,20 +1,23 @@
 /** emit/typescript/body: a catalog and the body's fields in, the module's statements about error bodies out — `ErrorBody`, `createErrorBody`, `UndocumentedErrorBody`, `ParsedErrorBody`, `parseErrorBody` and `isErrorBody`. */
 import type {WriterFunction} from 'ts-morph'
 import type {BodyField, BodyOptions, Catalog} from '../../types.js'
-import {bodyFields, namedExtraFields} from '../body-fields.js'
+import {bodyFields, namedExtraFields, partialFields} from '../body-fields.js'
 import {docLines, textStatement} from './text.js'
 
 /** What the statements need: the catalog's code type and the body's fields. */
 export interface BodyContext {
   readonly catalog: Catalog
   readonly fields: ReadonlyArray<BodyField>
+  /** The fields only some codes' bodies have (their entries' tables lack the column). */
+  readonly partial: ReadonlyArray<BodyField>
   /** Extra fields a body may hold, by name. */
   readonly extras: ReadonlyArray<string>
 }
 
 /** The context of the body statements. */
 export function bodyContext(catalog: Catalog, body: BodyOptions): BodyContext {
-  return {catalog, fields: bodyFields(catalog, body), extras: namedExtraFields(body)}
+  const fields = bodyFields(catalog, body)
+  return {catalog, fields, partial: partialFields(catalog, fields), extras: namedExtraFields(body)}
 }
 
 /** Every statement about bodies, in the order of the module. */
@@ -29,14 +32,28 @@ const fieldDocs: Readonly<Record<BodyField, string>> = {
   resolve: 'How to resolve the error.'
 }
 
-/** The body type: one object type per code, so that `switch (body.code)` narrows `message`. */
-function errorBodyType({fields, extras}: BodyContext): WriterFunction {
+/**
+ * The body type: one object type per code, so that `switch (body.code)` narrows `message`. A field only some codes
+ * have is a member of the bodies of those codes only: its entry in the catalog says whether it has it.
+ */
+function errorBodyType({fields, partial, extras}: BodyContext): WriterFunction {
   const types: Record<BodyField, string> = {
     code: 'C',
     status: '(typeof errorCatalog)[C]["status"]',
     message: '(typeof errorCatalog)[C]["message"]',
     resolve: 'string'
   }
+  const whole = fields.filter((field) => !partial.includes(field))
+  const conditions: Record<BodyField, string> = {code: '', message: '', status: '{ readonly status: infer S }', resolve: '{ readonly resolve: string }'}
+  const partialTypes: Record<BodyField, string> = {...types, status: 'S'}
+  const partialMembers = partial.flatMap((field) => [
+    '    & ((typeof errorCatalog)[C] extends ' + conditions[field],
+    '      ? {',
+    ...docLines(fieldDocs[field], '          '),
+    '          readonly ' + field + ': ' + partialTypes[field] + ';',
+    '        }',
+    '      : unknown)'
+  ])
   return textStatement([
     '/**',
     ' * The body of an error response: `{ ' + fields.join(', ') + ' }`, where `message` is the documented message of `code`.',
@@ -46,15 +63,21 @@ function errorBodyType({fields, extras}: BodyContext): WriterFunction {
     ' */',
     'export type ErrorBody<C = ErrorCode> = C extends ErrorCode',
     '  ? {',
-    ...fields.flatMap((field) => [...docLines(fieldDocs[field], '      '), '      readonly ' + field + ': ' + types[field] + ';']),
+    ...whole.flatMap((field) => [...docLines(fieldDocs[field], '      '), '      readonly ' + field + ': ' + types[field] + ';']),
     ...extras.flatMap((name) => [...docLines('A field the error table does not describe.', '      '), '      readonly ' + JSON.stringify(name) + '?: unknown;']),
     '    }',
+    ...partialMembers,
     '  : never;'
   ])
 }
 
-function createErrorBody({catalog, fields}: BodyContext): WriterFunction {
-  const values = fields.map((field) => (field === 'code' ? 'code' : field + ': entry.' + field))
+function createErrorBody({catalog, fields, partial}: BodyContext): WriterFunction {
+  const value = (field: BodyField): string => {
+    if (field === 'code') return 'code'
+    if (partial.includes(field)) return '...(entry.' + field + ' === undefined ? {} : { ' + field + ': entry.' + field + ' })'
+    return field + ': entry.' + field
+  }
+  const values = fields.map(value)
   return textStatement([
     '/**',
     ' * The response body of the error with this code, as documented.',
@@ -74,12 +97,13 @@ export function exampleName(catalog: Catalog): string {
 }
 
 /** The plain types of the fields, for a body whose code the catalog does not document. */
-function undocumentedBody({catalog, fields}: BodyContext): WriterFunction {
+function undocumentedBody({catalog, fields, partial}: BodyContext): WriterFunction {
   const types: Record<BodyField, string> = {code: catalog.codeKind === 'integer' ? 'number' : 'string', status: 'number', message: 'string', resolve: 'string'}
+  const member = (field: BodyField): string => '  readonly ' + field + (partial.includes(field) ? '?: ' : ': ') + types[field] + ';'
   return textStatement([
     '/** An error body this module does not document: a code it lacks, or a code with another message, as a newer server may send. */',
     'export interface UndocumentedErrorBody {',
-    ...fields.flatMap((field) => [...docLines(fieldDocs[field].replace('The documented message of the code.', 'The message sent.'), '  '), '  readonly ' + field + ': ' + types[field] + ';']),
+    ...fields.flatMap((field) => [...docLines(fieldDocs[field].replace('The documented message of the code.', 'The message sent.'), '  '), member(field)]),
     '}'
   ])
 }
@@ -97,15 +121,22 @@ function parsedBody(): WriterFunction {
   ])
 }
 
-/** The parser: each field's type, then whether the code and its message (and status) are the documented ones. */
-function parseErrorBody({catalog, fields}: BodyContext): WriterFunction {
+/**
+ * The parser: each field's type, then whether the code and its message (and status) are the documented ones, and
+ * whether it has the fields only some codes have exactly when its code has them.
+ */
+function parseErrorBody({catalog, fields, partial}: BodyContext): WriterFunction {
   const codeCheck = catalog.codeKind === 'integer' ? '!Number.isInteger(fields["code"])' : 'typeof fields["code"] !== "string"'
   const checks = fields.map((field) => {
-    const test = field === 'code' ? codeCheck : field === 'status' ? '!Number.isInteger(fields["status"])' : 'typeof fields["' + field + '"] !== "string"'
+    const type = field === 'code' ? codeCheck : field === 'status' ? '!Number.isInteger(fields["status"])' : 'typeof fields["' + field + '"] !== "string"'
+    const test = partial.includes(field) ? 'fields["' + field + '"] !== undefined && ' + type : type
     const kind = field === 'code' ? (catalog.codeKind === 'integer' ? 'an integer' : 'a string') : field === 'status' ? 'an integer' : 'a string'
     return '  if (' + test + ') return { kind: "invalid", reason: "`' + field + '` is not ' + kind + '" };'
   })
-  const differs = fields.filter((field) => field === 'message' || field === 'status').map((field) => 'entry.' + field + ' !== body.' + field)
+  const differs = fields.flatMap((field) => {
+    if (field === 'message' || field === 'status') return ['entry.' + field + ' !== body.' + field]
+    return partial.includes(field) ? ['(entry.' + field + ' === undefined) !== (body.' + field + ' === undefined)'] : []
+  })
   return textStatement([
     '/**',
     ' * Read a response body: never throws. A body whose code is documented, with that code\'s message, is `documented`;',

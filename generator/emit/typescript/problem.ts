@@ -3,6 +3,7 @@ import {StructureKind} from 'ts-morph'
 import type {FunctionDeclarationStructure, StatementStructures, WriterFunction} from 'ts-morph'
 import {problemType} from '../../config/settings/problem-template.js'
 import type {Catalog, ProblemSettings} from '../../types.js'
+import {isPartial} from '../body-fields.js'
 import {stringLiteral} from './syntax.js'
 
 /** The statements of the problem details form, after the body's. */
@@ -60,12 +61,14 @@ function problemDocumentType(catalog: Catalog): WriterFunction {
       writer.write('? {').indent(() => {
         writer.writeLine('readonly type: (typeof problemTypes)[C];')
         writer.writeLine('readonly title: (typeof errorCatalog)[C]["message"];')
-        if (catalog.hasStatus) writer.writeLine('readonly status: (typeof errorCatalog)[C]["status"];')
+        if (catalog.hasStatus && !isPartial(catalog, 'status')) writer.writeLine('readonly status: (typeof errorCatalog)[C]["status"];')
         writer.writeLine('readonly detail?: string;')
         writer.writeLine('readonly instance?: string;')
         writer.writeLine('readonly code: C;')
       })
       writer.writeLine('}')
+      // A code documented without a status: the status of the response it is sent with, if any (RFC 9457 makes it optional).
+      if (isPartial(catalog, 'status')) writer.writeLine('& ((typeof errorCatalog)[C] extends { readonly status: infer S } ? { readonly status: S } : { readonly status?: number })')
       writer.writeLine(': never;')
     })
   }
@@ -110,7 +113,9 @@ function isProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
   const checks = [
     'problem["code"] === code',
     'problem["title"] === entry.message',
-    ...(catalog.hasStatus ? ['problem["status"] === entry.status'] : []),
+    ...(isPartial(catalog, 'status')
+      ? ['(entry.status === undefined ? problem["status"] === undefined || Number.isInteger(problem["status"]) : problem["status"] === entry.status)']
+      : catalog.hasStatus ? ['problem["status"] === entry.status'] : []),
     '(problem["detail"] === undefined || typeof problem["detail"] === "string")',
     '(problem["instance"] === undefined || typeof problem["instance"] === "string")'
   ]
@@ -137,7 +142,9 @@ function isProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
 
 function createProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
   const returnType = 'ProblemDocument<C> & Readonly<Omit<E, "detail" | "instance">>'
-  const detail = catalog.hasResolve ? 'detail: detail ?? entry.resolve,' : '...(detail === undefined ? {} : { detail }),'
+  const detail = isPartial(catalog, 'resolve')
+    ? '...((detail ?? entry.resolve) === undefined ? {} : { detail: detail ?? entry.resolve }),'
+    : catalog.hasResolve ? 'detail: detail ?? entry.resolve,' : '...(detail === undefined ? {} : { detail }),'
   return {
     kind: StructureKind.Function,
     name: 'createProblem',
@@ -158,7 +165,8 @@ function createProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
           writer.writeLine('...extensions,')
           writer.writeLine('type: problemTypes[code],')
           writer.writeLine('title: entry.message,')
-          if (catalog.hasStatus) writer.writeLine('status: entry.status,')
+          if (isPartial(catalog, 'status')) writer.writeLine('...(entry.status === undefined ? {} : { status: entry.status }),')
+          else if (catalog.hasStatus) writer.writeLine('status: entry.status,')
           writer.writeLine(detail)
           writer.writeLine('...(instance === undefined ? {} : { instance }),')
           writer.writeLine('code,')

@@ -1,13 +1,23 @@
 /** emit/typescript/responses: a catalog in, the module's statements about responses out — the codes and bodies of each HTTP status (`ErrorCodesByStatus`, `ErrorCodeOf`, `ErrorBodyOf`), `ErrorResponse` and `errorResponse`, and the `ApiError` class. */
 import type {WriterFunction} from 'ts-morph'
 import type {Catalog, CatalogEntry} from '../../types.js'
+import {isPartial} from '../body-fields.js'
 import {exampleName} from './body.js'
 import {textStatement} from './text.js'
 
 /** The statements about statuses and responses; none when the codes carry no status. */
 export function responseStatements(catalog: Catalog): Array<WriterFunction> {
   if (!catalog.hasStatus) return []
-  return [codesByStatus(catalog), codeOf(catalog), bodyOf(), errorResponseType(), errorResponse(catalog)]
+  return [codesByStatus(catalog), codeOf(catalog), bodyOf(), errorResponseType(catalog), errorResponse(catalog)]
+}
+
+/**
+ * The type of the status of code `C`: its literal status; when some codes have none (`optionalColumns`), `undefined`
+ * for those, so that a server must choose one for them.
+ */
+export function statusTypeOf(catalog: Catalog): string {
+  if (!isPartial(catalog, 'status')) return '(typeof errorCatalog)[C]["status"]'
+  return '(typeof errorCatalog)[C] extends { readonly status: infer S } ? S : undefined'
 }
 
 /** Each status's codes, listed: a type indexed by status costs the compiler nothing per code. */
@@ -28,7 +38,7 @@ function codesByStatus(catalog: Catalog): WriterFunction {
 }
 
 function codeOf(catalog: Catalog): WriterFunction {
-  const first = catalog.entries[0]
+  const first = catalog.entries.find((entry) => entry.status !== undefined)
   const example = first ? [' *', ' * @example const code: ErrorCodeOf<' + first.status + '> = ErrorCode.' + first.name + ';'] : []
   return textStatement([
     '/**',
@@ -49,11 +59,12 @@ function bodyOf(): WriterFunction {
   ])
 }
 
-function errorResponseType(): WriterFunction {
+function errorResponseType(catalog: Catalog): WriterFunction {
+  const without = isPartial(catalog, 'status') ? ' (`undefined` for a code documented without one: choose the status to send)' : ''
   return textStatement([
-    '/** An error response: the status of the code (as a literal type) and its body. */',
+    '/** An error response: the status of the code (as a literal type)' + without + ' and its body. */',
     'export type ErrorResponse<C extends ErrorCode = ErrorCode> = C extends ErrorCode',
-    '  ? { readonly status: (typeof errorCatalog)[C]["status"]; readonly body: ErrorBody<C> }',
+    '  ? { readonly status: ' + statusTypeOf(catalog) + '; readonly body: ErrorBody<C> }',
     '  : never;'
   ])
 }
@@ -61,7 +72,7 @@ function errorResponseType(): WriterFunction {
 function errorResponse(catalog: Catalog): WriterFunction {
   return textStatement([
     '/**',
-    ' * The response of the error with this code: its HTTP status and its body.',
+    ' * The response of the error with this code: its HTTP status' + (isPartial(catalog, 'status') ? ' (`undefined` for a code documented without one)' : '') + ' and its body.',
     ' *',
     ' * @example const { status, body } = errorResponse(ErrorCode.' + exampleName(catalog) + ');',
     ' */',
@@ -75,7 +86,7 @@ function errorResponse(catalog: Catalog): WriterFunction {
 /** The error class: thrown by clients, sent by servers; recognised by its name and code, not by `instanceof`. */
 export function errorClass(catalog: Catalog): WriterFunction {
   const status = catalog.hasStatus
-    ? ['  /** The HTTP status the error is sent with. */', '  readonly status: (typeof errorCatalog)[C]["status"];', '']
+    ? ['  /** The HTTP status the error is sent with' + (isPartial(catalog, 'status') ? ' (`undefined` for a code documented without one)' : '') + '. */', '  readonly status: ' + statusTypeOf(catalog) + ';', '']
     : []
   return textStatement([
     '/**',
@@ -103,7 +114,7 @@ export function errorClass(catalog: Catalog): WriterFunction {
     '    const body = createErrorBody(code);',
     '    super(body.message, options);',
     '    this.code = code;',
-    ...(catalog.hasStatus ? ['    this.status = (entries[code] as ErrorEntry).status as unknown as (typeof errorCatalog)[C]["status"];'] : []),
+    ...(catalog.hasStatus ? ['    this.status = (entries[code] as ErrorEntry).status as unknown as ' + statusTypeOf(catalog) + ';'] : []),
     '    this.body = body;',
     '  }',
     '',

@@ -12,6 +12,7 @@ import type {
 } from 'ts-morph'
 import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, StatusEntry, TypeScriptStyle} from '../../types.js'
 import {defaultBody} from '../../config/defaults.js'
+import {isPartial} from '../body-fields.js'
 import {notice} from '../notice.js'
 import {bodyContext, bodyStatements} from './body.js'
 import {problemStatements} from './problem.js'
@@ -69,14 +70,15 @@ function codeMembers(catalog: Catalog, statuses: ReadonlyMap<number, StatusEntry
 }
 
 /**
- * An entry's JSDoc: its message, its resolve text, its HTTP status, `@deprecated` with its replacement, and its group
- * as `@category`.
+ * An entry's JSDoc: its message, its resolve text (both with their links' URLs, `[docs](https://…)`, so that editors
+ * render the links), its HTTP status, `@deprecated` with its replacement, and its group as `@category`.
  *
  * @param names each code's member name
  */
 function entryDoc(entry: CatalogEntry, statuses: ReadonlyMap<number, StatusEntry>, names: ReadonlyMap<number | string, string>): string {
-  const paragraphs = [docText(entry.message)]
-  if (entry.resolve !== undefined) paragraphs.push(docText(entry.resolve))
+  const paragraphs = [docText(entry.docs?.message ?? entry.message)]
+  const resolve = entry.docs?.resolve ?? entry.resolve
+  if (resolve !== undefined) paragraphs.push(docText(resolve))
   if (entry.status !== undefined) {
     const phrase = statuses.get(entry.status)?.phrase
     paragraphs.push('HTTP status: ' + entry.status + (phrase ? ' ' + phrase : '') + '.')
@@ -93,11 +95,14 @@ function deprecatedTag(replacement: number | string | undefined, names: Readonly
   return '@deprecated Use {@link ErrorCode.' + name + '} (' + docText(String(replacement)) + ') instead.'
 }
 
+/** The catalog's entry type: `status` and `resolve` are optional when some entries lack them (`optionalColumns`). */
 function errorEntryInterface(catalog: Catalog): InterfaceDeclarationStructure {
   const properties: Array<OptionalKind<PropertySignatureStructure>> = [{name: 'code', type: 'C', isReadonly: true, docs: ['The error code.']}]
-  if (catalog.hasStatus) properties.push({name: 'status', type: 'HttpStatus', isReadonly: true, docs: ['The HTTP status sent with the error.']})
+  const absent = (field: 'status' | 'resolve', doc: string): Partial<PropertySignatureStructure> =>
+    isPartial(catalog, field) ? {hasQuestionToken: true, docs: [doc + '; absent for a code whose table has no ' + (field === 'status' ? 'HTTP' : 'Resolve') + ' column.']} : {docs: [doc + '.']}
+  if (catalog.hasStatus) properties.push({name: 'status', type: 'HttpStatus', isReadonly: true, ...absent('status', 'The HTTP status sent with the error')})
   properties.push({name: 'message', type: 'string', isReadonly: true, docs: ['The message sent with the error.']})
-  if (catalog.hasResolve) properties.push({name: 'resolve', type: 'string', isReadonly: true, docs: ['How to resolve the error.']})
+  if (catalog.hasResolve) properties.push({name: 'resolve', type: 'string', isReadonly: true, ...absent('resolve', 'How to resolve the error')})
   return {
     kind: StructureKind.Interface,
     name: 'ErrorEntry',

@@ -91,10 +91,17 @@ function htmlText(value: string): string {
   return inlineTagPattern.test(value) ? '' : value
 }
 
-/** `[docs](https://…)`; a bare URL (`https://…`, a GFM autolink) as itself. */
+/**
+ * `[docs](https://…)`; a bare URL (`https://…`, a GFM autolink) as itself, unless it holds `@` or `*\/`, which the
+ * JSDoc escapes with a backslash: that would end an autolink, while in a link's destination it is a CommonMark escape
+ * (so an email address is written `[a@b.example](mailto:a@b.example)`). In the destination, backslashes are escaped
+ * and line ends and control characters percent-encoded, so that the link reads back as its URL.
+ */
 function markdownLink(text: string, url: string): string {
-  if (text === url || 'mailto:' + text === url) return text
-  const target = /[\s()<>]/.test(url) ? '<' + url.replace(/[<>]/g, encodeURIComponent) + '>' : url
+  const bare = text === url || 'mailto:' + text === url
+  if (bare && !/@|\*\//.test(url)) return text
+  const encoded = url.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, encodeURIComponent).replace(/\\/g, '\\\\')
+  const target = /[\s()<>]/.test(encoded) ? '<' + encoded.replace(/[<>]/g, encodeURIComponent) + '>' : encoded
   return '[' + text.replace(/[[\]\\]/g, '\\$&') + '](' + target + ')'
 }
 
