@@ -57,6 +57,7 @@ function errorBodyType({fields, partial, extras}: BodyContext): WriterFunction {
   return textStatement([
     '/**',
     ' * The body of an error response: `{ ' + fields.join(', ') + ' }`, where `message` is the documented message of `code`.',
+    ...partial.map((field) => ' * `' + field + '` is there only for the codes that have one.'),
     ' * Without a type argument, the union of every code\'s body: `switch (body.code)` narrows it. (`C` is not',
     ' * constrained: a constraint would make the compiler check `ErrorBodyOf` against every code, slow on large catalogs;',
     ' * `ErrorBody<X>` is `never` for an `X` that is no code.)',
