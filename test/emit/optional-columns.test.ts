@@ -1,13 +1,16 @@
-/** Tables that differ in an optional column (`optionalColumns`), generated in one run: every output in its real consumer in both styles, each code's body with only its own fields, the status of a code without one, the problem form, and the read-back of the OpenAPI document. */
+/** Tables that differ in an optional column (`optionalColumns`), generated in one run: every output in its real consumer in both styles (the document, and random catalogs), each code's body with only its own fields, the status of a code without one, the problem form, and the read-back of the OpenAPI document. */
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
+import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
 import {parse} from 'yaml'
+import {reasonPhrase, statusName} from '../../generator/catalog/names.js'
 import {readBack} from '../../generator/contract/read-back.js'
-import type {ConfigFile} from '../../generator/types.js'
-import {evaluate, generateFrom, runInProcess, strictOptions, tempDirectory, typeCheck} from '../support/helpers.js'
+import {emit} from '../../generator/emit/index.js'
+import type {BodyField, Catalog, ConfigFile} from '../../generator/types.js'
+import {configFor, evaluate, generateFrom, runInProcess, strictOptions, tempDirectory, typeCheck} from '../support/helpers.js'
 import {expectValidOutputs} from '../support/validators.js'
 
 /** A table with HTTP and Resolve columns, one without HTTP, one without Resolve, one with neither. */
@@ -148,3 +151,45 @@ test('--against a directory of outputs with linked OpenAPI descriptions finds no
   expect(edited.stderr).toContain('Resolve text of code 4001 edited since old  edited-resolve')
   expect(edited.stderr.match(/edited-resolve/g)).toHaveLength(1)
 })
+
+const place = {start: {line: 1, column: 1}, end: {line: 1, column: 2}}
+const places = {row: place, status: place, code: place, message: place, resolve: place, name: place, deprecated: place}
+
+/** A random catalog whose entries have a status and a resolve text or not, each on its own (as tables that differ give). */
+const partialCatalog: fc.Arbitrary<Catalog> = fc
+  .uniqueArray(
+    fc.record({
+      code: fc.integer({min: 1, max: 1e6}),
+      status: fc.option(fc.constantFrom(400, 404, 500), {nil: undefined}),
+      resolve: fc.option(fc.constantFrom('Retry.', 'Call us.'), {nil: undefined}),
+      deprecated: fc.option(fc.constant({replacement: undefined}), {nil: undefined})
+    }),
+    {selector: (entry) => entry.code, minLength: 1, maxLength: 8}
+  )
+  .map((rows) => {
+    const entries = rows
+      .sort((a, b) => a.code - b.code)
+      .map((row) => ({...row, name: 'Code' + row.code, message: 'error ' + row.code, group: undefined, source: {file: 'x.md', places}}))
+    const statuses = [...new Set(entries.flatMap((entry) => (entry.status === undefined ? [] : [entry.status])))].sort((a, b) => a - b)
+    return {
+      sources: ['x.md'],
+      codeKind: 'integer' as const,
+      hasStatus: statuses.length > 0,
+      hasResolve: entries.some((entry) => entry.resolve !== undefined),
+      entries,
+      statuses: statuses.map((code) => ({code, name: statusName(code), phrase: reasonPhrase(code)})),
+      groups: []
+    }
+  })
+
+test('any catalog whose entries differ in status and resolve text passes every consumer, in both styles, with or without the problem form', async () => {
+  await fc.assert(
+    fc.asyncProperty(partialCatalog, fc.constantFrom('enum' as const, 'const' as const), fc.boolean(), fc.boolean(), async (catalog, style, problem, withStatus) => {
+      const fields: Array<BodyField> = ['code', ...(withStatus && catalog.hasStatus ? ['status' as const] : []), 'message', ...(catalog.hasResolve ? ['resolve' as const] : [])]
+      const config = configFor(['x.md'], {typescript: {style}, body: {fields}, ...(problem ? {problem: {type: 'https://docs.example.com/errors#{code}'}} : {})})
+      const files = emit(catalog, config)
+      await expectValidOutputs(Object.fromEntries(files.map((file) => [file.name, file.text])))
+    }),
+    {numRuns: 30}
+  )
+}, 120_000)

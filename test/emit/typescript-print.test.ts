@@ -16,7 +16,7 @@ const text = fc.oneof(
 const place = {start: {line: 1, column: 1}, end: {line: 1, column: 2}}
 const places = {row: place, status: place, code: place, message: place, resolve: place, name: place, deprecated: place}
 
-/** A random catalog: unique codes and names, statuses in use, groups and deprecations, with or without statuses and resolve texts. */
+/** A random catalog: unique codes and names, statuses in use, groups and deprecations, with or without statuses and resolve texts, or with them on some entries only. */
 const catalog: fc.Arbitrary<Catalog> = fc
   .record({
     rows: fc.uniqueArray(
@@ -26,7 +26,9 @@ const catalog: fc.Arbitrary<Catalog> = fc
         message: text,
         resolve: text,
         group: fc.option(text, {nil: undefined}),
-        deprecated: fc.option(fc.constant({replacement: undefined}), {nil: undefined})
+        deprecated: fc.option(fc.constant({replacement: undefined}), {nil: undefined}),
+        /** A column its table lacks while others have it (`optionalColumns`). */
+        lacks: fc.constantFrom(undefined, 'status' as const, 'resolve' as const)
       }),
       {selector: (entry) => entry.code, maxLength: 12}
     ),
@@ -36,19 +38,19 @@ const catalog: fc.Arbitrary<Catalog> = fc
   .map(({rows, hasStatus, hasResolve}) => {
     const entries = rows
       .sort((a, b) => a.code - b.code)
-      .map((row) => ({
+      .map(({lacks, ...row}) => ({
         ...row,
-        status: hasStatus ? row.status : undefined,
-        resolve: hasResolve ? row.resolve : undefined,
+        status: hasStatus && lacks !== 'status' ? row.status : undefined,
+        resolve: hasResolve && lacks !== 'resolve' ? row.resolve : undefined,
         name: 'Code' + row.code,
         source: {file: 'input/x.md', places}
       }))
-    const codes = hasStatus ? [...new Set(rows.map((entry) => entry.status))].sort((a, b) => a - b) : []
+    const codes = [...new Set(entries.flatMap((entry) => (entry.status === undefined ? [] : [entry.status])))].sort((a, b) => a - b)
     return {
       sources: ['input/x.md'],
       codeKind: 'integer' as const,
-      hasStatus,
-      hasResolve,
+      hasStatus: codes.length > 0,
+      hasResolve: entries.some((entry) => entry.resolve !== undefined),
       entries,
       statuses: codes.map((code) => ({code, name: statusName(code), phrase: reasonPhrase(code)})),
       groups: [...new Set(rows.flatMap((row) => (row.group === undefined ? [] : [row.group])))]
