@@ -1,4 +1,4 @@
-/** emit/schema/openapi: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas and one response per HTTP status out. */
+/** emit/schema/openapi: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas (their descriptions with the links' URLs) and one response per HTTP status (and an `Error` response of the codes without one) out. */
 import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings} from '../../types.js'
 import {writeYaml} from './block-yaml.js'
 import {docsText, entrySchemas, errorBodySchemas, errorCodeSchema, exampleBody} from './body-schema.js'
