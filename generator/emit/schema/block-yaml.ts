@@ -116,10 +116,16 @@ function flowText(value: unknown): string {
   throw new NeedsYaml()
 }
 
+/** The text of keys already written: a document repeats a few keys (`properties`, `const`, `$ref`) a great many times. */
+const keyTexts = new Map<string, string>()
+
 /** A key: plain when it reads back as the same string, else quoted. */
 function keyText(key: string): string {
+  const known = keyTexts.get(key)
+  if (known !== undefined) return known
   const text = stringText(key)
   if (text.length > longestImplicitKey) throw new NeedsYaml()
+  if (keyTexts.size < 4096) keyTexts.set(key, text)
   return text
 }
 
@@ -169,7 +175,11 @@ export function writeYaml(data: Mapping): string {
 function holdsYaml11Unsafe(value: unknown): boolean {
   if (typeof value === 'string') return yaml11Unsafe.test(value)
   if (Array.isArray(value)) return value.some((item) => holdsYaml11Unsafe(item))
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => yaml11Unsafe.test(key) || holdsYaml11Unsafe(item))
+  if (value === null || typeof value !== 'object') return false
+  const map = value as Mapping
+  for (const key in map) {
+    if (yaml11Unsafe.test(key) || holdsYaml11Unsafe(map[key])) return true
+  }
   return false
 }
 
