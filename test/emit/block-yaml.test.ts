@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
 import {stringify} from 'yaml'
-import {blockYaml, yamlOptions} from '../../generator/emit/schema/block-yaml.js'
+import {blockYaml, nonStringTagPatterns, tagStarts, yamlOptions} from '../../generator/emit/schema/block-yaml.js'
 
 const options = yamlOptions
 
@@ -10,7 +10,7 @@ const options = yamlOptions
 const tricky = [
   ': ', ' #', '#', '-', '- ', '?', '? ', '"', "'", '\\', '\t', ' ', ':', '---', '...', '%', '@', '`', '&', '*', '!', '|',
   '>', '[', ']', '{', '}', ',', 'null', 'Null', 'true', 'FALSE', '~', '0', '1.5', '0x1F', '0o7', '1e3', '.inf', '.NaN',
-  '-1', '+2', 'yes', 'Off', 'y', 'N', '1:20', '0b11', '010', '\n', '\r', '\u0085', '\u00a0', '\u2028', '\u0007', '\u001b', '\ud83d\ude00', '\ud800', 'é', 'é', 'a', 'B_c'
+  '-1', '+2', 'yes', 'Off', 'y', 'N', '1:20', '0b11', '010', 'e5', 'E1', '.5e3', '<<', '\n', '\r', '\u0085', '\u00a0', '\u2028', '\u0007', '\u001b', '\ud83d\ude00', '\ud800', 'é', 'é', 'a', 'B_c'
 ]
 
 const trickyString = fc.oneof(
@@ -70,3 +70,46 @@ describe('blockYaml', () => {
     )
   })
 })
+
+describe('the tags a plain string could be read as', () => {
+  test('are the patterns tagStarts was read from: another yaml must be looked at again', () => {
+    expect(nonStringTagPatterns()).toEqual([
+      '^(?:~|[Nn]ull|NULL)?$',
+      '^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$',
+      '^0o[0-7]+$',
+      '^[-+]?[0-9]+$',
+      '^0x[0-9a-fA-F]+$',
+      '^(?:[-+]?\\.(?:inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN)$',
+      '^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)[eE][-+]?[0-9]+$',
+      '^[-+]?(?:\\.[0-9]+|[0-9]+\\.[0-9]*)$',
+      '^(?:~|[Nn]ull|NULL)?$',
+      '^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$',
+      '^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$',
+      '^[-+]?0b[0-1_]+$',
+      '^[-+]?0[0-7_]+$',
+      '^[-+]?[0-9][0-9_]*$',
+      '^[-+]?0x[0-9a-fA-F_]+$',
+      '^(?:[-+]?\\.(?:inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN)$',
+      '^[-+]?(?:[0-9][0-9_]*)?(?:\\.[0-9_]*)?[eE][-+]?[0-9]+$',
+      '^[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*$',
+      '^<<$',
+      '^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$',
+      '^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*$',
+      '^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$'
+    ])
+  })
+
+  test('never match a string that starts otherwise than tagStarts says', () => {
+    const patterns = nonStringTagPatterns().map((source) => new RegExp(source))
+    const taggedLike = fc.array(fc.constantFrom(...tricky), {minLength: 1, maxLength: 4}).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(fc.oneof(fc.string({maxLength: 12}), taggedLike), (value) => {
+        if (value === '' || tagStarts.test(value)) return
+        expect(patterns.filter((pattern) => pattern.test(value))).toEqual([])
+      }),
+      {numRuns: 2000}
+    )
+    for (const value of ['e5', 'E1', '<<', '~', 'yes', 'On', '.inf', '-1', '2026-12-01']) expect(tagStarts.test(value)).toBe(true)
+  })
+})
+

@@ -15,6 +15,14 @@ const nonStringTags = (({tags, compat}) => [...tags, ...(compat || [])])(new Doc
   (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test
 )
 
+/**
+ * The first characters of the strings a non-string tag matches: each tag's test is anchored and starts with one of
+ * these (`~`, null; `y`, `n`, `t`, `f`, `o`, the booleans; `e`, a float like `e5`; `<`, merge; signs, dots and
+ * digits, the numbers and timestamps). A string that starts otherwise is tested against no tag; a test compares the
+ * tags' patterns with the ones these were read from, so that another `yaml` cannot change them unseen.
+ */
+export const tagStarts = /^[~NnYyTtFfOoEe<+\-.0-9]/
+
 /** What `yaml` never writes as a plain scalar (its own test in stringifyString.js). */
 const notPlain = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/
 
@@ -35,8 +43,8 @@ class Text {
   #chunks: string[] = []
   #pieces: string[] = []
 
-  push(...pieces: string[]): void {
-    this.#pieces.push(...pieces)
+  push(piece: string): void {
+    this.#pieces.push(piece)
     if (this.#pieces.length >= 8192) this.#chunks.push(this.#pieces.splice(0).join(''))
   }
 
@@ -67,7 +75,7 @@ export function blockYaml(data: Mapping): string | undefined {
 function writeMap(map: Mapping, first: string, indent: string, out: Text): void {
   let start = first
   for (const key of Object.keys(map)) {
-    out.push(start, keyText(key), ':')
+    out.push(start + keyText(key) + ':')
     writeNested(map[key], indent + step, out)
     start = indent
   }
@@ -84,7 +92,7 @@ function writeSequence(sequence: readonly unknown[], first: string, indent: stri
   for (const item of sequence) {
     if (Array.isArray(item) && item.length > 0) writeSequence(item, start, indent + step, out)
     else if (isCollection(item) && !isEmpty(item)) writeMap(item as Mapping, start, indent + step, out)
-    else out.push(start, flowText(item), '\n')
+    else out.push(start + flowText(item) + '\n')
     start = dash
   }
 }
@@ -96,7 +104,7 @@ function writeSequence(sequence: readonly unknown[], first: string, indent: stri
  */
 function writeNested(value: unknown, indent: string, out: Text): void {
   if (!isCollection(value) || isEmpty(value)) {
-    out.push(' ', flowText(value), '\n')
+    out.push(' ' + flowText(value) + '\n')
   } else if (Array.isArray(value)) {
     out.push('\n')
     writeSequence(value, indent, indent, out)
@@ -132,7 +140,7 @@ function keyText(key: string): string {
 /** A single-line string: plain when `yaml` would write it plain, else quoted as `yaml` quotes it. */
 function stringText(value: string): string {
   if (onlyYaml.test(value) || documentMarker.test(value)) throw new NeedsYaml()
-  if (notPlain.test(value) || nonStringTags.some((tag) => tag.test?.test(value))) return quoted(value)
+  if (notPlain.test(value) || (mayBeTagged(value) && nonStringTags.some((tag) => tag.test?.test(value)))) return quoted(value)
   return value
 }
 
@@ -143,6 +151,16 @@ function stringText(value: string): string {
 function quoted(value: string): string {
   if (value.includes('"') && !value.includes("'")) return "'" + value + "'"
   return JSON.stringify(value)
+}
+
+/** Whether a non-string tag could match the string: it is empty or starts like one (`tagStarts`). */
+function mayBeTagged(value: string): boolean {
+  return value === '' || tagStarts.test(value)
+}
+
+/** The patterns of the tags other than strings, as `nonStringTags` tests them. */
+export function nonStringTagPatterns(): Array<string> {
+  return nonStringTags.map((tag) => tag.test?.source ?? '')
 }
 
 function isCollection(value: unknown): value is object {
