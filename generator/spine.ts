@@ -105,11 +105,10 @@ export async function describeTables(options: GenerateOptions): Promise<{config:
   if (!config) return {config, reports}
   try {
     const {files} = await readDocuments(config, options.documents, cwd, base)
-    const parseable = files.filter((file) => !reportOversizedLines(file))
     // Loaded here only: the main thread of a run never loads remark (the workers parse).
     const {parseInThisThread} = await import('./parse/parse.js')
-    const trees = await parseInThisThread(parseable)
-    return {config, reports, tables: parseable.flatMap((file, index) => validate(treeAt(trees, index), file, config).tables)}
+    const {tables} = await catalogOf(files, config, parseInThisThread)
+    return {config, reports, tables}
   } catch (cause) {
     if (!(cause instanceof IoError)) throw cause
     return {config, reports, unread: cause.message}

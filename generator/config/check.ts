@@ -64,8 +64,14 @@ export function checkConfig(file: VFile, at: ReadonlyArray<string>): ConfigFile 
   return problems.length === 0 && templateProblems.length === 0 ? (value as ConfigFile) : undefined
 }
 
+/** The place of the value at a path (keys and indexes) of a configuration file; undefined when it has no such value. */
+export function placeInConfig(file: VFile, path: ReadonlyArray<string | number>): Position | undefined {
+  const lineCounter = new LineCounter()
+  return valuePlace(parseDocument(String(file.value), {lineCounter}), path, lineCounter)
+}
+
 /** The place of the value at a path of the document. */
-function valuePlace(document: Document, path: ReadonlyArray<string>, lineCounter: LineCounter): Position | undefined {
+function valuePlace(document: Document, path: ReadonlyArray<string | number>, lineCounter: LineCounter): Position | undefined {
   const range = (document.getIn(path, true) as YamlNode | undefined)?.range
   return range ? {start: toPoint(lineCounter.linePos(range[0])), end: toPoint(lineCounter.linePos(range[1]))} : undefined
 }

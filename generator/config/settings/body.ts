@@ -2,9 +2,9 @@
 import path from 'node:path'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
 import {error} from '../../diagnostics/messages.js'
 import type {BodyField, BodyOptions, Catalog} from '../../types.js'
+import {placeInConfig} from '../check.js'
 import {packageKey} from '../defaults.js'
 
 /** The column each body field other than `code` and `message` is read from, as the README names it. */
@@ -35,14 +35,6 @@ function lacks(catalog: Catalog, field: BodyField): boolean {
 
 /** The place of `body.fields[index]` in the configuration file (under `"errgen"` in package.json). */
 function fieldPlace(file: VFile, index: number): Position | undefined {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(String(file.value), {lineCounter})
   const at = path.basename(file.path) === 'package.json' ? [packageKey] : []
-  const range = (document.getIn([...at, 'body', 'fields', index], true) as YamlNode | undefined)?.range
-  if (!range) return undefined
-  const point = (offset: number): {line: number, column: number} => {
-    const {line, col} = lineCounter.linePos(offset)
-    return {line, column: col}
-  }
-  return {start: point(range[0]), end: point(range[1])}
+  return placeInConfig(file, [...at, 'body', 'fields', index])
 }
