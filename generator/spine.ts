@@ -71,10 +71,11 @@ export async function prepare(options: CompareOptions): Promise<Prepared> {
  */
 export async function compile(documents: ReadonlyArray<VFile>, options: ReadOptions & EmitOptions, parser: Parser = parseInWorkers, configFile?: VFile): Promise<Compiled> {
   const catalogging = catalogOf(documents, options, parser)
-  const {emit} = await import('./emit/index.js')
+  const {emitWith, loadEmitters} = await import('./emit/index.js')
+  const emitters = await loadEmitters(options)
   const {catalog, ok: read, tables} = await catalogging
   const ok = read && checkBodyFields(catalog, options.body, configFile, documents)
-  return {catalog, files: ok ? emit(catalog, options) : [], ok, tables}
+  return {catalog, files: ok ? emitWith(emitters, catalog, options) : [], ok, tables}
 }
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */

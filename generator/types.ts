@@ -1,5 +1,8 @@
 /** errgen's shared types: the readonly Catalog that is the only thing the emitters see, the configuration and the library API's types (the rows validate reads are in tables/types). */
 import type {Position} from 'unist'
+import type {OutputKind, OutputNames, TargetSettingsValues, WrittenTargetSettings} from './targets/index.js'
+
+export type {OutputKind, OutputNames} from './targets/index.js'
 
 /** The columns errgen reads from an error table. */
 export type Column = 'status' | 'code' | 'message' | 'resolve' | 'name' | 'deprecated'
@@ -96,19 +99,17 @@ export interface BodyOptions {
 /** The kind of the codes of a catalog. */
 export type CodeKind = 'integer' | 'string'
 
-/** A configuration as written in errgen.config.json or under the "errgen" key of package.json. */
-export interface ConfigFile {
+/** A configuration as written in errgen.config.json or under the "errgen" key of package.json (each target's settings under its key). */
+export interface ConfigFile extends WrittenTargetSettings {
   readonly $schema?: string
   readonly input?: string | readonly string[]
   readonly out?: string
-  readonly outputs?: {readonly typescript?: string | false; readonly jsonSchema?: string | false; readonly openapi?: string | false}
-  readonly openapi?: {readonly title?: string; readonly version?: string}
-  readonly jsonSchema?: {readonly id?: string}
+  /** Each target's file name; false to not emit it. */
+  readonly outputs?: {readonly [Kind in OutputKind]?: string | false}
   readonly columns?: Readonly<Record<string, Field>>
   readonly optionalColumns?: readonly OptionalColumn[]
   readonly codes?: 'auto' | CodeKind
   readonly headings?: readonly string[]
-  readonly typescript?: {readonly style?: TypeScriptStyle}
   readonly body?: {readonly fields?: readonly BodyField[]; readonly extraFields?: readonly string[] | boolean}
   readonly against?: string
   readonly problem?: ProblemSettings
@@ -133,15 +134,10 @@ export interface ReadOptions {
   readonly headings: readonly string[]
 }
 
-/** What the emitters need besides the catalog. */
-export interface EmitOptions {
+/** What the emitters need besides the catalog: the outputs, each target's settings under its key, the body and the problem form. */
+export interface EmitOptions extends TargetSettingsValues {
   /** Each output's file name, or false to skip it. */
-  readonly outputs: {readonly typescript: string | false; readonly jsonSchema: string | false; readonly openapi: string | false}
-  /** OpenAPI `info`. */
-  readonly openapi: {readonly title: string; readonly version: string}
-  /** The JSON Schema's `$id`. */
-  readonly jsonSchema: {readonly id: string}
-  readonly typescript: {readonly style: TypeScriptStyle}
+  readonly outputs: OutputNames
   /** What an error body holds. */
   readonly body: BodyOptions
   /** The problem details form beside the plain body; undefined when it is off. */
@@ -217,9 +213,6 @@ export interface GenerateResult {
   /** Errors and warnings, in source order. */
   readonly diagnostics: readonly Diagnostic[]
 }
-
-/** Which output a file is. */
-export type OutputKind = 'typescript' | 'jsonSchema' | 'openapi'
 
 /** An entry as an output describes it (a field the output does not hold is undefined). */
 export interface Snapshot {

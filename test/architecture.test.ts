@@ -68,13 +68,16 @@ describe('the layout', () => {
       'generator/diagnostics',
       'generator/emit',
       'generator/emit/schema',
-      'generator/emit/typescript',
       'generator/parse',
       'generator/read',
       'generator/remark',
       'generator/tables',
       'generator/tables/cells',
       'generator/tables/header',
+      'generator/targets',
+      'generator/targets/json-schema',
+      'generator/targets/openapi',
+      'generator/targets/typescript',
       'generator/write'
     ])
   })
@@ -130,4 +133,49 @@ describe('the layout', () => {
     }
     expect(wrong).toEqual([])
   })
+
+  test('a target folder holds no I/O: no -io module, no import of the file system or other processes', async () => {
+    const inTargets = generatorFiles.filter((file) => file.startsWith('generator/targets/'))
+    const offenders: Array<string> = []
+    for (const file of inTargets) {
+      const io = (await importsOf(file)).filter((specifier) => ioModules.includes(specifier))
+      if (file.endsWith('-io.ts') || io.length > 0) offenders.push(file)
+    }
+    expect(offenders).toEqual([])
+    expect(inTargets.length).toBeGreaterThan(10)
+  })
+
+  test('only the registry lists targets: it imports every target folder, nothing else imports one, no other module names a target\'s key', async () => {
+    const folders = [...new Set(generatorFiles.filter((file) => /^generator\/targets\/[^/]+\//.test(file)).map((file) => file.split('/')[2] as string))].sort()
+    const registry = 'generator/targets/index.ts'
+    const listed = (await importsOf(registry)).filter((specifier) => /^\.\/[^/]+\/index\.js$/.test(specifier)).map((specifier) => specifier.split('/')[1] as string)
+    expect([...listed].sort()).toEqual(folders)
+
+    const {targets} = await import('../generator/targets/index.js')
+    const keys = new Set<string>(targets.map((target) => target.key))
+    expect(keys.size).toBe(folders.length)
+    const intruders: Array<string> = []
+    for (const file of generatorFiles) {
+      const folder = /^generator\/targets\/([^/]+)\//.exec(file)?.[1]
+      for (const specifier of await importsOf(file)) {
+        const target = path.posix.join(path.posix.dirname(file), specifier)
+        const into = /^generator\/targets\/([^/]+)\//.exec(target)?.[1]
+        if (into !== undefined && into !== folder && file !== registry) intruders.push(file + ' imports ' + specifier)
+      }
+      if (folder === undefined) intruders.push(...(await keyLiterals(file, keys)).map((key) => file + ' names the target key ' + key))
+    }
+    expect(intruders).toEqual([])
+  })
 })
+
+/** The string literals of a source file that are a target's key (`'openapi'`): a list of targets outside the registry. */
+async function keyLiterals(file: string, keys: ReadonlySet<string>): Promise<Array<string>> {
+  const source = ts.createSourceFile(file, await readFile(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true)
+  const found: Array<string> = []
+  const visit = (node: ts.Node): void => {
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && keys.has(node.text)) found.push(node.text)
+    ts.forEachChild(node, visit)
+  }
+  visit(source)
+  return found
+}

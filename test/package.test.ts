@@ -1,9 +1,11 @@
 /** The package as users get it: `npm pack`, the tarball installed into a new project, then the bin run with a configuration, the library imported and a consumer type-checked against the shipped types. */
 import {execFile} from 'node:child_process'
-import {cp, mkdir, readdir, writeFile} from 'node:fs/promises'
+import {cp, mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {beforeAll, describe, expect, test} from 'vitest'
+import {configSchema} from '../generator/config/schema-io.js'
+import {targets} from '../generator/targets/index.js'
 import {root, seed, tempDirectory} from './support/helpers.js'
 
 const run = promisify(execFile)
@@ -53,6 +55,13 @@ describe('the installed package', () => {
     expect(shipped).toContain(path.join('dist', 'index.d.ts'))
     expect(shipped).toContain(path.join('dist', 'config', 'config.schema.json'))
     expect(shipped.filter((name) => name.startsWith('generator') || name.startsWith('test') || name.endsWith('.tsbuildinfo'))).toEqual([])
+  })
+
+  test('its config.schema.json is the whole schema a run checks against: the base with every target\'s outputs key and settings', async () => {
+    const file = path.join(project, 'node_modules', 'errgen', 'dist', 'config', 'config.schema.json')
+    const shipped = JSON.parse(await readFile(file, 'utf8'))
+    expect(shipped).toEqual(configSchema)
+    expect(Object.keys(shipped.properties.outputs.properties)).toEqual(targets.map((target) => target.key))
   })
 
   test('its bin generates from a configuration file, then --check is silent', async () => {

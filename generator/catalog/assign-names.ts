@@ -1,31 +1,40 @@
-/** assign-names: the valid rows of a catalog and their codes' values in, each row's unique identifier out — a Name cell, or derived from the message or the code; clashes, reserved, long and unusable names become messages. */
+/** assign-names: the valid rows of a catalog, their codes' values and the enabled targets' naming rule in, each row's unique identifier out — a Name cell, or derived from the message or the code; clashes (also in a target's spelling), reserved, long and unusable names become messages. */
 import {error, placeOf, warning} from '../diagnostics/messages.js'
-import {codeWord, hasNonAsciiLetters, identifierPattern, nameWords, pascalCase, reservedNames, typeReservedNames, unusableNames} from './names.js'
+import type {NamingRule} from '../targets/index.js'
 import type {CodeCell, CodeKind, Row} from '../types.js'
+import {clustersOf, type NameCluster, spelledClash} from './name-clusters.js'
+import {codeWord, hasNonAsciiLetters, identifierPattern, nameWords, pascalCase, unusableNames} from './names.js'
 
 /** Each code cell's value: a number or a string, as the catalog's code kind says. */
 export type CodeValues = ReadonlyMap<CodeCell, number | string>
 
 /**
  * Give every row a unique identifier: its Name cell; else, for integer codes, its message in PascalCase, and for
- * string codes the code itself (in PascalCase when it is not an identifier). Rows that derive the same name (or a
- * reserved one) all get a suffix — their code, or their place in the group for string codes — with one warning.
+ * string codes the code itself (in PascalCase when it is not an identifier). Rows that derive the same name — or
+ * names an enabled target spells alike, or a name one of them reserves — all get a suffix (their code, or their
+ * place in the group for string codes), in every target alike, with one warning.
  */
-export function assignNames(rows: ReadonlyArray<Row>, kind: CodeKind, values: CodeValues): Map<Row, string> {
+export function assignNames(rows: ReadonlyArray<Row>, kind: CodeKind, values: CodeValues, rule: NamingRule): Map<Row, string> {
   const names = new Map<Row, string>()
-  const explicit = new Set(rows.flatMap((row) => (row.name ? [row.name] : [])))
+  const explicit = rows.flatMap((row) => (row.name ? [row.name] : []))
+  const isReserved = (name: string): boolean => unusableNames.has(name) || rule.reserved(name).length > 0
+  const order = new Map(rows.map((row, index) => [row, index]))
 
-  for (const [base, group] of groupDerivedNames(rows, kind, values)) {
-    const clashes = group.length > 1 || reservedNames.has(base) || unusableNames.has(base) || explicit.has(base)
+  for (const cluster of clustersOf(groupDerivedNames(rows, kind, values), explicit, rule, order)) {
+    const {rows: group, bases} = cluster
+    const reserved = bases.some((base) => isReserved(base))
+    const clashes = group.length > 1 || reserved || cluster.withExplicit
     group.forEach((row, index) => {
+      const base = cluster.baseOf.get(row) as string
       const suffix = kind === 'integer' ? codeWord(values.get(row.code) ?? '') : String(index + 1)
-      names.set(row, clashes ? base + '_' + suffix : base)
+      const resolved = base + '_' + suffix
+      names.set(row, !clashes ? base : isReserved(resolved) ? 'Code' + resolved : resolved)
     })
-    if (clashes) warnNameGroup(base, group, names, values, kind)
+    if (clashes) warnNameGroup(cluster, names, values, kind, rule)
   }
   for (const row of rows) if (row.name) names.set(row, row.name)
 
-  reportNameConflicts(rows, names, values)
+  reportNameConflicts(rows, names, values, rule)
   return names
 }
 
@@ -78,62 +87,77 @@ export function codeName(code: number | string): string {
   return derived || 'Code' + code.replace(/\W/g, '')
 }
 
+/** One warning for a group of rows that got suffixes: why (a reserved name, one name derived twice, one spelling), and the names given. */
 function warnNameGroup(
-  base: string,
-  group: ReadonlyArray<Row>,
+  cluster: NameCluster,
   names: ReadonlyMap<Row, string>,
   values: CodeValues,
-  kind: CodeKind
+  kind: CodeKind,
+  rule: NamingRule
 ): void {
-  const reserved = reservedNames.has(base) || unusableNames.has(base)
-  const [first] = group
+  const [first] = cluster.rows
+  const [base = ''] = cluster.bases
   if (!first) return
-  const codes = group.map((row) => values.get(row.code)).join(', ')
-  const given = group.map((row) => '`' + names.get(row) + '`')
-  const why = reserved ? 'Name `' + base + '` of code ' + codes + ' ' + whyReserved(base) : 'Name `' + base + '` is derived from the ' + (kind === 'integer' ? 'messages of codes ' : 'codes ') + codes
+  const codes = cluster.rows.map((row) => values.get(row.code)).join(', ')
+  const given = cluster.rows.map((row) => '`' + names.get(row) + '`')
+  const reasons = whyReserved(base, rule)
+  const spelled = cluster.bases.length > 1 ? spelledClash(cluster.bases, rule) : undefined
+  let why: string
+  if (spelled) why = 'Names ' + cluster.bases.map((name) => '`' + name + '`').join(', ') + ' of codes ' + codes + ' are one name in ' + spelled
+  else if (reasons) why = 'Name `' + base + '` of code ' + codes + ' ' + reasons
+  else why = 'Name `' + base + '` is derived from the ' + (kind === 'integer' ? 'messages of codes ' : 'codes ') + codes
   const reason = why + ': named ' + given.join(', ') + '; add a Name column to choose the names'
-  warning(first.file, reason, first.places.message, reserved ? 'reserved-name' : 'duplicate-name')
+  warning(first.file, reason, first.places.message, reasons && !spelled ? 'reserved-name' : 'duplicate-name')
 }
 
+/** Why an entry may not have a name, as the end of a sentence; undefined when it may. */
+function whyReserved(name: string, rule: NamingRule): string | undefined {
+  if (unusableNames.has(name)) return 'cannot be a member: no JavaScript object holds it as its own'
+  const reasons = rule.reserved(name)
+  return reasons.length === 0 ? undefined : reasons.map((reservation) => reservation.reason).join(' and ')
+}
 
 /**
- * In the const style every member is also a type (`ErrorCode.X`), and no type can be named `class`, `default` or
- * `string`: such a name is an error there, at the Name cell or at the code it comes from.
+ * Report a name the enabled targets' settings refuse (the TypeScript const style: no type can be named `class`), an
+ * error at the Name cell or at the code it comes from: a setting never renames a code.
  */
-export function reportUntypableNames(rows: ReadonlyArray<Row>, names: ReadonlyMap<Row, string>, values: CodeValues): void {
+export function reportRefusedNames(rows: ReadonlyArray<Row>, names: ReadonlyMap<Row, string>, values: CodeValues, rule: NamingRule): void {
   for (const row of rows) {
     const name = names.get(row)
-    if (name === undefined || !typeReservedNames.has(name)) continue
+    const refusal = name === undefined ? undefined : rule.refused(name)
+    if (name === undefined || !refusal) continue
     const from = row.name ? 'name `' + name + '`' : 'name `' + name + '` of code ' + values.get(row.code)
     const fix = row.name ? 'choose another Name' : 'give it a Name cell'
-    const reason = 'Unexpected ' + from + ' in the const style, expected another: no TypeScript type can have it (`ErrorCode.' + name + '`); ' + fix + ', or use the enum style'
+    const reason = 'Unexpected ' + from + refusal.where + ', expected another: ' + refusal.why + '; ' + fix + ', or ' + refusal.otherwise
     error(row.file, reason, row.name ? row.places.name : row.code.place, 'invalid-name')
   }
 }
 
-/** Why an entry may not have a reserved name, as the end of a sentence. */
-function whyReserved(name: string): string {
-  if (unusableNames.has(name)) return 'cannot be a member: no JavaScript object holds it as its own'
-  return 'is reserved for the generated types'
-}
-
-/** Report a name given to two codes (a Name cell that repeats another name): an error, as the enum could not compile. */
-function reportNameConflicts(rows: ReadonlyArray<Row>, names: ReadonlyMap<Row, string>, values: CodeValues): void {
+/**
+ * Report a name given to two codes (a Name cell that repeats another name, also as an enabled target spells it: `Foo`
+ * and `foo` are both `CodeFoo` in Go): an error, as the code could not compile; and a Name cell a target reserves.
+ */
+function reportNameConflicts(rows: ReadonlyArray<Row>, names: ReadonlyMap<Row, string>, values: CodeValues, rule: NamingRule): void {
   const first = new Map<string, Row>()
+  const spelled = new Map<string, Row>()
   for (const row of rows) {
     const name = names.get(row)
     if (name === undefined) continue
-    const earlier = first.get(name)
+    const place = row.name ? row.places.name : row.places.message
+    const reserved = row.name ? whyReserved(name, rule) : undefined
+    const spellings = rule.spellings(name)
+    const earlier = first.get(name) ?? spellings.map((spelling) => spelled.get(spelling.title + '\0' + spelling.spelled)).find((other) => other !== undefined)
     if (earlier) {
-      const place = row.name ? row.places.name : row.places.message
+      const other = names.get(earlier) as string
+      const clash = other === name ? '' : ' in ' + spelledClash([other, name], rule) + ', first given to code ' + values.get(earlier.code) + ' (`' + other + '`)'
       const reason =
-        'Duplicate name `' + name + '` of code ' + values.get(row.code) + ', first given to code ' + values.get(earlier.code) +
+        'Duplicate name `' + name + '` of code ' + values.get(row.code) + (clash || ', first given to code ' + values.get(earlier.code)) +
         ' at ' + placeOf(row.file, earlier.file, earlier.name ? earlier.places.name : earlier.places.message)
       error(row.file, reason, place, 'name-conflict')
-    } else if (reservedNames.has(name)) {
-      error(row.file, 'Unexpected name `' + name + '`, it is reserved for the generated types', row.places.name, 'invalid-name')
-    } else {
-      first.set(name, row)
+      continue
     }
+    if (reserved && !unusableNames.has(name)) error(row.file, 'Unexpected name `' + name + '`, it ' + reserved, row.places.name, 'invalid-name')
+    first.set(name, row)
+    for (const spelling of spellings) spelled.set(spelling.title + '\0' + spelling.spelled, row)
   }
 }

@@ -2,10 +2,11 @@
 import {compareCodes, readCodes} from './codes.js'
 import {reportConfusableCodes} from './confusable.js'
 import {error, firstOccurrence, placeOf, warning} from '../diagnostics/messages.js'
-import {assignNames, codeName, type CodeValues, reportUntypableNames} from './assign-names.js'
+import {assignNames, codeName, type CodeValues, reportRefusedNames} from './assign-names.js'
 import {reasonPhrase, statusName} from './names.js'
+import {namingRule, type NamingOptions} from '../targets/index.js'
 import {columnLabels, headerList} from '../tables/header/columns.js'
-import type {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo, TypeScriptStyle} from '../types.js'
+import type {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo} from '../types.js'
 
 /**
  * Build the catalog.
@@ -32,8 +33,9 @@ export function buildCatalog(
   const hasStatus = checkColumnEverywhere(tables, 'status', options)
   const hasResolve = checkColumnEverywhere(tables, 'resolve', options)
   warnDuplicateMessages(unique, values)
-  const names = assignNames(unique, kind, values)
-  if (options.typescript?.style === 'const') reportUntypableNames(unique, names, values)
+  const rule = namingRule(options, kind)
+  const names = assignNames(unique, kind, values, rule)
+  reportRefusedNames(unique, names, values, rule)
   const codes = new Set(unique.map((row) => values.get(row.code)))
   const entries = unique
     .map((row) => toEntry(row, values, names, replacementOf(row, kind, codes)))
@@ -111,8 +113,11 @@ function warnDuplicateMessages(rows: ReadonlyArray<Row>, values: CodeValues): vo
   }
 }
 
-/** What building the catalog needs of the options: the code kind, and the TypeScript style the names must fit. */
-export type CatalogOptions = Pick<ReadOptions, 'codes'> & Partial<Pick<ReadOptions, 'optionalColumns'>> & {readonly typescript?: {readonly style: TypeScriptStyle} | undefined}
+/**
+ * What building the catalog needs of the options: the code kind, and the outputs and their settings the names must
+ * fit (by default the targets on by default, with their default settings).
+ */
+export type CatalogOptions = Pick<ReadOptions, 'codes'> & Partial<Pick<ReadOptions, 'optionalColumns'>> & NamingOptions
 
 /**
  * The code that replaces a deprecated entry: the Deprecated cell's (an error when it is not a documented code), or

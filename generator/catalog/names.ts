@@ -8,22 +8,6 @@ export const identifierPattern = /^[A-Za-z_][A-Za-z0-9_]*$/
 export const unusableNames: ReadonlySet<string> = new Set(['__proto__'])
 
 /**
- * Names no TypeScript type can have: reserved words and the built-in type names. In the const style each member is
- * also a type (`ErrorCode.X`), so a member named so would not compile; they are kept out of both styles, so that
- * switching style never renames a member.
- */
-export const typeReservedNames: ReadonlySet<string> = new Set([
-  ...['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export'],
-  ...['extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super'],
-  ...['switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'as', 'implements', 'interface'],
-  ...['let', 'package', 'private', 'protected', 'public', 'static', 'yield', 'any', 'unknown', 'never', 'number', 'bigint'],
-  ...['boolean', 'string', 'symbol', 'object', 'undefined']
-])
-
-/** Names the generated files use for their own types: an entry named like one would collide in the schemas. */
-export const reservedNames: ReadonlySet<string> = new Set(['ErrorCode', 'ErrorBody'])
-
-/**
  * The PascalCase identifier of a text: `access_token missing` → `AccessTokenMissing`.
  * Accents are dropped, a plural in parentheses joins its word (`recipient(s)` → `Recipients`), other characters
  * separate words, a leading digit gets a `_`; '' when no letter or digit is left.

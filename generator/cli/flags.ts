@@ -1,6 +1,7 @@
-/** flags: command-line arguments in, errgen's settings out — the one flag table (parsed with util.parseArgs), its usage text, and which settings the fast path can answer. */
+/** flags: command-line arguments in, errgen's settings out — the one flag table (parsed with util.parseArgs), its usage text (the outputs listed from the target registry), and which settings the fast path can answer. */
 import {parseArgs} from 'node:util'
 import {type Format, formats} from '../diagnostics/formats.js'
+import {targets} from '../targets/index.js'
 import type {TypeScriptStyle} from '../types.js'
 
 /** What the command line asks for. */
@@ -56,7 +57,10 @@ const styles: ReadonlyArray<TypeScriptStyle> = ['enum', 'const']
 
 export const usage = `Usage: errgen [--input FILE]... [--out DIR] [--check] [options]
 
-Generate TypeScript, a JSON Schema and OpenAPI components from the error tables of markdown documents.
+Generate code and schemas from the error tables of markdown documents.
+
+Outputs (the configuration's "outputs" turns each on with a file name, off with false):
+${outputLines()}
 
 Options:
   -i, --input FILE     a document or glob (repeatable; default: the configuration's, else input/error-codes.md)
@@ -84,6 +88,12 @@ Options:
 Exit codes: 0 done or up to date, 1 invalid document, renamed code or stale outputs, 2 usage, configuration or I/O
 error.
 `
+
+/** One line per output target, from the registry: its key, what it gives, and whether it is on by default. */
+function outputLines(): string {
+  const width = Math.max(...targets.map((target) => target.key.length)) + 2
+  return targets.map((target) => '  ' + target.key.padEnd(width) + target.summary + (target.enabledByDefault ? ' (on by default)' : '')).join('\n')
+}
 
 /** Parse the command line; a usage error throws, with a message for the user. */
 export function parseFlags(argv: ReadonlyArray<string>): Parsed {

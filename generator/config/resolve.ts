@@ -1,10 +1,11 @@
-/** resolve: a configuration as written and the overrides in, the resolved configuration out — the defaults, then the file (its paths relative to its own directory), then the flags. */
+/** resolve: a configuration as written and the overrides in, the resolved configuration out — the defaults, then the file (its paths relative to its own directory), then the flags; the outputs and each target's settings as the target registry resolves them. */
 import path from 'node:path'
 import {isDynamicPattern} from 'tinyglobby'
 import {normalizeHeader} from '../catalog/names.js'
 import {displayPath} from '../diagnostics/io-error.js'
 import type {Config, ConfigFile, Field, TypeScriptStyle} from '../types.js'
-import {defaultApiVersion, defaultBody, defaultInput, defaultOut, defaultStyle} from './defaults.js'
+import {resolveOutputs, resolveTargetSettings} from '../targets/index.js'
+import {defaultBody, defaultInput, defaultOut} from './defaults.js'
 
 /** Settings from the command line or the library API, over the configuration file. */
 export interface Overrides {
@@ -33,25 +34,16 @@ export function resolve(written: ConfigFile, overrides: Overrides, context: Reso
   const writtenInput = typeof written.input === 'string' ? [written.input] : written.input
   const input = overrides.input ?? writtenInput?.map((pattern) => rebase(pattern)) ?? [defaultInput]
   const baseName = baseNameOf(input[0] || defaultInput)
-  const outputs = {
-    typescript: written.outputs?.typescript ?? baseName + '.ts',
-    jsonSchema: written.outputs?.jsonSchema ?? baseName + '.schema.json',
-    openapi: written.outputs?.openapi ?? baseName + '.openapi.yaml'
-  }
+  const outputs = resolveOutputs(written.outputs, baseName)
   return {
     input: [...input],
     out: overrides.out ?? (written.out === undefined ? defaultOut : rebase(written.out)),
     outputs,
-    openapi: {
-      title: written.openapi?.title ?? humanize(baseName),
-      version: written.openapi?.version ?? context.version ?? defaultApiVersion
-    },
-    jsonSchema: {id: written.jsonSchema?.id ?? (outputs.jsonSchema || baseName + '.schema.json')},
+    ...resolveTargetSettings(written, outputs, {baseName, version: context.version, style: overrides.style}),
     columns: normalizeColumns(written.columns || {}),
     optionalColumns: written.optionalColumns || [],
     codes: written.codes || 'auto',
     headings: written.headings || [],
-    typescript: {style: overrides.style ?? written.typescript?.style ?? defaultStyle},
     body: {fields: written.body?.fields ?? defaultBody.fields, extraFields: written.body?.extraFields ?? defaultBody.extraFields},
     against: overrides.against === false ? undefined : (overrides.against ?? written.against),
     ...(written.problem === undefined ? {} : {problem: {type: written.problem.type}})
@@ -61,12 +53,6 @@ export function resolve(written: ConfigFile, overrides: Overrides, context: Reso
 /** The base of the output names: the first document's name without extension (`error-codes`), `errors` for a glob. */
 function baseNameOf(input: string): string {
   return isDynamicPattern(input) ? 'errors' : path.basename(input, path.extname(input))
-}
-
-/** `error-codes` → `Error codes` */
-function humanize(name: string): string {
-  const words = name.replace(/[-_.]+/g, ' ').trim()
-  return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
 /** Header texts as validate compares them: lower case, single spaces. */

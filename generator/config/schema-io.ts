@@ -1,5 +1,6 @@
-/** schema-io: nothing in, the configuration's JSON Schema out — read from config.schema.json beside this module (shipped in the package, and the file `$schema` can name). */
+/** schema-io: nothing in, the configuration's JSON Schema out — read from base.schema.json beside this module, with each output target's parts from the target registry (what the build writes to config.schema.json, shipped in the package for `$schema` to name). */
 import {readFileSync} from 'node:fs'
+import {withTargetSchemas} from '../targets/index.js'
 
 /** The configuration's JSON Schema. */
-export const configSchema: Record<string, unknown> = JSON.parse(readFileSync(new URL('config.schema.json', import.meta.url), 'utf8'))
+export const configSchema: Record<string, unknown> = withTargetSchemas(JSON.parse(readFileSync(new URL('base.schema.json', import.meta.url), 'utf8')))

@@ -9,16 +9,12 @@ import type {Config, OutputFile, OutputKind, Snapshot} from '../types.js'
 import {isGenerated} from '../write/foreign.js'
 import type {Before} from './compare.js'
 import {readBack} from './read-back.js'
-
-/** The outputs to read back for `--against DIR`, most complete first: OpenAPI and TypeScript hold statuses, the JSON Schema does not. */
-const preference = ['openapi', 'typescript', 'jsonSchema'] as const
-
-/** The outputs to read the names back from, quickest to read first: every output holds every code's name. */
-const namesPreference = ['jsonSchema', 'typescript', 'openapi'] as const
+import {kindsOfName, readingOrder, targetOf} from '../targets/index.js'
 
 /** Read the entries back from the first output errgen generated in the directory; an IoError when there is none. */
 export async function fromOutputs(directory: string, config: Config, cwd: string): Promise<Before> {
-  for (const kind of preference) {
+  // Most complete first: an OpenAPI document holds the statuses and the linked texts, a JSON Schema neither.
+  for (const {key: kind} of readingOrder('complete')) {
     const name = config.outputs[kind]
     if (!name) continue
     const file = path.join(directory, name)
@@ -58,7 +54,8 @@ interface Found {
 export async function replacedOutputs(config: Config, cwd: string, generated: ReadonlyArray<OutputFile>, force: boolean): Promise<Before | undefined> {
   const directory = path.resolve(cwd, config.out)
   if (!(await isDirectory(directory))) return undefined
-  const configured = namesPreference.flatMap((kind) => {
+  // Every output holds every code's name: the quickest to read first.
+  const configured = readingOrder('cheap').flatMap(({key: kind}) => {
     const name = config.outputs[kind]
     return name ? [{kind, name}] : []
   })
@@ -94,7 +91,7 @@ async function readOutputs(
   return found
 }
 
-/** The outputs the manifest in the directory lists besides these names, each of the kind its extension says, quickest to read first. */
+/** The outputs the manifest in the directory lists besides these names, as each kind its extension can be, quickest to read first. */
 async function listedOutputs(directory: string, names: ReadonlyArray<string>): Promise<Array<{kind: OutputKind, name: string}>> {
   let listed: Array<string>
   try {
@@ -104,18 +101,8 @@ async function listedOutputs(directory: string, names: ReadonlyArray<string>): P
     return []
   }
   const plain = listed.filter((name) => /^[^/\\]+$/.test(name) && name !== manifestName && !names.includes(name))
-  const outputs = plain.flatMap((name) => {
-    const kind = kindOf(name)
-    return kind ? [{kind, name}] : []
-  })
-  return namesPreference.flatMap((kind) => outputs.filter((output) => output.kind === kind))
-}
-
-/** The kind of output a file name says: `.json` a JSON Schema, `.ts` TypeScript, `.yaml` OpenAPI. */
-function kindOf(name: string): OutputKind | undefined {
-  if (name.endsWith('.json')) return 'jsonSchema'
-  if (name.endsWith('.ts')) return 'typescript'
-  return /\.ya?ml$/.test(name) ? 'openapi' : undefined
+  const outputs = plain.flatMap((name) => kindsOfName(name).map((kind) => ({kind, name})))
+  return readingOrder('cheap').flatMap(({key}) => outputs.filter((output) => output.kind === key))
 }
 
 /** Whether a path is a directory (an output directory that is not one is reported by the write). */
@@ -123,15 +110,15 @@ function isDirectory(directory: string): Promise<boolean> {
   return stat(directory).then((info) => info.isDirectory(), () => false)
 }
 
-/** The catalog an output describes: the JSON Schema does not say whether there were statuses or resolve texts. */
+/** The catalog an output describes, as far as its target can tell (a JSON Schema does not say whether there were statuses or resolve texts). */
 function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot>, file: VFile): Before {
-  const knowsColumns = kind !== 'jsonSchema'
+  const {knowsColumns, linkedTexts} = targetOf(kind).readBack
   return {
     label,
     codeKind: entries.some((entry) => typeof entry.code === 'string') ? 'string' : 'integer',
     hasStatus: knowsColumns ? entries.some((entry) => entry.status !== undefined) : undefined,
     hasResolve: knowsColumns ? entries.some((entry) => entry.resolve !== undefined) : undefined,
-    linkedTexts: kind === 'openapi',
+    linkedTexts,
     entries,
     file,
     files: [file]

@@ -1,15 +1,19 @@
-/** emit: the catalog and the emit options in, the text of every output they name out (TypeScript, JSON Schema, OpenAPI); emitters never see markdown. */
+/** emit: the catalog and the emit options in, the text of every output they turn on out, target by target in the registry's order; the emitters are loaded here, and never see markdown. */
+import {enabledTargets} from '../targets/index.js'
 import type {Catalog, EmitOptions, OutputFile} from '../types.js'
-import {emitJsonSchema} from './schema/json-schema.js'
-import {emitOpenApi} from './schema/openapi.js'
-import {emitTypeScript} from './typescript/source-file.js'
+import type {Emitter} from '../targets/target.js'
 
-/** Emit every output the options name, in a fixed order. */
-export function emit(catalog: Catalog, options: EmitOptions): Array<OutputFile> {
-  const {typescript, jsonSchema, openapi} = options.outputs
-  const files: Array<OutputFile> = []
-  if (typescript) files.push({kind: 'typescript', name: typescript, text: emitTypeScript(catalog, options.typescript.style, options.body, options.problem)})
-  if (jsonSchema) files.push({kind: 'jsonSchema', name: jsonSchema, text: emitJsonSchema(catalog, options.jsonSchema.id, options.body, options.problem)})
-  if (openapi) files.push({kind: 'openapi', name: openapi, text: emitOpenApi(catalog, options.openapi, options.body, options.problem)})
-  return files
+/** The emitters of the outputs the options turn on, loaded (a run loads them while the documents are parsed). */
+export async function loadEmitters(options: Pick<EmitOptions, 'outputs'>): Promise<Array<{readonly kind: OutputFile['kind'], readonly emitter: Emitter}>> {
+  return Promise.all(enabledTargets(options.outputs).map(async (target) => ({kind: target.key, emitter: await target.load()})))
+}
+
+/** Emit every output the options turn on, in the registry's order. */
+export async function emit(catalog: Catalog, options: EmitOptions): Promise<Array<OutputFile>> {
+  return emitWith(await loadEmitters(options), catalog, options)
+}
+
+/** Emit with emitters already loaded. */
+export function emitWith(emitters: Awaited<ReturnType<typeof loadEmitters>>, catalog: Catalog, options: EmitOptions): Array<OutputFile> {
+  return emitters.map(({kind, emitter}) => ({kind, name: options.outputs[kind] as string, text: emitter.emit(catalog, options)}))
 }

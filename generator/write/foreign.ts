@@ -1,6 +1,6 @@
 /** foreign: the outputs about to change in, an IoError when one would replace a file errgen did not generate; and whether a file is one errgen generated. */
 import {IoError} from '../diagnostics/io-error.js'
-import {generatedMarker} from '../emit/notice.js'
+import {generatedMarker} from '../targets/generated.js'
 import type {Change} from './output-io.js'
 
 /**

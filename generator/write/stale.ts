@@ -1,4 +1,4 @@
-/** stale: a generated output and the bytes on disk in, the report of a stale, missing or abandoned output out — a message saying which codes it changes (for every format) and, for text, a short diff. */
+/** stale: a generated output and the bytes on disk in, the report of a stale, missing or abandoned output out — a message saying which codes it changes (read back by the output's own target, for every format) and, for text, a short diff. */
 import {VFile} from 'vfile'
 import {compareEntries, describeChanges} from '../contract/changes.js'
 import {error} from '../diagnostics/messages.js'
@@ -36,14 +36,13 @@ export function abandonedReport(shown: string): {file: VFile, text: string} {
 }
 
 /**
- * Which codes the new text adds, removes or changes; '' when no code changed (the difference is elsewhere) or
- * when the old text cannot be read back (a hand edit broke it).
+ * Which codes the new text adds, removes or changes, read back by the output's own target; '' when no code changed
+ * (the difference is elsewhere). An old text errgen cannot read back (a hand edit broke it) is said; the new text
+ * is errgen's own, so a failure to read it is a defect and is not swallowed.
  */
 async function codeChanges(file: GeneratedFile, before: string): Promise<string> {
-  try {
-    const [old, now] = await Promise.all([readBack(file.kind, before), readBack(file.kind, file.text)])
-    return describeChanges(compareEntries(old, now))
-  } catch {
-    return ''
-  }
+  const now = await readBack(file.kind, file.text)
+  const old = await readBack(file.kind, before).catch(() => undefined)
+  if (!old) return 'it differs from what the documents generate, and errgen cannot read it back (edited by hand?)'
+  return describeChanges(compareEntries(old, now))
 }

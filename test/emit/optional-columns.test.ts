@@ -187,7 +187,7 @@ test('any catalog whose entries differ in status and resolve text passes every c
     fc.asyncProperty(partialCatalog, fc.constantFrom('enum' as const, 'const' as const), fc.boolean(), fc.boolean(), async (catalog, style, problem, withStatus) => {
       const fields: Array<BodyField> = ['code', ...(withStatus && catalog.hasStatus ? ['status' as const] : []), 'message', ...(catalog.hasResolve ? ['resolve' as const] : [])]
       const config = configFor(['x.md'], {typescript: {style}, body: {fields}, ...(problem ? {problem: {type: 'https://docs.example.com/errors#{code}'}} : {})})
-      const files = emit(catalog, config)
+      const files = await emit(catalog, config)
       await expectValidOutputs(Object.fromEntries(files.map((file) => [file.name, file.text])))
     }),
     {numRuns: 30}

@@ -1,6 +1,6 @@
 /** Test support: a catalog in, the TypeScript module's text out as a ts-morph Project gives it (created from the emitter's structure, parsed, read back), to check the printed text against. */
 import {IndentationText, NewLineKind, Project, QuoteKind} from 'ts-morph'
-import {sourceFileStructure} from '../../generator/emit/typescript/source-file.js'
+import {sourceFileStructure} from '../../generator/targets/typescript/source-file.js'
 import {defaultBody} from '../../generator/config/defaults.js'
 import type {BodyOptions, Catalog, TypeScriptStyle} from '../../generator/types.js'
 

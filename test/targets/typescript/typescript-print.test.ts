@@ -1,11 +1,11 @@
 /** The TypeScript module printed from its structure alone is byte for byte the full text of a ts-morph source file created from it. */
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
-import {emitTypeScript} from '../../generator/emit/typescript/source-file.js'
-import {reasonPhrase, statusName} from '../../generator/catalog/names.js'
-import type {Catalog} from '../../generator/types.js'
-import {generateSeed} from '../support/helpers.js'
-import {emitTypeScriptThroughProject} from '../support/typescript-project.js'
+import {emitTypeScript} from '../../../generator/targets/typescript/source-file.js'
+import {reasonPhrase, statusName} from '../../../generator/catalog/names.js'
+import type {Catalog} from '../../../generator/types.js'
+import {generateSeed} from '../../support/helpers.js'
+import {emitTypeScriptThroughProject} from '../../support/typescript-project.js'
 
 /** Texts with what JSDoc, string literals and code-block-writer treat specially. */
 const text = fc.oneof(

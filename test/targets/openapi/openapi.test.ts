@@ -4,7 +4,7 @@ import {Ajv2020} from 'ajv/dist/2020.js'
 import openapiTS, {astToString} from 'openapi-typescript'
 import {parse} from 'yaml'
 import {beforeAll, describe, expect, test} from 'vitest'
-import {generateSeed, typeCheck} from '../support/helpers.js'
+import {generateSeed, typeCheck} from '../../support/helpers.js'
 
 let seed: Awaited<ReturnType<typeof generateSeed>>
 let text: string
@@ -86,7 +86,7 @@ describe('emitOpenApi on the seed', () => {
 
 describe('the generated-file comment', () => {
   test('a document named with a line break cannot add keys to the YAML', async () => {
-    const {generate} = await import('../../generator/index.js')
+    const {generate} = await import('../../../generator/index.js')
     const name = 'errors\ninjected: true\n.md'
     const result = await generate({config: false, documents: [{path: name, value: 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n400 | 1 | *bad* | Fix it.\n'}]})
     const yaml = result.files.find((file) => file.kind === 'openapi')?.text ?? ''

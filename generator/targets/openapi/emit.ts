@@ -1,11 +1,18 @@
-/** emit/schema/openapi: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas (their descriptions with the links' URLs) and one response per HTTP status (and an `Error` response of the codes without one) out. */
+/** targets/openapi/emit: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas (their descriptions with the links' URLs) and one response per HTTP status (and an `Error` response of the codes without one) out. */
 import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings} from '../../types.js'
 import {writeYaml} from './block-yaml.js'
-import {docsText, entrySchemas, errorBodySchemas, errorCodeSchema, exampleBody} from './body-schema.js'
-import {problemSchemas, withProblemContent} from './problem-schema.js'
-import {commentText, notice} from '../notice.js'
+import {docsText, entrySchemas, errorBodySchemas, errorCodeSchema, exampleBody} from '../../emit/schema/body-schema.js'
+import {problemSchemas, withProblemContent} from '../../emit/schema/problem-schema.js'
+import {notice} from '../generated.js'
+import type {Emitter} from '../target.js'
+import {openapi} from './index.js'
 
 const refBase = '#/components/schemas/'
+
+/** The OpenAPI target's emitter: the document with the configured `info`. */
+export const emitter: Emitter = {
+  emit: (catalog, options) => emitOpenApi(catalog, options.openapi, options.body, options.problem)
+}
 
 /**
  * The OpenAPI 3.1 document: the error schemas and one response per HTTP status under `components`.
@@ -30,7 +37,7 @@ export function emitOpenApi(catalog: Catalog, info: {title: string; version: str
       responses: withProblemContent(responses(groups, catalog, body), new Map(groups.map((group) => [group.name, group.entries])), problem, refBase)
     }
   }
-  return '# ' + commentText(notice(catalog)) + '\n' + writeYaml(document)
+  return openapi.notice(catalog) + '\n' + writeYaml(document)
 }
 
 /**

@@ -1,8 +1,14 @@
-/** emit/schema/json-schema: a catalog in, the text of the JSON Schema (draft 2020-12) of the error response body out. */
+/** targets/json-schema/emit: a catalog in, the text of the JSON Schema (draft 2020-12) of the error response body out. */
 import type {BodyOptions, Catalog, ProblemSettings} from '../../types.js'
-import {bodyText, entrySchemas, errorBodySchemas, errorCodeSchema} from './body-schema.js'
-import {problemSchemas} from './problem-schema.js'
-import {notice} from '../notice.js'
+import {bodyText, entrySchemas, errorBodySchemas, errorCodeSchema} from '../../emit/schema/body-schema.js'
+import {problemSchemas} from '../../emit/schema/problem-schema.js'
+import type {Emitter} from '../target.js'
+import {jsonSchema} from './index.js'
+
+/** The JSON Schema target's emitter: the schema with the configured `$id`. */
+export const emitter: Emitter = {
+  emit: (catalog, options) => emitJsonSchema(catalog, options.jsonSchema.id, options.body, options.problem)
+}
 
 /**
  * @param id the schema's `$id` (by default its own file name)
@@ -15,7 +21,7 @@ export function emitJsonSchema(catalog: Catalog, id: string, body: BodyOptions, 
   const schema = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: id,
-    $comment: notice(catalog),
+    $comment: jsonSchema.notice(catalog),
     title,
     description,
     ...rest,

@@ -1,6 +1,6 @@
-/** read-back-typescript: the text of a TypeScript output in, the entries of its `errorCatalog` out (read from the syntax tree, never run). */
+/** targets/typescript/read-back: the text of a TypeScript output in, the entries of its `errorCatalog` out (read from the syntax tree, never run). */
 import {ts} from 'ts-morph'
-import type {Snapshot} from '../types.js'
+import type {Snapshot} from '../../types.js'
 
 /** The entries of a TypeScript output's `errorCatalog`; throws when the text is not errgen's output. */
 export function readTypeScript(text: string): Array<Snapshot> {

@@ -2,9 +2,9 @@
 import {readFile} from 'node:fs/promises'
 import ts from 'typescript'
 import {beforeAll, describe, expect, test} from 'vitest'
-import type {TypeScriptStyle} from '../../generator/types.js'
-import {evaluate, generateFrom, seed, strictOptions, typeCheck} from '../support/helpers.js'
-import {expectValidOutputs} from '../support/validators.js'
+import type {TypeScriptStyle} from '../../../generator/types.js'
+import {evaluate, generateFrom, seed, strictOptions, typeCheck} from '../../support/helpers.js'
+import {expectValidOutputs} from '../../support/validators.js'
 
 const problem = {type: 'https://docs.example.com/errors#{code}'}
 

@@ -3,7 +3,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import ts from 'typescript'
 import {beforeAll, describe, expect, test} from 'vitest'
-import {evaluate, generateFrom, root, seed as seedPath, strictOptions, typeCheck} from '../support/helpers.js'
+import {evaluate, generateFrom, root, seed as seedPath, strictOptions, typeCheck} from '../../support/helpers.js'
 
 let sources: Record<'enum' | 'const', string>
 beforeAll(async () => {

@@ -1,7 +1,7 @@
-/** emit/typescript/responses: a catalog in, the module's statements about responses out — the codes and bodies of each HTTP status (`ErrorCodesByStatus`, `ErrorCodeOf`, `ErrorBodyOf`), `ErrorResponse` and `errorResponse`, and the `ApiError` class. */
+/** targets/typescript/responses: a catalog in, the module's statements about responses out — the codes and bodies of each HTTP status (`ErrorCodesByStatus`, `ErrorCodeOf`, `ErrorBodyOf`), `ErrorResponse` and `errorResponse`, and the `ApiError` class. */
 import type {WriterFunction} from 'ts-morph'
 import type {Catalog, CatalogEntry} from '../../types.js'
-import {isPartial} from '../body-fields.js'
+import {isPartial} from '../../emit/body-fields.js'
 import {exampleName} from './body.js'
 import {textStatement} from './text.js'
 

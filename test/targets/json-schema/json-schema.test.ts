@@ -2,7 +2,7 @@
 import {Ajv2020} from 'ajv/dist/2020.js'
 import type {ValidateFunction} from 'ajv'
 import {beforeAll, describe, expect, test} from 'vitest'
-import {generateSeed} from '../support/helpers.js'
+import {generateSeed} from '../../support/helpers.js'
 
 let seed: Awaited<ReturnType<typeof generateSeed>>
 let schema: Record<string, any>

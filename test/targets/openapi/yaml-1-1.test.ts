@@ -6,8 +6,8 @@ import {promisify} from 'node:util'
 import fc from 'fast-check'
 import {parse} from 'yaml'
 import {describe, expect, test} from 'vitest'
-import {stringifyForYaml11} from '../../generator/emit/schema/block-yaml.js'
-import {root} from '../support/helpers.js'
+import {stringifyForYaml11} from '../../../generator/targets/openapi/block-yaml.js'
+import {root} from '../../support/helpers.js'
 
 const run = promisify(execFile)
 

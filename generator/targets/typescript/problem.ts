@@ -1,10 +1,10 @@
-/** emit/typescript/problem: a catalog and the problem settings in, the problem details (RFC 9457) part of the TypeScript module out — the problem types by code, `ProblemInit`, `ProblemDocument<C>`, `problemTypeOf`, `codeOfProblemType`, `isProblem` and `createProblem`, each with its JSDoc. */
+/** targets/typescript/problem: a catalog and the problem settings in, the problem details (RFC 9457) part of the TypeScript module out — the problem types by code, `ProblemInit`, `ProblemDocument<C>`, `problemTypeOf`, `codeOfProblemType`, `isProblem` and `createProblem`, each with its JSDoc. */
 import {StructureKind} from 'ts-morph'
 import type {FunctionDeclarationStructure, StatementStructures, WriterFunction} from 'ts-morph'
 import {problemType} from '../../config/settings/problem-template.js'
 import type {Catalog, ProblemSettings} from '../../types.js'
-import {isPartial} from '../body-fields.js'
-import {stringLiteral} from './syntax.js'
+import {isPartial} from '../../emit/body-fields.js'
+import {stringLiteral} from './text.js'
 
 /** The statements of the problem details form, after the body's. */
 export function problemStatements(catalog: Catalog, settings: ProblemSettings): Array<StatementStructures | WriterFunction> {

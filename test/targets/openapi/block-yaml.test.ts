@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
 import {stringify} from 'yaml'
-import {blockYaml, nonStringTagPatterns, tagStarts, yamlOptions} from '../../generator/emit/schema/block-yaml.js'
+import {blockYaml, nonStringTagPatterns, tagStarts, yamlOptions} from '../../../generator/targets/openapi/block-yaml.js'
 
 const options = yamlOptions
 

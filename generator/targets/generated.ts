@@ -1,4 +1,4 @@
-/** notice: a catalog in, the "generated — do not edit" line every output starts with, and any text made safe for a one-line comment. */
+/** targets/generated: a catalog in, what every target generates besides its entries — the "generated — do not edit" notice with errgen's marker (each target writes it in its own syntax), text made safe for a one-line comment, and the type names the generated schemas declare. */
 import type {Catalog} from '../types.js'
 
 /** The words that mark a file as errgen's own: errgen only overwrites files that contain them. */
@@ -17,3 +17,6 @@ export function notice(catalog: Catalog): string {
 export function commentText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => '\\u' + character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'))
 }
+
+/** The names of the schemas every schema output declares besides the codes': an entry named so would collide with them. */
+export const schemaTypeNames: ReadonlySet<string> = new Set(['ErrorCode', 'ErrorBody'])

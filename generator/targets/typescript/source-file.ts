@@ -1,4 +1,4 @@
-/** emit/typescript/source-file: a catalog in, the text of the TypeScript module (code and status enums, catalog, guard, lookup, body type) out, built with ts-morph. */
+/** targets/typescript/source-file: a catalog in, the text of the TypeScript module (code and status enums, catalog, guard, lookup, body type) out, built with ts-morph. */
 import {printStructure, StructureKind} from 'ts-morph'
 import type {
   CodeBlockWriter,
@@ -11,13 +11,20 @@ import type {
   WriterFunction
 } from 'ts-morph'
 import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, StatusEntry, TypeScriptStyle} from '../../types.js'
+import type {Emitter} from '../target.js'
 import {defaultBody} from '../../config/defaults.js'
-import {isPartial} from '../body-fields.js'
-import {notice} from '../notice.js'
+import {isPartial} from '../../emit/body-fields.js'
 import {bodyContext, bodyStatements} from './body.js'
+import {typescript} from './index.js'
 import {problemStatements} from './problem.js'
 import {errorClass, responseStatements} from './responses.js'
-import {docText, enumeration, stringLiteral, type Member} from './syntax.js'
+import {enumeration, type Member} from './syntax.js'
+import {docText, stringLiteral} from './text.js'
+
+/** The TypeScript target's emitter: the module in the configured style. */
+export const emitter: Emitter = {
+  emit: (catalog, options) => emitTypeScript(catalog, options.typescript.style, options.body, options.problem)
+}
 
 /**
  * Emit the TypeScript module: the whole file is one structure, printed in one call.
@@ -49,11 +56,7 @@ export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle, bo
     errorClass(catalog)
   )
   if (problem) statements.push(...problemStatements(catalog, problem))
-  return {kind: StructureKind.SourceFile, leadingTrivia: fileHeader(catalog), statements}
-}
-
-function fileHeader(catalog: Catalog): string {
-  return ['/**', ' * ' + docText(notice(catalog)), ' *', ' * @packageDocumentation', ' */', ''].join('\n')
+  return {kind: StructureKind.SourceFile, leadingTrivia: typescript.notice(catalog), statements}
 }
 
 function statusMembers(statuses: readonly StatusEntry[]): Member[] {

@@ -1,7 +1,7 @@
-/** emit/typescript/body: a catalog and the body's fields in, the module's statements about error bodies out — `ErrorBody`, `createErrorBody`, `UndocumentedErrorBody`, `ParsedErrorBody`, `parseErrorBody` and `isErrorBody`. */
+/** targets/typescript/body: a catalog and the body's fields in, the module's statements about error bodies out — `ErrorBody`, `createErrorBody`, `UndocumentedErrorBody`, `ParsedErrorBody`, `parseErrorBody` and `isErrorBody`. */
 import type {WriterFunction} from 'ts-morph'
 import type {BodyField, BodyOptions, Catalog} from '../../types.js'
-import {bodyFields, namedExtraFields, partialFields} from '../body-fields.js'
+import {bodyFields, namedExtraFields, partialFields} from '../../emit/body-fields.js'
 import {docLines, textStatement} from './text.js'
 
 /** What the statements need: the catalog's code type and the body's fields. */

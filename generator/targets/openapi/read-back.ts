@@ -1,0 +1,41 @@
+/** targets/openapi/read-back: the text of an OpenAPI document errgen generated in, the entries its components describe out — each code's status from the responses that list it, its resolve text with its links' URLs. */
+import {parse as parseYaml} from 'yaml'
+import {type CodeSchema, fromSchemas} from '../../emit/schema/read-schemas.js'
+import type {Snapshot} from '../../types.js'
+
+/** A response of the OpenAPI document: `400 Bad Request: …`, and the schemas of the codes sent with it. */
+interface StatusResponse {
+  readonly description: string
+  readonly content: {readonly 'application/json': {readonly schema: SchemaRef | {readonly oneOf: ReadonlyArray<SchemaRef>}}}
+}
+
+/** A reference to a per-code schema. */
+interface SchemaRef {
+  readonly $ref: string
+}
+
+/** The parts of errgen's OpenAPI document that are read back. */
+interface OpenApiDocument {
+  readonly components: {readonly schemas: Readonly<Record<string, CodeSchema>>, readonly responses: Readonly<Record<string, StatusResponse>>}
+}
+
+/** The entries of an OpenAPI document's per-code schemas, with their statuses; throws when the text is not errgen's output. */
+export function readOpenApi(text: string): Array<Snapshot> {
+  const document = parseYaml(text) as OpenApiDocument
+  return fromSchemas(document.components.schemas, statusesOfResponses(document.components.responses))
+}
+
+/**
+ * Each entry's status, from the responses that list it (`400 Bad Request: …`); an entry of the `Error` response (codes
+ * without a status) has none.
+ */
+function statusesOfResponses(responses: Readonly<Record<string, StatusResponse>>): Map<string, number> {
+  const statuses = new Map<string, number>()
+  for (const response of Object.values(responses)) {
+    const status = /^(\d{3}) /.exec(response.description)?.[1]
+    if (!status) continue
+    const schema = response.content['application/json'].schema
+    for (const ref of 'oneOf' in schema ? schema.oneOf : [schema]) statuses.set(ref.$ref.split('/').at(-1) as string, Number(status))
+  }
+  return statuses
+}
