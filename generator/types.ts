@@ -104,8 +104,8 @@ export interface ConfigFile extends WrittenTargetSettings {
   readonly $schema?: string
   readonly input?: string | readonly string[]
   readonly out?: string
-  /** Each target's file name; false to not emit it. */
-  readonly outputs?: {readonly [Kind in OutputKind]?: string | false}
+  /** Each target's file name; true for its default name, false to not emit it. */
+  readonly outputs?: {readonly [Kind in OutputKind]?: string | boolean}
   readonly columns?: Readonly<Record<string, Field>>
   readonly optionalColumns?: readonly OptionalColumn[]
   readonly codes?: 'auto' | CodeKind

@@ -59,7 +59,7 @@ export const usage = `Usage: errgen [--input FILE]... [--out DIR] [--check] [opt
 
 Generate code and schemas from the error tables of markdown documents.
 
-Outputs (the configuration's "outputs" turns each on with a file name, off with false):
+Outputs (the configuration's "outputs" turns each on with a file name or true, off with false):
 ${outputLines()}
 
 Options:

@@ -36,8 +36,8 @@ export function targetOf(kind: OutputKind): Target<OutputKind> {
   return target
 }
 
-/** The output names: the configured ones, else each target's default name when it is on by default. */
-export function resolveOutputs(written: {readonly [Kind in OutputKind]?: string | false} | undefined, baseName: string): OutputNames {
+/** The output names: the configured ones (`true` for the default name), else each target's default name when it is on by default. */
+export function resolveOutputs(written: {readonly [Kind in OutputKind]?: string | boolean} | undefined, baseName: string): OutputNames {
   const names: Partial<Record<OutputKind, string | false>> = {}
   for (const target of registry) {
     const given = written?.[target.key]
@@ -61,7 +61,7 @@ export function resolveTargetSettings(
 }
 
 /**
- * The configuration's JSON Schema with the targets' parts: a file name (or `false`) per target under
+ * The configuration's JSON Schema with the targets' parts: a file name (or `true`, or `false`) per target under
  * `outputs`, and each target's settings key after it.
  */
 export function withTargetSchemas(base: Readonly<Record<string, unknown>>): Record<string, unknown> {

@@ -23,7 +23,7 @@ export interface Target<Key extends string = string, Settings = unknown> {
   readonly readBack: ReadBack
   /** The names its language or its own declarations reserve, and how a name is spelled in it. */
   readonly names: Naming<Settings>
-  /** The generated-file notice as the output holds it, in its comment syntax (with errgen's marker in its first lines). */
+  /** The generated-file notice in its comment syntax (in JSON, the `$comment` member's value), in the output's first lines: errgen's marker, by which it knows its own files. */
   readonly notice: (catalog: Catalog) => string
 }
 
