@@ -2,11 +2,12 @@
 import type {CodeKind} from '../types.js'
 import {jsonSchema} from './json-schema/index.js'
 import {openapi} from './openapi/index.js'
+import {python} from './python/index.js'
 import type {Refusal, SettingsContext, Target} from './target.js'
 import {typescript} from './typescript/index.js'
 
 /** Every output target, in the order their outputs are emitted and listed: adding a target is one line here. */
-export const targets = [typescript, jsonSchema, openapi] as const
+export const targets = [typescript, jsonSchema, openapi, python] as const
 
 /** A target of the registry, with its own key and settings. */
 export type AnyTarget = (typeof targets)[number]
