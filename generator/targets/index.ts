@@ -1,5 +1,6 @@
 /** targets: nothing in, the registry of output targets out — the one list of them, and what the other stages loop over: the output kinds and their file names, each target's settings and their schema, the readers in order, the naming rule. */
 import type {CodeKind} from '../types.js'
+import {go} from './go/index.js'
 import {jsonSchema} from './json-schema/index.js'
 import {openapi} from './openapi/index.js'
 import {python} from './python/index.js'
@@ -7,7 +8,7 @@ import type {Refusal, SettingsContext, Target} from './target.js'
 import {typescript} from './typescript/index.js'
 
 /** Every output target, in the order their outputs are emitted and listed: adding a target is one line here. */
-export const targets = [typescript, jsonSchema, openapi, python] as const
+export const targets = [typescript, jsonSchema, openapi, python, go] as const
 
 /** A target of the registry, with its own key and settings. */
 export type AnyTarget = (typeof targets)[number]

@@ -1,0 +1,143 @@
+/** The Go target on every fixture that generates, checked by Go's own tools in one module with a package per fixture, offline: `gofmt -l` lists nothing of errgen's, `go vet` and `go build` pass, and a Go program marshals every body, parses it back, finds each error with `errors.As`, and prints the bodies, which Ajv (strict) validates against the fixture's JSON Schema. */
+import {mkdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {Ajv2020} from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import {beforeAll, describe, expect, test} from 'vitest'
+import {readGo} from '../../../generator/targets/go/read-back.js'
+import {type AllTargets, generateAllTargets, run, scratch} from '../../support/targets.js'
+
+const packageOf = (fixture: string) => 'fx' + fixture.replace(/[^a-z0-9]/g, '')
+
+/** The checks of one package, in Go: every entry's body marshalled, parsed back, looked up, its error found in a chain. */
+function checkFunction(name: string): string {
+  return `
+func check${name}() []json.RawMessage {
+	var bodies []json.RawMessage
+	cause := errors.New("the cause")
+	for _, entry := range ${name}.Entries() {
+		data, err := json.Marshal(${name}.NewBody(entry.Code))
+		must(err)
+		parsed, documented, err := ${name}.ParseBody(data)
+		expect(err == nil && documented && parsed.Code == entry.Code, "${name}", entry.Name, "parses back as documented")
+		found, ok := ${name}.Lookup(entry.Code)
+		expect(ok && found == entry && entry.Code.String() == entry.Name, "${name}", entry.Name, "is looked up by its code")
+		var target *${name}.Error
+		wrapped := fmt.Errorf("handling a request: %w", ${name}.NewError(entry.Code, cause))
+		expect(errors.As(wrapped, &target) && target.Code == entry.Code && errors.Is(wrapped, cause), "${name}", entry.Name, "is found with errors.As")
+		expect(target.Error() == entry.Message, "${name}", entry.Name, "says its message")
+		bodies = append(bodies, data)
+	}
+	reworded := ${name}.NewBody(${name}.Entries()[0].Code)
+	reworded.Message += " (reworded)"
+	data, err := json.Marshal(reworded)
+	must(err)
+	_, documented, err := ${name}.ParseBody(data)
+	expect(err == nil && !documented, "${name}", "a reworded message", "is undocumented")
+	for _, invalid := range []string{"[]", "null", "\\"text\\"", "{}", "{\\"code\\": [], \\"message\\": \\"x\\"}", strings.Replace(string(bodies[0]), "\\"message\\":", "\\"message\\":null,\\"was\\":", 1)} {
+		_, _, err := ${name}.ParseBody([]byte(invalid))
+		expect(err != nil, "${name}", invalid, "is invalid")
+	}
+	return bodies
+}
+`
+}
+
+/** The Go program that checks every package and prints each package's bodies as JSON. */
+function program(names: ReadonlyArray<string>): string {
+  return `package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+${names.map((name) => '\t"errgencheck/' + name + '"').join('\n')}
+)
+
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+func expect(ok bool, pkg string, what string, claim string) {
+	if !ok {
+		fmt.Fprintln(os.Stderr, pkg+": "+what+": expected it "+claim)
+		os.Exit(1)
+	}
+}
+${names.map(checkFunction).join('')}
+func main() {
+	results := map[string][]json.RawMessage{
+${names.map((name) => '\t\t"' + name + '": check' + name + '(),').join('\n')}
+	}
+	must(json.NewEncoder(os.Stdout).Encode(results))
+}
+`
+}
+
+let directory = ''
+let generated: Array<AllTargets> = []
+let env: Record<string, string> = {}
+
+beforeAll(async () => {
+  generated = await generateAllTargets((fixture) => ({go: {package: packageOf(fixture)}}))
+  directory = await scratch()
+  // Offline and from nothing: no module proxy, a build cache of this run's own.
+  env = {GOPROXY: 'off', GOFLAGS: '-mod=mod', GOWORK: 'off', GOTOOLCHAIN: 'local', GO111MODULE: 'on', GOCACHE: await scratch(), GOPATH: await scratch()}
+  await writeFile(path.join(directory, 'go.mod'), 'module errgencheck\n\ngo 1.19\n')
+  for (const {fixture, outputs} of generated) {
+    await mkdir(path.join(directory, packageOf(fixture)))
+    await writeFile(path.join(directory, packageOf(fixture), 'errors.go'), outputs.go)
+  }
+  await mkdir(path.join(directory, 'cmd', 'check'), {recursive: true})
+  await writeFile(path.join(directory, 'cmd', 'check', 'main.go'), program(generated.map(({fixture}) => packageOf(fixture))))
+}, 300_000)
+
+describe('the Go file of every fixture', () => {
+  test('gofmt -l lists none of them (and lists a file that is not gofmt-clean)', async () => {
+    await mkdir(path.join(directory, 'unformatted'))
+    await writeFile(path.join(directory, 'unformatted', 'x.go'), 'package unformatted\nfunc  F() {}\n')
+    const result = await run('gofmt', ['-l', ...generated.map(({fixture}) => packageOf(fixture)), 'unformatted'], directory, env)
+    expect(result.stderr).toBe('')
+    expect(result.stdout.split('\n').filter(Boolean)).toEqual([path.join('unformatted', 'x.go')])
+  }, 120_000)
+
+  test('go vet and go build pass on them and on the program that uses them', async () => {
+    const vet = await run('go', ['vet', './...'], directory, env)
+    expect(vet.stderr).toBe('')
+    expect(vet.code).toBe(0)
+    const build = await run('go', ['build', './...'], directory, env)
+    expect([build.code, build.stderr]).toEqual([0, ''])
+  }, 300_000)
+
+  test('a Go program marshals every body, parses it back as documented, finds its error with errors.As; Ajv validates the bodies against the JSON Schema', async () => {
+    const result = await run('go', ['run', './cmd/check'], directory, env)
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const bodies = JSON.parse(result.stdout) as Record<string, Array<unknown>>
+    for (const {fixture, outputs, catalog} of generated) {
+      const schema = JSON.parse(outputs.jsonSchema)
+      const ajv = new Ajv2020({strict: true, allErrors: true})
+      addFormats.default(ajv)
+      const validate = ajv.compile(schema)
+      const fromGo = bodies[packageOf(fixture)] ?? []
+      expect(fromGo.length, fixture).toBe(catalog.entries.length)
+      for (const body of fromGo) expect(validate(body), fixture + ' ' + JSON.stringify(validate.errors)).toBe(true)
+      const defs = schema.$defs as Record<string, {examples: Array<unknown>}>
+      expect(fromGo, fixture).toEqual(catalog.entries.map((entry) => defs[entry.name]?.examples[0]))
+    }
+  }, 300_000)
+
+  test('errgen reads every file back: the catalog it was generated from', () => {
+    for (const {fixture, outputs, catalog} of generated) {
+      const read = readGo(outputs.go)
+      expect(read.map((entry) => [entry.code, entry.name, entry.status, entry.message, entry.resolve, entry.deprecated]), fixture).toEqual(
+        catalog.entries.map((entry) => [entry.code, entry.name, entry.status, entry.message, entry.resolve, entry.deprecated !== undefined])
+      )
+    }
+  })
+})
