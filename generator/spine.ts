@@ -96,10 +96,13 @@ export async function catalogOf(
 }
 
 /**
- * The configuration, and how its documents' error tables are read (the column of each header cell): what
- * `--print-config` shows. The tables are undefined, with the reason, when the documents cannot be read.
+ * The configuration, how its documents' error tables are read (the column of each header cell) and their catalog,
+ * with the documents' messages: what `--print-config` and `explain` show. The tables are undefined, with the reason,
+ * when the documents cannot be read.
  */
-export async function describeTables(options: GenerateOptions): Promise<{config: Config | undefined, reports: Array<VFile>, tables?: ReadonlyArray<TableInfo>, unread?: string}> {
+export async function describeTables(
+  options: GenerateOptions
+): Promise<{config: Config | undefined, reports: Array<VFile>, tables?: ReadonlyArray<TableInfo>, catalog?: Catalog, unread?: string}> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const {config, file: configFile, base} = await loadConfig(cwd, options)
   const reports = configFile ? [configFile] : []
@@ -108,8 +111,9 @@ export async function describeTables(options: GenerateOptions): Promise<{config:
     const {files} = await readDocuments(config, options.documents, cwd, base)
     // Loaded here only: the main thread of a run never loads remark (the workers parse).
     const {parseInThisThread} = await import('./parse/parse.js')
-    const {tables} = await catalogOf(files, config, parseInThisThread)
-    return {config, reports, tables}
+    reports.push(...files)
+    const {tables, catalog} = await catalogOf(files, config, parseInThisThread)
+    return {config, reports, tables, catalog}
   } catch (cause) {
     if (!(cause instanceof IoError)) throw cause
     return {config, reports, unread: cause.message}

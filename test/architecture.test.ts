@@ -75,8 +75,11 @@ describe('the layout', () => {
       'generator/tables/cells',
       'generator/tables/header',
       'generator/targets',
+      'generator/targets/dictionary',
+      'generator/targets/go',
       'generator/targets/json-schema',
       'generator/targets/openapi',
+      'generator/targets/python',
       'generator/targets/typescript',
       'generator/write'
     ])

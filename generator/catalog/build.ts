@@ -4,7 +4,7 @@ import {reportConfusableCodes} from './confusable.js'
 import {error, firstOccurrence, placeOf, warning} from '../diagnostics/messages.js'
 import {assignNames, codeName, type CodeValues, reportRefusedNames} from './assign-names.js'
 import {reasonPhrase, statusName} from './names.js'
-import {namingRule, type NamingOptions} from '../targets/index.js'
+import {namingRule, type NamingOptions, type NamingRule} from '../targets/index.js'
 import {columnLabels, headerList} from '../tables/header/columns.js'
 import type {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo} from '../types.js'
 
@@ -34,6 +34,7 @@ export function buildCatalog(
   const hasResolve = checkColumnEverywhere(tables, 'resolve', options)
   warnDuplicateMessages(unique, values)
   const rule = namingRule(options, kind)
+  reportReservedCodes(unique, values, rule)
   const names = assignNames(unique, kind, values, rule)
   reportRefusedNames(unique, names, values, rule)
   const codes = new Set(unique.map((row) => values.get(row.code)))
@@ -72,6 +73,14 @@ function reportDuplicateCodes(cells: ReadonlyArray<CodeCell>, values: CodeValues
     }
   }
   return first
+}
+
+/** Report a code an enabled output cannot hold (the lookup dictionary keeps its notice under `$comment`). */
+function reportReservedCodes(rows: ReadonlyArray<Row>, values: CodeValues, rule: NamingRule): void {
+  for (const row of rows) {
+    const reserved = rule.reservedCode(String(values.get(row.code)))
+    if (reserved) error(row.file, 'Unexpected code `' + values.get(row.code) + '`, expected another: it ' + reserved.reason, row.code.place, 'invalid-code')
+  }
 }
 
 /** What makes two codes one: their value, a string code in its NFC normalization. */

@@ -56,6 +56,7 @@ const options = {
 const styles: ReadonlyArray<TypeScriptStyle> = ['enum', 'const']
 
 export const usage = `Usage: errgen [--input FILE]... [--out DIR] [--check] [options]
+       errgen explain CODE [--input FILE]... [--config FILE]   print one documented error, and where it is
 
 Generate code and schemas from the error tables of markdown documents.
 

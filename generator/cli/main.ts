@@ -25,6 +25,10 @@ const exitUsage = 2
 
 /** Run errgen with command-line arguments; the exit code. */
 export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number> {
+  if (argv[0] === 'explain') {
+    const {explain} = await import('./explain.js')
+    return guarded(() => explain(argv.slice(1), io), io)
+  }
   let parsed: Parsed
   try {
     parsed = parseFlags(argv)

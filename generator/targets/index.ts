@@ -1,5 +1,6 @@
 /** targets: nothing in, the registry of output targets out — the one list of them, and what the other stages loop over: the output kinds and their file names, each target's settings and their schema, the readers in order, the naming rule. */
 import type {CodeKind} from '../types.js'
+import {dictionary} from './dictionary/index.js'
 import {go} from './go/index.js'
 import {jsonSchema} from './json-schema/index.js'
 import {openapi} from './openapi/index.js'
@@ -8,7 +9,7 @@ import type {Refusal, SettingsContext, Target} from './target.js'
 import {typescript} from './typescript/index.js'
 
 /** Every output target, in the order their outputs are emitted and listed: adding a target is one line here. */
-export const targets = [typescript, jsonSchema, openapi, python, go] as const
+export const targets = [typescript, jsonSchema, openapi, python, go, dictionary] as const
 
 /** A target of the registry, with its own key and settings. */
 export type AnyTarget = (typeof targets)[number]
@@ -110,6 +111,8 @@ export interface NamingRule {
   readonly spellings: (name: string) => Array<{readonly title: string, readonly spelled: string}>
   /** Why the settings refuse a name (the TypeScript const style), or undefined. */
   readonly refused: (name: string) => Refusal | undefined
+  /** Why an enabled target cannot hold a code, or undefined. */
+  readonly reservedCode: (code: string) => Reservation | undefined
 }
 
 /** What the naming rule is made of: the outputs (by default, the targets on by default) and the targets' settings. */
@@ -134,6 +137,13 @@ export function namingRule(options: NamingOptions, codeKind: CodeKind): NamingRu
         const settings = settingsOf[target.key]
         const refusal = settings === undefined ? undefined : target.names.refused?.(name, settings)
         if (refusal) return refusal
+      }
+      return undefined
+    },
+    reservedCode: (code) => {
+      for (const target of enabled) {
+        const reason = target.names.reservedCode?.(code)
+        if (reason !== undefined) return {title: target.title, reason}
       }
       return undefined
     }

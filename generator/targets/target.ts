@@ -77,6 +77,8 @@ export interface Naming<Settings = unknown> {
    * renames a code (the TypeScript const style refuses `string`, which no type can be named).
    */
   refused?(name: string, settings: Settings): Refusal | undefined
+  /** Why a code cannot be in this output (the lookup dictionary keeps its notice under `$comment`); undefined when it can. */
+  readonly reservedCode?: (code: string) => string | undefined
 }
 
 /** Why a name is refused: `Unexpected name `string`<where>, expected another: <why>; …, or <otherwise>`. */

@@ -27,7 +27,8 @@ interface Response {
 export async function expectValidOutputs(outputs: Map<string, Buffer> | Record<string, string>): Promise<void> {
   const files = outputs instanceof Map ? Object.fromEntries([...outputs].map(([name, bytes]) => [name, bytes.toString('utf8')])) : outputs
   const typescript = Object.entries(files).find(([name]) => name.endsWith('.ts'))
-  const schema = Object.entries(files).find(([name]) => name.endsWith('.json'))
+  // The JSON Schema among the JSON outputs (a lookup dictionary is JSON too): the one with `$defs`.
+  const schema = Object.entries(files).find(([name, text]) => name.endsWith('.json') && '$defs' in JSON.parse(text))
   const openapi = Object.entries(files).find(([name]) => name.endsWith('.yaml'))
 
   let bodies: Array<Body> = []

@@ -99,9 +99,10 @@ function unwrap(node: ts.Expression | undefined): ts.Expression | undefined {
   return current
 }
 
-/** The value of a numeric or string literal. */
+/** The value of a numeric literal (negative ones too: `-32700`) or a string literal. */
 function literalOf(node: ts.Expression | undefined): number | string {
   if (node && ts.isNumericLiteral(node)) return Number(node.text)
+  if (node && ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return -Number(node.operand.text)
   if (node && ts.isStringLiteral(node)) return node.text
   throw new Error('unexpected constant')
 }
