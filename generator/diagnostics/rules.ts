@@ -58,7 +58,7 @@ export const rules = {
   },
   'invalid-code': {
     severity: 'error',
-    meaning: 'an empty code; in an integer catalog a code that is not an integer from −(2^53 − 1) to 2^53 − 1, has leading zeros, is `-0` or a range (`-32000 to -32099`, with a hint); a cell of punctuation only (`-`, `—`, `*`); in a string catalog a code with white space or an invisible character (a zero-width space)',
+    meaning: 'an empty code; in an integer catalog a code that is not an integer from −(2^53 − 1) to 2^53 − 1, has leading zeros, is `-0` or a range (`-32000 to -32099`, with a hint); a cell of punctuation only (`-`, `—`, `*`); in a string catalog a code with white space or an invisible character (a zero-width space); a code an enabled output cannot hold (`$comment`, the lookup dictionary\'s notice key)',
     example: 'Unexpected code `10O1`, expected an integer'
   },
   'invalid-status': {
@@ -113,7 +113,7 @@ export const rules = {
   },
   'duplicate-name': {
     severity: 'warning',
-    meaning: 'messages that give one identifier; each entry gets its code as suffix',
+    meaning: 'messages (or string codes) that give one identifier, or identifiers an enabled output spells alike (`card_declined` and `cardDeclined` are both `CodeCardDeclined` in Go); each entry gets its code (or its place) as suffix, in every output',
     example: 'Name `InvalidType` is derived from the messages of codes 1108, 1503: named `InvalidType_1108`, `InvalidType_1503`; add a Name column to choose the names'
   },
   'long-name': {
@@ -128,17 +128,17 @@ export const rules = {
   },
   'reserved-name': {
     severity: 'warning',
-    meaning: 'a message gives `ErrorCode` or `ErrorBody`, which the generated schemas use, or a string code is `__proto__`, which no JavaScript object holds as its own; the entry gets a suffix (its code, or its place)',
+    meaning: 'a derived name an enabled output reserves: `ErrorCode` or `ErrorBody`, which the generated schemas use; `__proto__`, which no JavaScript object holds as its own; with Python on, a Python keyword (`None`, `class`), a `_sunder_`, `__dunder__` or `__private` name, or a name of `Enum`, `int` or `str`; the entry gets a suffix (its code, or its place) in every output',
     example: 'Name `ErrorCode` of code 7 is reserved for the generated types: named `ErrorCode_7`; add a Name column to choose the names'
   },
   'invalid-name': {
     severity: 'error',
-    meaning: 'a Name cell that is not an ASCII identifier, is reserved, or is `__proto__` (no JavaScript enum can hold it); in the const style, also a name no TypeScript type can have (`class`, `default`, `string`: `ErrorCode.class` would not compile), whether a Name cell gives it or a string code',
+    meaning: 'a Name cell that is not an ASCII identifier, is reserved in an enabled output (`ErrorCode`; with Python on, `None`), or is `__proto__` (no JavaScript enum can hold it); in the const style, also a name no TypeScript type can have (`class`, `default`, `string`: `ErrorCode.class` would not compile), whether a Name cell gives it or a string code',
     example: 'Unexpected name `1st-error`, expected an identifier: an ASCII letter or `_`, then letters, digits or `_`'
   },
   'name-conflict': {
     severity: 'error',
-    meaning: 'a Name cell that repeats another entry\'s name',
+    meaning: 'a Name cell that repeats another entry\'s name, or that an enabled output spells like another (`Foo` and `foo` are both `CodeFoo` in Go)',
     example: 'Duplicate name `Same` of code 2, first given to code 1 at 3:20'
   },
   'invalid-deprecated': {

@@ -5,7 +5,7 @@ import path from 'node:path'
 import {generate} from '../../generator/index.js'
 import {targets} from '../../generator/targets/index.js'
 import type {Catalog, ConfigFile, OutputKind} from '../../generator/types.js'
-import {root, tempDirectory} from './helpers.js'
+import {generateFrom, root, seed, tempDirectory} from './helpers.js'
 
 /** A fixture generated with every target on. */
 export interface AllTargets {
@@ -72,4 +72,18 @@ export async function pythonWithTools(): Promise<string> {
 /** A new empty temporary directory for a toolchain's files. */
 export function scratch(): Promise<string> {
   return tempDirectory()
+}
+
+/** The README's fenced block of a language that holds a text (the examples the tests check with the language's tools). */
+export async function readmeBlock(language: string, holding: string): Promise<string> {
+  const readme = await readFile(path.join(root, 'README.md'), 'utf8')
+  const block = [...readme.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1] as string).find((text) => text.includes(holding))
+  if (block === undefined) throw new Error('no ' + language + ' block with ' + holding + ' in the README')
+  return block
+}
+
+/** The seed document's outputs with Python and Go on (the module the README's examples import). */
+export async function seedWithAllTargets(): Promise<Record<string, string>> {
+  const {outputs} = await generateFrom({'input/error-codes.md': await readFile(seed, 'utf8')}, {outputs: {python: true, go: true}})
+  return outputs
 }

@@ -5,7 +5,7 @@ import {Ajv2020} from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {readGo} from '../../../generator/targets/go/read-back.js'
-import {type AllTargets, generateAllTargets, run, scratch} from '../../support/targets.js'
+import {type AllTargets, generateAllTargets, readmeBlock, run, scratch, seedWithAllTargets} from '../../support/targets.js'
 
 const packageOf = (fixture: string) => 'fx' + fixture.replace(/[^a-z0-9]/g, '')
 
@@ -93,6 +93,13 @@ beforeAll(async () => {
     await mkdir(path.join(directory, packageOf(fixture)))
     await writeFile(path.join(directory, packageOf(fixture), 'errors.go'), outputs.go)
   }
+  // The seed's file and the README's example that uses it, in the same vet and build.
+  const seedOutputs = await seedWithAllTargets()
+  await mkdir(path.join(directory, 'errorcodes'))
+  await writeFile(path.join(directory, 'errorcodes', 'errors.go'), seedOutputs['error-codes.go'] as string)
+  await mkdir(path.join(directory, 'readme'))
+  const example = await readmeBlock('go', 'errorcodes.ParseBody')
+  await writeFile(path.join(directory, 'readme', 'example.go'), 'package readme\n\nimport (\n\t"errors"\n\t"fmt"\n\n\t"errgencheck/errorcodes"\n)\n\n' + example)
   await mkdir(path.join(directory, 'cmd', 'check'), {recursive: true})
   await writeFile(path.join(directory, 'cmd', 'check', 'main.go'), program(generated.map(({fixture}) => packageOf(fixture))))
 }, 300_000)
@@ -101,12 +108,12 @@ describe('the Go file of every fixture', () => {
   test('gofmt -l lists none of them (and lists a file that is not gofmt-clean)', async () => {
     await mkdir(path.join(directory, 'unformatted'))
     await writeFile(path.join(directory, 'unformatted', 'x.go'), 'package unformatted\nfunc  F() {}\n')
-    const result = await run('gofmt', ['-l', ...generated.map(({fixture}) => packageOf(fixture)), 'unformatted'], directory, env)
+    const result = await run('gofmt', ['-l', 'errorcodes', 'readme', ...generated.map(({fixture}) => packageOf(fixture)), 'unformatted'], directory, env)
     expect(result.stderr).toBe('')
     expect(result.stdout.split('\n').filter(Boolean)).toEqual([path.join('unformatted', 'x.go')])
   }, 120_000)
 
-  test('go vet and go build pass on them and on the program that uses them', async () => {
+  test('go vet and go build pass on them, on the program that uses them and on the README\'s example', async () => {
     const vet = await run('go', ['vet', './...'], directory, env)
     expect(vet.stderr).toBe('')
     expect(vet.code).toBe(0)

@@ -1,9 +1,9 @@
-/** The Python target on every fixture that generates, checked by Python's own tools in one run each: `mypy --strict` (for Python 3.9) on every module and a typed consumer (and it refuses a wrong call), then `python3` imports each module, round-trips every body through the JSON Schema with `jsonschema`, and parses documented, undocumented and invalid bodies. */
+/** The Python target on every fixture that generates, checked by Python's own tools in one run each: `mypy --strict` (for Python 3.9) on every module and a typed consumer, and on the seed's module with the README's example (and it refuses a wrong call), then `python3` imports each module, round-trips every body through the JSON Schema with `jsonschema`, and parses documented, undocumented and invalid bodies. */
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {readPython} from '../../../generator/targets/python/read-back.js'
-import {type AllTargets, generateAllTargets, pythonWithTools, run, scratch} from '../../support/targets.js'
+import {type AllTargets, generateAllTargets, pythonWithTools, readmeBlock, run, scratch, seedWithAllTargets} from '../../support/targets.js'
 
 /** A typed consumer of a generated module: what a Python codebase does with it, which mypy must accept. */
 const consumer = `from __future__ import annotations
@@ -90,6 +90,10 @@ beforeAll(async () => {
   python = await pythonWithTools()
   generated = await generateAllTargets()
   directory = await scratch()
+  // The seed's module and the README's example that imports it, in the same mypy run.
+  const seedOutputs = await seedWithAllTargets()
+  await writeFile(path.join(directory, 'error_codes.py'), seedOutputs['error_codes.py'] as string)
+  await writeFile(path.join(directory, 'readme_example.py'), await readmeBlock('python', 'from error_codes import'))
   for (const {fixture, outputs} of generated) {
     const folder = path.join(directory, packageOf(fixture))
     await mkdir(folder)
@@ -100,11 +104,11 @@ beforeAll(async () => {
 }, 300_000)
 
 describe('the Python module of every fixture', () => {
-  test('mypy --strict (Python 3.9) accepts every module and its typed consumer, and refuses a wrong call', async () => {
+  test('mypy --strict (Python 3.9) accepts every module, its typed consumer and the README\'s example, and refuses a wrong call', async () => {
     const wrong = path.join(directory, packageOf(generated[0]?.fixture ?? ''), 'wrong.py')
     await writeFile(wrong, 'from . import create_error_body\n\ncreate_error_body(12345)\n')
     const args = ['-m', 'mypy', '--strict', '--python-version', '3.9', '--no-incremental', '--cache-dir', '/dev/null', '--no-error-summary']
-    const result = await run(python, [...args, ...generated.map(({fixture}) => packageOf(fixture))], directory)
+    const result = await run(python, [...args, 'error_codes.py', 'readme_example.py', ...generated.map(({fixture}) => packageOf(fixture))], directory)
     expect(result.stdout.trim()).toBe(path.relative(directory, wrong) + ':3: error: Argument 1 to "create_error_body" has incompatible type "int"; expected "ErrorCode"  [arg-type]')
     expect(result.code).toBe(1)
   }, 300_000)
