@@ -5,7 +5,7 @@ import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import process from 'node:process'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
 import {checkConsumers} from './consumers.js'
 import {definedDocument, syntheticDocument} from './documents.js'
@@ -33,6 +33,8 @@ const peakRss = fileURLToPath(new URL('peak-rss.js', import.meta.url))
 const sizes = [39, 2000, 20000] as const
 /** The 20,000-row document with a link reference definition. */
 const definedName = 'errors-20000-defined.md'
+/** A configuration that turns every target of the registry on. */
+const allTargetsConfig = 'all-targets.config.json'
 
 const {values} = parseArgs({options: {runs: {type: 'string', default: '9'}, 'tsc-runs': {type: 'string', default: '3'}, only: {type: 'string'}}})
 const runs = Number(values.runs)
@@ -77,6 +79,9 @@ async function main(): Promise<void> {
 
 async function writeDocuments(directory: string): Promise<void> {
   for (const rows of sizes) await writeFile(path.join(directory, documentName(rows)), syntheticDocument(rows))
+  // Every target of the build's registry (the bench runs dist/, as users do).
+  const {targets} = (await import(pathToFileURL(path.join(root, 'dist', 'targets', 'index.js')).href)) as {targets: ReadonlyArray<{key: string}>}
+  await writeFile(path.join(directory, allTargetsConfig), JSON.stringify({outputs: Object.fromEntries(targets.map((target) => [target.key, true]))}) + '\n')
   await writeFile(path.join(directory, definedName), definedDocument(20000))
 }
 
@@ -110,6 +115,12 @@ function benchCases(): Array<Case> {
     {id: 'check39', label: '39 rows, --check, up to date', errgen: true, args: async () => [...errgen(39, 'current'), '--check']},
     {id: 'full2000', label: '2,000 rows, full generation', errgen: true, args: generation(2000)},
     {id: 'full20000', label: '20,000 rows, full generation', errgen: true, args: generation(20000)},
+    {
+      id: 'all20000',
+      label: '20,000 rows, every target on',
+      errgen: true,
+      args: async (scratch) => ['--import', peakRss, bin, '--input', documentName(20000), '--config', allTargetsConfig, '--out', await scratch.emptyDirectory(), '--quiet']
+    },
     {
       id: 'defined20000',
       label: '20,000 rows and a link reference definition',
