@@ -77,9 +77,10 @@ describe('configuration', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       input: ['input/error-codes.md'],
       out: 'gen',
-      outputs: {typescript: 'error-codes.ts', jsonSchema: 'error-codes.schema.json', openapi: 'error-codes.openapi.yaml'},
+      outputs: {typescript: 'error-codes.ts', jsonSchema: 'error-codes.schema.json', openapi: 'error-codes.openapi.yaml', python: false, go: false, dictionary: false},
       openapi: {title: 'Bank API errors', version: '0.0.0'},
       jsonSchema: {id: 'error-codes.schema.json'},
+      go: {package: 'errorcodes'},
       columns: {},
       optionalColumns: [],
       codes: 'integer',
@@ -154,7 +155,7 @@ describe('configuration', () => {
       code: 2,
       stdout: '',
       stderr:
-        'errgen.config.json:2:3-2:11  error  Unexpected key `inputs` in the configuration, expected one of $schema, input, out, outputs, typescript, jsonSchema, openapi, columns, optionalColumns, codes, headings, body, problem, against  config-schema\n' +
+        'errgen.config.json:2:3-2:11  error  Unexpected key `inputs` in the configuration, expected one of $schema, input, out, outputs, typescript, jsonSchema, openapi, go, columns, optionalColumns, codes, headings, body, problem, against  config-schema\n' +
         'errgen.config.json:3:27-3:34  error  Unexpected "class" for `typescript.style`, expected one of "enum", "const"  config-schema\n' +
         '✖ 2 errors\n'
     })
