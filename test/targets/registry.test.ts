@@ -1,11 +1,12 @@
 /** The target registry: what every target says of itself holds of its output (the notice in its first lines, a reader that gives the catalog back), the output names and settings resolve from it, the readers come in its order, and the stale-output report reads an output back with its own target. */
-import {readFile} from 'node:fs/promises'
+import {readFile, writeFile} from 'node:fs/promises'
+import path from 'node:path'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {generatedMarker} from '../../generator/targets/generated.js'
 import {kindsOfName, namingRule, readingOrder, resolveOutputs, targets} from '../../generator/targets/index.js'
 import type {Catalog, OutputKind} from '../../generator/types.js'
 import {staleReport} from '../../generator/write/stale.js'
-import {configFor, generateFrom, generateSeed, seed} from '../support/helpers.js'
+import {configFor, generateFrom, generateSeed, project, runInProcess, seed} from '../support/helpers.js'
 
 const seedText = await readFile(seed, 'utf8')
 
@@ -93,10 +94,10 @@ describe('the naming rule of the enabled targets', () => {
 
 describe('the stale-output report', () => {
   test('says which codes changed, read back by the output\'s own target', async () => {
-    const {catalog, outputs} = await generateSeed()
-    const edited = await generateFrom({'input/error-codes.md': catalogText(catalog, 'access_token missing', 'access token missing')})
-    for (const target of targets.filter((item) => item.enabledByDefault)) {
-      const name = target.defaultName('error-codes')
+    const {catalog, outputs} = await generateFrom({'input/error-codes.md': seedText}, {outputs: allOn})
+    const edited = await generateFrom({'input/error-codes.md': catalogText(catalog, 'access_token missing', 'access token missing')}, {outputs: allOn})
+    for (const target of targets) {
+      const name = resolveOutputs(allOn, 'error-codes')[target.key] as string
       const file = {kind: target.key, name, path: '/out/' + name, text: edited.outputs[name] as string}
       const report = await staleReport(file, Buffer.from(outputs[name] as string), 'out/' + name)
       expect(report.file.messages[0]?.reason).toBe('out/' + name + ' is stale: code 1000 changed (message)')
@@ -118,3 +119,17 @@ function catalogText(catalog: Catalog, from: string, to: string): string {
   expect(catalog.entries.some((entry) => entry.message === from)).toBe(true)
   return seedText.replace(from, to)
 }
+
+describe('--against a directory that holds one target\'s output only', () => {
+  test.each(targets.map((target) => [target.key] as const))('%s: its output is read back, and a changed status is found', async (key) => {
+    const only = Object.fromEntries(targets.map((target) => [target.key, target.key === key]))
+    const directory = await project({outputs: only})
+    expect((await runInProcess(['--quiet', '--out', 'old'], directory)).code).toBe(0)
+    const input = path.join(directory, 'input', 'error-codes.md')
+    await writeFile(input, (await readFile(input, 'utf8')).replace('```401```| ```1100```', '```403```| ```1100```'))
+    const result = await runInProcess(['--against', 'old', '--out', 'new'], directory)
+    const knows = targets.find((target) => target.key === key)?.readBack.knowsColumns
+    expect(result.code, result.stderr).toBe(knows ? 1 : 0)
+    if (knows) expect(result.stderr).toContain('HTTP status of code 1100 changed from 401 to 403 since old  changed-status')
+  })
+})
