@@ -4,9 +4,7 @@ import type {BodyField, Catalog, EmitOptions} from '../../types.js'
 import {docstring, pyString} from './text.js'
 
 /** The names this part of the module exports, for `__all__`. */
-export function apiNames(_catalog: Catalog, _options: EmitOptions): Array<string> {
-  return ['ApiError', 'Documented', 'ErrorBody', 'Invalid', 'ParsedErrorBody', 'Undocumented', 'create_error_body', 'get_error_entry', 'is_error_body', 'is_error_code', 'parse_error_body']
-}
+export const apiNames: ReadonlyArray<string> = ['ApiError', 'Documented', 'ErrorBody', 'Invalid', 'ParsedErrorBody', 'Undocumented', 'create_error_body', 'get_error_entry', 'is_error_body', 'is_error_code', 'parse_error_body']
 
 /** What the body statements need: the code's type, the body's fields, those only some codes have, the extra fields. */
 interface BodyContext {

@@ -21,15 +21,15 @@ export function emitPython(catalog: Catalog, options: EmitOptions): string {
     ...apiLines(catalog, options)
   ].map((lines) => lines.join('\n'))
   const body = sections.join('\n\n\n')
-  return header(catalog, options, body).join('\n') + '\n\n\n' + body + '\n'
+  return header(catalog, body).join('\n') + '\n\n\n' + body + '\n'
 }
 
 /** The names of `typing` the module may use. */
 const typingNames = ['Any', 'Dict', 'Final', 'Literal', 'Mapping', 'Optional', 'TypedDict', 'Union', 'cast']
 
 /** The notice, the module's docstring, its imports (those the body uses) and `__all__`. */
-function header(catalog: Catalog, options: EmitOptions, body: string): Array<string> {
-  const names = [...(catalog.hasStatus ? ['HttpStatus'] : []), 'ErrorCode', 'ErrorEntry', 'ERROR_CATALOG', ...apiNames(catalog, options)].sort()
+function header(catalog: Catalog, body: string): Array<string> {
+  const names = [...(catalog.hasStatus ? ['HttpStatus'] : []), 'ErrorCode', 'ErrorEntry', 'ERROR_CATALOG', ...apiNames].sort()
   const enums = catalog.codeKind === 'integer' || catalog.hasStatus ? ['IntEnum'] : []
   if (catalog.codeKind === 'string') enums.unshift('Enum')
   const typing = typingNames.filter((name) => new RegExp('\\b' + name + '\\b').test(body))
