@@ -5,8 +5,8 @@ import {buildCatalog} from '../catalog/build.js'
 import {readingOptionsProblems} from '../config/check.js'
 import {rulesUrl} from '../config/defaults.js'
 import {resolve} from '../config/resolve.js'
-import {error} from '../diagnostics/messages.js'
-import {validate} from '../tables/validate.js'
+import {error, isClean} from '../diagnostics/messages.js'
+import {reportNoCodes, validate} from '../tables/validate.js'
 import type {ConfigFile, ReadOptions} from '../types.js'
 
 /** The options a `.remarkrc` can give: the keys of errgen's configuration that say how tables are read. */
@@ -24,7 +24,8 @@ export default function remarkErrgen(options: Options | null | undefined = {}): 
     const before = file.messages.length
     if (reading) {
       const document = validate(tree, file, reading)
-      buildCatalog([document], reading, [file.path])
+      const catalog = buildCatalog([document], reading, [file.path])
+      if (catalog.entries.length === 0 && isClean([file])) reportNoCodes([file])
     } else {
       for (const reason of problems) error(file, reason, undefined, 'config-schema')
     }
