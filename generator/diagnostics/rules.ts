@@ -183,7 +183,7 @@ export const rules = {
   },
   'removed-code': {
     severity: 'error', breaking: true,
-    meaning: '`--against`: a code removed that was not deprecated (a warning with `--allow-breaking`, as every breaking change)',
+    meaning: 'every run (against the outputs it replaces: one error at the row before the first code, naming how many codes would go and the first five) and `--against` (one error per code): a code removed that was not deprecated there (a warning with `--allow-breaking`, as every breaking change)',
     example: 'Code 1610 (`ItemNotFound`) was removed since HEAD without being deprecated first; deprecate it (strike its message through) in a release before removing it'
   },
   'changed-status': {
