@@ -1,5 +1,5 @@
 /** outputs-io: an output directory and the configuration in, the catalog its outputs describe out — read back from the outputs errgen generated there, for `--against DIR` and for the names every run keeps. */
-import {readFile, stat} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {manifestName} from '../config/settings/output-names.js'
@@ -98,7 +98,7 @@ async function readOutputs(
 async function listedOutputs(directory: string, names: ReadonlyArray<string>): Promise<Array<{kind: OutputKind, name: string}>> {
   let listed: Array<string>
   try {
-    const manifest = JSON.parse((await readFile(path.join(directory, manifestName))).toString('utf8')) as {outputs?: unknown}
+    const manifest = JSON.parse(String(await readIfExists(path.join(directory, manifestName), manifestName))) as {outputs?: unknown}
     listed = manifest.outputs !== null && typeof manifest.outputs === 'object' ? Object.keys(manifest.outputs) : []
   } catch {
     return []
