@@ -7,6 +7,7 @@ import {compareCodes} from '../catalog/codes.js'
 import {problemTypeOrUndefined} from '../config/settings/problem-template.js'
 import type {Catalog, CatalogEntry, CodeKind, ProblemSettings, Snapshot} from '../types.js'
 import {type Changes, compareEntries, type Match} from './changes.js'
+import type {StatusName} from './read-back.js'
 
 /** An entry of the catalog compared with, with its document and place when known. */
 export type BeforeEntry = Snapshot & {readonly file?: VFile | undefined, readonly place?: Position | undefined}
@@ -22,6 +23,8 @@ export interface Before {
   /** Whether its resolve texts keep their links' URLs (read back from an OpenAPI document's descriptions). */
   readonly linkedTexts?: boolean | undefined
   readonly entries: ReadonlyArray<BeforeEntry>
+  /** The names of the HTTP statuses (`HttpStatus` members, OpenAPI responses); undefined when its outputs do not say. */
+  readonly statuses?: ReadonlyArray<StatusName> | undefined
   /** Where other messages about what is gone go (the old document, or the old output). */
   readonly file: VFile
   /** Every file of the old catalog, to report their messages. */
@@ -66,9 +69,31 @@ export function compareContract(before: Before, after: Catalog, files: ReadonlyM
   for (const match of changes.matched) {
     if (match.fields.includes('name')) reportName(match, fileOf(match.after.source.file), nowByName, before.label, report, renames)
   }
+  reportStatusNames(before, after, fileOf, report)
   if (options.namesOnly) reportRemovedCodes(changes.removed, before, after, fileOf, report)
   else compareOthers(before, after, changes, fileOf, report)
   return renames
+}
+
+/**
+ * An HTTP status whose name changed (the `HttpStatus` member and the OpenAPI response clients use): compared by code,
+ * at the status cell of the first row sent with it.
+ */
+function reportStatusNames(before: Before, after: Catalog, fileOf: (path: string) => VFile, report: Reporter): void {
+  if (!before.statuses) return
+  const old = new Map(before.statuses.map((status) => [status.code, status.name]))
+  const firstRow = new Map<number, CatalogEntry>()
+  for (const entry of after.entries) if (entry.status !== undefined && !firstRow.has(entry.status)) firstRow.set(entry.status, entry)
+  for (const status of after.statuses) {
+    const previous = old.get(status.code)
+    const entry = firstRow.get(status.code)
+    if (previous === undefined || previous === status.name || !entry) continue
+    const way = report.options.allowBreaking ? '' : '; accept the new name with --allow-breaking'
+    const reason =
+      'Name of HTTP status ' + status.code + ' changed from `' + previous + '` to `' + status.name + '` since ' + before.label +
+      ': clients that use `HttpStatus.' + previous + '` or the `' + previous + '` response break' + way
+    report.breaking(fileOf(entry.source.file), entry.source.places.status, reason, 'renamed-status')
+  }
 }
 
 /** The most removed codes a message names. */

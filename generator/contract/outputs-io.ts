@@ -8,7 +8,7 @@ import {readIfExists} from '../read/files-io.js'
 import type {Config, OutputFile, OutputKind, Snapshot} from '../types.js'
 import {isGenerated} from '../write/foreign.js'
 import type {Before} from './compare.js'
-import {readBack} from './read-back.js'
+import {readBack, type StatusName, statusNamesOf} from './read-back.js'
 
 /** The outputs to read back for `--against DIR`, most complete first: OpenAPI and TypeScript hold statuses, the JSON Schema does not. */
 const preference = ['openapi', 'typescript', 'jsonSchema'] as const
@@ -26,12 +26,14 @@ export async function fromOutputs(directory: string, config: Config, cwd: string
     const bytes = await readIfExists(file, shown)
     if (!bytes) continue
     let entries: Array<Snapshot>
+    let statuses: Array<StatusName> | undefined
     try {
       entries = await readBack(kind, bytes.toString('utf8'))
+      statuses = statusNamesOf(kind, bytes.toString('utf8'))
     } catch {
       throw new IoError('cannot compare with ' + shown + ': it is not an output errgen generated')
     }
-    return snapshotBefore(displayPath(directory, cwd), kind, entries, new VFile({path: shown}))
+    return snapshotBefore(displayPath(directory, cwd), kind, entries, new VFile({path: shown}), statuses)
   }
   throw new IoError('cannot compare with ' + displayPath(directory, cwd) + ': it holds no errgen output')
 }
@@ -41,6 +43,8 @@ interface Found {
   readonly kind: OutputKind
   readonly shown: string
   readonly bytes: Buffer
+  /** Whether it already holds exactly the bytes generated for it. */
+  readonly current: boolean
 }
 
 /**
@@ -49,7 +53,7 @@ interface Found {
  * after a document that was renamed since). Undefined when there is nothing to compare with: no output yet (a first
  * run), only files errgen did not generate (the write refuses them, or `--force` replaces them), or an output that
  * already holds exactly the new bytes (a run generated this catalog already, and was killed before it replaced
- * every output). An output errgen cannot read back (edited by hand, or written in a format this version no longer
+ * every output: then only the status names of an output not replaced yet are compared). An output errgen cannot read back (edited by hand, or written in a format this version no longer
  * reads) gives way to the next; when none can be read, that is an IoError.
  *
  * @param generated the outputs the run generated
@@ -63,12 +67,14 @@ export async function replacedOutputs(config: Config, cwd: string, generated: Re
     return name ? [{kind, name}] : []
   })
   let found = await readOutputs(directory, cwd, configured, generated)
-  if (found?.length === 0) found = await readOutputs(directory, cwd, await listedOutputs(directory, configured.map((output) => output.name)), generated)
-  for (const {kind, shown, bytes} of found ?? []) {
+  if (found.length === 0) found = await readOutputs(directory, cwd, await listedOutputs(directory, configured.map((output) => output.name)), generated)
+  const label = displayPath(directory, cwd)
+  if (found.some((output) => output.current)) return statusesOnly(label, found)
+  for (const {kind, shown, bytes} of found) {
     const entries = await readBack(kind, bytes.toString('utf8')).catch(() => undefined)
-    if (entries) return snapshotBefore(displayPath(directory, cwd), kind, entries, new VFile({path: shown}))
+    if (entries) return snapshotBefore(label, kind, entries, new VFile({path: shown}), statusNamesIn(found))
   }
-  const [unreadable] = found ?? []
+  const [unreadable] = found
   if (unreadable === undefined || force) return undefined
   throw new IoError(
     'cannot compare the names with ' + unreadable.shown + ': it has errgen\'s marker, but errgen cannot read it back (edited by hand?), ' +
@@ -76,22 +82,33 @@ export async function replacedOutputs(config: Config, cwd: string, generated: Re
   )
 }
 
-/** The outputs of errgen's among these names; undefined when one already holds exactly the bytes generated for it. */
+/** The outputs of errgen's among these names, each marked when it already holds exactly the bytes generated for it. */
 async function readOutputs(
   directory: string,
   cwd: string,
   outputs: ReadonlyArray<{readonly kind: OutputKind, readonly name: string}>,
   generated: ReadonlyArray<OutputFile>
-): Promise<Array<Found> | undefined> {
+): Promise<Array<Found>> {
   const found: Array<Found> = []
   for (const {kind, name} of outputs) {
     const shown = displayPath(path.join(directory, name), cwd)
     const bytes = await readIfExists(path.join(directory, name), shown)
     if (!bytes || !isGenerated(bytes)) continue
-    if (generated.some((output) => output.name === name && bytes.equals(Buffer.from(output.text)))) return undefined
-    found.push({kind, shown, bytes})
+    found.push({kind, shown, bytes, current: generated.some((output) => output.name === name && bytes.equals(Buffer.from(output.text)))})
   }
   return found
+}
+
+/**
+ * When an output already holds the new bytes, the catalog is the one generated: only the status names of an output
+ * that holds them and was not replaced yet are compared (none of its entries); undefined when there is none.
+ */
+function statusesOnly(label: string, found: ReadonlyArray<Found>): Before | undefined {
+  if (found.some((output) => output.current && output.kind !== 'jsonSchema')) return undefined
+  const stale = found.filter((output) => !output.current)
+  const statuses = statusNamesIn(stale)
+  const [first] = stale
+  return statuses && first ? snapshotBefore(label, first.kind, [], new VFile({path: first.shown}), statuses) : undefined
 }
 
 /** The outputs the manifest in the directory lists besides these names, each of the kind its extension says, quickest to read first. */
@@ -123,8 +140,21 @@ function isDirectory(directory: string): Promise<boolean> {
   return stat(directory).then((info) => info.isDirectory(), () => false)
 }
 
+/** The status names of the first of the outputs that holds them (the TypeScript is read quickest); undefined when none does or can be read. */
+function statusNamesIn(found: ReadonlyArray<Found>): Array<StatusName> | undefined {
+  for (const output of [...found].sort((a, b) => (a.kind === 'typescript' ? -1 : b.kind === 'typescript' ? 1 : 0))) {
+    try {
+      const names = statusNamesOf(output.kind, output.bytes.toString('utf8'))
+      if (names) return names
+    } catch {
+      continue
+    }
+  }
+  return undefined
+}
+
 /** The catalog an output describes: the JSON Schema does not say whether there were statuses or resolve texts. */
-function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot>, file: VFile): Before {
+function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot>, file: VFile, statuses: Array<StatusName> | undefined): Before {
   const knowsColumns = kind !== 'jsonSchema'
   return {
     label,
@@ -133,6 +163,7 @@ function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot
     hasResolve: knowsColumns ? entries.some((entry) => entry.resolve !== undefined) : undefined,
     linkedTexts: kind === 'openapi',
     entries,
+    statuses,
     file,
     files: [file]
   }

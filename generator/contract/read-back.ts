@@ -38,6 +38,32 @@ export async function readBack(kind: OutputKind, text: string): Promise<Array<Sn
   return readTypeScript(text)
 }
 
+/** An HTTP status's name as an output gives it: the `HttpStatus` member, the OpenAPI response. */
+export interface StatusName {
+  readonly code: number
+  readonly name: string
+}
+
+/** The members of the TypeScript output's `HttpStatus` (an enum, or a frozen object). */
+const httpStatusPattern = /^export (?:enum HttpStatus \{|const HttpStatus = Object\.freeze\(\{)([^}]*)\}/m
+
+/**
+ * The status names an output holds: the TypeScript's `HttpStatus` members (read from its text, which holds no brace
+ * inside that block), the OpenAPI document's responses; undefined for the JSON Schema, which has none.
+ */
+export function statusNamesOf(kind: OutputKind, text: string): Array<StatusName> | undefined {
+  if (kind === 'jsonSchema') return undefined
+  if (kind === 'typescript') {
+    const members = httpStatusPattern.exec(text)?.[1] ?? ''
+    return [...members.matchAll(/^\s*([A-Za-z_][A-Za-z0-9_]*)(?: = |: )(\d{3}),?$/gm)].map((match) => ({code: Number(match[2]), name: match[1] as string}))
+  }
+  const responses = (parseYaml(text) as OpenApiDocument).components.responses
+  return Object.entries(responses).flatMap(([name, response]) => {
+    const status = /^(\d{3}) /.exec(response.description)?.[1]
+    return status ? [{code: Number(status), name}] : []
+  })
+}
+
 /** The prefix of the problem schemas' names (`Problem.AccessTokenMissing`), which no entry's name has. */
 const problemPrefix = 'Problem.'
 

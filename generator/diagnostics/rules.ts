@@ -23,7 +23,7 @@ export const rules = {
   },
   'oversized-line': {
     severity: 'error',
-    meaning: 'a line over 100,000 characters or with over 5,000 emphasis, link and code markers (`*`, `_`, `~`, `[`, `]`, backticks), or nested more than 256 columns deep (indentation, `>` and list markers): markdown parsing slows down quadratically on such lines, so the document is reported and not parsed',
+    meaning: 'a line over 100,000 characters or with over 5,000 emphasis, link and code markers (`*`, `_`, `~`, `[`, `]`, backticks), or nested more than 256 columns deep (indentation, `>` and list markers): markdown parsing slows down quadratically on such lines, so the document is reported and not parsed (the remark plugin applies the same limits, and refuses a document over the 64 MiB the command reads)',
     example: 'Unexpected line with 50000 emphasis, link and code markers, expected at most 5000: markdown parsing slows down quadratically on such lines, so this document is not read; break the line up'
   },
   'no-table': {
@@ -200,6 +200,11 @@ export const rules = {
     severity: 'error', breaking: true,
     meaning: 'every run (against the outputs it replaces) and `--against`: a code now names another error, whose old name moved to another code',
     example: 'Code 1000 was `AccessTokenMissing` in HEAD and is now `TypeMissing`, while `AccessTokenMissing` is now code 1001: clients that switch on `AccessTokenMissing` get another code'
+  },
+  'renamed-status': {
+    severity: 'error', breaking: true,
+    meaning: 'every run (against the outputs it replaces) and `--against`: the name of an HTTP status (its `HttpStatus` member, its OpenAPI response) changed; errgen keeps the names it gave, so this comes of outputs another version wrote',
+    example: 'Name of HTTP status 413 changed from `RequestEntityTooLarge` to `PayloadTooLarge` since output: clients that use `HttpStatus.RequestEntityTooLarge` or the `RequestEntityTooLarge` response break; accept the new name with --allow-breaking'
   },
   'unpinnable-name': {
     severity: 'error',
