@@ -35,7 +35,7 @@ interface Run {
 
 /**
  * Report every run of lost rows: lines, outside the error tables errgen read (and those it leaves out on purpose),
- * that read as a row of the nearest error table. A code or HTML block is a sample, not a loss, when it is closed and
+ * that read as a row of the nearest error table. A code block, a `<pre>` or an HTML comment is a sample, not a loss, when it is closed and
  * the nearest line above it that is not blank is not a row; the lines from a line like an error-table header to the
  * next blank line are a broken table, which malformed-table reports.
  *
@@ -138,7 +138,9 @@ function isBrokenTable(index: number, map: LineMap, accounted: ReadonlySet<Block
   if (isBlankLine(text)) return false
   if (before) return true
   const owner = map.owners[index]
-  return text.includes('|') && !(owner && isAccounted(owner, accounted, map)) && owner?.type !== 'code' && isHeader(lineContent(text))
+  if (!owner || !text.includes('|') || isAccounted(owner, accounted, map) || !isHeader(lineContent(text))) return false
+  // The blocks malformed-table reports: paragraphs, and headings underlined with `---` (not `#` headings).
+  return owner.type === 'paragraph' || (owner.type === 'heading' && !/^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*#/.test(text))
 }
 
 function isAccounted(block: Block, accounted: ReadonlySet<Block>, map: LineMap): boolean {
@@ -151,12 +153,14 @@ function isInside(block: Block, blocks: ReadonlySet<Block>, map: LineMap): boole
 }
 
 /**
- * A code or HTML block is a sample (a table shown as markdown, rows commented out on purpose) when it is closed and
- * separated from the rows above it: the nearest line above it that is not blank is no row.
+ * A code block, a `<pre>` or an HTML comment is a sample (a table shown as markdown, rows commented out on purpose)
+ * when it is closed and separated from the rows above it: the nearest line above it that is not blank is no row.
  */
 function isSample(block: Extract<Block, {type: 'code' | 'html'}>, map: LineMap): boolean {
   const start = block.position?.start.line
   if (start === undefined || !isClosed(block, map)) return false
+  // An indented sample follows a blank line (an indented line right below a heading is a row pushed aside).
+  if (block.type === 'code' && !fenceOf(block, map) && !isBlankLine(map.lines[start - 2] ?? '')) return false
   for (let index = start - 2; index >= 0; index--) {
     const line = map.lines[index] as string
     if (isBlankLine(line)) continue
@@ -166,7 +170,7 @@ function isSample(block: Extract<Block, {type: 'code' | 'html'}>, map: LineMap):
   return true
 }
 
-/** Whether a fence has its closing fence, an HTML comment its `-->`, a `<pre>`, `<script>`, `<style>` or `<textarea>` its end tag. */
+/** Whether a block can be a sample, closed: a fence with its closing fence, an HTML comment with its `-->`, a `<pre>` with its end tag. */
 function isClosed(block: Extract<Block, {type: 'code' | 'html'}>, map: LineMap): boolean {
   if (block.type === 'code') {
     const fence = fenceOf(block, map)
@@ -176,8 +180,8 @@ function isClosed(block: Extract<Block, {type: 'code' | 'html'}>, map: LineMap):
     return closing.startsWith(fence) && new RegExp('^\\' + fence[0] + '+$').test(closing)
   }
   if (block.value.startsWith('<!--')) return block.value.includes('-->')
-  const raw = /^<(pre|script|style|textarea)[\s>]/i.exec(block.value)?.[1]
-  return raw === undefined || new RegExp('</' + raw + '>', 'i').test(block.value)
+  // Other HTML (a `<div>`, `<details>` right above a table) shows the rows as raw text: never a sample.
+  return /^<pre[\s>]/i.test(block.value) && /<\/pre>/i.test(block.value)
 }
 
 /** The opening fence of a fenced code block (`` ``` ``, `~~~~`); undefined for an indented one. */
