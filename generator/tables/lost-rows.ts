@@ -154,7 +154,8 @@ function isInside(block: Block, blocks: ReadonlySet<Block>, map: LineMap): boole
 
 /**
  * A code block, a `<pre>` or an HTML comment is a sample (a table shown as markdown, rows commented out on purpose)
- * when it is closed and separated from the rows above it: the nearest line above it that is not blank is no row.
+ * when it is closed and separated from the rows above it: the nearest line above it that is not blank is no row (or is
+ * in a sample itself).
  */
 function isSample(block: Extract<Block, {type: 'code' | 'html'}>, map: LineMap): boolean {
   const start = block.position?.start.line
@@ -165,6 +166,8 @@ function isSample(block: Extract<Block, {type: 'code' | 'html'}>, map: LineMap):
     const line = map.lines[index] as string
     if (isBlankLine(line)) continue
     const owner = map.owners[index]
+    // A sample above sets this one apart too; any other line with pipes is a row, or a table.
+    if (owner && (owner.type === 'code' || owner.type === 'html') && owner !== block) return isSample(owner, map)
     return !(owner?.type === 'table' || line.includes('|'))
   }
   return true

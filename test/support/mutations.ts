@@ -140,7 +140,7 @@ function sampleLines(lines: ReadonlyArray<string>): Set<number> {
     if (end === undefined) continue
     // A block never closed runs to the end: its lines are no sample, and nothing after it starts another block.
     if (end < 0) break
-    if (!pipeAbove(lines, index)) for (let inside = index; inside <= end; inside++) samples.add(inside)
+    if (!pipeAbove(lines, index, samples)) for (let inside = index; inside <= end; inside++) samples.add(inside)
     index = end
   }
   return samples
@@ -169,12 +169,12 @@ function closing(lines: ReadonlyArray<string>, from: number, closes: (line: stri
   return -1
 }
 
-/** Whether the nearest line above `index` that is not blank has a pipe (a row: the block is not set apart from the table). */
-function pipeAbove(lines: ReadonlyArray<string>, index: number): boolean {
+/** Whether the nearest line above `index` that is not blank has a pipe and is in no sample (a row: the block is not set apart from the table). */
+function pipeAbove(lines: ReadonlyArray<string>, index: number, samples: ReadonlySet<number>): boolean {
   for (let above = index - 1; above >= 0; above--) {
     const line = lines[above] as string
     if (/^[ \t>]*$/.test(line)) continue
-    return line.includes('|')
+    return line.includes('|') && !samples.has(above)
   }
   return false
 }
