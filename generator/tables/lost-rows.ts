@@ -89,9 +89,11 @@ function lostRuns(map: LineMap, tables: ReadonlyArray<ReadTable>, accounted: Rea
     const text = map.lines[index] as string
     while (next < ordered.length && startLine((ordered[next] as ReadTable).node) <= line) next++
     const rowOfLine = (candidate: string) => rowOf(candidate, ordered[next - 1], ordered[next])
-    broken = isBrokenTable(index, map, accounted, isHeader, broken)
-    const table = text.includes('|') && !broken ? rowOfLine(text) : undefined
-    const lost = table !== undefined && isLost(index, map, accounted, rowOfLine)
+    const owner = map.owners[index]
+    const read = owner !== undefined && isAccounted(owner, accounted, map)
+    broken = !read && isBrokenTable(index, map, isHeader, broken)
+    const table = !read && !broken && text.includes('|') ? rowOfLine(text) : undefined
+    const lost = table !== undefined && isLost(owner, map, rowOfLine)
     if (current && current.table === (lost ? table : current.table) && current.last === line - 1 && (lost || map.owners[index] === current.owner)) {
       // A line of the block that holds the rows (a delimiter row, a line of prose) does not end the run.
       current.last = line
@@ -113,32 +115,30 @@ function rowOf(line: string, above: ReadTable | undefined, below: ReadTable | un
 }
 
 /**
- * Whether a line (0-based) that reads as a row is outside the tables errgen read and not held on purpose: in a
- * sample, or in a table of its own whose header is no row.
+ * Whether a line that reads as a row, outside the tables errgen read, is not held on purpose: in a sample, or in a
+ * table of its own whose header is no row.
  *
  * @param rowOfLine the table a line reads as a row of
  */
-function isLost(index: number, map: LineMap, accounted: ReadonlySet<Block>, rowOfLine: (line: string) => ReadTable | undefined): boolean {
-  const owner = map.owners[index]
+function isLost(owner: Block | undefined, map: LineMap, rowOfLine: (line: string) => ReadTable | undefined): boolean {
   if (!owner) return true
-  if (isAccounted(owner, accounted, map)) return false
   if (owner.type === 'table') return rowOfLine(linesOf(owner, map)[0] ?? '') !== undefined
   if (owner.type === 'code' || owner.type === 'html') return !isSample(owner, map)
   return true
 }
 
 /**
- * Whether a line is part of a broken table: a line like an error table's header outside the tables read, and the
+ * Whether a line outside the tables read is part of a broken table: a line like an error table's header, and the
  * lines after it up to a blank line (malformed-table reports it, with its rows).
  *
  * @param before whether the line above is
  */
-function isBrokenTable(index: number, map: LineMap, accounted: ReadonlySet<Block>, isHeader: (line: string) => boolean, before: boolean): boolean {
+function isBrokenTable(index: number, map: LineMap, isHeader: (line: string) => boolean, before: boolean): boolean {
   const text = map.lines[index] as string
   if (isBlankLine(text)) return false
   if (before) return true
   const owner = map.owners[index]
-  if (!owner || !text.includes('|') || isAccounted(owner, accounted, map) || !isHeader(lineContent(text))) return false
+  if (!owner || !text.includes('|') || !isHeader(lineContent(text))) return false
   // The blocks malformed-table reports: paragraphs, and headings underlined with `---` (not `#` headings).
   return owner.type === 'paragraph' || (owner.type === 'heading' && !/^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*#/.test(text))
 }
@@ -254,23 +254,13 @@ function gapAfter(table: Table, first: number, map: LineMap): {name: string, pla
 
 /** How a message names a block. */
 function blockName(block: Block, map: LineMap): string {
-  const container = containerNames[block.type]
-  if (container) return container
-  switch (block.type) {
-    case 'html':
-      return block.value.startsWith('<!--') ? 'HTML comment' : 'HTML block'
-    case 'code':
-      return fenceOf(block, map) ? 'fenced code block' : 'indented code block'
-    case 'table':
-      return 'table whose header is a row'
-    case 'list':
-      return 'list'
-    case 'thematicBreak':
-      return 'thematic break'
-    default:
-      return block.type === 'heading' ? 'heading' : 'text'
-  }
+  if (block.type === 'html') return block.value.startsWith('<!--') ? 'HTML comment' : 'HTML block'
+  if (block.type === 'code') return fenceOf(block, map) ? 'fenced code block' : 'indented code block'
+  return containerNames[block.type] ?? blockNames[block.type] ?? 'text'
 }
+
+/** How messages name the other blocks. */
+const blockNames: Partial<Record<Block['type'], string>> = {table: 'table whose header is a row', list: 'list', thematicBreak: 'thematic break', heading: 'heading'}
 
 /** A whole line's place. */
 function linePlace(line: number, map: LineMap): Position {

@@ -1,10 +1,11 @@
-/**
- * Property: no row is ever lost. Seeded, reproducible edits of the real document and of several fixtures (block
- * quotes, list and heading markers, blank lines, fences, HTML, indentation, deleted, duplicated and swapped lines,
- * stray pipes, backticks and characters, CRLF mixes), each run through errgen's main in this process: it never throws
- * nor hangs; it exits non-zero with a located error, or exits 0 with exactly as many codes as a line-based count of
- * the document's rows, and outputs that tsc, Ajv (strict) and the OpenAPI 3.1 schema accept (checked in one batch);
- * and the remark plugin reports an error exactly when the command fails.
+/** Property: no row is ever lost — seeded edits of the real document and of fixtures in, for every case a located error, or every row and outputs the consumers accept, with the remark plugin agreeing, out. */
+/*
+ * Seeded, reproducible edits of the real document and of several fixtures (block quotes, list and heading markers,
+ * blank lines, fences, HTML, indentation, deleted, duplicated and swapped lines, stray pipes, backticks and
+ * characters, CRLF mixes), each run through errgen's main in this process: it never throws nor hangs; it exits
+ * non-zero with a located error, or exits 0 with exactly as many codes as a line-based count of the document's rows,
+ * and outputs that tsc, Ajv (strict) and the OpenAPI 3.1 schema accept (checked in one batch); and the remark plugin
+ * reports an error exactly when the command fails.
  *
  * `MUTATION_CASES=2000 npx vitest run test/properties/lost-rows.test.ts` runs thousands (it prints the counts);
  * `MUTATION_SEED` picks another stream of cases.
