@@ -11,7 +11,7 @@ import type {Parser} from './parse/parse.js'
 import {parseInWorkers} from './parse/workers.js'
 import {readDocuments} from './read/documents-io.js'
 import {reportOversizedLines} from './read/limits.js'
-import {validate} from './tables/validate.js'
+import {reportNoCodes, validate} from './tables/validate.js'
 import type {Catalog, Config, EmitOptions, GeneratedFile, GenerateOptions, OutputFile, ReadDocument, ReadOptions, TableInfo} from './types.js'
 
 export type {CompareOptions, Contract} from './contract/earlier.js'
@@ -92,6 +92,7 @@ export async function catalogOf(
     return tree ? validate(tree, file, options) : unread
   })
   const catalog = buildCatalog(tables, options, documents.map((file) => file.path))
+  if (catalog.entries.length === 0 && isClean(documents)) reportNoCodes(documents)
   return {catalog, ok: isClean(documents), tables: tables.flatMap((table) => table.tables)}
 }
 

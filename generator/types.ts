@@ -55,6 +55,12 @@ export interface StatusEntry {
   readonly phrase: string | undefined
 }
 
+/** An HTTP status's name as an output gives it: the `HttpStatus` member, the OpenAPI response. */
+export interface StatusName {
+  readonly code: number
+  readonly name: string
+}
+
 /** The contract between the stages: every documented error, sorted by code. */
 export interface Catalog {
   /** The documents the catalog was read from, as POSIX paths relative to the working directory. */

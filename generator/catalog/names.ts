@@ -1,5 +1,6 @@
 /** names: text in, identifiers out — the PascalCase names of error codes and HTTP statuses. */
 import statuses from 'statuses'
+import {frozenStatusNames} from './status-names.js'
 
 /** An identifier errgen accepts: ASCII, so that it is also a valid OpenAPI component key and enum var name everywhere. */
 export const identifierPattern = /^[A-Za-z_][A-Za-z0-9_]*$/
@@ -58,10 +59,13 @@ export function reasonPhrase(status: number): string | undefined {
   return statuses.message[status]
 }
 
-/** The identifier of an HTTP status: its reason phrase in PascalCase (`BadRequest`), or `Status499` without one. */
+/**
+ * The identifier of an HTTP status: the frozen one errgen gave it (`BadRequest`, `PayloadTooLarge`), else its reason
+ * phrase in PascalCase, or `Status499` without one.
+ */
 export function statusName(status: number): string {
   const phrase = reasonPhrase(status)
-  return (phrase && pascalCase(phrase)) || 'Status' + status
+  return frozenStatusNames.get(status) ?? ((phrase && pascalCase(phrase)) || 'Status' + status)
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path'
 import {defaultOut} from '../config/defaults.js'
 import {findConfig} from '../config/discover-io.js'
 import {displayPath, isWithin} from '../diagnostics/io-error.js'
+import {isReallyWithin} from '../read/files-io.js'
 import {currentManifest} from '../write/manifest-io.js'
 import {outputArgs, plainSettings} from './flags.js'
 import type {Io} from './main.js'
@@ -19,7 +20,7 @@ export async function fastPath(argv: ReadonlyArray<string>, io: Io): Promise<num
   if (!settings || !config || config['against'] !== undefined) return undefined
 
   const out = settings.out ?? (typeof config['out'] === 'string' ? config['out'] : defaultOut)
-  if (!isWithin(path.resolve(io.cwd, out), io.cwd)) return undefined
+  if (!isWithin(path.resolve(io.cwd, out), io.cwd) || !(await isReallyWithin(path.resolve(io.cwd, out), [io.cwd]))) return undefined
   const manifest = await currentManifest(path.resolve(io.cwd, out), {version, cwd: io.cwd, args: outputArgs(settings)}, (patterns) =>
     documentsOf(patterns, io.cwd)
   ).catch(() => undefined)

@@ -1,12 +1,13 @@
 /** main: command-line arguments in, an exit code out — the CLI around the spine: reports, then writes the outputs or, with `--check`, says which are stale. */
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {displayPath, IoError, isWithin} from '../diagnostics/io-error.js'
+import {displayPath, IoError} from '../diagnostics/io-error.js'
 import {report} from '../diagnostics/report.js'
 import {describeTables, type Prepared, prepare} from '../spine.js'
-import {type Changed, type Generated, readOnDisk, writeChanged} from '../write/apply-io.js'
+import {type Changed, type Generated, type OnDisk, readOnDisk, writeChanged} from '../write/apply-io.js'
+import {lockOutputDirectory} from '../write/lock-io.js'
 import {snapshotSettings} from '../write/manifest-io.js'
-import {checkOutputDirectory} from '../write/output-io.js'
+import {checkOutputDirectory, refuseOutside} from '../write/output-io.js'
 import {outputArgs, type Parsed, parseFlags, type Settings, usage} from './flags.js'
 import {version} from './version-io.js'
 
@@ -84,7 +85,7 @@ async function once(settings: Settings, io: Io): Promise<number> {
   const {config} = prepared
   const out = config && path.resolve(io.cwd, config.out)
   const shownOut = out && displayPath(out, io.cwd)
-  if (out && shownOut && !settings.allowOutside) refuseOutside(out, shownOut, [io.cwd, prepared.base])
+  if (out && shownOut && !settings.allowOutside) await refuseOutside(out, shownOut, [io.cwd, prepared.base])
   if (out && shownOut) await checkOutputDirectory(out, shownOut)
 
   const pinning = settings.pinNames && prepared.ok && config ? await import('./pin-io.js') : undefined
@@ -114,16 +115,29 @@ async function once(settings: Settings, io: Io): Promise<number> {
     version,
     args: outputArgs(settings)
   }
-  const disk = await readOnDisk(generated)
-  const {changed, abandoned} = disk
-  if (settings.check) return check(changed, abandoned.map((name) => shownOut + '/' + name), prepared.cwd, settings, io)
-  await writeChanged(disk, generated, settings.force)
+  if (settings.check) {
+    const {changed, abandoned} = await readOnDisk(generated)
+    return check(changed, abandoned.map((name) => shownOut + '/' + name), prepared.cwd, settings, io)
+  }
+  const {changed, abandoned} = await writeLocked(generated, settings.force)
   if (!settings.quiet && settings.format !== 'json') {
     const removed = abandoned.length === 0 ? '' : ', ' + abandoned.length + ' no longer generated removed'
     const written = (changed.length === 0 && abandoned.length === 0 ? 'up to date' : changed.length + ' of ' + prepared.files.length + ' files written') + removed
     io.stdout('errgen: ' + prepared.catalog.entries.length + ' codes, ' + shownOut + '/ ' + written + ' (' + elapsed(started) + ')\n')
   }
   return exitOk
+}
+
+/** Compare the outputs with the output directory and write the changed ones, holding the directory's lock (a check never takes it). */
+async function writeLocked(generated: Generated, force: boolean): Promise<OnDisk> {
+  const release = await lockOutputDirectory(generated.out, generated.shownOut)
+  try {
+    const disk = await readOnDisk(generated)
+    await writeChanged(disk, generated, force)
+    return disk
+  } finally {
+    await release()
+  }
 }
 
 /**
@@ -145,14 +159,6 @@ async function printConfig(settings: Settings, io: Io): Promise<number> {
   io.stdout(JSON.stringify(described ? {...config, tables: described} : config, null, 2) + '\n')
   if (unread) io.stderr('errgen: the tables are not shown: ' + unread + '\n')
   return exitOk
-}
-
-/** Refuse an output directory outside the project (the working directory, and the configuration's directory). */
-function refuseOutside(out: string, shownOut: string, project: ReadonlyArray<string>): void {
-  if (project.some((directory) => isWithin(out, directory))) return
-  throw new IoError(
-    'refusing to use ' + shownOut + ' as the output directory: it is outside the working directory and the configuration\'s; pass --allow-outside to use it'
-  )
 }
 
 /**

@@ -1,8 +1,7 @@
 /** discover-io: the working directory and an explicit `--config` in, the configuration file found (its text, its path, and where the configuration is inside it) out — the one config discovery, for the full run and the fast path (which must not load vfile: it costs a tenth of its time). */
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {displayPath, ioError} from '../diagnostics/io-error.js'
-import {readIfExists} from '../read/files-io.js'
+import {displayPath} from '../diagnostics/io-error.js'
+import {largestFile, readBytes, readIfExists} from '../read/files-io.js'
 import {configFileName, packageKey} from './defaults.js'
 
 /** A configuration file found. */
@@ -52,17 +51,13 @@ function hasErrgenKey(text: string): boolean {
 }
 
 async function readText(absolute: string, shown: string): Promise<string> {
-  try {
-    return await readFile(absolute, 'utf8')
-  } catch (cause) {
-    throw ioError(cause, 'cannot read ' + shown)
-  }
+  return (await readBytes(absolute, shown, largestFile)).toString('utf8')
 }
 
 /** The version in a directory's package.json (for OpenAPI `info.version`); undefined when there is none. */
 export async function projectVersion(directory: string): Promise<string | undefined> {
   try {
-    const manifest: unknown = JSON.parse(await readFile(path.join(directory, 'package.json'), 'utf8'))
+    const manifest: unknown = JSON.parse(String(await readIfExists(path.join(directory, 'package.json'), 'package.json')))
     const version = manifest !== null && typeof manifest === 'object' && 'version' in manifest ? manifest.version : undefined
     return typeof version === 'string' && version ? version : undefined
   } catch {

@@ -62,6 +62,7 @@ async function fromGit(ref: string, config: Config, cwd: string): Promise<Before
       file: byPath.get(entry.source.file),
       place: entry.source.places.code
     })),
+    statuses: catalog.statuses.map(({code, name}) => ({code, name})),
     file: documents[0] ?? new VFile({path: ref}),
     files: documents
   }

@@ -3,9 +3,11 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {breaking, info} from '../diagnostics/messages.js'
 import type {BreakingRuleId, RuleIdOf} from '../diagnostics/rules.js'
+import {compareCodes} from '../catalog/codes.js'
 import {problemTypeOrUndefined} from '../config/settings/problem-template.js'
 import type {Catalog, CatalogEntry, CodeKind, ProblemSettings, Snapshot} from '../types.js'
 import {type Changes, compareEntries, type Match} from './changes.js'
+import type {StatusName} from '../types.js'
 
 /** An entry of the catalog compared with, with its document and place when known. */
 export type BeforeEntry = Snapshot & {readonly file?: VFile | undefined, readonly place?: Position | undefined}
@@ -21,6 +23,8 @@ export interface Before {
   /** Whether its resolve texts keep their links' URLs (read back from an OpenAPI document's descriptions). */
   readonly linkedTexts?: boolean | undefined
   readonly entries: ReadonlyArray<BeforeEntry>
+  /** The names of the HTTP statuses (`HttpStatus` members, OpenAPI responses); undefined when its outputs do not say. */
+  readonly statuses?: ReadonlyArray<StatusName> | undefined
   /** Where other messages about what is gone go (the old document, or the old output). */
   readonly file: VFile
   /** Every file of the old catalog, to report their messages. */
@@ -31,7 +35,7 @@ export interface Before {
 export interface ContractOptions {
   /** Breaking changes are warnings, for a deliberate major release. */
   readonly allowBreaking: boolean
-  /** Compare the names only (what every run does with the outputs it replaces). */
+  /** Compare the names and the codes removed only (what every run does with the outputs it replaces). */
   readonly namesOnly?: boolean | undefined
   /** Report no derived name that changed: `--pin-names` keeps the old one instead. */
   readonly pinning?: boolean | undefined
@@ -65,8 +69,69 @@ export function compareContract(before: Before, after: Catalog, files: ReadonlyM
   for (const match of changes.matched) {
     if (match.fields.includes('name')) reportName(match, fileOf(match.after.source.file), nowByName, before.label, report, renames)
   }
-  if (!options.namesOnly) compareOthers(before, after, changes, fileOf, report)
+  reportStatusNames(before, after, fileOf, report)
+  if (options.namesOnly) reportRemovedCodes(changes.removed, before, after, fileOf, report)
+  else compareOthers(before, after, changes, fileOf, report)
   return renames
+}
+
+/**
+ * An HTTP status whose name changed (the `HttpStatus` member and the OpenAPI response clients use): compared by code,
+ * at the status cell of the first row sent with it.
+ */
+function reportStatusNames(before: Before, after: Catalog, fileOf: (path: string) => VFile, report: Reporter): void {
+  if (!before.statuses) return
+  const old = new Map(before.statuses.map((status) => [status.code, status.name]))
+  const firstRow = new Map<number, CatalogEntry>()
+  for (const entry of after.entries) if (entry.status !== undefined && !firstRow.has(entry.status)) firstRow.set(entry.status, entry)
+  for (const status of after.statuses) {
+    const previous = old.get(status.code)
+    const entry = firstRow.get(status.code)
+    if (previous === undefined || previous === status.name || !entry) continue
+    const way = report.options.allowBreaking ? '' : '; accept the new name with --allow-breaking'
+    const reason =
+      'Name of HTTP status ' + status.code + ' changed from `' + previous + '` to `' + status.name + '` since ' + before.label +
+      ': clients that use `HttpStatus.' + previous + '` or the `' + previous + '` response break' + way
+    report.breaking(fileOf(entry.source.file), entry.source.places.status, reason, 'renamed-status')
+  }
+}
+
+/** The most removed codes a message names. */
+const namedRemovals = 5
+
+/**
+ * Every run: the codes of the outputs replaced that the catalog no longer has, unless they were deprecated there —
+ * one breaking change, naming how many codes would go and the first few, at the row that now stands where the first
+ * one stood (the row of the code before it).
+ */
+function reportRemovedCodes(removed: ReadonlyArray<BeforeEntry>, before: Before, after: Catalog, fileOf: (path: string) => VFile, report: Reporter): void {
+  const gone = removed.filter((entry) => entry.deprecated !== true).sort((a, b) => compareCodes(a.code, b.code))
+  const [first] = gone
+  if (!first) return
+  const near = neighbourOf(first.code, after.entries)
+  const file = near ? fileOf(near.source.file) : before.file
+  const named = gone.slice(0, namedRemovals).map((entry) => entry.code + ' (`' + entry.name + '`)').join(', ')
+  const more = gone.length > namedRemovals ? ' and ' + (gone.length - namedRemovals) + ' more' : ''
+  const one = gone.length === 1
+  const what = one
+    ? 'Code ' + named + ' would be removed since ' + before.label + ' without being deprecated first'
+    : gone.length + ' codes would be removed since ' + before.label + ' without being deprecated first: ' + named + more
+  const way = report.options.allowBreaking ? '' : one
+    ? '; deprecate it (strike its message through) in a release before removing it, or accept the removal with --allow-breaking'
+    : '; deprecate them (strike their messages through) in a release before removing them, or accept the removal with --allow-breaking'
+  report.breaking(file, near?.source.places.row, what + way, 'removed-code')
+}
+
+/** The entry a removed code stood after, in code order (the first entry when it stood first). */
+function neighbourOf(code: number | string, entries: ReadonlyArray<CatalogEntry>): CatalogEntry | undefined {
+  let low = 0
+  let high = entries.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (compareCodes((entries[middle] as CatalogEntry).code, code) < 0) low = middle + 1
+    else high = middle
+  }
+  return entries[Math.max(low - 1, 0)]
 }
 
 /** Every change but the names: kinds, columns, removed and added codes, statuses, texts and deprecations. */

@@ -1,14 +1,14 @@
 /** outputs-io: an output directory and the configuration in, the catalog its outputs describe out — read back from the outputs errgen generated there, for `--against DIR` and for the names every run keeps. */
-import {readFile, stat} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {manifestName} from '../config/settings/output-names.js'
 import {displayPath, IoError} from '../diagnostics/io-error.js'
 import {readIfExists} from '../read/files-io.js'
-import type {Config, OutputFile, OutputKind, Snapshot} from '../types.js'
+import type {Config, OutputFile, OutputKind, Snapshot, StatusName} from '../types.js'
 import {isGenerated} from '../write/foreign.js'
 import type {Before} from './compare.js'
-import {readBack} from './read-back.js'
+import {readBack, statusNamesOf} from './read-back.js'
 import {kindsOfName, readingOrder, targetOf} from '../targets/index.js'
 
 /** Read the entries back from the first output errgen generated in the directory; an IoError when there is none. */
@@ -22,12 +22,14 @@ export async function fromOutputs(directory: string, config: Config, cwd: string
     const bytes = await readIfExists(file, shown)
     if (!bytes) continue
     let entries: Array<Snapshot>
+    let statuses: Array<StatusName> | undefined
     try {
       entries = await readBack(kind, bytes.toString('utf8'))
+      statuses = await statusNamesOf(kind, bytes.toString('utf8'))
     } catch {
       throw new IoError('cannot compare with ' + shown + ': it is not an output errgen generated')
     }
-    return snapshotBefore(displayPath(directory, cwd), kind, entries, new VFile({path: shown}))
+    return snapshotBefore(displayPath(directory, cwd), kind, entries, new VFile({path: shown}), statuses)
   }
   throw new IoError('cannot compare with ' + displayPath(directory, cwd) + ': it holds no errgen output')
 }
@@ -37,6 +39,8 @@ interface Found {
   readonly kind: OutputKind
   readonly shown: string
   readonly bytes: Buffer
+  /** Whether it already holds exactly the bytes generated for it. */
+  readonly current: boolean
 }
 
 /**
@@ -45,8 +49,8 @@ interface Found {
  * after a document that was renamed since). Undefined when there is nothing to compare with: no output yet (a first
  * run), only files errgen did not generate (the write refuses them, or `--force` replaces them), or an output that
  * already holds exactly the new bytes (a run generated this catalog already, and was killed before it replaced
- * every output). An output errgen cannot read back (edited by hand, or written in a format this version no longer
- * reads) gives way to the next; when none can be read, that is an IoError.
+ * every output: then only the status names of an output not replaced yet are compared). An output errgen cannot read
+ * back (edited by hand, or written in a format this version no longer reads) gives way to the next; when none can be read, that is an IoError.
  *
  * @param generated the outputs the run generated
  * @param force outputs errgen cannot read back are replaced without comparing, rather than an IoError
@@ -60,12 +64,14 @@ export async function replacedOutputs(config: Config, cwd: string, generated: Re
     return name ? [{kind, name}] : []
   })
   let found = await readOutputs(directory, cwd, configured, generated)
-  if (found?.length === 0) found = await readOutputs(directory, cwd, await listedOutputs(directory, configured.map((output) => output.name)), generated)
-  for (const {kind, shown, bytes} of found ?? []) {
+  if (found.length === 0) found = await readOutputs(directory, cwd, await listedOutputs(directory, configured.map((output) => output.name)), generated)
+  const label = displayPath(directory, cwd)
+  if (found.some((output) => output.current)) return statusesOnly(label, found)
+  for (const {kind, shown, bytes} of found) {
     const entries = await readBack(kind, bytes.toString('utf8')).catch(() => undefined)
-    if (entries) return snapshotBefore(displayPath(directory, cwd), kind, entries, new VFile({path: shown}))
+    if (entries) return snapshotBefore(label, kind, entries, new VFile({path: shown}), await statusNamesIn(found))
   }
-  const [unreadable] = found ?? []
+  const [unreadable] = found
   if (unreadable === undefined || force) return undefined
   throw new IoError(
     'cannot compare the names with ' + unreadable.shown + ': it has errgen\'s marker, but errgen cannot read it back (edited by hand?), ' +
@@ -73,29 +79,40 @@ export async function replacedOutputs(config: Config, cwd: string, generated: Re
   )
 }
 
-/** The outputs of errgen's among these names; undefined when one already holds exactly the bytes generated for it. */
+/** The outputs of errgen's among these names, each marked when it already holds exactly the bytes generated for it. */
 async function readOutputs(
   directory: string,
   cwd: string,
   outputs: ReadonlyArray<{readonly kind: OutputKind, readonly name: string}>,
   generated: ReadonlyArray<OutputFile>
-): Promise<Array<Found> | undefined> {
+): Promise<Array<Found>> {
   const found: Array<Found> = []
   for (const {kind, name} of outputs) {
     const shown = displayPath(path.join(directory, name), cwd)
     const bytes = await readIfExists(path.join(directory, name), shown)
     if (!bytes || !isGenerated(bytes)) continue
-    if (generated.some((output) => output.name === name && bytes.equals(Buffer.from(output.text)))) return undefined
-    found.push({kind, shown, bytes})
+    found.push({kind, shown, bytes, current: generated.some((output) => output.name === name && bytes.equals(Buffer.from(output.text)))})
   }
   return found
+}
+
+/**
+ * When an output already holds the new bytes, the catalog is the one generated: only the status names of an output
+ * that holds them and was not replaced yet are compared (none of its entries); undefined when there is none.
+ */
+async function statusesOnly(label: string, found: ReadonlyArray<Found>): Promise<Before | undefined> {
+  if (found.some((output) => output.current && targetOf(output.kind).readBack.statusNames !== undefined)) return undefined
+  const stale = found.filter((output) => !output.current)
+  const statuses = await statusNamesIn(stale)
+  const [first] = stale
+  return statuses && first ? snapshotBefore(label, first.kind, [], new VFile({path: first.shown}), statuses) : undefined
 }
 
 /** The outputs the manifest in the directory lists besides these names, as each kind its extension can be, quickest to read first. */
 async function listedOutputs(directory: string, names: ReadonlyArray<string>): Promise<Array<{kind: OutputKind, name: string}>> {
   let listed: Array<string>
   try {
-    const manifest = JSON.parse((await readFile(path.join(directory, manifestName))).toString('utf8')) as {outputs?: unknown}
+    const manifest = JSON.parse(String(await readIfExists(path.join(directory, manifestName), manifestName))) as {outputs?: unknown}
     listed = manifest.outputs !== null && typeof manifest.outputs === 'object' ? Object.keys(manifest.outputs) : []
   } catch {
     return []
@@ -110,8 +127,17 @@ function isDirectory(directory: string): Promise<boolean> {
   return stat(directory).then((info) => info.isDirectory(), () => false)
 }
 
+/** The status names of the first of the outputs that holds them and can be read; undefined when none does. */
+async function statusNamesIn(found: ReadonlyArray<Found>): Promise<Array<StatusName> | undefined> {
+  for (const output of found) {
+    const names = await statusNamesOf(output.kind, output.bytes.toString('utf8')).catch(() => undefined)
+    if (names) return names
+  }
+  return undefined
+}
+
 /** The catalog an output describes, as far as its target can tell (a JSON Schema does not say whether there were statuses or resolve texts). */
-function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot>, file: VFile): Before {
+function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot>, file: VFile, statuses: Array<StatusName> | undefined): Before {
   const {knowsColumns, linkedTexts} = targetOf(kind).readBack
   return {
     label,
@@ -120,6 +146,7 @@ function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot
     hasResolve: knowsColumns ? entries.some((entry) => entry.resolve !== undefined) : undefined,
     linkedTexts,
     entries,
+    statuses,
     file,
     files: [file]
   }

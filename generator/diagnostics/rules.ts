@@ -23,12 +23,12 @@ export const rules = {
   },
   'oversized-line': {
     severity: 'error',
-    meaning: 'a line over 100,000 characters or with over 5,000 emphasis, link and code markers (`*`, `_`, `~`, `[`, `]`, backticks), or nested more than 256 columns deep (indentation, `>` and list markers): markdown parsing slows down quadratically on such lines, so the document is reported and not parsed',
+    meaning: 'a line over 100,000 characters or with over 5,000 emphasis, link and code markers (`*`, `_`, `~`, `[`, `]`, backticks), or nested more than 256 columns deep (indentation, `>` and list markers): markdown parsing slows down quadratically on such lines, so the document is reported and not parsed (the remark plugin applies the same limits, and refuses a document over the 64 MiB the command reads)',
     example: 'Unexpected line with 50000 emphasis, link and code markers, expected at most 5000: markdown parsing slows down quadratically on such lines, so this document is not read; break the line up'
   },
   'no-table': {
     severity: 'error',
-    meaning: 'the document has no error table: none with a Code column and another column errgen reads, or three of the HTTP, Code, Message and Resolve columns (tables inside code blocks are text); with `headings`, the message names the document\'s headings',
+    meaning: 'the document has no error table: none with a Code column and another column errgen reads, or three of the HTTP, Code, Message and Resolve columns (tables inside code blocks are text); with `headings`, the message names the document\'s headings; also a run whose documents give no code at all',
     example: 'Unexpected document without an error table, expected a table with a Code column and a Message column (or Description, Meaning, Text)'
   },
   'malformed-table': {
@@ -38,8 +38,13 @@ export const rules = {
   },
   'interrupted-table': {
     severity: 'error',
-    meaning: 'a blank line or another block (an HTML comment, a heading, a list, a quote, a fence, an indented line) between rows of an error table, with rows like its own after it: GFM ends the table there and reads those rows as text, so they would be lost',
-    example: 'Unexpected HTML comment between the rows of the table at 3:1, expected table rows: GFM ends the table there, and the 2 rows from line 7 would be lost; a row cannot be commented out: delete it, or deprecate it by striking its message through'
+    meaning: 'a line that reads as a row of an error table (its pipes and a code-like cell in the Code column, once block-quote, list and heading markers, indentation and an HTML comment around it are removed) but that GFM does not read as one: a block quote, a list item, text after a blank line or another block ended the table, a code or HTML block, a heading, a table whose header is a row; the message names what holds it and how many rows from there would be lost (a closed code or HTML block that text other than rows separates from the table above is a sample, and allowed)',
+    example: 'Unexpected HTML comment between the rows of the table at 3:1, expected table rows: GFM ends the table there, and the 3 rows from line 6 would be lost; a row cannot be commented out: delete it, or deprecate it by striking its message through'
+  },
+  'empty-table': {
+    severity: 'error',
+    meaning: 'an error table with a header and no row (unless its rows are reported as lost): it documents no error',
+    example: 'Unexpected error table without rows, expected a row below its delimiter row: a table that documents no error is lost'
   },
   'missing-column': {
     severity: 'error',
@@ -178,7 +183,7 @@ export const rules = {
   },
   'removed-code': {
     severity: 'error', breaking: true,
-    meaning: '`--against`: a code removed that was not deprecated (a warning with `--allow-breaking`, as every breaking change)',
+    meaning: 'every run (against the outputs it replaces: one error at the row before the first code, naming how many codes would go and the first five) and `--against` (one error per code): a code removed that was not deprecated there (a warning with `--allow-breaking`, as every breaking change)',
     example: 'Code 1610 (`ItemNotFound`) was removed since HEAD without being deprecated first; deprecate it (strike its message through) in a release before removing it'
   },
   'changed-status': {
@@ -195,6 +200,11 @@ export const rules = {
     severity: 'error', breaking: true,
     meaning: 'every run (against the outputs it replaces) and `--against`: a code now names another error, whose old name moved to another code',
     example: 'Code 1000 was `AccessTokenMissing` in HEAD and is now `TypeMissing`, while `AccessTokenMissing` is now code 1001: clients that switch on `AccessTokenMissing` get another code'
+  },
+  'renamed-status': {
+    severity: 'error', breaking: true,
+    meaning: 'every run (against the outputs it replaces) and `--against`: the name of an HTTP status (its `HttpStatus` member, its OpenAPI response) changed; errgen keeps the names it gave, so this comes of outputs another version wrote',
+    example: 'Name of HTTP status 413 changed from `RequestEntityTooLarge` to `PayloadTooLarge` since output: clients that use `HttpStatus.RequestEntityTooLarge` or the `RequestEntityTooLarge` response break; accept the new name with --allow-breaking'
   },
   'unpinnable-name': {
     severity: 'error',

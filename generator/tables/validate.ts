@@ -5,7 +5,8 @@ import {cellText, isBlank, messageMarkup} from './cells/text.js'
 import {aliasesOf, columnLabels, columnsOf, headerList, isErrorTable, mapHeader} from './header/columns.js'
 import {headingText, htmlHeadingText} from './headings.js'
 import {contentPlace, error, warning} from '../diagnostics/messages.js'
-import {reportInterruptedTables} from './interrupted.js'
+import {type ReadTable, reportLostRows} from './lost-rows.js'
+import {codeLook} from './row-lines.js'
 import {looksLikeErrorHeader, reportBrokenTables} from './header/malformed.js'
 import {type ReadContext, type RowsRead, readRow} from './rows.js'
 import {normalizeHeader} from '../catalog/names.js'
@@ -28,7 +29,8 @@ export function validate(tree: Root, file: VFile, options: ReadOptions = default
   const context: ReadContext = {file, options, aliases: aliasesOf(options), required: requiredColumns, definitions: definitionsOf(tree)}
   const read: Read = {rows: [], codes: [], tables: []}
   const others: Array<{table: Table, header: Array<HeaderCell>}> = []
-  const errorTables: Array<Table> = []
+  const errorTables: Array<ReadTable> = []
+  const skipped: Array<Table> = []
   const headings: Array<string> = []
   let heading: string | undefined
 
@@ -40,18 +42,42 @@ export function validate(tree: Root, file: VFile, options: ReadOptions = default
       continue
     }
     const header = mapHeader(headerTexts(node), context.aliases)
-    if (isErrorTable(columnsOf(header)) && isWanted(heading, options)) {
-      errorTables.push(node)
+    if (!isErrorTable(columnsOf(header))) {
+      others.push({table: node, header})
+    } else if (isWanted(heading, options)) {
+      errorTables.push(readTableOf(node, header, options))
       readTable(node, header, heading, context, read)
     } else {
       others.push({table: node, header})
+      skipped.push(node)
     }
   }
 
   const broken = reportBrokenTables(blocksOf(tree).filter((node) => node.type !== 'html'), file, context.aliases)
-  reportInterruptedTables(tree, errorTables, file, (line) => looksLikeErrorHeader(line, context.aliases))
+  const lost = reportLostRows(tree, file, errorTables, skipped, (line) => looksLikeErrorHeader(line, context.aliases))
+  for (const {node} of errorTables) if (node.children.length === 1 && !lost.has(node)) reportEmptyTable(node, file)
   if (errorTables.length === 0 && !broken) reportNoTable(file, others, headings, context)
   return read
+}
+
+/** An error table as the check for lost rows sees it: its number of columns, its Code column and how its codes look. */
+function readTableOf(table: Table, header: ReadonlyArray<HeaderCell>, options: ReadOptions): ReadTable {
+  const code = columnsOf(header).indexOf('code')
+  const codes = code < 0 ? [] : table.children.slice(1).map((row) => (row.children[code] ? cellText(row.children[code]) : ''))
+  return {node: table, shape: {columns: header.length, code: Math.max(code, 0), codes: codeLook(codes, options.codes)}}
+}
+
+/** An error table with a header and no row gives no code: an error at its header. */
+function reportEmptyTable(table: Table, file: VFile): void {
+  const reason = 'Unexpected error table without rows, expected a row below its delimiter row: a table that documents no error is lost'
+  error(file, reason, table.children[0]?.position, 'empty-table')
+}
+
+/** A run whose documents give no code at all, without another error to say why: an error on each document. */
+export function reportNoCodes(files: ReadonlyArray<VFile>): void {
+  for (const file of files) {
+    error(file, 'Unexpected document without an error code, expected at least one row in an error table', {line: 1, column: 1}, 'no-table')
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 /** target: nothing in, the shape of an output target out — everything errgen knows of one output (its key, default file name, settings, emitter, read-back, reserved names, notice), so that the registry is the only list of them. */
-import type {Catalog, CodeKind, EmitOptions, Snapshot} from '../types.js'
+import type {Catalog, CodeKind, EmitOptions, Snapshot, StatusName} from '../types.js'
 
 /** One output errgen can generate: a plugin, in graphql-codegen's sense, that the pipeline knows only through this shape. */
 export interface Target<Key extends string = string, Settings = unknown> {
@@ -42,6 +42,11 @@ export interface ReadBack {
   readonly linkedTexts: boolean
   /** How costly it is to read, relative to the others: the names every run keeps are read from the cheapest. */
   readonly cost: number
+  /**
+   * Loads the reader of the names it gives the HTTP statuses (`HttpStatus` members, responses), which the contract
+   * keeps like the codes' names; undefined when the output names no status.
+   */
+  readonly statusNames: (() => Promise<(text: string) => Array<StatusName>>) | undefined
 }
 
 /** A target's own configuration key: its JSON Schema, and how it is resolved over the defaults. */

@@ -1,6 +1,7 @@
 /** manifest-io: the working directory, arguments and files in, the proof that the outputs are current out — errgen's version, the settings, lockfiles and documents' bytes (exactly those a run read) and the outputs' names and hashes, kept in a manifest in the output directory, so that an up-to-date run loads neither remark nor ts-morph. */
 import {createHash} from 'node:crypto'
 import {readdir, readFile} from 'node:fs/promises'
+import {readBytes, readIfExists} from '../read/files-io.js'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {manifestName} from '../config/settings/output-names.js'
@@ -46,7 +47,7 @@ export interface FingerprintInput {
  */
 export async function snapshotSettings(cwd: string): Promise<SettingsSnapshot> {
   const files = [...settingsFiles.map((name) => path.join(cwd, name)), ...lockfilesAbove(cwd)]
-  return Promise.all(files.map(async (file) => [displaySettingsPath(file, cwd), await readFile(file).catch(() => undefined)] as const))
+  return Promise.all(files.map(async (file) => [displaySettingsPath(file, cwd), await readIfExists(file, file).catch(() => undefined)] as const))
 }
 
 /** Every lockfile name in the directory and in each directory above it. */
@@ -122,18 +123,18 @@ export async function currentManifest(
 ): Promise<Manifest | undefined> {
   let manifest: Manifest
   try {
-    manifest = JSON.parse(await readFile(path.join(out, manifestName), 'utf8'))
+    manifest = JSON.parse(String(await readIfExists(path.join(out, manifestName), manifestName)))
   } catch {
     return undefined
   }
   const settings = await snapshotSettings(input.cwd)
   const paths = await expand(manifest.input)
   if (paths.join('\0') !== manifest.documents.join('\0')) return undefined
-  const documents = await Promise.all(paths.map(async (file) => ({path: file, bytes: await readFile(path.resolve(input.cwd, file))})))
+  const documents = await Promise.all(paths.map(async (file) => ({path: file, bytes: await readBytes(path.resolve(input.cwd, file), file)})))
   const expected = await fingerprint({version: input.version, args: input.args, settings, documents, outputs: Object.keys(manifest.outputs)})
   if (expected !== manifest.fingerprint) return undefined
   for (const [name, expected] of Object.entries(manifest.outputs)) {
-    const bytes = await readFile(path.join(out, name)).catch(() => undefined)
+    const bytes = await readIfExists(path.join(out, name), name).catch(() => undefined)
     if (!bytes || contentHash(bytes) !== expected) return undefined
   }
   return manifest

@@ -1,10 +1,27 @@
 /** output-io: the output directory and the generated files in, the files written atomically (all or none) out. */
 import {randomBytes} from 'node:crypto'
-import type {Stats} from 'node:fs'
+import {rmSync, type Stats} from 'node:fs'
 import {chmod, mkdir, readdir, rename, rm, stat, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {errorCode, IoError, ioError} from '../diagnostics/io-error.js'
-import {readIfExists} from '../read/files-io.js'
+import {isReallyWithin, readIfExists, realPathOf} from '../read/files-io.js'
+import {isWithin} from '../diagnostics/io-error.js'
+
+/**
+ * Refuse an output directory outside the project (the working directory, and the configuration's directory): one
+ * written so (`/`, `../..`), or one that is a symbolic link, or is reached through one, to a place outside it.
+ *
+ * @param project the directories the outputs may be written in
+ */
+export async function refuseOutside(out: string, shown: string, project: ReadonlyArray<string>): Promise<void> {
+  const where = 'it is outside the working directory and the configuration\'s'
+  if (!project.some((directory) => isWithin(out, directory))) throw outside(shown, where)
+  if (!(await isReallyWithin(out, project))) throw outside(shown, 'it is a symbolic link, or is reached through one, to ' + (await realPathOf(out)) + ': ' + where)
+}
+
+function outside(shown: string, why: string): IoError {
+  return new IoError('refusing to use ' + shown + ' as the output directory: ' + why + '; pass --allow-outside to use it')
+}
 
 /** Fail early when the output directory exists but is not a directory (it is created when first written). */
 export async function checkOutputDirectory(directory: string, shown: string): Promise<void> {
@@ -64,17 +81,41 @@ export async function writeAtomically(directory: string, files: ReadonlyArray<{n
     files.map((file, index) => readEarlier(targets[index] as string, shown + '/' + file.name))
   )
   let renamed = 0
+  const release = removeOnSignal(temporary)
   try {
     await Promise.all(files.map((file, index) => writeTemporary(temporary[index] as string, file.text, earlier[index])))
     for (; renamed < files.length; renamed++) {
       await rename(temporary[renamed] as string, targets[renamed] as string)
     }
+    release()
   } catch (cause) {
+    release()
     await Promise.all(temporary.slice(renamed).map((file) => rm(file, {force: true}).catch(() => undefined)))
     const lost = await restoreAll(targets.slice(0, renamed), earlier)
     const unrestored = lost.map((target) => shown + '/' + path.basename(target))
     throw ioError(cause, 'cannot write to ' + shown, unrestored.length > 0 ? '; could not restore ' + unrestored.join(', ') : '')
   }
+}
+
+/** The signals that end a process and that it can clean up after: Ctrl-C, `kill`, a closed terminal. */
+const endingSignals: ReadonlyArray<NodeJS.Signals> = ['SIGINT', 'SIGTERM', 'SIGHUP']
+
+/**
+ * While temporary files exist, a signal that would end the process removes them first, then ends it as the signal
+ * would have (a run killed mid-write leaves no temporary copy beside the files it writes); the function returned stops
+ * this. A process killed with SIGKILL cannot clean up: the next write beside those files removes what it left.
+ */
+function removeOnSignal(files: ReadonlyArray<string>): () => void {
+  const handler = (signal: NodeJS.Signals): void => {
+    release()
+    for (const file of files) rmSync(file, {force: true})
+    process.kill(process.pid, signal)
+  }
+  const release = (): void => {
+    for (const signal of endingSignals) process.removeListener(signal, handler)
+  }
+  for (const signal of endingSignals) process.once(signal, handler)
+  return release
 }
 
 /** Write a new temporary file, exclusively; it takes the mode of the file it will replace, so that an output keeps its mode. */

@@ -1,6 +1,6 @@
 /** errgen/remark: the plugin gives the messages the command gives, with their rule ids, places and a url; bad options are located errors; and the real remark-cli fails with --frail on errgen's errors. */
 import {execFile} from 'node:child_process'
-import {writeFile} from 'node:fs/promises'
+import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -8,7 +8,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import remarkErrgen, {type Options} from '../../generator/remark/index.js'
-import {root, tempDirectory} from '../support/helpers.js'
+import {root, seed, tempDirectory} from '../support/helpers.js'
 import {badDocument} from './documents.js'
 
 
@@ -64,5 +64,26 @@ describe('remark-cli with errgen/remark in a .remarkrc', () => {
     expect(lines).toContain('7:9-7:13 error Duplicate code 1000, first defined at 5:9 duplicate-code errgen')
     expect(lines).toContain('5:9-5:13 info First defined here duplicate-code errgen')
     expect(result.stderr).toMatch(/✖ 2 errors/)
+  })
+})
+
+describe('remarkErrgen under the command\'s limits, on the edits that once lost rows', () => {
+  test('a row with 40,000 markers is refused at once, not parsed', async () => {
+    const started = performance.now()
+    const messages = await messagesOf(badDocument + '400 | 9 | ' + '*a'.repeat(40_000) + ' | x |\n')
+    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(messages.map((message) => message.split(' | ').slice(0, 2).concat(message.split(' | ')[3] ?? '').join(' | '))).toEqual([badDocument.split('\n').length + ':1 | error | oversized-line'])
+  })
+
+  test.each([
+    ['`> ` before a row', '> '],
+    ['`- ` before a row', '- '],
+    ['`1. ` before a row', '1. '],
+    ['`>>` before a row', '>>']
+  ])('%s is the error the command gives, at that line', async (_, marker) => {
+    const lines = (await readFile(seed, 'utf8')).split('\n')
+    lines[19] = marker + lines[19]
+    const errors = (await messagesOf(lines.join('\n'))).filter((message) => message.includes(' | error | '))
+    expect(errors.map((message) => message.split(' | ').slice(0, 1).concat(message.split(' | ')[3] ?? '').join(' | '))).toEqual(['20:1 | interrupted-table'])
   })
 })

@@ -13,7 +13,7 @@ export const dictionary = {
   defaultName: (base: string) => base + '.errors.json',
   matchesName: (name: string) => name.endsWith('.json'),
   load: async (): Promise<Emitter> => (await import('./emit.js')).emitter,
-  readBack: {load: async () => (await import('./read-back.js')).readDictionary, knowsColumns: true, linkedTexts: false, cost: 1},
+  readBack: {load: async () => (await import('./read-back.js')).readDictionary, knowsColumns: true, linkedTexts: false, cost: 1, statusNames: undefined},
   names: {
     reserved: () => undefined,
     reservedCode: (code: string) => (code === noticeKey ? 'is the key of the lookup dictionary\'s notice' : undefined)

@@ -48,7 +48,7 @@ export const go = {
     resolve: (written: WrittenGo | undefined, context): {readonly package: string} => ({package: written?.package ?? packageName(context.baseName)})
   },
   load: async (): Promise<Emitter> => (await import('./emit.js')).emitter,
-  readBack: {load: async () => (await import('./read-back.js')).readGo, knowsColumns: true, linkedTexts: false, cost: 2},
+  readBack: {load: async () => (await import('./read-back.js')).readGo, knowsColumns: true, linkedTexts: false, cost: 2, statusNames: async () => (await import('./read-back.js')).statusNamesOfGo},
   names: {
     reserved: (name: string) => (exported(name) === '' ? 'has no letter or digit for a Go constant' : undefined),
     spell: (name: string) => 'Code' + exported(name)

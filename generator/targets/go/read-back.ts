@@ -1,5 +1,5 @@
 /** targets/go/read-back: the text of a Go file errgen generated in, the entries of its `entries` out — read line by line as errgen writes them (one entry a line, string literals JSON reads), never compiled; anything else throws. */
-import type {Snapshot} from '../../types.js'
+import type {Snapshot, StatusName} from '../../types.js'
 
 /** The entries of a Go output; throws when the text is not errgen's output. */
 export function readGo(text: string): Array<Snapshot> {
@@ -69,4 +69,15 @@ function literal(value: string): number | string {
   const parsed: unknown = JSON.parse(value)
   if (typeof parsed !== 'number' && typeof parsed !== 'string') throw new Error('unexpected literal ' + value)
   return parsed
+}
+
+/**
+ * The names the Go file gives the HTTP statuses: its `Status…` constants without the prefix (`StatusBadRequest` →
+ * `BadRequest`); a status without a reason phrase (`Status499`) has no name of its own there.
+ */
+export function statusNamesOfGo(text: string): Array<StatusName> {
+  return [...constants(text.split('\n'), 'Status')].flatMap(([constant, code]) => {
+    const name = constant.slice('Status'.length)
+    return typeof code === 'number' && !/^\d/.test(name) ? [{code, name}] : []
+  })
 }

@@ -33,7 +33,7 @@ export const jsonSchema = {
     resolve: (written: WrittenJsonSchema | undefined, context): {readonly id: string} => ({id: written?.id ?? (context.outputName || context.baseName + '.schema.json')})
   },
   load: async (): Promise<Emitter> => (await import('./emit.js')).emitter,
-  readBack: {load: async () => (await import('./read-back.js')).readJsonSchema, knowsColumns: false, linkedTexts: false, cost: 1},
+  readBack: {load: async () => (await import('./read-back.js')).readJsonSchema, knowsColumns: false, linkedTexts: false, cost: 1, statusNames: undefined},
   names: {
     reserved: (name: string) => (schemaTypeNames.has(name) ? 'is reserved for the generated types' : undefined)
   },

@@ -30,7 +30,7 @@ export const openapi = {
     })
   },
   load: async (): Promise<Emitter> => (await import('./emit.js')).emitter,
-  readBack: {load: async () => (await import('./read-back.js')).readOpenApi, knowsColumns: true, linkedTexts: true, cost: 3},
+  readBack: {load: async () => (await import('./read-back.js')).readOpenApi, knowsColumns: true, linkedTexts: true, cost: 3, statusNames: async () => (await import('./read-back.js')).statusNamesOfOpenApi},
   names: {
     reserved: (name: string) => (schemaTypeNames.has(name) ? 'is reserved for the generated types' : undefined)
   },

@@ -1,7 +1,7 @@
 /** targets/openapi/read-back: the text of an OpenAPI document errgen generated in, the entries its components describe out — each code's status from the responses that list it, its resolve text with its links' URLs. */
 import {parse as parseYaml} from 'yaml'
 import {type CodeSchema, fromSchemas} from '../../emit/schema/read-schemas.js'
-import type {Snapshot} from '../../types.js'
+import type {Snapshot, StatusName} from '../../types.js'
 
 /** A response of the OpenAPI document: `400 Bad Request: …`, and the schemas of the codes sent with it. */
 interface StatusResponse {
@@ -38,4 +38,13 @@ function statusesOfResponses(responses: Readonly<Record<string, StatusResponse>>
     for (const ref of 'oneOf' in schema ? schema.oneOf : [schema]) statuses.set(ref.$ref.split('/').at(-1) as string, Number(status))
   }
   return statuses
+}
+
+/** The names the OpenAPI document gives the HTTP statuses: its responses (`BadRequest`, described `400 Bad Request: …`). */
+export function statusNamesOfOpenApi(text: string): Array<StatusName> {
+  const responses = (parseYaml(text) as OpenApiDocument).components.responses
+  return Object.entries(responses).flatMap(([name, response]) => {
+    const status = /^(\d{3}) /.exec(response.description)?.[1]
+    return status ? [{code: Number(status), name}] : []
+  })
 }

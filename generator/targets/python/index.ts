@@ -53,7 +53,7 @@ export const python = {
   defaultName: (base: string) => moduleName(base) + '.py',
   matchesName: (name: string) => name.endsWith('.py'),
   load: async (): Promise<Emitter> => (await import('./emit.js')).emitter,
-  readBack: {load: async () => (await import('./read-back.js')).readPython, knowsColumns: true, linkedTexts: false, cost: 2},
+  readBack: {load: async () => (await import('./read-back.js')).readPython, knowsColumns: true, linkedTexts: false, cost: 2, statusNames: async () => (await import('./read-back.js')).statusNamesOfPython},
   names: {reserved: reservedInPython},
   notice: (catalog) => '# ' + commentText(notice(catalog))
 } satisfies Target<'python'>

@@ -1,5 +1,5 @@
 /** targets/python/read-back: the text of a Python module errgen generated in, the entries of its `ERROR_CATALOG` out — read line by line as errgen writes them (one field a line, string literals JSON reads), never run; anything else throws. */
-import type {Snapshot} from '../../types.js'
+import type {Snapshot, StatusName} from '../../types.js'
 
 /** The entries of a Python output's `ERROR_CATALOG`; throws when the text is not errgen's output. */
 export function readPython(text: string): Array<Snapshot> {
@@ -73,4 +73,9 @@ function literal(value: string): number | string {
   const parsed: unknown = JSON.parse(value)
   if (typeof parsed !== 'number' && typeof parsed !== 'string') throw new Error('unexpected literal ' + value)
   return parsed
+}
+
+/** The names the Python module gives the HTTP statuses: its `HttpStatus` members. */
+export function statusNamesOfPython(text: string): Array<StatusName> {
+  return [...enumMembers(text.split('\n'), 'HttpStatus')].flatMap(([name, code]) => (typeof code === 'number' ? [{code, name}] : []))
 }

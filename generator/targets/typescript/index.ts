@@ -48,7 +48,7 @@ export const typescript = {
     resolve: (written: WrittenTypeScript | undefined, context): {readonly style: TypeScriptStyle} => ({style: context.style ?? written?.style ?? defaultStyle})
   },
   load: async (): Promise<Emitter> => (await import('./source-file.js')).emitter,
-  readBack: {load: async () => (await import('./read-back.js')).readTypeScript, knowsColumns: true, linkedTexts: false, cost: 2},
+  readBack: {load: async () => (await import('./read-back.js')).readTypeScript, knowsColumns: true, linkedTexts: false, cost: 2, statusNames: async () => (await import('./read-back.js')).statusNamesOfTypeScript},
   names: {
     reserved: (name: string) => (generatedTypeNames.has(name) ? 'is reserved for the generated types' : undefined),
     refused: (name: string, settings: {readonly style: TypeScriptStyle}) =>

@@ -1,6 +1,6 @@
 /** targets/typescript/read-back: the text of a TypeScript output in, the entries of its `errorCatalog` out (read from the syntax tree, never run). */
 import {ts} from 'ts-morph'
-import type {Snapshot} from '../../types.js'
+import type {Snapshot, StatusName} from '../../types.js'
 
 /** The entries of a TypeScript output's `errorCatalog`; throws when the text is not errgen's output. */
 export function readTypeScript(text: string): Array<Snapshot> {
@@ -118,4 +118,13 @@ function memberName(node: ts.Expression | undefined): string {
 function stringOf(node: ts.Expression | undefined): string {
   if (node && ts.isStringLiteral(node)) return node.text
   throw new Error('unexpected string')
+}
+
+/** The members of the output's `HttpStatus` (an enum, or a frozen object); its block holds no brace. */
+const httpStatusPattern = /^export (?:enum HttpStatus \{|const HttpStatus = Object\.freeze\(\{)([^}]*)\}/m
+
+/** The names the TypeScript output gives the HTTP statuses: its `HttpStatus` members, read from the text. */
+export function statusNamesOfTypeScript(text: string): Array<StatusName> {
+  const members = httpStatusPattern.exec(text)?.[1] ?? ''
+  return [...members.matchAll(/^\s*([A-Za-z_][A-Za-z0-9_]*)(?: = |: )(\d{3}),?$/gm)].map((match) => ({code: Number(match[2]), name: match[1] as string}))
 }
