@@ -3,7 +3,7 @@ import {error, placeOf, warning} from '../diagnostics/messages.js'
 import type {NamingRule} from '../targets/index.js'
 import type {CodeCell, CodeKind, Row} from '../types.js'
 import {clustersOf, type NameCluster, spelledClash} from './name-clusters.js'
-import {codeWord, hasNonAsciiLetters, identifierPattern, nameWords, pascalCase, unusableNames} from './names.js'
+import {codeWord, hasNonAsciiLetters, identifierPattern, isMostlyNonAscii, nameWords, pascalCase, unusableNames} from './names.js'
 
 /** Each code cell's value: a number or a string, as the catalog's code kind says. */
 export type CodeValues = ReadonlyMap<CodeCell, number | string>
@@ -57,13 +57,21 @@ const longName = {words: 5, characters: 40}
 
 /**
  * The name an integer code's message gives (`AccessTokenMissing`), with a warning when it is long, or when it is
- * made of the message's ASCII words only; its code (`Code1000`), with a warning, when the message has no ASCII letter.
+ * made of the message's ASCII words only; its code (`Code1000`), with a warning, when the message has no ASCII letter
+ * or is written mostly in letters with no ASCII form (`Ошибка API` is `Code1002`, not `API`).
  */
 function messageName(row: Row, code: number | string): string {
   const derived = pascalCase(row.message)
   if (!/[A-Za-z]/.test(derived)) {
     const name = codeName(code)
     const reason = 'Message of code ' + code + ' has no ASCII letter: named `' + name + '` after its code; add a Name column to choose the name'
+    warning(row.file, reason, row.places.message, 'no-ascii-name')
+    return name
+  }
+  if (isMostlyNonAscii(row.message)) {
+    const name = codeName(code)
+    const reason = 'Message of code ' + code + ' is written in letters with no ASCII form: named `' + name + '` after its code, not `' + derived +
+      '` after its few ASCII words; add a Name column to choose the name'
     warning(row.file, reason, row.places.message, 'no-ascii-name')
     return name
   }

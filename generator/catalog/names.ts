@@ -10,7 +10,7 @@ export const unusableNames: ReadonlySet<string> = new Set(['__proto__'])
 
 /**
  * The PascalCase identifier of a text: `access_token missing` → `AccessTokenMissing`.
- * Accents are dropped, a plural in parentheses joins its word (`recipient(s)` → `Recipients`), other characters
+ * Accents are dropped (and `ł`, `ß`, `ø` written `l`, `ss`, `o`), a plural in parentheses joins its word (`recipient(s)` → `Recipients`), other characters
  * separate words, a leading digit gets a `_`; '' when no letter or digit is left.
  */
 export function pascalCase(text: string): string {
@@ -27,8 +27,14 @@ export function nameWords(text: string): Array<string> {
     .filter((word) => word !== '')
 }
 
+/** Latin letters that no accent mark makes (`ł`, `đ`, `ß`) and the ASCII letters they are written as where they cannot be. */
+const latinLetters: Readonly<Record<string, string>> = {
+  ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', ø: 'o', Ø: 'O', ı: 'i', ß: 'ss', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', þ: 'th', Þ: 'Th'
+}
+
+/** A text with its accents dropped (`é` → `e`) and its other Latin letters in ASCII (`ł` → `l`, `ß` → `ss`). */
 function withoutAccents(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '')
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[łŁđĐðÐøØıßæÆœŒþÞ]/g, (letter) => latinLetters[letter] ?? letter)
 }
 
 /**
@@ -37,6 +43,16 @@ function withoutAccents(text: string): string {
  */
 export function hasNonAsciiLetters(text: string): boolean {
   return /[^\p{ASCII}]/u.test(withoutAccents(text).replace(/[^\p{L}]/gu, ''))
+}
+
+/**
+ * Whether a text is written mostly in letters with no ASCII form once accents are dropped (`Ошибка API`,
+ * `CDN 节点错误`): as many of them as ASCII letters, or more. Its few ASCII words would not name it.
+ */
+export function isMostlyNonAscii(text: string): boolean {
+  const letters = withoutAccents(text).replace(/[^\p{L}]/gu, '')
+  const ascii = letters.replace(/[^A-Za-z]/g, '').length
+  return letters.length - ascii >= ascii
 }
 
 /** A code as a word of a name: `-32700` → `Minus32700`, `auth/user-not-found` → `AuthUserNotFound`. */
@@ -68,10 +84,19 @@ export function statusName(status: number): string {
   return frozenStatusNames.get(status) ?? ((phrase && pascalCase(phrase)) || 'Status' + status)
 }
 
+/** Letters of scripts written without spaces between words (Chinese, Japanese) and Korean's: spaces beside them are not compared. */
+const spacelessScripts = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}'
+const spaceBesideSpaceless = new RegExp('\\s+(?=[' + spacelessScripts + '])|(?<=[' + spacelessScripts + '])\\s+', 'gu')
+
 /**
- * A header or heading text as errgen compares them: without emphasis and code marks, lower case, `_` and `-` as
- * spaces, single spaces (`**HTTP_code**` → `http code`).
+ * A header or heading text as errgen compares them: in NFKC (full-width `ＨＴＴＰ` as `HTTP`), without emphasis and
+ * code marks, case-folded (Turkish dotted and dotless i alike), `_` and `-` as spaces, single spaces and none beside
+ * Chinese, Japanese or Korean letters, typographic apostrophes as `'`, without trailing punctuation
+ * (`**HTTP_code**` → `http code`, `Código:` → `código`, `HTTP 状态码` → `http状态码`).
  */
 export function normalizeHeader(text: string): string {
-  return text.replace(/[*`~]+/g, '').toLowerCase().replace(/[\s_-]+/g, ' ').trim()
+  const folded = text.normalize('NFKC').replace(/[*`~]+/g, '').toLowerCase().replace(/\u0307/g, '').replace(/ı/g, 'i')
+  const spaced = folded.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\s_-]+/g, ' ').replace(spaceBesideSpaceless, '').trim()
+  const bare = spaced.replace(/[\s:;,.!?。、，：；！？]+$/u, '')
+  return bare === '' ? spaced : bare
 }

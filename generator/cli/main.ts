@@ -4,6 +4,7 @@ import type {VFile} from 'vfile'
 import {displayPath, IoError} from '../diagnostics/io-error.js'
 import {report} from '../diagnostics/report.js'
 import {describeTables, type Prepared, prepare} from '../spine.js'
+import {contentNote} from '../tables/header/columns.js'
 import {type Changed, type Generated, type OnDisk, readOnDisk, writeChanged} from '../write/apply-io.js'
 import {lockOutputDirectory} from '../write/lock-io.js'
 import {snapshotSettings} from '../write/manifest-io.js'
@@ -154,7 +155,7 @@ async function printConfig(settings: Settings, io: Io): Promise<number> {
     document: table.file.path,
     line: table.place.start.line,
     heading: table.heading ?? null,
-    columns: table.header.map((cell) => ({header: cell.text, column: cell.column ?? null, ...(cell.inferred ? {inferred: true} : {})}))
+    columns: table.header.map((cell) => ({header: cell.text, column: cell.column ?? null, ...(cell.inferred ? {inferred: true} : {}), ...(cell.content ? {note: contentNote(cell)} : {})}))
   }))
   io.stdout(JSON.stringify(described ? {...config, tables: described} : config, null, 2) + '\n')
   if (unread) io.stderr('errgen: the tables are not shown: ' + unread + '\n')

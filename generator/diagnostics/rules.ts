@@ -28,7 +28,7 @@ export const rules = {
   },
   'no-table': {
     severity: 'error',
-    meaning: 'the document has no error table: none with a Code column and another column errgen reads, or three of the HTTP, Code, Message and Resolve columns (tables inside code blocks are text); with `headings`, the message names the document\'s headings; also a run whose documents give no code at all',
+    meaning: 'the document has no error table: none with a Code column and another column errgen reads, or a header naming three of the HTTP, Code, Message and Resolve columns (tables inside code blocks are text); placed at the table it names, when it names one; with `headings`, the message names the document\'s headings; also a run whose documents give no code at all',
     example: 'Unexpected document without an error table, expected a table with a Code column and a Message column (or Description, Meaning, Text)'
   },
   'malformed-table': {
@@ -53,8 +53,18 @@ export const rules = {
   },
   'duplicate-column': {
     severity: 'error',
-    meaning: 'a column appears twice in a header',
-    example: 'Unexpected second Code column, expected each column once'
+    meaning: 'two header cells read as one column (`Error Code` and `Error`): names both cells, the column and the `columns` entry that settles it (for two cells of one text: rename one); the table is still read meanwhile, the column kept by the cell whose cells fit it best and the other read by what it holds, so the page\'s other errors show in the same run',
+    example: 'Unexpected header cells `Error Code` (7:3) and `Error` (7:27) both read as the Code column, expected each column once: say which is which with "columns": {"Error": "name"} in the configuration; meanwhile the rows are checked with `Error Code` as the Code column and `Error` as the Name column, by its content'
+  },
+  'ambiguous-columns': {
+    severity: 'error',
+    meaning: 'columns no header names can be read more than one way by what they hold (two columns of unique integers; unique HTTP statuses beside identifiers): names them and a `columns` configuration that settles it; the table is not read',
+    example: 'Unexpected table whose columns can be read more than one way by what they hold: `Foutcode` and `Nr` could each be the code (unique integers); expected one reading: say which column is which with "columns": {"Foutcode": "code", "Nr": "ignore"} in the configuration'
+  },
+  'inferred-columns': {
+    severity: 'info',
+    meaning: 'a table read in part by what its columns hold (no header names them), or a named column not read because its cells are not what its name says (a `Status` of payment states, a glossary\'s `Error` column of phrases): names each such column and the `columns` configuration that reads it so whatever it holds',
+    example: 'Columns read by what their cells hold: Status (not read: its cells are not HTTP statuses); to read them so whatever the cells hold, add "columns": {"Status": "ignore"} to the configuration'
   },
   'cell-count': {
     severity: 'error',
@@ -66,10 +76,20 @@ export const rules = {
     meaning: 'an empty code; in an integer catalog a code that is not an integer from −(2^53 − 1) to 2^53 − 1, has leading zeros, is `-0` or a range (`-32000 to -32099`, with a hint); a cell of punctuation only (`-`, `—`, `*`); in a string catalog a code with white space or an invisible character (a zero-width space); a code an enabled output cannot hold (`$comment`, the lookup dictionary\'s notice key)',
     example: 'Unexpected code `10O1`, expected an integer'
   },
+  'several-codes': {
+    severity: 'error',
+    meaning: 'a Code cell that lists several codes (between `<br>`, `,`, ` / `, or `/` between integers): one code per row; each still counts, so a code listed alone elsewhere too is a `duplicate-code`',
+    example: 'Unexpected 4 codes in one cell (`1001`, `1002`, `1003`, `1004`), expected one code per row: give each code a row of its own'
+  },
   'invalid-status': {
     severity: 'error',
-    meaning: 'an HTTP cell that is not an integer from 100 to 599, with or without its reason phrase (`403`, `403 Forbidden`, `403 (Forbidden)`, `HTTP 403` are read); a status class (`4xx`) says so, with a hint',
+    meaning: 'an HTTP cell that is not an integer from 100 to 599, with or without its reason phrase (`403`, `403 Forbidden`, `403 (Forbidden)`, `HTTP 403` are read); a status class (`4xx`) says so, with a hint; where the configuration names the HTTP column, also a cell of `-`, `N/A` or nothing',
     example: 'Unexpected HTTP status `4O4`, expected an integer from 100 to 599'
+  },
+  'no-status': {
+    severity: 'info',
+    meaning: 'an HTTP cell of `-`, `–`, `—`, `N/A` or nothing: the entry has no HTTP status, as in a table without the column (where the configuration names the column, it is an `invalid-status` error)',
+    example: 'Code 1101 has no HTTP status (its HTTP cell is `-`): its entry is a code without one'
   },
   'non-error-status': {
     severity: 'warning',
@@ -88,7 +108,7 @@ export const rules = {
   },
   'empty-resolve': {
     severity: 'error',
-    meaning: 'an empty or blank Resolve cell',
+    meaning: 'an empty or blank Resolve cell (a resolve text read from a description-like or prose column may be empty, unless the configuration names the column)',
     example: 'Unexpected empty Resolve cell for code 1004, expected text'
   },
   'message-markup': {
@@ -128,7 +148,7 @@ export const rules = {
   },
   'no-ascii-name': {
     severity: 'warning',
-    meaning: 'a message with no ASCII letter (Chinese, Cyrillic, Greek, only digits or signs): the entry is named after its code (`Code1000`, `CodeMinus32700`), not transliterated; a message with some ASCII words and letters that have no ASCII form: named after those words only',
+    meaning: 'a message with no ASCII letter (Chinese, Cyrillic, Greek, only digits or signs), or written mostly in letters with no ASCII form (`Ошибка API`): the entry is named after its code (`Code1000`, `CodeMinus32700`), neither transliterated nor named after its few ASCII words; a message with a few letters that have no ASCII form among its ASCII words: named after those words only',
     example: 'Message of code 1000 has no ASCII letter: named `Code1000` after its code; add a Name column to choose the name'
   },
   'reserved-name': {

@@ -2,12 +2,12 @@
 import type {TableCell, TableRow} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
-import {readStatus} from './cells/status.js'
-import {readCode, readDeprecatedCell, readName, readText} from './cells/values.js'
-import {cellDocText, cellText, isStruckThrough, unreadHtml} from './cells/text.js'
-import {columnLabels} from './header/columns.js'
+import {configuredStatusHint, readStatus, readStatusOrNone, saysNoStatus} from './cells/status.js'
+import {readCode, readDeprecatedCell, readName, readSeveralCodes, readText} from './cells/values.js'
+import {cellDocText, cellText, isBlank, isStruckThrough, unreadHtml} from './cells/text.js'
+import {columnLabels, columnsOf} from './header/columns.js'
 import {contentPlace, error, warning} from '../diagnostics/messages.js'
-import type {CodeCell, Column, EntryDocs, Field, ReadOptions, Row, RowDeprecation} from '../types.js'
+import type {CodeCell, Column, EntryDocs, Field, HeaderCell, ReadOptions, Row, RowDeprecation} from '../types.js'
 
 /** What reading a document's tables goes by. */
 export interface ReadContext {
@@ -28,6 +28,30 @@ export interface RowsRead {
   readonly codes: Array<CodeCell>
 }
 
+/** How a table's rows are read: the column of each header cell, and what a row may leave out. */
+export interface TableReading {
+  /** The column of each header cell (undefined for columns errgen does not read). */
+  readonly columns: ReadonlyArray<Column | undefined>
+  /**
+   * The columns whose cells a row may leave empty, the entry then having none: an HTTP column (`-`, `N/A` too) and a
+   * resolve text inferred from a description-like or prose column, unless the configuration names them.
+   */
+  readonly optional: ReadonlySet<'status' | 'resolve'>
+  /** Whether the Name column was found by what its cells hold: a dotted or slashed identifier gives its PascalCase. */
+  readonly namesByContent: boolean
+}
+
+/** How the rows of a table with this header are read. */
+export function tableReading(header: ReadonlyArray<HeaderCell>): TableReading {
+  const cellOf = (column: Column) => header.find((cell) => cell.column === column)
+  const status = cellOf('status')
+  const resolve = cellOf('resolve')
+  const optional = new Set<'status' | 'resolve'>()
+  if (status && !status.configured) optional.add('status')
+  if (resolve?.inferred && !resolve.configured) optional.add('resolve')
+  return {columns: columnsOf(header), optional, namesByContent: Boolean(cellOf('name')?.content)}
+}
+
 /** A cell of a column errgen reads: its text and the place of its content. */
 interface ReadCell {
   text: string
@@ -37,17 +61,17 @@ interface ReadCell {
 /**
  * Check one body row: its code cell when it has one, the row when every cell is valid.
  *
- * @param columns the column of each header cell (undefined for columns errgen does not read)
  * @param heading the text of the heading above the table
  */
 export function readRow(
   row: TableRow,
-  columns: ReadonlyArray<Column | undefined>,
+  reading: TableReading,
   heading: string | undefined,
   context: ReadContext,
   read: RowsRead
 ): void {
   const {file} = context
+  const {columns, optional} = reading
   let valid = checkCellCount(row, columns, context)
 
   const cells: Partial<Record<Column, ReadCell>> = {}
@@ -62,17 +86,20 @@ export function readRow(
   const rowPlace = row.position
 
   const {status: statusCell, code: codeCell, message: messageCell, resolve: resolveCell, name: nameCell, deprecated: deprecatedCell} = cells
-  const code = codeCell && readCode(codeCell.text, placeOr(codeCell.place, rowPlace), file)
+  const several = codeCell && readSeveralCodes(codeCell.text, placeOr(codeCell.place, rowPlace), file)
+  if (several) read.codes.push(...several)
+  const code = codeCell && !several ? readCode(codeCell.text, placeOr(codeCell.place, rowPlace), file) : undefined
   if (code) read.codes.push(code)
   const hasColumn = (column: Column) => columns.includes(column)
   if (!code || !messageCell || (hasColumn('status') && !statusCell) || (hasColumn('resolve') && !resolveCell)) return
 
-  const status = statusCell && readStatus(statusCell.text, statusCell.place, file)
+  const status = statusCell ? readStatusCell(statusCell, optional.has('status'), code.text, file) : null
   const message = readText(messageCell.text, messageCell.place, 'message', code.text, file)
-  const resolve = resolveCell && readText(resolveCell.text, resolveCell.place, 'resolve', code.text, file)
-  const name = nameCell ? readName(nameCell.text, nameCell.place, file) : undefined
+  const noResolve = resolveCell !== undefined && optional.has('resolve') && isBlank(resolveCell.text)
+  const resolve = resolveCell && !noResolve ? readText(resolveCell.text, resolveCell.place, 'resolve', code.text, file) : undefined
+  const name = nameCell ? readName(nameCell.text, nameCell.place, file, reading.namesByContent) : undefined
   const column = deprecatedCell ? readDeprecatedCell(deprecatedCell.text, deprecatedCell.place, file) : undefined
-  if ((statusCell && status === undefined) || message === undefined || (resolveCell && resolve === undefined) || name === null || column === null) {
+  if (status === undefined || message === undefined || (resolveCell && !noResolve && resolve === undefined) || name === null || column === null) {
     valid = false
   }
   if (!valid || message === undefined) return
@@ -82,7 +109,7 @@ export function readRow(
   read.rows.push({
     file,
     code,
-    status,
+    status: status ?? undefined,
     message,
     resolve,
     name: name || undefined,
@@ -99,6 +126,15 @@ export function readRow(
       deprecated: placeOr(deprecatedCell?.place, rowPlace)
     }
   })
+}
+
+/**
+ * An HTTP cell: its status; null when the table has no HTTP column or the cell says none (where the column is
+ * optional); undefined when it is invalid.
+ */
+function readStatusCell(cell: ReadCell, optional: boolean, code: string, file: VFile): number | null | undefined {
+  if (optional) return readStatusOrNone(cell.text, cell.place, file, code)
+  return readStatus(cell.text, cell.place, file, saysNoStatus(cell.text) ? configuredStatusHint : '')
 }
 
 /** The message and resolve text with their links' URLs, when they differ from the texts (a cell holds a link). */

@@ -54,8 +54,15 @@ export interface TableInfo {
 export interface HeaderCell {
   readonly text: string
   readonly column: Column | undefined
-  /** Whether the column is inferred from a description-like header (`Description` as the message). */
+  /** Whether the column is inferred: from a description-like header (`Description` as the message), or by its content. */
   readonly inferred: boolean
+  /**
+   * Set when what the cells hold decided the column, with why: read as `column` by its content (no header names it),
+   * or, with no column, a named column not read because its cells are not what its name says (`Status` of payment states).
+   */
+  readonly content?: {readonly why: string, readonly named?: Column | undefined} | undefined
+  /** Whether the configuration's `columns` names the header: every row must then fill its cell. */
+  readonly configured?: boolean | undefined
 }
 
 /** What validate reads from one document. */

@@ -2,13 +2,14 @@
 import type {Heading, Html, Nodes, Paragraph, Root, Table, TableRow} from 'mdast'
 import type {VFile} from 'vfile'
 import {cellText, isBlank, messageMarkup} from './cells/text.js'
-import {aliasesOf, columnLabels, columnsOf, headerList, isErrorTable, mapHeader} from './header/columns.js'
+import {aliasesOf, columnLabels, columnsOf, draftHeader, headerList, isErrorTable} from './header/columns.js'
 import {headingText, htmlHeadingText} from './headings.js'
 import {contentPlace, error, warning} from '../diagnostics/messages.js'
 import {type ReadTable, reportLostRows} from './lost-rows.js'
 import {codeLook} from './row-lines.js'
 import {looksLikeErrorHeader, reportBrokenTables} from './header/malformed.js'
-import {type ReadContext, type RowsRead, readRow} from './rows.js'
+import {type HeaderReading, headerTexts, noteUnreadTable, readHeader, reportHeaderReading} from './header/read.js'
+import {type ReadContext, type RowsRead, readRow, tableReading} from './rows.js'
 import {normalizeHeader} from '../catalog/names.js'
 import type {Column, HeaderCell, ReadDocument, ReadOptions, TableInfo} from '../types.js'
 
@@ -33,27 +34,28 @@ export function validate(tree: Root, file: VFile, options: ReadOptions = default
   const skipped: Array<Table> = []
   const headings: Array<string> = []
   let heading: string | undefined
+  const blocks = blocksOf(tree)
+  const codeByContent = !blocks.some((node) => node.type === 'table' && draftHeader(headerTexts(node), context.aliases).some((cell) => cell.field === 'code'))
 
-  for (const node of blocksOf(tree)) {
+  for (const node of blocks) {
     if (node.type === 'paragraph') continue
     if (node.type !== 'table') {
       heading = node.type === 'heading' ? headingText(node) : htmlHeadingText(node)
       headings.push(heading ?? '')
       continue
     }
-    const header = mapHeader(headerTexts(node), context.aliases)
-    if (!isErrorTable(columnsOf(header))) {
-      others.push({table: node, header})
-    } else if (isWanted(heading, options)) {
-      errorTables.push(readTableOf(node, header, options))
-      readTable(node, header, heading, context, read)
+    const reading = readHeader(node, context.aliases, options, codeByContent)
+    if (isCandidate(reading) && isWanted(heading, options)) {
+      errorTables.push(readTableOf(node, reading.header, options))
+      readTable(node, reading, heading, context, read)
     } else {
-      others.push({table: node, header})
-      skipped.push(node)
+      others.push({table: node, header: reading.header})
+      if (isWanted(heading, options)) noteUnreadTable(node, reading, context.aliases, file)
+      else if (isCandidate(reading)) skipped.push(node)
     }
   }
 
-  const broken = reportBrokenTables(blocksOf(tree).filter((node) => node.type !== 'html'), file, context.aliases)
+  const broken = reportBrokenTables(blocks.filter((node) => node.type !== 'html'), file, context.aliases)
   const lost = reportLostRows(tree, file, errorTables, skipped, (line) => looksLikeErrorHeader(line, context.aliases))
   for (const {node} of errorTables) if (node.children.length === 1 && !lost.has(node)) reportEmptyTable(node, file)
   if (errorTables.length === 0 && !broken) reportNoTable(file, others, headings, context)
@@ -90,6 +92,11 @@ function blocksOf(node: Nodes): Array<Heading | Html | Table | Paragraph> {
   return 'children' in node ? node.children.flatMap((child) => blocksOf(child)) : []
 }
 
+/** Whether a table is an error table, or would be one but for doubts about its columns (which are then reported). */
+function isCandidate(reading: HeaderReading): boolean {
+  return isErrorTable(reading.header) || reading.doubts.some((doubt) => doubt.settle.includes('code'))
+}
+
 /** The columns every error table must have: a table without an HTTP or a Resolve column is read without it. */
 const requiredColumns: ReadonlyArray<Column> = ['code', 'message']
 
@@ -107,6 +114,10 @@ function reportNoTable(file: VFile, tables: ReadonlyArray<{table: Table, header:
   const wanted = context.options.headings
   const under = wanted.length > 0 ? ' under the heading ' + wanted.map((heading) => '`' + heading + '`').join(' or ') : ''
   const found = tables.map(({table, header}) => 'a table at line ' + table.position?.start.line + ' with ' + headerList(header))
+  const candidate = tables.reduce<{table: Table, read: number} | undefined>((best, {table, header}) => {
+    const read = header.filter((cell) => cell.column).length
+    return best && best.read >= read ? best : {table, read}
+  }, undefined)
   const named = headings.filter((heading) => heading !== '')
   const headingList = named.length === 0 ? '; the document has no heading' : '; the document\'s headings are ' + named.map((heading) => '`' + heading + '`').join(', ')
   const reason =
@@ -114,18 +125,20 @@ function reportNoTable(file: VFile, tables: ReadonlyArray<{table: Table, header:
     under +
     (found.length > 0 ? '; found ' + found.join('; ') + '; say which column is which with `columns` in the configuration' : '') +
     (wanted.length > 0 ? headingList : '')
-  error(file, reason, {line: 1, column: 1}, 'no-table')
+  error(file, reason, candidate?.table.children[0]?.position ?? {line: 1, column: 1}, 'no-table')
 }
 
 /** @param read receives the rows, code cells and tables */
-function readTable(table: Table, header: ReadonlyArray<HeaderCell>, heading: string | undefined, context: ReadContext, read: Read): void {
+function readTable(table: Table, reading: HeaderReading, heading: string | undefined, context: ReadContext, read: Read): void {
   const [headerRow, ...body] = table.children
+  const {header} = reading
   const columns = columnsOf(header)
-  if (!headerRow || !table.position || !checkHeader(headerRow, header, context)) return
+  if (!headerRow || !table.position || !reportHeaderReading(reading, headerRow, context.file) || !checkHeader(headerRow, header, context)) return
 
   const present = new Set(columns.flatMap((column) => (column ? [column] : [])))
   read.tables.push({file: context.file, place: table.position, heading, header, columns: present})
-  for (const row of body) readRow(row, columns, heading, context, read)
+  const rowReading = tableReading(header)
+  for (const row of body) readRow(row, rowReading, heading, context, read)
   warnMessageMarkup(body, columns.indexOf('message'), context.file)
 }
 
@@ -150,30 +163,15 @@ function warnMessageMarkup(rows: ReadonlyArray<TableRow>, index: number, file: V
   })
 }
 
-function headerTexts(table: Table): Array<string> {
-  return (table.children[0]?.children || []).map((cell) => cellText(cell))
-}
-
-/** Report missing and repeated columns; false when the table cannot be read. */
+/** Report missing columns; false when the table cannot be read. */
 function checkHeader(headerRow: TableRow, header: ReadonlyArray<HeaderCell>, context: ReadContext): boolean {
   const columns = columnsOf(header)
-  let readable = true
-  columns.forEach((column, index) => {
-    if (column && columns.indexOf(column) !== index) {
-      const cell = headerRow.children[index]
-      error(context.file, 'Unexpected second ' + columnLabels[column] + ' column, expected each column once', cell && contentPlace(cell), 'duplicate-column')
-      readable = false
-    }
-  })
-
   const missing = context.required.filter((column) => !columns.includes(column))
-  if (missing.length > 0) {
-    const labels = missing.map((column) => columnLabels[column]).join(', ')
-    const reason = 'Missing ' + labels + ' column' + (missing.length > 1 ? 's' : '') + ' in error table, found ' + headerList(header)
-    error(context.file, reason, headerRow.position, 'missing-column')
-    readable = false
-  }
-  return readable
+  if (missing.length === 0) return true
+  const labels = missing.map((column) => columnLabels[column]).join(', ')
+  const reason = 'Missing ' + labels + ' column' + (missing.length > 1 ? 's' : '') + ' in error table, found ' + headerList(header)
+  error(context.file, reason, headerRow.position, 'missing-column')
+  return false
 }
 
 /** The URL of each link reference definition, by its identifier; the first of one identifier counts, as in CommonMark. */

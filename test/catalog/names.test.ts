@@ -1,6 +1,6 @@
 /** names: identifiers from messages and from HTTP statuses, as given/want tables. */
 import {describe, expect, test} from 'vitest'
-import {identifierPattern, pascalCase, statusName} from '../../generator/catalog/names.js'
+import {identifierPattern, isMostlyNonAscii, pascalCase, statusName} from '../../generator/catalog/names.js'
 
 describe('pascalCase', () => {
   const cases: Array<[string, {given: string; want: string}]> = [
@@ -9,6 +9,7 @@ describe('pascalCase', () => {
     ['acronyms keep their case', {given: 'invalid JSON mapping', want: 'InvalidJSONMapping'}],
     ['apostrophes join', {given: "user's email isn’t set", want: 'UsersEmailIsntSet'}],
     ['accents are dropped', {given: 'requête échouée', want: 'RequeteEchouee'}],
+    ['Latin letters no accent makes', {given: 'Nieprawidłowy kod, außerhalb, đơn hàng, søknad', want: 'NieprawidlowyKodAusserhalbDonHangSoknad'}],
     ['a leading digit gets an underscore', {given: '3ds failed', want: '_3dsFailed'}],
     ['punctuation separates words', {given: 'rate-limit/exceeded (retry)', want: 'RateLimitExceededRetry'}],
     ['no letters or digits', {given: '¿?! 🙂', want: ''}],
@@ -17,6 +18,21 @@ describe('pascalCase', () => {
   test.each(cases)('%s', (_, {given, want}) => {
     expect(pascalCase(given)).toBe(want)
     if (want) expect(want).toMatch(identifierPattern)
+  })
+})
+
+describe('isMostlyNonAscii: a few ASCII words among other letters do not name a message', () => {
+  const cases: Array<[string, {given: string, want: boolean}]> = [
+    ['Cyrillic with an acronym', {given: 'Ошибка API', want: true}],
+    ['Chinese with an acronym', {given: 'CDN 节点回源失败', want: true}],
+    ['Japanese with a product name', {given: 'OAuth トークンが無効です', want: true}],
+    ['as many of each', {given: 'CDN エラー', want: true}],
+    ['English with a Hebrew phrase', {given: 'emoji and RTL שלום עולם', want: false}],
+    ['accented Latin', {given: 'Créneau déjà réservé', want: false}],
+    ['Polish', {given: 'Nieprawidłowy kod pocztowy', want: false}]
+  ]
+  test.each(cases)('%s', (_, {given, want}) => {
+    expect(isMostlyNonAscii(given)).toBe(want)
   })
 })
 

@@ -67,7 +67,11 @@ describe('validate: messages', () => {
       'a repeated column',
       {
         given: 'HTTP | Code | Message | Resolve | Code\n--- | --- | --- | --- | ---\n400 | 1 | a | A. | 2\n',
-        want: ['doc.md:1:35-1:39  error  Unexpected second Code column, expected each column once  duplicate-column']
+        want: [
+          'doc.md:1:35-1:39  error  Unexpected header cells `Code` (1:8) and `Code` (1:35) both read as the Code column, expected each column once: rename one ' +
+            'of them (the configuration names columns by their header text, so it cannot tell them apart); meanwhile the rows are checked with `Code` as ' +
+            'the Code column and `Code` not read  duplicate-column'
+        ]
       }
     ],
     [

@@ -1,7 +1,7 @@
-/** status: an HTTP cell's text and place in, its status out — `403`, `403 Forbidden`, `403 (Forbidden)`, `HTTP 404`; a status class (`4xx`) or other text becomes an `invalid-status` error, a reason phrase that is not the status's a `status-phrase` warning. */
+/** status: an HTTP cell's text and place in, its status out — `403`, `403 Forbidden`, `403 (Forbidden)`, `HTTP 404`, or none (`-`, `N/A`, empty) with a note; a status class (`4xx`) or other text becomes an `invalid-status` error, a reason phrase that is not the status's a `status-phrase` warning. */
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {error, warning} from '../../diagnostics/messages.js'
+import {error, info, warning} from '../../diagnostics/messages.js'
 import {reasonPhrase} from '../../catalog/names.js'
 
 const smallestStatus = 100
@@ -27,16 +27,28 @@ const otherPhrases: Readonly<Record<number, ReadonlyArray<string>>> = {
   422: ['Unprocessable Content']
 }
 
-/** An HTTP status cell: an integer from 100 to 599, with an optional reason phrase (an error otherwise); below 400 a warning. */
-export function readStatus(text: string, place: Position | undefined, file: VFile): number | undefined {
+/** A status and its reason phrase as a cell writes them; undefined when the cell is not an integer from 100 to 599. */
+export function parseStatus(text: string): {status: number, phrase: string | undefined} | undefined {
   const match = statusPattern.exec(text.trim())
   const digits = match?.[1]
   const status = Number(digits)
-  if (!digits || !/^[1-9]\d*$/.test(digits) || status < smallestStatus || status > largestStatus) {
-    error(file, invalidReason(text), place, 'invalid-status')
+  if (!match || !digits || !/^[1-9]\d*$/.test(digits) || status < smallestStatus || status > largestStatus) return undefined
+  return {status, phrase: (match[2] ?? match[3])?.trim()}
+}
+
+/** Whether a cell reads like an HTTP status, valid or not: digits (`404`, `4O4`), `HTTP …`, or a class (`4xx`). */
+export function looksLikeStatus(text: string): boolean {
+  return /^(?:HTTP\S*\s*)?\d/i.test(text.trim()) || statusClassPattern.test(text.trim())
+}
+
+/** An HTTP status cell: an integer from 100 to 599, with an optional reason phrase (an error otherwise); below 400 a warning. */
+export function readStatus(text: string, place: Position | undefined, file: VFile, hint: string = ''): number | undefined {
+  const parsed = parseStatus(text)
+  if (!parsed) {
+    error(file, invalidReason(text) + hint, place, 'invalid-status')
     return undefined
   }
-  const phrase = (match[2] ?? match[3])?.trim()
+  const {status, phrase} = parsed
   if (phrase) checkPhrase(status, phrase, place, file)
   if (status < smallestErrorStatus) {
     const reason = 'Unexpected HTTP status ' + status + ' for an error, expected ' + smallestErrorStatus + ' to ' + largestStatus
@@ -44,6 +56,27 @@ export function readStatus(text: string, place: Position | undefined, file: VFil
   }
   return status
 }
+
+/** A cell that says an error has no HTTP status: empty, `-`, `–`, `—` or `N/A`. */
+export function saysNoStatus(text: string): boolean {
+  return /^(?:|-|–|—|n\/a)$/i.test(text.trim())
+}
+
+/**
+ * An HTTP cell of a table whose rows may leave the status out: null, with a note, when it says none (`-`, `N/A`,
+ * empty); else as `readStatus`.
+ *
+ * @param code the row's code, as written
+ */
+export function readStatusOrNone(text: string, place: Position | undefined, file: VFile, code: string): number | null | undefined {
+  if (!saysNoStatus(text)) return readStatus(text, place, file)
+  const cell = text.trim() === '' ? 'empty' : '`' + text.trim() + '`'
+  info(file, 'Code ' + code + ' has no HTTP status (its HTTP cell is ' + cell + '): its entry is a code without one', place, 'no-status')
+  return null
+}
+
+/** Why a cell that says none is an error where the configuration names the HTTP column. */
+export const configuredStatusHint = ': the configuration names this column as HTTP, so every row needs a status'
 
 function invalidReason(text: string): string {
   const reason = 'Unexpected HTTP status ' + quote(text) + ', expected an integer from ' + smallestStatus + ' to ' + largestStatus

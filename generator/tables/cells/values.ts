@@ -4,7 +4,7 @@ import type {VFile} from 'vfile'
 import {isBlank} from './text.js'
 import {columnLabels} from '../header/columns.js'
 import {error} from '../../diagnostics/messages.js'
-import {identifierPattern, unusableNames} from '../../catalog/names.js'
+import {identifierPattern, pascalCase, unusableNames} from '../../catalog/names.js'
 import type {CodeCell, RowDeprecation} from '../../types.js'
 
 /** A code cell's text; its kind and value are decided by the catalog, which sees every code. */
@@ -18,6 +18,23 @@ export function readCode(text: string, place: Position, file: VFile): CodeCell |
     return undefined
   }
   return {file, text, place}
+}
+
+/** A number written with thousands separators (`1,000`): one code, not two. */
+const thousandsPattern = /^\d{1,3}(?:,\d{3})+$/
+
+/**
+ * A code cell that lists several codes (`1001<br>1002`, `E1, E2`, `1001 / 1002`): a `several-codes` error and a code
+ * cell for each, so that a code listed alone elsewhere too is a duplicate; undefined for a cell of one code. A slash
+ * without spaces separates integers only (`auth/user-not-found` is one code).
+ */
+export function readSeveralCodes(text: string, place: Position, file: VFile): Array<CodeCell> | undefined {
+  if (!/[\n,/]/.test(text) || thousandsPattern.test(text.trim())) return undefined
+  const parts = text.trim().split(/\s*(?:\n|,)\s*|\s+\/\s+/).flatMap((part) => (/^-?\d+(?:\/-?\d+)+$/.test(part) ? part.split('/') : [part]))
+  if (parts.length < 2 || parts.some((part) => part === '' || /\s/.test(part))) return undefined
+  const codes = parts.map((part) => '`' + part + '`').join(', ')
+  error(file, 'Unexpected ' + parts.length + ' codes in one cell (' + codes + '), expected one code per row: give each code a row of its own', place, 'several-codes')
+  return parts.map((part) => ({file, text: part, place}))
 }
 
 /** A Message or Resolve cell: its text, or an error when it is blank. */
@@ -37,9 +54,15 @@ export function readText(
   return text
 }
 
-/** The Name cell: undefined when empty (the name is derived), null when invalid. */
-export function readName(text: string, place: Position | undefined, file: VFile): string | null | undefined {
+/**
+ * The Name cell: undefined when empty (the name is derived), null when invalid.
+ *
+ * @param byContent whether the column is read as the Name column by its content: a dotted, slashed or dashed
+ *   identifier (`auth.token_expired`) then gives its PascalCase (`AuthTokenExpired`)
+ */
+export function readName(text: string, place: Position | undefined, file: VFile, byContent: boolean = false): string | null | undefined {
   if (text === '') return undefined
+  if (byContent && !identifierPattern.test(text) && /^[A-Za-z_][\w./-]*$/.test(text)) return pascalCase(text)
   if (!identifierPattern.test(text)) {
     const reason =
       'Unexpected name ' + quote(text) + ', expected an identifier: an ASCII letter or `_`, then letters, digits or `_`'

@@ -1,7 +1,7 @@
 /** malformed: the blocks of a document in, an error for each line that looks like an error-table header but that GFM does not read as a table (its rows would be lost) out. */
 import type {Heading, Paragraph, Table} from 'mdast'
 import type {VFile} from 'vfile'
-import {columnsOf, isErrorTable, mapHeader} from './columns.js'
+import {isErrorTable, mapHeader} from './columns.js'
 import {error} from '../../diagnostics/messages.js'
 import type {Field} from '../../types.js'
 
@@ -50,7 +50,7 @@ function isAtxHeading(heading: Heading, file: VFile): boolean {
 /** Whether a line is like an error table's header: cells that name the columns of one. */
 export function looksLikeErrorHeader(line: string, aliases: ReadonlyMap<string, Field>): boolean {
   if (!line.includes('|')) return false
-  return isErrorTable(columnsOf(mapHeader(splitRow(line), aliases)))
+  return isErrorTable(mapHeader(splitRow(line), aliases))
 }
 
 /**
