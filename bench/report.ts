@@ -16,7 +16,7 @@ export interface Sample {
   rssMb: number | undefined
 }
 
-/** One of the targets, measured. */
+/** One of the bench's targets, measured. */
 interface Target {
   label: string
   value: number
@@ -68,7 +68,7 @@ export function table(cases: ReadonlyArray<CaseLabel>, samples: Map<string, Arra
   return formatTable([header, ...rows])
 }
 
-/** The targets, each as a ratio measured in this run. */
+/** The bench's targets, each as a ratio measured in this run. */
 function targets(samples: Map<string, Array<Sample>>): Array<Target> {
   const median = (id: string) => medianMs(samplesOf(samples, id))
   const b = median('B')
