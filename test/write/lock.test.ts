@@ -80,7 +80,7 @@ describe('runs into one output directory', () => {
     expect((await runInProcess(['--quiet'], directory)).code).toBe(0)
     const release = await lockOutputDirectory(out, 'output')
     try {
-      await expect(lockOutputDirectory(out, 'output', {retries: 2, factor: 1, minTimeout: 100, maxTimeout: 100})).rejects.toThrow(
+      await expect(lockOutputDirectory(out, 'output', {retries: 2, delay: 100})).rejects.toThrow(
         'cannot write to output: another errgen run is writing there (it holds output/' + lockName + ') and did not finish within 0.2 s; run errgen again when it has'
       )
       expect(await runInProcess(['--check'], directory)).toEqual({code: 0, stdout: '', stderr: ''})
