@@ -12,7 +12,7 @@ import {resolve} from '../../generator/config/resolve.js'
 import {parseInThisThread} from '../../generator/parse/parse.js'
 import {compile} from '../../generator/spine.js'
 import type {Catalog, Config, ConfigFile} from '../../generator/types.js'
-import {runMain, type Outcome} from './run-main.js'
+import {runCommand, runMain, type Outcome} from './run-main.js'
 
 export type {Outcome} from './run-main.js'
 
@@ -51,9 +51,17 @@ export async function tempDirectory(): Promise<string> {
   return directory
 }
 
-/** Run errgen in this process. */
+/** Run errgen's main in this process. */
 export function runInProcess(argv: ReadonlyArray<string>, cwd: string = root): Promise<Outcome> {
   return runMain(argv, cwd)
+}
+
+/**
+ * Run the `errgen` command in this process: what the bin runs (the fast path, then main), with what it prints and its
+ * exit code kept; the tests that need a real process (its user, environment, signals, imports) use runProcess.
+ */
+export function runCli(argv: ReadonlyArray<string>, cwd: string = root): Promise<Outcome> {
+  return runCommand(argv, cwd)
 }
 
 /** A user to run a process as. */
