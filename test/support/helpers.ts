@@ -7,7 +7,6 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import ts from 'typescript'
 import {VFile} from 'vfile'
-import {afterAll} from 'vitest'
 import {resolve} from '../../generator/config/resolve.js'
 import {parseInThisThread} from '../../generator/parse/parse.js'
 import {compile} from '../../generator/spine.js'
@@ -39,10 +38,14 @@ export const strictOptions: ts.CompilerOptions = {
 /** The compiler's own files (lib.*.d.ts), parsed once for every type check of this test file. */
 const parsedLibraries = new Map<string, ts.SourceFile | undefined>()
 
+/** The directories made since the last removal: test files share this module when they share a worker. */
 const temporary: Array<string> = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, {recursive: true, force: true})))
-})
+
+/** Remove the directories tempDirectory made; the setup file calls it after each test file. */
+export async function removeTempDirectories(): Promise<void> {
+  const made = temporary.splice(0)
+  await Promise.all(made.map((directory) => rm(directory, {recursive: true, force: true})))
+}
 
 /** A new empty directory, removed after the test file. */
 export async function tempDirectory(): Promise<string> {
