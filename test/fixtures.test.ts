@@ -3,7 +3,7 @@ import {mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {readTree, root, runCli, runInProcess, snapshot, tempDirectory, writeEarlierFiles} from './support/helpers.js'
-import {expectValidOutputs} from './support/validators.js'
+import {expectValidOutputs, typeCheckAhead} from './support/validators.js'
 
 const fixtures = path.join(root, 'test', 'fixtures')
 const update = process.env.UPDATE_FIXTURES === '1'
@@ -20,6 +20,14 @@ beforeAll(async () => {
   const result = await runInProcess(['--input', 'input.md', '--out', 'output'], directory)
   if (result.code !== 0) throw new Error(result.stderr)
   previous = await readTree(path.join(directory, 'output'))
+})
+
+// The TypeScript of every fixture's expected outputs in one program, so that checking each generated set (which must
+// equal them) needs no compiler set-up of its own.
+beforeAll(async () => {
+  const expected = cases.map((name) => path.join(fixtures, name, 'output'))
+  const present = await Promise.all(expected.map((directory) => stat(directory).then(() => directory, () => undefined)))
+  await typeCheckAhead(await Promise.all(present.filter((directory) => directory !== undefined).map((directory) => readTree(directory))))
 })
 
 async function readOptional(file: string): Promise<string | undefined> {
