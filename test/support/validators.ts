@@ -32,8 +32,11 @@ interface Response {
 /** A set of outputs: file name → content. */
 type Outputs = Map<string, Buffer> | Record<string, string>
 
-/** @param outputs file name → content */
-export async function expectValidOutputs(outputs: Outputs): Promise<void> {
+/**
+ * @param outputs file name → content
+ * @param later where to put the type checks off to, to be run with others in one program
+ */
+export async function expectValidOutputs(outputs: Outputs, later?: LaterTypeChecks): Promise<void> {
   const files = textsOf(outputs)
   const typescript = Object.entries(files).find(([name]) => name.endsWith('.ts'))
   // The JSON Schema among the JSON outputs (a lookup dictionary is JSON too): the one with `$defs`.
@@ -41,9 +44,9 @@ export async function expectValidOutputs(outputs: Outputs): Promise<void> {
   const openapi = Object.entries(files).find(([name]) => name.endsWith('.yaml'))
 
   let bodies: Array<Body> = []
-  if (typescript) bodies = await expectValidTypeScript(typescript[1])
+  if (typescript) bodies = await expectValidTypeScript(typescript[1], later)
   if (openapi) {
-    const fromOpenApi = await expectValidOpenApi(openapi[1])
+    const fromOpenApi = await expectValidOpenApi(openapi[1], later)
     if (typescript) expect(fromOpenApi).toEqual(bodies)
     bodies = fromOpenApi
   }
@@ -66,6 +69,32 @@ export async function typeCheckAhead(outputSets: ReadonlyArray<Outputs>): Promis
   }
   for (const [erasable, sets] of typescript) typeCheckTogether(sets, typeScriptOptions(erasable))
   typeCheckTogether(openapi)
+}
+
+/** Type checks put off, to be run together (a property test's runs): each expected to give no diagnostic. */
+export class LaterTypeChecks {
+  readonly #checks: Array<{sources: Record<string, string>, options: typeof strictOptions}> = []
+
+  add(sources: Record<string, string>, options: typeof strictOptions): void {
+    this.#checks.push({sources, options})
+  }
+
+  /** Run the checks, those of the same options in one program; a set with diagnostics is checked alone to name them. */
+  expectClean(): void {
+    const byOptions = new Map<string, {options: typeof strictOptions, sets: Array<Record<string, string>>}>()
+    for (const {sources, options} of this.#checks) {
+      const key = JSON.stringify(options)
+      byOptions.set(key, {options, sets: [...(byOptions.get(key)?.sets ?? []), sources]})
+    }
+    for (const {options, sets} of byOptions.values()) typeCheckTogether(sets, options)
+    for (const {sources, options} of this.#checks) expect(typeCheck(sources, options), Object.values(sources).join('\n')).toEqual([])
+  }
+}
+
+/** The sources type-check without a diagnostic: now, or with the later checks when there are some. */
+function expectTypeChecks(sources: Record<string, string>, options: typeof strictOptions, later: LaterTypeChecks | undefined): void {
+  if (later) later.add(sources, options)
+  else expect(typeCheck(sources, options)).toEqual([])
 }
 
 function textsOf(outputs: Outputs): Record<string, string> {
@@ -104,19 +133,19 @@ function expectValidProblems(schemaText: string, openapiText: string): void {
 }
 
 /** Compiles under the strict flags (and `erasableSyntaxOnly` when it has no enum); its bodies when run. */
-async function expectValidTypeScript(source: string): Promise<Array<Body>> {
-  expect(typeCheck({'errors.ts': source}, typeScriptOptions(isErasable(source)))).toEqual([])
+async function expectValidTypeScript(source: string, later: LaterTypeChecks | undefined): Promise<Array<Body>> {
+  expectTypeChecks({'errors.ts': source}, typeScriptOptions(isErasable(source)), later)
   const module = await evaluate(source)
   return sortByCode(Object.values(module.errorCatalog as Record<string, {code: unknown}>).map((entry) => module.createErrorBody(entry.code) as Body))
 }
 
 /** Passes the official schema and openapi-typescript; its example bodies. */
-async function expectValidOpenApi(text: string): Promise<Array<Body>> {
+async function expectValidOpenApi(text: string, later: LaterTypeChecks | undefined): Promise<Array<Body>> {
   const document = parse(text)
   const result = await openApiValidator.validate(structuredClone(document))
   expect(result.errors).toBeUndefined()
   expect(openApiValidator.version).toBe('3.1')
-  expect(typeCheck({'openapi.ts': await openApiTypes(text)})).toEqual([])
+  expectTypeChecks({'openapi.ts': await openApiTypes(text)}, strictOptions, later)
   const responses = Object.values(document.components.responses as Record<string, Response>)
   const examples = responses.flatMap((response) => Object.values(response.content['application/json'].examples).map((example) => example.value))
   return sortByCode(examples)
