@@ -2,8 +2,8 @@
 import {mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {beforeAll, describe, expect, test} from 'vitest'
-import {readTree, root, runInProcess, runProcess, snapshot, tempDirectory, writeEarlierFiles} from './support/helpers.js'
-import {expectValidOutputs} from './support/validators.js'
+import {readTree, root, runCli, runInProcess, snapshot, tempDirectory, writeEarlierFiles} from './support/helpers.js'
+import {expectValidOutputs, typeCheckAhead} from './support/validators.js'
 
 const fixtures = path.join(root, 'test', 'fixtures')
 const update = process.env.UPDATE_FIXTURES === '1'
@@ -20,6 +20,14 @@ beforeAll(async () => {
   const result = await runInProcess(['--input', 'input.md', '--out', 'output'], directory)
   if (result.code !== 0) throw new Error(result.stderr)
   previous = await readTree(path.join(directory, 'output'))
+})
+
+// The TypeScript of every fixture's expected outputs in one program, so that checking each generated set (which must
+// equal them) needs no compiler set-up of its own.
+beforeAll(async () => {
+  const expected = cases.map((name) => path.join(fixtures, name, 'output'))
+  const present = await Promise.all(expected.map((directory) => stat(directory).then(() => directory, () => undefined)))
+  await typeCheckAhead(await Promise.all(present.filter((directory) => directory !== undefined).map((directory) => readTree(directory))))
 })
 
 async function readOptional(file: string): Promise<string | undefined> {
@@ -69,8 +77,8 @@ describe('fixtures', () => {
     const code = expectedExitCode(result.stderr)
     expect(result.code).toBe(code)
     if (code === 2) {
-      // The real process too: one line on stderr, no stack trace.
-      expect(await runProcess([...args, '--out', out, '--allow-outside'], directory)).toEqual({code: 2, stdout: '', stderr: diagnostics})
+      // The command as the bin runs it too (the fast path first): one line on stderr, nothing thrown.
+      expect(await runCli([...args, '--out', out, '--allow-outside'], directory)).toEqual({code: 2, stdout: '', stderr: diagnostics})
     }
     if (code === 0) {
       const generated = await readTree(out)

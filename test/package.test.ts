@@ -29,7 +29,8 @@ let installLog = ''
 
 beforeAll(async () => {
   const packed = await tempDirectory()
-  const pack = await outcome(npm, ['pack', '--pack-destination', packed, '--silent'], root)
+  // dist/ is this run's build: the global setup built it as `prepack` (`npm run build`) would.
+  const pack = await outcome(npm, ['pack', '--ignore-scripts', '--pack-destination', packed, '--silent'], root)
   expect(pack.code, pack.stderr).toBe(0)
   const [tarball] = (await readdir(packed)).filter((name) => name.endsWith('.tgz'))
   expect(tarball).toBeDefined()

@@ -1,4 +1,4 @@
-/** fast-path: command-line arguments in, exit code 0 when the manifest proves the outputs current (remark and ts-morph are never loaded); undefined when a full run must decide. */
+/** fast-path: command-line arguments in, exit code 0 when the manifest proves the outputs current (remark and ts-morph are never loaded); undefined when a full run must decide — and the command as the bin runs it, this first and main when it cannot answer. */
 import path from 'node:path'
 import {defaultOut} from '../config/defaults.js'
 import {findConfig} from '../config/discover-io.js'
@@ -8,6 +8,14 @@ import {currentManifest} from '../write/manifest-io.js'
 import {outputArgs, plainSettings} from './flags.js'
 import type {Io} from './main.js'
 import {version} from './version-io.js'
+
+/** Run errgen as the `errgen` command does: the fast path, or main (loaded only then) when it cannot answer; the exit code. */
+export async function runCli(argv: ReadonlyArray<string>, io: Io): Promise<number> {
+  const answered = await fastPath(argv, io)
+  if (answered !== undefined) return answered
+  const {main} = await import('./main.js')
+  return main(argv, io)
+}
 
 /**
  * Answer a plain run or `--check` from the manifest, or leave it to the full run: any other flag, a configuration

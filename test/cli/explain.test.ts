@@ -2,7 +2,7 @@
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {project, runInProcess, runProcess, tempDirectory} from '../support/helpers.js'
+import {project, runCli, runInProcess, tempDirectory} from '../support/helpers.js'
 
 /** A document with a heading, a deprecated code that names its replacement, a linked resolve text, and the problem form. */
 async function billing(): Promise<string> {
@@ -19,7 +19,7 @@ async function billing(): Promise<string> {
 
 describe('errgen explain', () => {
   test('prints a code of the seed: name, message, place, status, resolve text', async () => {
-    const result = await runProcess(['explain', '1000'], await project())
+    const result = await runCli(['explain', '1000'], await project())
     expect(result).toEqual({
       code: 0,
       stderr: '',

@@ -2,7 +2,7 @@
 import {chmod, chown, cp, mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {age, permissionsApply, project, readTree, root, runInProcess, runProcess, seed, snapshot, tempDirectory, unprivilegedUser, writeEarlierFiles, type User} from '../support/helpers.js'
+import {age, permissionsApply, project, readTree, root, runCli, runInProcess, runProcess, seed, snapshot, tempDirectory, unprivilegedUser, writeEarlierFiles, type User} from '../support/helpers.js'
 
 const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'))
 
@@ -32,7 +32,7 @@ async function projectWithStaleOutputs(): Promise<{directory: string, out: strin
   return {directory, out}
 }
 
-/** Real processes where the process itself matters (exit codes, messages); the others run in this process. */
+/** A real process through the built bin for --help, --version and a first run; the others run the command in this process. */
 describe('errgen command line', () => {
   test('--help and --version', async () => {
     const help = await runProcess(['--help'])
@@ -84,7 +84,7 @@ describe('errgen command line', () => {
   test('--check is silent and exits 0 when outputs are up to date', async () => {
     const directory = await project()
     await runInProcess([], directory)
-    expect(await runProcess(['--check'], directory)).toEqual({code: 0, stdout: '', stderr: ''})
+    expect(await runCli(['--check'], directory)).toEqual({code: 0, stdout: '', stderr: ''})
   })
 
   test('--check exits 1 on a hand-edited output, with a short diff, and writes nothing', async () => {
@@ -95,7 +95,7 @@ describe('errgen command line', () => {
     const edited = (await readFile(file, 'utf8')).replace('AccessTokenMissing = 1000', 'AccessTokenMissing = 1001')
     await writeFile(file, edited)
     const before = await snapshot(out)
-    const result = await runProcess(['--check'], directory)
+    const result = await runCli(['--check'], directory)
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')
     expect(result.stderr).toContain('output/error-codes.ts is stale: code 1000 added\n')
@@ -138,12 +138,12 @@ describe('errgen command line', () => {
   test('an --out that is a file is one clear line with exit code 2', async () => {
     const directory = await project()
     await writeFile(path.join(directory, 'out'), 'x')
-    const result = await runProcess(['--out', 'out'], directory)
+    const result = await runCli(['--out', 'out'], directory)
     expect(result).toEqual({code: 2, stdout: '', stderr: 'errgen: cannot use out as the output directory: it is not a directory\n'})
   })
 
   test('an unknown option is a usage error with exit code 2', async () => {
-    expect(await runProcess(['--bogus'])).toEqual({
+    expect(await runCli(['--bogus'])).toEqual({
       code: 2,
       stdout: '',
       stderr: "errgen: Unknown option '--bogus'\nTry `errgen --help`.\n"
@@ -163,13 +163,14 @@ describe('errgen command line', () => {
   test('an --out whose parent is a file is one clear line with exit code 2', async () => {
     const directory = await project()
     await writeFile(path.join(directory, 'out'), 'x')
-    const result = await runProcess(['--out', 'out/gen'], directory)
+    const result = await runCli(['--out', 'out/gen'], directory)
     expect(result).toEqual({code: 2, stdout: '', stderr: 'errgen: cannot use out/gen as the output directory: a parent is not a directory\n'})
   })
 })
 
 describe('an input errgen cannot use: one clear line, exit code 2, the earlier outputs untouched', () => {
-  const cases: Array<[string, {input: string, prepare: (file: string) => Promise<void>, stderr: string}]> = [
+  // In this process, but for a file only another user cannot read: errgen runs as that user in a real process.
+  const cases: Array<[string, {input: string, prepare: (file: string) => Promise<void>, stderr: string, asUser?: boolean}]> = [
     ['a missing file', {input: 'input/nope.md', prepare: async () => {}, stderr: 'errgen: cannot read input/nope.md: no such file or directory\n'}],
     ['a directory', {input: 'input', prepare: async () => {}, stderr: 'errgen: cannot read input: it is a directory\n'}],
     ['an empty file', {input: 'input/empty.md', prepare: (file) => writeFile(file, ''), stderr: 'errgen: cannot read input/empty.md: the file is empty\n'}],
@@ -178,13 +179,14 @@ describe('an input errgen cannot use: one clear line, exit code 2, the earlier o
     ['a path below a file', {input: 'input/error-codes.md/x.md', prepare: async () => {}, stderr: 'errgen: cannot read input/error-codes.md/x.md: a parent is not a directory\n'}]
   ]
   if (permissionsApply) {
-    cases.push(['an unreadable file', {input: 'input/error-codes.md', prepare: (file) => chmod(file, 0o000), stderr: 'errgen: cannot read input/error-codes.md: permission denied\n'}])
+    cases.push(['an unreadable file', {input: 'input/error-codes.md', prepare: (file) => chmod(file, 0o000), stderr: 'errgen: cannot read input/error-codes.md: permission denied\n', asUser: true}])
   }
-  test.each(cases)('%s', async (_, {input, prepare, stderr}) => {
+  test.each(cases)('%s', async (_, {input, prepare, stderr, asUser}) => {
     const {directory, out} = await projectWithStaleOutputs()
     await prepare(path.join(directory, input))
     const before = await snapshot(out)
-    expect(await runProcess(['--input', input], directory, {}, unprivilegedUser)).toEqual({code: 2, stdout: '', stderr})
+    const run = asUser ? runProcess(['--input', input], directory, {}, unprivilegedUser) : runCli(['--input', input], directory)
+    expect(await run).toEqual({code: 2, stdout: '', stderr})
     expect(await snapshot(out)).toEqual(before)
   })
   test.skipIf(permissionsApply)('an unreadable file: skipped, as the tests run as root and there is no user nobody to run errgen as', () => {})
@@ -197,7 +199,7 @@ describe('errgen never loses data', () => {
     await mkdir(out)
     const mine = 'export const mine = 1;\n'
     await writeFile(path.join(out, 'error-codes.ts'), mine)
-    expect(await runProcess(['--quiet'], directory)).toEqual({
+    expect(await runCli(['--quiet'], directory)).toEqual({
       code: 2,
       stdout: '',
       stderr:
@@ -223,7 +225,7 @@ describe('errgen never loses data', () => {
     await mkdir(out)
     await writeFile(path.join(out, 'error-codes.ts'), '')
     await writeFile(path.join(out, 'error-codes.schema.json'), '{}\n')
-    const result = await runProcess(['--quiet'], directory)
+    const result = await runCli(['--quiet'], directory)
     expect(result.code).toBe(2)
     expect(result.stderr).toBe(
       'errgen: refusing to overwrite output/error-codes.ts, output/error-codes.schema.json: they were not generated by errgen (no `Generated by errgen` line at the top); move them away or pass --force\n'

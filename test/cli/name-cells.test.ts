@@ -2,7 +2,7 @@
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {project, runProcess} from '../support/helpers.js'
+import {project, runCli} from '../support/helpers.js'
 import {documentOf, errors, renamedProject} from '../support/renamed.js'
 
 describe('names given by a Name cell', () => {
@@ -15,21 +15,21 @@ describe('names given by a Name cell', () => {
         .replace('HTTP | Code | Message | Resolve\n--- | --- | --- | --- ', 'HTTP | Code | Message | Resolve | Name\n--- | --- | --- | --- | ---')
         .replace(/^(```.*)$/gm, (row) => (row.includes('```1001```') ? row + ' | ' + cell + ' |' : row + ' | |'))
     )
-    expect((await runProcess(['--quiet'], directory)).code).toBe(0)
+    expect((await runCli(['--quiet'], directory)).code).toBe(0)
     return {directory, document}
   }
 
   test('a code named by its Name cell keeps its name whatever its message becomes', async () => {
     const {directory, document} = await namedProject('TypeMissing')
     await document.edit((text) => text.replace('*type missing*', '*type parameter missing*'))
-    const run = await runProcess(['--quiet'], directory)
+    const run = await runCli(['--quiet'], directory)
     expect([run.code, run.stderr]).toEqual([0, ''])
   })
 
   test('editing the Name cell is a rename all the same: renamed-code at the cell, which --pin-names leaves alone', async () => {
     const {directory, document} = await namedProject('TypeMissing')
     await document.edit((text) => text.replace('| TypeMissing |', '| TypeParamMissing |'))
-    const run = await runProcess(['--quiet'], directory)
+    const run = await runCli(['--quiet'], directory)
     expect([run.code, errors(run.stderr)]).toEqual([
       1,
       [
@@ -38,24 +38,24 @@ describe('names given by a Name cell', () => {
       ]
     ])
     const edited = await document.read()
-    const pin = await runProcess(['--pin-names'], directory)
+    const pin = await runCli(['--pin-names'], directory)
     expect([pin.code, pin.stdout]).toEqual([1, ''])
     expect(errors(pin.stderr)).toHaveLength(1)
     expect(await document.read()).toBe(edited)
-    expect((await runProcess(['--quiet', '--allow-breaking'], directory)).code).toBe(0)
+    expect((await runCli(['--quiet', '--allow-breaking'], directory)).code).toBe(0)
   })
 
   test('an empty Name cell is filled in place; a cell with other text is unpinnable-name, and nothing is written', async () => {
     const {directory, document} = await namedProject('')
     await document.edit((text) => text.replace('*type missing*', '*type parameter missing*'))
-    expect((await runProcess(['--pin-names'], directory)).code).toBe(0)
+    expect((await runCli(['--pin-names'], directory)).code).toBe(0)
     expect(await document.read()).toContain('```400```| ```1001```|*type parameter missing*|You need to include a type parameter. Ex. bofa, wells, amex, chase, citi, etc. | TypeMissing |\n')
-    expect((await runProcess(['--quiet'], directory)).code).toBe(0)
+    expect((await runCli(['--quiet'], directory)).code).toBe(0)
 
     const other = await namedProject('<b></b>')
     await other.document.edit((text) => text.replace('*type missing*', '*type parameter missing*'))
     const edited = await other.document.read()
-    const pin = await runProcess(['--pin-names'], other.directory)
+    const pin = await runCli(['--pin-names'], other.directory)
     expect(pin.code).toBe(1)
     const unpinnable = 'Cannot keep the name `TypeMissing` of code 1001: its Name cell holds `<b></b>`, which errgen would lose; write the name there by hand'
     expect(errors(pin.stderr)).toEqual(['input/error-codes.md:8:129-8:136  error  ' + unpinnable + '  unpinnable-name'])
@@ -67,17 +67,17 @@ describe('names given by a Name cell', () => {
     await document.edit((text) =>
       text.replace('*type missing*', '*type parameter missing*').replace(/^(```400```\| ```1002```.*) \| \|$/m, '$1 | EmailAbsent |')
     )
-    const refused = await runProcess(['--pin-names'], directory)
+    const refused = await runCli(['--pin-names'], directory)
     expect([refused.code, errors(refused.stderr).map((line) => line.replace(/ since .*/, ''))]).toEqual([
       1,
       ['input/error-codes.md:9:94-9:105  error  Name of code 1002 changed from `EmailMissing` to `EmailAbsent` by its Name cell']
     ])
-    const pin = await runProcess(['--pin-names', '--allow-breaking'], directory)
+    const pin = await runCli(['--pin-names', '--allow-breaking'], directory)
     expect(pin.code).toBe(0)
     expect(pin.stderr).toContain('warning  Name of code 1002 changed from `EmailMissing` to `EmailAbsent` by its Name cell since output (allowed by --allow-breaking)  renamed-code\n')
     expect(await document.read()).toContain('|*type parameter missing*|You need to include a type parameter. Ex. bofa, wells, amex, chase, citi, etc. | TypeMissing |\n')
-    expect((await runProcess(['--quiet', '--allow-breaking'], directory)).code).toBe(0)
-    expect((await runProcess(['--quiet'], directory)).code).toBe(0)
+    expect((await runCli(['--quiet', '--allow-breaking'], directory)).code).toBe(0)
+    expect((await runCli(['--quiet'], directory)).code).toBe(0)
   })
 })
 
@@ -103,10 +103,10 @@ describe('the library API', () => {
     await writeFile(path.join(directory, 'docs', 'b.md'), '| HTTP | Code | Message | Resolve |\n| --- | --- | --- | --- |\n| 401 | 2 | *token expired* | Refresh it. |\n')
     const untouched = table + '500 | 3 | *server error* | Try again.\n'
     await writeFile(path.join(directory, 'docs', 'c.md'), untouched)
-    expect((await runProcess(['--quiet'], directory)).code).toBe(0)
+    expect((await runCli(['--quiet'], directory)).code).toBe(0)
     await writeFile(path.join(directory, 'docs', 'a.md'), table + '400 | 1 | *no token* | Send a token.\n')
     await writeFile(path.join(directory, 'docs', 'b.md'), '| HTTP | Code | Message | Resolve |\n| --- | --- | --- | --- |\n| 401 | 2 | *token is old* | Refresh it. |\n')
-    const pin = await runProcess(['--pin-names'], directory)
+    const pin = await runCli(['--pin-names'], directory)
     expect([pin.code, pin.stdout]).toEqual([
       0,
       'errgen: docs/a.md: kept 1 name in a Name column (code 1 `TokenMissing`); run errgen to regenerate the outputs\n' +
@@ -117,6 +117,6 @@ describe('the library API', () => {
       '| HTTP | Code | Message | Resolve | Name |\n| --- | --- | --- | --- | --- |\n| 401 | 2 | *token is old* | Refresh it. | TokenExpired |\n'
     )
     expect(await readFile(path.join(directory, 'docs', 'c.md'), 'utf8')).toBe(untouched)
-    expect((await runProcess(['--quiet'], directory)).code).toBe(0)
+    expect((await runCli(['--quiet'], directory)).code).toBe(0)
   })
 })

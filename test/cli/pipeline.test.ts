@@ -3,7 +3,7 @@ import {spawn} from 'node:child_process'
 import {cp, mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
-import {bin, project, readTree, runInProcess, runProcess, tempDirectory} from '../support/helpers.js'
+import {bin, project, readTree, runCli, runInProcess, tempDirectory} from '../support/helpers.js'
 
 const invalidTable = 'HTTP | Code | Message | Resolve\n--- | --- | --- | ---\n400 | 1 | *a* | A.\n4x0 | 1 | *b* | B:\n'
 
@@ -11,7 +11,7 @@ describe('--format', () => {
   test('json: one object per message, on stdout', async () => {
     const directory = await project()
     await writeFile(path.join(directory, 'input', 'error-codes.md'), invalidTable)
-    const result = await runProcess(['--format', 'json'], directory)
+    const result = await runCli(['--format', 'json'], directory)
     expect(result.code).toBe(1)
     expect(result.stderr).toBe('')
     expect(JSON.parse(result.stdout)).toEqual([

@@ -11,7 +11,7 @@ import {readBack} from '../../generator/contract/read-back.js'
 import {emit} from '../../generator/emit/index.js'
 import type {BodyField, Catalog, ConfigFile} from '../../generator/types.js'
 import {configFor, evaluate, generateFrom, runInProcess, strictOptions, tempDirectory, typeCheck} from '../support/helpers.js'
-import {expectValidOutputs} from '../support/validators.js'
+import {expectValidOutputs, LaterTypeChecks} from '../support/validators.js'
 
 /** A table with HTTP and Resolve columns, one without HTTP, one without Resolve, one with neither. */
 const document =
@@ -183,13 +183,16 @@ const partialCatalog: fc.Arbitrary<Catalog> = fc
   })
 
 test('any catalog whose entries differ in status and resolve text passes every consumer, in both styles, with or without the problem form', async () => {
+  // The type checks after the runs, in one program per set of flags.
+  const later = new LaterTypeChecks()
   await fc.assert(
     fc.asyncProperty(partialCatalog, fc.constantFrom('enum' as const, 'const' as const), fc.boolean(), fc.boolean(), async (catalog, style, problem, withStatus) => {
       const fields: Array<BodyField> = ['code', ...(withStatus && catalog.hasStatus ? ['status' as const] : []), 'message', ...(catalog.hasResolve ? ['resolve' as const] : [])]
       const config = configFor(['x.md'], {typescript: {style}, body: {fields}, ...(problem ? {problem: {type: 'https://docs.example.com/errors#{code}'}} : {})})
       const files = await emit(catalog, config)
-      await expectValidOutputs(Object.fromEntries(files.map((file) => [file.name, file.text])))
+      await expectValidOutputs(Object.fromEntries(files.map((file) => [file.name, file.text])), later)
     }),
     {numRuns: 30}
   )
+  later.expectClean()
 }, 120_000)

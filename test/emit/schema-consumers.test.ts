@@ -154,14 +154,24 @@ describe('the body options', () => {
 describe('redocly lint', () => {
   /** The recommended rules, but those that cannot apply to a file of components only (the README lists them). */
   const configuration = 'extends:\n  - recommended\nrules:\n  no-empty-servers: off\n  no-unused-components: off\n  info-license: off\n'
+  const files = ['output/error-codes.openapi.yaml', 'test/fixtures/grouped-tables/output/errors.openapi.yaml', 'test/fixtures/string-codes/output/input.openapi.yaml', 'test/fixtures/optional-status-differ/output/errors.openapi.yaml', 'test/fixtures/optional-columns-both/output/errors.openapi.yaml']
 
-  test.each(['output/error-codes.openapi.yaml', 'test/fixtures/grouped-tables/output/errors.openapi.yaml', 'test/fixtures/string-codes/output/input.openapi.yaml', 'test/fixtures/optional-status-differ/output/errors.openapi.yaml', 'test/fixtures/optional-columns-both/output/errors.openapi.yaml'])('passes with the recommended rules: %s', async (file) => {
+  /** redocly's report on each file, from one run over all of them: it prints one JSON object a file, in their order. */
+  let reports: Array<{totals: {errors: number, warnings: number}, problems: Array<unknown>}> = []
+  beforeAll(async () => {
     const directory = await tempDirectory()
     await writeFile(path.join(directory, 'redocly.yaml'), configuration)
     const redocly = path.join(root, 'node_modules', '.bin', 'redocly')
-    const {stdout} = await promisify(execFile)(redocly, ['lint', path.join(root, file), '--format', 'json', '--config', path.join(directory, 'redocly.yaml')], {cwd: directory, env: {...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true'}})
-    const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as {totals: {errors: number, warnings: number}, problems: Array<unknown>}
-    expect(report.problems).toEqual([])
-    expect(report.totals).toMatchObject({errors: 0, warnings: 0})
+    const paths = files.map((file) => path.join(root, file))
+    const {stdout} = await promisify(execFile)(redocly, ['lint', ...paths, '--format', 'json', '--config', path.join(directory, 'redocly.yaml')], {cwd: directory, env: {...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true'}})
+    // Each object is printed with two-space indentation: only its own closing brace starts a line.
+    reports = stdout.slice(stdout.indexOf('{')).split(/(?<=^\})/m).filter((text) => text.trim() !== '').map((text) => JSON.parse(text))
+    expect(reports).toHaveLength(files.length)
   }, 60_000)
+
+  test.each(files.map((file, index) => [file, index] as const))('passes with the recommended rules: %s', (_, index) => {
+    const report = reports[index]
+    expect(report?.problems).toEqual([])
+    expect(report?.totals).toMatchObject({errors: 0, warnings: 0})
+  })
 })

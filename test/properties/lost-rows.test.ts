@@ -112,6 +112,7 @@ async function runCase(index: number, directories: ReadonlyMap<string, string>, 
 async function rejectedOutputs(accepted: ReadonlyArray<Outputs>): Promise<Array<string>> {
   const sources = Object.fromEntries(accepted.map((outputs, index) => ['case' + index + '.ts', outputs.typescript]))
   const rejected = typeCheck(sources).map((diagnostic) => 'tsc: ' + diagnostic)
+  const validator = new Validator()
   for (const [index, outputs] of accepted.entries()) {
     const ajv = new Ajv2020({strict: true, addUsedSchema: false})
     addFormats.default(ajv)
@@ -120,7 +121,7 @@ async function rejectedOutputs(accepted: ReadonlyArray<Outputs>): Promise<Array<
     } catch (cause) {
       rejected.push('Ajv: output ' + index + ': ' + String(cause))
     }
-    const result = await new Validator().validate(parse(outputs.openapi))
+    const result = await validator.validate(parse(outputs.openapi))
     if (!result.valid) rejected.push('OpenAPI: output ' + index + ': ' + JSON.stringify(result.errors).slice(0, 400))
   }
   return rejected

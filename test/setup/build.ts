@@ -1,4 +1,4 @@
-/** build: vitest's global setup — the TypeScript sources in, dist/ built by tsc and the runners that live outside vitest (a worker, an import hook) transpiled, once per test run, so that no test runs a stale build. */
+/** build: vitest's global setup — the TypeScript sources in, dist/ built as `npm run build` builds it (tsc, then the shipped configuration schema) and the runners that live outside vitest (a worker, an import hook) transpiled, once per test run, so that no test runs a stale build. */
 import {execFile} from 'node:child_process'
 import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -13,7 +13,8 @@ const runners = path.join(root, 'test', 'runners')
 export const runnersOut = path.join(root, 'node_modules', '.cache', 'errgen-test', 'runners')
 
 /**
- * Build dist/ from the sources with the project's own tsc, then transpile the runners. tsc's exit code 2 means type
+ * Build dist/ from the sources with the project's own tsc and write its configuration schema, as `npm run build` does
+ * (so that the package test packs this build), then transpile the runners. tsc's exit code 2 means type
  * errors with every file emitted: the build is current, and `npm test` reports those errors in its own `tsc` step.
  */
 export default async function setup(): Promise<void> {
@@ -23,6 +24,7 @@ export default async function setup(): Promise<void> {
       if (cause.code !== outputsGenerated) throw new Error('building dist/ failed:\n' + (cause.stdout ?? '') + (cause.stderr ?? ''))
     }
   )
+  await promisify(execFile)(process.execPath, [path.join(root, 'dist', 'config', 'write-schema-io.js')], {cwd: root})
   await transpileRunners()
 }
 

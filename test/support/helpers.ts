@@ -7,12 +7,13 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import ts from 'typescript'
 import {VFile} from 'vfile'
-import {afterAll} from 'vitest'
 import {resolve} from '../../generator/config/resolve.js'
 import {parseInThisThread} from '../../generator/parse/parse.js'
 import {compile} from '../../generator/spine.js'
 import type {Catalog, Config, ConfigFile} from '../../generator/types.js'
-import {runMain, type Outcome} from './run-main.js'
+import {runCommand, runMain, type Outcome} from './run-main.js'
+
+export {strictOptions, typeCheck, typeCheckTogether} from './type-check.js'
 
 export type {Outcome} from './run-main.js'
 
@@ -21,28 +22,13 @@ export const bin = path.join(root, 'dist', 'cli', 'bin.js')
 export const seed = path.join(root, 'input', 'error-codes.md')
 export const committedOutput = path.join(root, 'output')
 
-/** The compiler flags the generated TypeScript must pass without a diagnostic. */
-export const strictOptions: ts.CompilerOptions = {
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  isolatedModules: true,
-  verbatimModuleSyntax: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ['lib.es2022.d.ts'],
-  types: []
-}
-
-/** The compiler's own files (lib.*.d.ts), parsed once for every type check of this test file. */
-const parsedLibraries = new Map<string, ts.SourceFile | undefined>()
-
 const temporary: Array<string> = []
-afterAll(async () => {
-  await Promise.all(temporary.map((directory) => rm(directory, {recursive: true, force: true})))
-})
+
+/** Remove the directories tempDirectory made; the setup file calls it after each test file. */
+export async function removeTempDirectories(): Promise<void> {
+  const made = temporary.splice(0)
+  await Promise.all(made.map((directory) => rm(directory, {recursive: true, force: true})))
+}
 
 /** A new empty directory, removed after the test file. */
 export async function tempDirectory(): Promise<string> {
@@ -51,9 +37,17 @@ export async function tempDirectory(): Promise<string> {
   return directory
 }
 
-/** Run errgen in this process. */
+/** Run errgen's main in this process. */
 export function runInProcess(argv: ReadonlyArray<string>, cwd: string = root): Promise<Outcome> {
   return runMain(argv, cwd)
+}
+
+/**
+ * Run the `errgen` command in this process: what the bin runs (the fast path, then main), with what it prints and its
+ * exit code kept; the tests that need a real process (its user, environment, signals, imports) use runProcess.
+ */
+export function runCli(argv: ReadonlyArray<string>, cwd: string = root): Promise<Outcome> {
+  return runCommand(argv, cwd)
 }
 
 /** A user to run a process as. */
@@ -139,53 +133,6 @@ export async function age(directory: string): Promise<void> {
 export async function writeEarlierFiles(directory: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
   for (const [name, bytes] of files) await writeFile(path.join(directory, name), bytes)
   await age(directory)
-}
-
-/**
- * Type-check TypeScript sources with the compiler; the diagnostics of those sources (the compiler's lib files are
- * parsed once per test file and not checked themselves) as `file(line,col): message` strings.
- *
- * @param sources file name → text
- */
-export function typeCheck(sources: Record<string, string>, options: ts.CompilerOptions = strictOptions): Array<string> {
-  const directory = path.join(root, '.virtual')
-  const files = new Map<string, string>(Object.entries(sources).map(([name, text]) => [path.join(directory, name), text]))
-  const program = ts.createProgram([...files.keys()], options, virtualHost(files, directory, options))
-  const diagnostics = [
-    ...program.getOptionsDiagnostics(),
-    ...program.getGlobalDiagnostics(),
-    ...[...files.keys()].flatMap((name) => {
-      const file = program.getSourceFile(name)
-      return file ? [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)] : []
-    })
-  ]
-  return diagnostics.map((diagnostic) => {
-    const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
-    if (!diagnostic.file || diagnostic.start === undefined) return text
-    const {line, character} = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
-    return path.relative(directory, diagnostic.file.fileName) + '(' + (line + 1) + ',' + (character + 1) + '): ' + text
-  })
-}
-
-/** A compiler host that serves `files` from memory in `directory`, and the compiler's lib files parsed once. */
-function virtualHost(files: ReadonlyMap<string, string>, directory: string, options: ts.CompilerOptions): ts.CompilerHost {
-  const host = ts.createCompilerHost(options)
-  const originalGetSourceFile = host.getSourceFile
-  host.getSourceFile = (name, languageVersion, ...rest) => {
-    const text = files.get(name)
-    if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true)
-    const key = name + ' ' + JSON.stringify(languageVersion)
-    if (!parsedLibraries.has(key)) parsedLibraries.set(key, originalGetSourceFile.call(host, name, languageVersion, ...rest))
-    return parsedLibraries.get(key)
-  }
-  const originalFileExists = host.fileExists
-  host.fileExists = (name) => files.has(name) || originalFileExists.call(host, name)
-  const originalReadFile = host.readFile
-  host.readFile = (name) => files.get(name) ?? originalReadFile.call(host, name)
-  const originalDirectoryExists = host.directoryExists?.bind(host)
-  const virtualDirectories = new Set([...files.keys()].map((name) => path.dirname(name)))
-  host.directoryExists = (name) => name === directory || virtualDirectories.has(name) || (originalDirectoryExists ? originalDirectoryExists(name) : false)
-  return host
 }
 
 /** An evaluated module's exports: any, as their shape is what the tests check. */

@@ -2,7 +2,7 @@
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {expect} from 'vitest'
-import {project, runProcess} from './helpers.js'
+import {project, runCli} from './helpers.js'
 
 /** The document of a project, and a way to edit it. */
 export function documentOf(directory: string): {file: string, edit: (change: (text: string) => string) => Promise<void>, read: () => Promise<string>} {
@@ -26,7 +26,7 @@ export const renamed =
 /** A project generated once, whose message of code 1001 was then edited so that its derived name changes. */
 export async function renamedProject(): Promise<{directory: string, document: ReturnType<typeof documentOf>, out: string}> {
   const directory = await project()
-  expect((await runProcess(['--quiet'], directory)).code).toBe(0)
+  expect((await runCli(['--quiet'], directory)).code).toBe(0)
   const document = documentOf(directory)
   await document.edit((text) => text.replace('*type missing*', '*type parameter missing*'))
   return {directory, document, out: path.join(directory, 'output')}

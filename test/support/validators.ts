@@ -6,10 +6,16 @@ import openapiTS, {astToString} from 'openapi-typescript'
 import {readFileSync} from 'node:fs'
 import {parse} from 'yaml'
 import {expect} from 'vitest'
-import {evaluate, strictOptions, typeCheck} from './helpers.js'
+import {evaluate, strictOptions, typeCheck, typeCheckTogether} from './helpers.js'
 
 /** The JSON Schema of RFC 9457 Appendix A, as transcribed beside this module. */
 const rfc9457Schema: object = JSON.parse(readFileSync(new URL('rfc9457-appendix-a.json', import.meta.url), 'utf8')).schema
+
+/**
+ * The official OpenAPI schema's validator, compiled once (it keeps its compiled schema) and used by one check at a
+ * time: a validation awaits nothing after it reads the document.
+ */
+const openApiValidator = new Validator()
 
 /** An error body as the outputs describe it. */
 interface Body {
@@ -23,23 +29,90 @@ interface Response {
   content: {'application/json': {examples: Record<string, {value: Body}>}, 'application/problem+json'?: {examples: Record<string, {value: unknown}>}}
 }
 
-/** @param outputs file name → content */
-export async function expectValidOutputs(outputs: Map<string, Buffer> | Record<string, string>): Promise<void> {
-  const files = outputs instanceof Map ? Object.fromEntries([...outputs].map(([name, bytes]) => [name, bytes.toString('utf8')])) : outputs
+/** A set of outputs: file name → content. */
+type Outputs = Map<string, Buffer> | Record<string, string>
+
+/**
+ * @param outputs file name → content
+ * @param later where to put the type checks off to, to be run with others in one program
+ */
+export async function expectValidOutputs(outputs: Outputs, later?: LaterTypeChecks): Promise<void> {
+  const files = textsOf(outputs)
   const typescript = Object.entries(files).find(([name]) => name.endsWith('.ts'))
   // The JSON Schema among the JSON outputs (a lookup dictionary is JSON too): the one with `$defs`.
   const schema = Object.entries(files).find(([name, text]) => name.endsWith('.json') && '$defs' in JSON.parse(text))
   const openapi = Object.entries(files).find(([name]) => name.endsWith('.yaml'))
 
   let bodies: Array<Body> = []
-  if (typescript) bodies = await expectValidTypeScript(typescript[1])
+  if (typescript) bodies = await expectValidTypeScript(typescript[1], later)
   if (openapi) {
-    const fromOpenApi = await expectValidOpenApi(openapi[1])
+    const fromOpenApi = await expectValidOpenApi(openapi[1], later)
     if (typescript) expect(fromOpenApi).toEqual(bodies)
     bodies = fromOpenApi
   }
   if (schema) expectValidSchema(schema[1], bodies)
   if (schema && openapi) expectValidProblems(schema[1], openapi[1])
+}
+
+/**
+ * Type-check the TypeScript and the openapi-typescript types of many sets of outputs in shared programs, ahead of
+ * expectValidOutputs on each, which then finds them checked when they are clean (and checks them alone when not).
+ */
+export async function typeCheckAhead(outputSets: ReadonlyArray<Outputs>): Promise<void> {
+  const typescript = new Map<boolean, Array<Record<string, string>>>([[false, []], [true, []]])
+  const openapi: Array<Record<string, string>> = []
+  for (const files of outputSets.map(textsOf)) {
+    const source = Object.entries(files).find(([name]) => name.endsWith('.ts'))?.[1]
+    if (source !== undefined) typescript.get(isErasable(source))?.push({'errors.ts': source})
+    const document = Object.entries(files).find(([name]) => name.endsWith('.yaml'))?.[1]
+    if (document !== undefined) openapi.push({'openapi.ts': await openApiTypes(document)})
+  }
+  for (const [erasable, sets] of typescript) typeCheckTogether(sets, typeScriptOptions(erasable))
+  typeCheckTogether(openapi)
+}
+
+/** Type checks put off, to be run together (a property test's runs): each expected to give no diagnostic. */
+export class LaterTypeChecks {
+  readonly #checks: Array<{sources: Record<string, string>, options: typeof strictOptions}> = []
+
+  add(sources: Record<string, string>, options: typeof strictOptions): void {
+    this.#checks.push({sources, options})
+  }
+
+  /** Run the checks, those of the same options in one program; a set with diagnostics is checked alone to name them. */
+  expectClean(): void {
+    const byOptions = new Map<string, {options: typeof strictOptions, sets: Array<Record<string, string>>}>()
+    for (const {sources, options} of this.#checks) {
+      const key = JSON.stringify(options)
+      byOptions.set(key, {options, sets: [...(byOptions.get(key)?.sets ?? []), sources]})
+    }
+    for (const {options, sets} of byOptions.values()) typeCheckTogether(sets, options)
+    for (const {sources, options} of this.#checks) expect(typeCheck(sources, options), Object.values(sources).join('\n')).toEqual([])
+  }
+}
+
+/** The sources type-check without a diagnostic: now, or with the later checks when there are some. */
+function expectTypeChecks(sources: Record<string, string>, options: typeof strictOptions, later: LaterTypeChecks | undefined): void {
+  if (later) later.add(sources, options)
+  else expect(typeCheck(sources, options)).toEqual([])
+}
+
+function textsOf(outputs: Outputs): Record<string, string> {
+  return outputs instanceof Map ? Object.fromEntries([...outputs].map(([name, bytes]) => [name, bytes.toString('utf8')])) : outputs
+}
+
+/** Whether generated TypeScript must pass `erasableSyntaxOnly`: when it has no enum. */
+function isErasable(source: string): boolean {
+  return !/^export enum /m.test(source)
+}
+
+function typeScriptOptions(erasable: boolean): typeof strictOptions {
+  return {...strictOptions, erasableSyntaxOnly: erasable}
+}
+
+/** The types openapi-typescript makes of an OpenAPI document. */
+async function openApiTypes(text: string): Promise<string> {
+  return astToString(await openapiTS(text, {enum: true}))
 }
 
 /** Every problem example of the OpenAPI document is a problem object by RFC 9457 Appendix A and by the JSON Schema's `Problem.ErrorBody`. */
@@ -60,21 +133,19 @@ function expectValidProblems(schemaText: string, openapiText: string): void {
 }
 
 /** Compiles under the strict flags (and `erasableSyntaxOnly` when it has no enum); its bodies when run. */
-async function expectValidTypeScript(source: string): Promise<Array<Body>> {
-  const erasable = !/^export enum /m.test(source)
-  expect(typeCheck({'errors.ts': source}, {...strictOptions, erasableSyntaxOnly: erasable})).toEqual([])
+async function expectValidTypeScript(source: string, later: LaterTypeChecks | undefined): Promise<Array<Body>> {
+  expectTypeChecks({'errors.ts': source}, typeScriptOptions(isErasable(source)), later)
   const module = await evaluate(source)
   return sortByCode(Object.values(module.errorCatalog as Record<string, {code: unknown}>).map((entry) => module.createErrorBody(entry.code) as Body))
 }
 
 /** Passes the official schema and openapi-typescript; its example bodies. */
-async function expectValidOpenApi(text: string): Promise<Array<Body>> {
+async function expectValidOpenApi(text: string, later: LaterTypeChecks | undefined): Promise<Array<Body>> {
   const document = parse(text)
-  const validator = new Validator()
-  const result = await validator.validate(structuredClone(document))
+  const result = await openApiValidator.validate(structuredClone(document))
   expect(result.errors).toBeUndefined()
-  expect(validator.version).toBe('3.1')
-  expect(typeCheck({'openapi.ts': astToString(await openapiTS(text, {enum: true}))})).toEqual([])
+  expect(openApiValidator.version).toBe('3.1')
+  expectTypeChecks({'openapi.ts': await openApiTypes(text)}, strictOptions, later)
   const responses = Object.values(document.components.responses as Record<string, Response>)
   const examples = responses.flatMap((response) => Object.values(response.content['application/json'].examples).map((example) => example.value))
   return sortByCode(examples)

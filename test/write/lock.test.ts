@@ -80,13 +80,24 @@ describe('runs into one output directory', () => {
     expect((await runInProcess(['--quiet'], directory)).code).toBe(0)
     const release = await lockOutputDirectory(out, 'output')
     try {
-      await expect(lockOutputDirectory(out, 'output', {retries: 2, factor: 1, minTimeout: 100, maxTimeout: 100})).rejects.toThrow(
+      await expect(lockOutputDirectory(out, 'output', {retries: 2, delay: 100})).rejects.toThrow(
         'cannot write to output: another errgen run is writing there (it holds output/' + lockName + ') and did not finish within 0.2 s; run errgen again when it has'
       )
       expect(await runInProcess(['--check'], directory)).toEqual({code: 0, stdout: '', stderr: ''})
     } finally {
       await release()
     }
+  })
+
+  test('a lock that cannot be made is refused at once, not waited for: only another run\'s lock is', async () => {
+    // An output directory whose lock's path is longer than a path may be (whoever runs the test): mkdir fails at once.
+    const directory = await tempDirectory()
+    let out = directory
+    while (out.length < 4090) out = path.join(out, 'd'.repeat(Math.max(1, Math.min(200, 4090 - out.length - 1))))
+    expect(out.length).toBeLessThan(4096)
+    expect((out + '/' + lockName).length).toBeGreaterThan(4095)
+    // Were the failure waited out, the one try again would come an hour later, long past the test's time.
+    await expect(lockOutputDirectory(out, 'output', {retries: 1, delay: 3_600_000})).rejects.toThrow(/^cannot write to output: ENAMETOOLONG/)
   })
 
   test('the lock of a run that was killed goes stale, and the next run takes it', async () => {

@@ -3,8 +3,6 @@ import {execFile} from 'node:child_process'
 import {chmod, lstat, readdir, readFile, stat, symlink, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test, vi} from 'vitest'
-import {IoError} from '../../generator/diagnostics/io-error.js'
-import {checkOutputDirectory, writeAtomically} from '../../generator/write/output-io.js'
 import {tempDirectory} from '../support/helpers.js'
 
 /** The file name whose rename fails (no space left on device), or '' for none. */
@@ -18,6 +16,11 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   }
   return {...actual, rename}
 })
+
+// Loaded afresh, so that they import the mock above even when another test file of this worker loaded them first.
+vi.resetModules()
+const {IoError} = await import('../../generator/diagnostics/io-error.js')
+const {checkOutputDirectory, writeAtomically} = await import('../../generator/write/output-io.js')
 
 /** The id of a process that has exited. */
 async function deadPid(): Promise<number> {
@@ -70,7 +73,7 @@ describe('writeAtomically', () => {
     const failure = await writeAtomically(directory, files, 'out').then(() => undefined, (cause: unknown) => cause)
     failing.name = ''
     expect(failure).toBeInstanceOf(IoError)
-    expect((failure as IoError).message).toBe('cannot write to out: no space left on device')
+    expect((failure as Error).message).toBe('cannot write to out: no space left on device')
     expect(await readdir(directory)).toEqual(['a.ts'])
     expect(await readFile(path.join(directory, 'a.ts'), 'utf8')).toBe('old a\n')
     expect((await stat(path.join(directory, 'a.ts'))).mtime).toEqual(earlier)
