@@ -50,20 +50,31 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
   const {settings} = parsed
   if (settings.watch) {
     const {watch} = await import('./watch-io.js')
-    return watch(() => guarded(() => once(settings, io), io), settings, io)
+    return watch(() => guarded(() => once(settings, io), io, true), settings, io)
   }
   return guarded(() => once(settings, io), io)
 }
 
-/** Run, turning an I/O error into one line and exit code 2. */
-async function guarded(action: () => Promise<number>, io: Io): Promise<number> {
+/**
+ * Run, turning an I/O error into one line and exit code 2.
+ *
+ * @param watching under `--watch`: also say that the last good outputs were kept
+ */
+async function guarded(action: () => Promise<number>, io: Io, watching = false): Promise<number> {
+  const started = performance.now()
   try {
     return await action()
   } catch (cause) {
     if (!(cause instanceof IoError)) throw cause
     io.stderr('errgen: ' + cause.message + '\n')
+    if (watching) keptOutputs('a file cannot be read or written', started, io)
     return exitUsage
   }
+}
+
+/** `--watch`: a run that failed wrote nothing; say why. */
+function keptOutputs(why: string, started: number, io: Io): void {
+  io.stdout('errgen: ' + why + ', kept the last good outputs (' + elapsed(started) + ')\n')
 }
 
 /** One run: read, report, and write or check. */
@@ -94,12 +105,15 @@ async function once(settings: Settings, io: Io): Promise<number> {
   const notes = settings.format === 'markdown'
   const diagnostics = report(prepared.reports, {format: settings.format, quiet: settings.quiet || settings.check || notes})
   if (diagnostics) (settings.format === 'json' || settings.format === 'github' ? io.stdout : io.stderr)(diagnostics)
-  if (!out || !shownOut || !config) return exitUsage
+  if (!out || !shownOut || !config) {
+    if (settings.watch) keptOutputs('configuration errors', started, io)
+    return exitUsage
+  }
   if (notes) return printReleaseNotes(prepared, io)
   if (!prepared.ok || !prepared.catalog || (plan && !plan.ok)) {
     // A comparison is made only of valid documents: when there is one, what failed is a breaking change.
     const why = prepared.contract ? 'breaking changes' : 'invalid documents'
-    if (settings.watch) io.stdout('errgen: ' + why + ', kept the last good outputs (' + elapsed(started) + ')\n')
+    if (settings.watch) keptOutputs(why, started, io)
     return exitInvalid
   }
   if (pinning && plan) return pinning.writePins(plan, prepared, settings, io)
