@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** bin: the `errgen` command — process arguments in, exit code out; the manifest answers an up-to-date run, main the rest. */
 import process from 'node:process'
-import {fastPath} from './fast-path.js'
+import {runCommand} from './fast-path.js'
 
 const argv = process.argv.slice(2)
 const io = {
@@ -10,10 +10,4 @@ const io = {
   stderr: (text: string) => process.stderr.write(text)
 }
 
-const answered = await fastPath(argv, io)
-if (answered === undefined) {
-  const {main} = await import('./main.js')
-  process.exitCode = await main(argv, io)
-} else {
-  process.exitCode = answered
-}
+process.exitCode = await runCommand(argv, io)

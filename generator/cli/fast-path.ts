@@ -9,6 +9,14 @@ import {outputArgs, plainSettings} from './flags.js'
 import type {Io} from './main.js'
 import {version} from './version-io.js'
 
+/** Run errgen with command-line arguments, as the `errgen` command and the library's `check()` do: the fast path when it can answer, else the full run. */
+export async function runCommand(argv: ReadonlyArray<string>, io: Io): Promise<number> {
+  const answered = await fastPath(argv, io)
+  if (answered !== undefined) return answered
+  const {main} = await import('./main.js')
+  return main(argv, io)
+}
+
 /**
  * Answer a plain run or `--check` from the manifest, or leave it to the full run: any other flag, a configuration
  * that cannot be read or compares with something, a missing or outdated manifest, a changed output.
@@ -26,7 +34,9 @@ export async function fastPath(argv: ReadonlyArray<string>, io: Io): Promise<num
   ).catch(() => undefined)
   if (!manifest) return undefined
 
-  if (!settings.check && !settings.quiet) {
+  // `--check --format json` prints the empty list of the errors of current outputs.
+  if (settings.format === 'json') io.stdout('[]\n')
+  else if (!settings.check && !settings.quiet) {
     const shown = out.replace(/\/+$/, '')
     io.stdout('errgen: ' + manifest.codes + ' codes, ' + shown + '/ up to date (' + Math.round(performance.now() - started) + ' ms)\n')
   }

@@ -137,7 +137,7 @@ function oneOf<T extends string>(flag: string, value: string, allowed: ReadonlyA
 
 /**
  * The settings when the manifest can answer them: a plain run or `--check`, with `--input`, `--out`, `--quiet` and
- * `--format text` at most; undefined for anything else (it needs the full run) or a usage error (which it reports).
+ * `--format text` at most (or `--check --format json`, the library's `check()`); undefined for anything else (it needs the full run) or a usage error (which it reports).
  */
 export function plainSettings(argv: ReadonlyArray<string>): Settings | undefined {
   let parsed: Parsed
@@ -150,7 +150,7 @@ export function plainSettings(argv: ReadonlyArray<string>): Settings | undefined
   const plain =
     !help && !version && settings.config === undefined && settings.style === undefined && settings.against === undefined &&
     !settings.allowBreaking && !settings.pinNames && !settings.watch && !settings.printConfig && !settings.force && !settings.allowOutside &&
-    settings.format === 'text'
+    (settings.format === 'text' || (settings.format === 'json' && settings.check))
   return plain ? settings : undefined
 }
 

@@ -133,12 +133,15 @@ class ParsePool {
     return best && best[1].length < this.#depth ? best[0] : undefined
   }
 
-  /** Start a worker, with no jobs yet. */
+  /**
+   * Start a worker, with no jobs yet. It gets none of the host's Node.js options (`--input-type`, `--import`, `-e`
+   * and the like are the host's business, and some stop a worker from starting at all).
+   */
   #start(): Worker {
-    const worker = new Worker(workerUrl)
+    const worker = new Worker(workerUrl, {execArgv: []})
     worker.on('message', (encoded: EncodedTree) => this.#settle(worker, encoded))
-    worker.on('error', (cause) => this.#fail(worker, cause))
-    worker.on('exit', (code) => this.#fail(worker, new Error('parse worker exited with code ' + code)))
+    worker.on('error', (cause) => this.#fail(worker, workerFailure(cause instanceof Error ? cause.message : String(cause), cause)))
+    worker.on('exit', (code) => this.#fail(worker, workerFailure('it exited with code ' + code)))
     this.#workers.set(worker, [])
     return worker
   }
@@ -151,10 +154,16 @@ class ParsePool {
     this.#dispatch()
   }
 
-  /** A worker failed: its jobs and every queued one fail. */
-  #fail(worker: Worker, cause: unknown): void {
+  /** A worker failed: its jobs and every queued one fail, and it is not used again. */
+  #fail(worker: Worker, cause: Error): void {
+    if (!this.#workers.has(worker)) return
     const jobs = this.#workers.get(worker) || []
     this.#workers.delete(worker)
     for (const job of [...jobs, ...this.#queue.splice(0)]) job.reject(cause)
   }
+}
+
+/** The error a run rejects with when a parse worker fails, naming the cause. */
+function workerFailure(reason: string, cause?: unknown): Error {
+  return new Error("errgen's markdown parse worker failed: " + reason, cause === undefined ? {} : {cause})
 }
