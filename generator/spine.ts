@@ -6,7 +6,7 @@ import {checkBodyFields} from './config/settings/body.js'
 import {loadConfig} from './config/load-io.js'
 import {type CompareOptions, compareWithEarlier, type Contract} from './contract/earlier.js'
 import {IoError} from './diagnostics/io-error.js'
-import {isClean} from './diagnostics/messages.js'
+import {applyRuleSettings, isClean} from './diagnostics/messages.js'
 import type {Parser} from './parse/parse.js'
 import {parseInWorkers} from './parse/workers.js'
 import {readDocuments} from './read/documents-io.js'
@@ -92,6 +92,7 @@ export async function catalogOf(
     return tree ? validate(tree, file, options) : unread
   })
   const catalog = buildCatalog(tables, options, documents.map((file) => file.path))
+  if (options.rules) applyRuleSettings(documents, options.rules)
   if (catalog.entries.length === 0 && isClean(documents)) reportNoCodes(documents)
   return {catalog, ok: isClean(documents), tables: tables.flatMap((table) => table.tables)}
 }

@@ -23,6 +23,10 @@ export interface Settings {
   readonly force: boolean
   /** Use an output directory outside the project (the working directory and the configuration's). */
   readonly allowOutside: boolean
+  /** Fail the run (exit 1, nothing written) when there are more warnings than this; undefined for no limit. */
+  readonly maxWarnings: number | undefined
+  /** Fail the run on any warning (remark-cli's `--frail`). */
+  readonly frail: boolean
 }
 
 /** The parsed command line: help, the version, or settings for a run. */
@@ -49,13 +53,15 @@ const options = {
   format: {type: 'string'},
   'print-config': {type: 'boolean'},
   quiet: {type: 'boolean', short: 'q'},
+  'max-warnings': {type: 'string'},
+  frail: {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'}
 } as const
 
 const styles: ReadonlyArray<TypeScriptStyle> = ['enum', 'const']
 
-export const usage = `Usage: errgen [--input FILE]... [--out DIR] [--check] [options]
+export const usage = `Usage: errgen [FILE...] [--input FILE]... [--out DIR] [--check] [options]
        errgen explain CODE [--input FILE]... [--config FILE]   print one documented error, and where it is
 
 Generate code and schemas from the error tables of markdown documents.
@@ -64,7 +70,8 @@ Outputs (the configuration's "outputs" turns each on with a file name or true, o
 ${outputLines()}
 
 Options:
-  -i, --input FILE     a document or glob (repeatable; default: the configuration's, else input/error-codes.md)
+  -i, --input FILE     a document or glob (repeatable, or given as arguments: errgen docs/*.md; default: the
+                       configuration's, else input/error-codes.md)
   -o, --out DIR        the output directory (default: the configuration's, else output)
   -c, --config FILE    the configuration file (default: errgen.config.json, else "errgen" in package.json)
       --no-config      read no configuration file
@@ -83,6 +90,8 @@ Options:
                        notes of the changes since --against REF
       --print-config   print the resolved configuration and exit
   -q, --quiet          print errors only
+      --max-warnings N fail (exit 1, write nothing) when there are more than N warnings
+      --frail          fail (exit 1, write nothing) on any warning
   -h, --help           print this help
   -v, --version        print the version
 
@@ -98,7 +107,8 @@ function outputLines(): string {
 
 /** Parse the command line; a usage error throws, with a message for the user. */
 export function parseFlags(argv: ReadonlyArray<string>): Parsed {
-  const {values} = parseArgs({args: [...argv], options, strict: true, allowPositionals: false})
+  const {values, positionals} = parseArgs({args: [...argv], options, strict: true, allowPositionals: true})
+  const inputs = [...(values.input ?? []), ...positionals]
   const format = oneOf('--format', values.format ?? 'text', formats)
   const style = values.style === undefined ? undefined : oneOf('--style', values.style, styles)
   if (values.check && values.watch) throw new Error('--check and --watch cannot be used together')
@@ -110,7 +120,7 @@ export function parseFlags(argv: ReadonlyArray<string>): Parsed {
     help: values.help ?? false,
     version: values.version ?? false,
     settings: {
-      input: values.input,
+      input: inputs.length === 0 ? undefined : inputs,
       out: values.out,
       config: values['no-config'] ? false : values.config,
       style,
@@ -123,9 +133,17 @@ export function parseFlags(argv: ReadonlyArray<string>): Parsed {
       quiet: values.quiet ?? false,
       format,
       force: values.force ?? false,
-      allowOutside: values['allow-outside'] ?? false
+      allowOutside: values['allow-outside'] ?? false,
+      maxWarnings: values['max-warnings'] === undefined ? undefined : warningCount(values['max-warnings']),
+      frail: values.frail ?? false
     }
   }
+}
+
+/** `--max-warnings`: a whole number, 0 or more; else a usage error. */
+function warningCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new Error('--max-warnings takes a number of warnings (0 or more), not `' + value + '`')
+  return Number(value)
 }
 
 /** The value when it is one of `allowed`; else a usage error naming them. */
@@ -150,6 +168,7 @@ export function plainSettings(argv: ReadonlyArray<string>): Settings | undefined
   const plain =
     !help && !version && settings.config === undefined && settings.style === undefined && settings.against === undefined &&
     !settings.allowBreaking && !settings.pinNames && !settings.watch && !settings.printConfig && !settings.force && !settings.allowOutside &&
+    settings.maxWarnings === undefined && !settings.frail &&
     (settings.format === 'text' || (settings.format === 'json' && settings.check))
   return plain ? settings : undefined
 }

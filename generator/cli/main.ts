@@ -103,7 +103,8 @@ async function once(settings: Settings, io: Io): Promise<number> {
   const pinning = settings.pinNames && prepared.ok && config ? await import('./pin-io.js') : undefined
   const plan = pinning && config ? await pinning.planPins(prepared, config) : undefined
   const notes = settings.format === 'markdown'
-  const diagnostics = report(prepared.reports, {format: settings.format, quiet: settings.quiet || settings.check || notes})
+  const limited = settings.frail || settings.maxWarnings !== undefined
+  const diagnostics = report(prepared.reports, {format: settings.format, quiet: settings.quiet || notes || (settings.check && !limited)})
   if (diagnostics) (settings.format === 'json' || settings.format === 'github' ? io.stdout : io.stderr)(diagnostics)
   if (!out || !shownOut || !config) {
     if (settings.watch) keptOutputs('configuration errors', started, io)
@@ -114,6 +115,12 @@ async function once(settings: Settings, io: Io): Promise<number> {
     // A comparison is made only of valid documents: when there is one, what failed is a breaking change.
     const why = prepared.contract ? 'breaking changes' : 'invalid documents'
     if (settings.watch) keptOutputs(why, started, io)
+    return exitInvalid
+  }
+  const tooMany = tooManyWarnings(prepared.reports, settings)
+  if (tooMany) {
+    io.stderr('errgen: ' + tooMany + (settings.check ? '' : ': nothing written') + '\n')
+    if (settings.watch) keptOutputs(tooMany, started, io)
     return exitInvalid
   }
   if (pinning && plan) return pinning.writePins(plan, prepared, settings, io)
@@ -190,6 +197,15 @@ async function printReleaseNotes(prepared: Prepared, io: Io): Promise<number> {
     io.stdout(releaseNotes(prepared.contract.before, prepared.catalog, prepared.contract.messages))
   }
   return prepared.ok ? exitOk : exitInvalid
+}
+
+/** `5 warnings, more than 4 allowed` under `--max-warnings 4`, `1 warning, and --frail allows none` under `--frail`; undefined within the limit. */
+function tooManyWarnings(files: ReadonlyArray<VFile>, settings: Settings): string | undefined {
+  const count = files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal === false).length, 0)
+  const warnings = count + ' warning' + (count === 1 ? '' : 's')
+  if (settings.frail && count > 0) return warnings + ', and --frail allows none'
+  if (settings.maxWarnings !== undefined && count > settings.maxWarnings) return warnings + ', more than ' + settings.maxWarnings + ' allowed'
+  return undefined
 }
 
 function elapsed(started: number): string {
