@@ -61,8 +61,12 @@ const options = {
 
 const styles: ReadonlyArray<TypeScriptStyle> = ['enum', 'const']
 
+/** The commands named by the first argument; any other argument is a document. */
+const subcommands: ReadonlyArray<string> = ['explain', 'init']
+
 export const usage = `Usage: errgen [FILE...] [--input FILE]... [--out DIR] [--check] [options]
        errgen explain CODE [--input FILE]... [--config FILE]   print one documented error, and where it is
+       errgen init                                             set errgen up in this project (overwrites nothing)
 
 Generate code and schemas from the error tables of markdown documents.
 
@@ -158,6 +162,7 @@ function oneOf<T extends string>(flag: string, value: string, allowed: ReadonlyA
  * `--format text` at most (or `--check --format json`, the library's `check()`); undefined for anything else (it needs the full run) or a usage error (which it reports).
  */
 export function plainSettings(argv: ReadonlyArray<string>): Settings | undefined {
+  if (subcommands.includes(argv[0] ?? '')) return undefined
   let parsed: Parsed
   try {
     parsed = parseFlags(argv)

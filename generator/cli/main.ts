@@ -31,6 +31,10 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
     const {explain} = await import('./explain.js')
     return guarded(() => explain(argv.slice(1), io), io)
   }
+  if (argv[0] === 'init' && argv.length === 1) {
+    const {init} = await import('../init/init-io.js')
+    return guarded(() => init(io), io)
+  }
   let parsed: Parsed
   try {
     parsed = parseFlags(argv)
