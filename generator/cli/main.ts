@@ -3,7 +3,8 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {displayPath, IoError} from '../diagnostics/io-error.js'
 import {report} from '../diagnostics/report.js'
-import {describeTables, type Prepared, prepare} from '../spine.js'
+import {type Progress, silent, terminalProgress} from '../diagnostics/progress.js'
+import {type CompareOptions, describeTables, type Prepared, prepare} from '../spine.js'
 import {contentNote} from '../tables/header/columns.js'
 import {type Changed, type Generated, type OnDisk, readOnDisk, writeChanged} from '../write/apply-io.js'
 import {lockOutputDirectory} from '../write/lock-io.js'
@@ -19,6 +20,8 @@ export interface Io {
   readonly stderr: (text: string) => void
   /** Stops `--watch`. */
   readonly signal?: AbortSignal | undefined
+  /** Whether stderr is an interactive terminal outside CI: a run longer than a second shows its progress there. */
+  readonly tty?: boolean | undefined
 }
 
 const exitOk = 0
@@ -87,7 +90,8 @@ async function once(settings: Settings, io: Io): Promise<number> {
   const started = performance.now()
   // Taken before the configuration is read, for the manifest a write records (a check writes none).
   const settingsRead = settings.check ? [] : await snapshotSettings(io.cwd)
-  const prepared = await prepare({
+  const progress = io.tty && !settings.quiet ? terminalProgress(io.stderr) : silent
+  const prepared = await preparing(progress, {
     cwd: io.cwd,
     input: settings.input,
     out: settings.out,
@@ -96,7 +100,8 @@ async function once(settings: Settings, io: Io): Promise<number> {
     against: settings.against,
     allowBreaking: settings.allowBreaking,
     pinNames: settings.pinNames,
-    force: settings.force
+    force: settings.force,
+    progress
   })
   const {config} = prepared
   const out = config && path.resolve(io.cwd, config.out)
@@ -152,6 +157,15 @@ async function once(settings: Settings, io: Io): Promise<number> {
     io.stdout('errgen: ' + prepared.catalog.entries.length + ' codes, ' + shownOut + '/ ' + written + ' (' + elapsed(started) + ')\n')
   }
   return exitOk
+}
+
+/** The run in memory, its progress line cleared when it ends or fails. */
+async function preparing(progress: Progress, options: CompareOptions): Promise<Prepared> {
+  try {
+    return await prepare(options)
+  } finally {
+    progress.end()
+  }
 }
 
 /** Compare the outputs with the output directory and write the changed ones, holding the directory's lock (a check never takes it). */

@@ -55,21 +55,28 @@ const pool = new (class {
 const largeRun = 40
 
 /** Parse documents in worker threads, as many as there are cores and jobs. */
-export async function parseInWorkers(documents: ReadonlyArray<VFile>, rowsPerSlice = defaultRowsPerSlice): Promise<Array<Root>> {
+/**
+ * @param onRows told the rows of each slice parsed (a document parsed whole tells none)
+ */
+export async function parseInWorkers(documents: ReadonlyArray<VFile>, rowsPerSlice = defaultRowsPerSlice, onRows?: (count: number) => void): Promise<Array<Root>> {
   const texts = documents.map((file) => String(file))
   const plans = texts.map((text) => planSlices(text, rowsPerSlice))
   const jobs = plans.reduce((sum, plan) => sum + (plan ? plan.slices.length : 1), 0)
   const workers = pool.get()
   workers.plan(jobs)
-  const trees = await Promise.all(texts.map((text, index) => parseDocument(workers, text, plans[index])))
+  const trees = await Promise.all(texts.map((text, index) => parseDocument(workers, text, plans[index], onRows)))
   if (jobs >= largeRun) await pool.close()
   return trees
 }
 
 /** One document's tree: its slices' trees joined as planned, or (no plan, or the slices declined) the whole text's. */
-async function parseDocument(pool: ParsePool, text: string, plan: Plan | undefined): Promise<Root> {
+async function parseDocument(pool: ParsePool, text: string, plan: Plan | undefined, onRows?: (count: number) => void): Promise<Root> {
   if (plan) {
-    const trees = await Promise.all(plan.slices.map((slice) => pool.parse(slice.text)))
+    const trees = await Promise.all(plan.slices.map(async (slice) => {
+      const tree = await pool.parse(slice.text)
+      onRows?.(slice.rows)
+      return tree
+    }))
     const tree = stitch(plan, trees)
     if (tree) return tree
   }

@@ -1,10 +1,12 @@
-/** The habits users bring from eslint and remark-cli, through the built bin: documents as arguments, --max-warnings and --frail, and the configuration's per-rule `rules`. */
-import {readdir, readFile, writeFile} from 'node:fs/promises'
+/** The habits users bring from eslint and remark-cli, through the built bin: documents as arguments, --max-warnings and --frail, the configuration's per-rule `rules`, and a progress line on a terminal (under util-linux `script`, which gives the run a pseudo-terminal). */
+import {execFile} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {adjustableRuleIds} from '../../generator/diagnostics/rules.js'
 import {configSchema} from '../../generator/config/schema-io.js'
-import {project, readTree, runProcess} from '../support/helpers.js'
+import {bin, project, readTree, runProcess, tempDirectory, type Outcome} from '../support/helpers.js'
 
 /** The seed's five warnings, as the text format prints them. */
 const seedWarnings = [
@@ -94,5 +96,47 @@ describe('the configuration\'s rules', () => {
     expect(adjustableRuleIds).toContain('duplicate-name')
     expect(adjustableRuleIds).not.toContain('duplicate-code')
     expect(ruleSchema?.properties['long-name']?.enum).toEqual(['off', 'warn', 'error'])
+  })
+})
+
+/** util-linux `script`, which runs a command on a pseudo-terminal. */
+const script = '/usr/bin/script'
+
+/** Run the bin on a pseudo-terminal (its stdout and stderr both go to the terminal, which `script` copies to its stdout). */
+function runOnTerminal(argv: ReadonlyArray<string>, cwd: string, env: Record<string, string | undefined>): Promise<Outcome> {
+  const command = [process.execPath, bin, ...argv].map((word) => "'" + word.replace(/'/g, "'\\''") + "'").join(' ')
+  return new Promise((resolve) => {
+    execFile(script, ['-qec', command, '/dev/null'], {cwd, env: {...process.env, ...env}}, (error, stdout, stderr) =>
+      resolve({code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr})
+    )
+  })
+}
+
+describe.skipIf(!existsSync(script))('progress on a terminal', () => {
+  /** A project whose one table has 3,000 rows: a run of several seconds. */
+  async function largeProject(): Promise<string> {
+    const directory = await tempDirectory()
+    const rows = Array.from({length: 3000}, (_, index) => '| 400 | ' + (index + 1) + ' | *failure number ' + (index + 1) + '* | Retry. |')
+    await mkdir(path.join(directory, 'input'))
+    await writeFile(path.join(directory, 'input', 'error-codes.md'), '# Errors\n\n| HTTP | Code | Message | Resolve |\n| --- | --- | --- | --- |\n' + rows.join('\n') + '\n')
+    return directory
+  }
+
+  test('a long run shows its stage and the rows read on one updating line, cleared before its last line; nothing in CI or with --quiet', async () => {
+    const directory = await largeProject()
+    const shown = await runOnTerminal([], directory, {CI: undefined, GITHUB_ACTIONS: undefined})
+    expect(shown.code).toBe(0)
+    const updates = shown.stdout.split('\r').filter((part) => part.startsWith('errgen: ') && part.endsWith('\u001B[K'))
+    expect(updates.length).toBeGreaterThan(0)
+    for (const update of updates) expect(update).toMatch(/^errgen: (reading the documents|parsing the documents|generating the outputs|comparing with the earlier outputs)(, [\d,]+ rows read)?\u001B\[K$/)
+    expect(updates.at(-1)).toMatch(/, 3,000 rows read\u001B\[K$/)
+    expect(shown.stdout).toMatch(/\r\u001B\[Kerrgen: 3000 codes, output\/ 3 of 3 files written \(\d+ ms\)\r\n$/)
+
+    await writeFile(path.join(directory, 'input', 'error-codes.md'), (await readFile(path.join(directory, 'input', 'error-codes.md'), 'utf8')) + '\n')
+    const inCi = await runOnTerminal([], directory, {CI: 'true'})
+    expect(inCi.stdout).toMatch(/^errgen: 3000 codes, output\/ up to date \(\d+ ms\)\r\n$/)
+    await writeFile(path.join(directory, 'input', 'error-codes.md'), (await readFile(path.join(directory, 'input', 'error-codes.md'), 'utf8')) + '\n')
+    const quiet = await runOnTerminal(['--quiet'], directory, {CI: undefined, GITHUB_ACTIONS: undefined})
+    expect([quiet.code, quiet.stdout]).toEqual([0, ''])
   })
 })
