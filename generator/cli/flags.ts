@@ -88,7 +88,8 @@ Options:
       --pin-names      keep the old names of codes whose derived names changed: write them into a Name
                        column of the documents (nothing else is written); then run errgen again
       --force          overwrite files in the output directory that errgen did not generate
-      --allow-outside  use an output directory outside the working directory and the configuration's
+      --allow-outside  use an output directory outside the working directory, the configuration's and the
+                       repository (or workspace root) that holds them
   -w, --watch          regenerate whenever a document or the configuration changes
       --format NAME    diagnostics as text (default), stylish, json or github; markdown prints the release
                        notes of the changes since --against REF
@@ -111,7 +112,7 @@ function outputLines(): string {
 
 /** Parse the command line; a usage error throws, with a message for the user. */
 export function parseFlags(argv: ReadonlyArray<string>): Parsed {
-  const {values, positionals} = parseArgs({args: [...argv], options, strict: true, allowPositionals: true})
+  const {values, positionals} = parseArguments(argv)
   const inputs = [...(values.input ?? []), ...positionals]
   const format = oneOf('--format', values.format ?? 'text', formats)
   const style = values.style === undefined ? undefined : oneOf('--style', values.style, styles)
@@ -141,6 +142,16 @@ export function parseFlags(argv: ReadonlyArray<string>): Parsed {
       maxWarnings: values['max-warnings'] === undefined ? undefined : warningCount(values['max-warnings']),
       frail: values.frail ?? false
     }
+  }
+}
+
+/** util.parseArgs over the flag table; an unknown option's message without its hint about `--` (documents do not start with `-`). */
+function parseArguments(argv: ReadonlyArray<string>) {
+  try {
+    return parseArgs({args: [...argv], options, strict: true, allowPositionals: true})
+  } catch (cause) {
+    if (cause instanceof Error && 'code' in cause && cause.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new Error(cause.message.replace(/\. To specify a positional argument.*$/s, ''))
+    throw cause
   }
 }
 

@@ -1,7 +1,7 @@
 /** main: command-line arguments in, an exit code out — the CLI around the spine: reports, then writes the outputs or, with `--check`, says which are stale. */
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {displayPath, IoError} from '../diagnostics/io-error.js'
+import {displayPath, IoError, isWithin} from '../diagnostics/io-error.js'
 import {report} from '../diagnostics/report.js'
 import {type Progress, silent, terminalProgress} from '../diagnostics/progress.js'
 import {type CompareOptions, describeTables, type Prepared, prepare} from '../spine.js'
@@ -9,7 +9,7 @@ import {contentNote} from '../tables/header/columns.js'
 import {type Changed, type Generated, type OnDisk, readOnDisk, writeChanged} from '../write/apply-io.js'
 import {lockOutputDirectory} from '../write/lock-io.js'
 import {snapshotSettings} from '../write/manifest-io.js'
-import {checkOutputDirectory, refuseOutside} from '../write/output-io.js'
+import {checkOutputDirectory, refuseOutside, repositoryOf} from '../write/output-io.js'
 import {outputArgs, type Parsed, parseFlags, type Settings, usage} from './flags.js'
 import {version} from './version-io.js'
 
@@ -106,7 +106,7 @@ async function once(settings: Settings, io: Io): Promise<number> {
   const {config} = prepared
   const out = config && path.resolve(io.cwd, config.out)
   const shownOut = out && displayPath(out, io.cwd)
-  if (out && shownOut && !settings.allowOutside) await refuseOutside(out, shownOut, [io.cwd, prepared.base])
+  if (out && shownOut && !settings.allowOutside) await refuseOutsideProject(out, shownOut, prepared, io.cwd)
   if (out && shownOut) await checkOutputDirectory(out, shownOut)
 
   const pinning = settings.pinNames && prepared.ok && config ? await import('./pin-io.js') : undefined
@@ -157,6 +157,12 @@ async function once(settings: Settings, io: Io): Promise<number> {
     io.stdout('errgen: ' + prepared.catalog.entries.length + ' codes, ' + shownOut + '/ ' + written + ' (' + elapsed(started) + ')\n')
   }
   return exitOk
+}
+
+/** Refuse an output directory outside the working directory, the configuration's and the repository that holds them. */
+async function refuseOutsideProject(out: string, shownOut: string, prepared: Prepared, cwd: string): Promise<void> {
+  const repository = isWithin(out, cwd) ? undefined : await repositoryOf(cwd)
+  await refuseOutside(out, shownOut, [cwd, prepared.base], repository === undefined ? undefined : {directory: repository, shown: displayPath(repository, cwd)})
 }
 
 /** The run in memory, its progress line cleared when it ends or fails. */
