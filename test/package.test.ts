@@ -155,6 +155,24 @@ describe('the installed package', () => {
     })
   })
 
+  test('a newcomer: errgen init, errgen, then the CI step is silent; an edit makes it fail naming the output', async () => {
+    const directory = path.join(project, 'newcomer')
+    await mkdir(path.join(directory, 'docs'), {recursive: true})
+    await cp(seed, path.join(directory, 'docs', 'errors.md'))
+    const init = await outcome(bin(project), ['init'], directory)
+    expect([init.code, init.stderr]).toEqual([0, ''])
+    expect(init.stdout).toContain('errgen: wrote errgen.config.json (input: docs/errors.md, found in the project)\n')
+    expect((await outcome(bin(project), ['--quiet'], directory)).code).toBe(0)
+    expect(await outcome(bin(project), ['--check', '--format', 'github'], directory)).toEqual({code: 0, stdout: '', stderr: ''})
+    const document = path.join(directory, 'docs', 'errors.md')
+    await writeFile(document, (await readFile(document, 'utf8')).replace('*type missing*', '*type absent*'))
+    const failed = await outcome(bin(project), ['--check', '--format', 'github', '--allow-breaking'], directory)
+    expect(failed.code).toBe(1)
+    expect(failed.stdout).toBe(
+      ['errors.ts', 'errors.schema.json', 'errors.openapi.yaml'].map((name) => '::error file=output/' + name + ',title=stale-output::output/' + name + ' is stale: code 1001 changed (name, message)\n').join('')
+    )
+  })
+
   test('its remark plugin, errgen/remark, checks a document in unified', async () => {
     const script = [
       "import remarkErrgen from 'errgen/remark'",
@@ -186,14 +204,16 @@ describe('the installed package', () => {
 
   test('a consumer type-checks against the shipped types', async () => {
     const consumer = [
-      "import {generate, IoError, type CatalogEntry, type GenerateResult} from 'errgen'",
+      "import {check, generate, IoError, type CatalogEntry, type CheckResult, type GenerateResult} from 'errgen'",
       "import remarkErrgen, {type Options} from 'errgen/remark'",
       'const options: Options = {codes: "integer", headings: ["Errors"]}',
       'export const plugin = [remarkErrgen, options] as const',
       'const result: GenerateResult = await generate({cwd: process.cwd(), style: "const"})',
       'const first: CatalogEntry | undefined = result.catalog?.entries[0]',
       'const code: number | string | undefined = first?.code',
-      'export const summary = [result.ok, code, IoError.name]',
+      'const checked: CheckResult = await check({cwd: process.cwd(), input: ["docs/errors.md"], allowBreaking: false})',
+      'const stale: readonly string[] = checked.stale',
+      'export const summary = [result.ok, code, IoError.name, checked.current, stale]',
       '// @ts-expect-error: not a style',
       'await generate({style: "class"})',
       ''

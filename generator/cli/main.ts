@@ -34,7 +34,11 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
     const {explain} = await import('./explain.js')
     return guarded(() => explain(argv.slice(1), io), io)
   }
-  if (argv[0] === 'init' && argv.length === 1) {
+  if (argv[0] === 'init') {
+    if (argv.length > 1) {
+      io.stderr('errgen: init takes no arguments, it never overwrites a file: run it in the project\'s folder\nTry `errgen --help`.\n')
+      return exitUsage
+    }
     const {init} = await import('../init/init-io.js')
     return guarded(() => init(io), io)
   }

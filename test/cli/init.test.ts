@@ -1,5 +1,5 @@
 /** `errgen init` through the built bin: the configuration with the documents found, the editor's configuration, the formatters' ignore entries, the script and CI step printed; a second run overwrites nothing, and the first run's setup generates. */
-import {cp, mkdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {cp, mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {expect, test} from 'vitest'
 import {runProcess, seed, tempDirectory} from '../support/helpers.js'
@@ -78,4 +78,14 @@ test('with no page found it says what it chose; an existing ignore file gets one
   expect(JSON.parse(await readFile(path.join(directory, 'errgen.config.json'), 'utf8')).input).toBe('docs/errors.md')
   expect(await readFile(path.join(directory, '.prettierignore'), 'utf8')).toBe('dist\noutput/\n')
   expect(await readFile(path.join(directory, '.remarkrc.json'), 'utf8')).toBe('{"plugins": ["remark-preset-lint-recommended"]}\n')
+})
+
+test('init takes no arguments: a usage error, nothing written', async () => {
+  const directory = await tempDirectory()
+  expect(await runProcess(['init', '--force'], directory)).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: "errgen: init takes no arguments, it never overwrites a file: run it in the project's folder\nTry `errgen --help`.\n"
+  })
+  expect(await readdir(directory)).toEqual([])
 })
