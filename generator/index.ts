@@ -1,8 +1,7 @@
-/** errgen's library API: options in, the catalog, the generated files and the diagnostics out — nothing is written. The CLI is a shell around it. */
-import {diagnostics} from './diagnostics/report.js'
-import {prepare} from './spine.js'
+/** errgen's library API: options in, the catalog, the generated files and the diagnostics out (`generate`), or whether the outputs on disk are current (`check`) — nothing is written. The CLI is a shell around it. */
 import type {GenerateOptions, GenerateResult} from './types.js'
 
+export {check, type CheckOptions, type CheckResult} from './check.js'
 export {IoError} from './diagnostics/io-error.js'
 export type {RuleId} from './diagnostics/rules.js'
 export type {
@@ -25,6 +24,8 @@ export type {
  * `IoError`.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  // Loaded here, so that importing the library for `check()` costs what the command's fast path costs.
+  const [{diagnostics}, {prepare}] = await Promise.all([import('./diagnostics/report.js'), import('./spine.js')])
   const prepared = await prepare(options)
   return {
     ok: prepared.ok,

@@ -6,7 +6,8 @@ import {checkBodyFields} from './config/settings/body.js'
 import {loadConfig} from './config/load-io.js'
 import {type CompareOptions, compareWithEarlier, type Contract} from './contract/earlier.js'
 import {IoError} from './diagnostics/io-error.js'
-import {isClean} from './diagnostics/messages.js'
+import type {Progress} from './diagnostics/progress.js'
+import {applyRuleSettings, isClean} from './diagnostics/messages.js'
 import type {Parser} from './parse/parse.js'
 import {parseInWorkers} from './parse/workers.js'
 import {readDocuments} from './read/documents-io.js'
@@ -53,10 +54,16 @@ export async function prepare(options: CompareOptions): Promise<Prepared> {
   const reports = configFile ? [configFile] : []
   if (!config) return {ok: false, config, catalog: undefined, files: [], reports, cwd, base, documents: [], tables: []}
 
+  const progress = options.progress
+  progress?.stage('reading the documents')
   const {files: documents, read} = await readDocuments(config, options.documents, cwd, base)
   reports.push(...documents)
 
-  const compiled = await compile(documents, config, parseInWorkers, configFile)
+  progress?.stage('parsing the documents')
+  let parsedRows = 0
+  const parser: Parser = progress ? (files) => parseInWorkers(files, undefined, (rows) => progress.rowsRead((parsedRows += rows))) : parseInWorkers
+  const compiled = await compile(documents, config, parser, configFile, progress)
+  progress?.stage('comparing with the earlier outputs')
   const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports, compiled.files) : undefined
   const ok = compiled.ok && (contract === undefined || isClean([...documents, ...contract.before.files]))
   const out = path.resolve(cwd, config.out)
@@ -69,11 +76,19 @@ export async function prepare(options: CompareOptions): Promise<Prepared> {
  * emitters; messages are added to the documents (and, for a body field the tables lack, to the configuration file),
  * and nothing is emitted when any is an error.
  */
-export async function compile(documents: ReadonlyArray<VFile>, options: ReadOptions & EmitOptions, parser: Parser = parseInWorkers, configFile?: VFile): Promise<Compiled> {
+export async function compile(
+  documents: ReadonlyArray<VFile>,
+  options: ReadOptions & EmitOptions,
+  parser: Parser = parseInWorkers,
+  configFile?: VFile,
+  progress?: Progress
+): Promise<Compiled> {
   const catalogging = catalogOf(documents, options, parser)
   const {emitWith, loadEmitters} = await import('./emit/index.js')
   const emitters = await loadEmitters(options)
   const {catalog, ok: read, tables} = await catalogging
+  progress?.rowsRead(catalog.entries.length)
+  progress?.stage('generating the outputs')
   const ok = read && checkBodyFields(catalog, options.body, configFile, documents)
   return {catalog, files: ok ? emitWith(emitters, catalog, options) : [], ok, tables}
 }
@@ -92,6 +107,7 @@ export async function catalogOf(
     return tree ? validate(tree, file, options) : unread
   })
   const catalog = buildCatalog(tables, options, documents.map((file) => file.path))
+  if (options.rules) applyRuleSettings(documents, options.rules)
   if (catalog.entries.length === 0 && isClean(documents)) reportNoCodes(documents)
   return {catalog, ok: isClean(documents), tables: tables.flatMap((table) => table.tables)}
 }

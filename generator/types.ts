@@ -1,5 +1,6 @@
 /** errgen's shared types: the readonly Catalog that is the only thing the emitters see, the configuration and the library API's types (the rows validate reads are in tables/types). */
 import type {Position} from 'unist'
+import type {RuleSettings} from './diagnostics/rules.js'
 import type {OutputKind, OutputNames, TargetSettingsValues, WrittenTargetSettings} from './targets/index.js'
 
 export type {OutputKind, OutputNames} from './targets/index.js'
@@ -119,6 +120,8 @@ export interface ConfigFile extends WrittenTargetSettings {
   readonly body?: {readonly fields?: readonly BodyField[]; readonly extraFields?: readonly string[] | boolean}
   readonly against?: string
   readonly problem?: ProblemSettings
+  /** Rules turned off or set to a severity, as in eslint: `{"duplicate-name": "off", "long-name": "error"}`. */
+  readonly rules?: RuleSettings
 }
 
 /** The problem details (RFC 9457) settings: the template of each code's `type` URI. */
@@ -138,6 +141,8 @@ export interface ReadOptions {
   readonly codes: 'auto' | CodeKind
   /** Only the tables under these headings; all error tables when empty. */
   readonly headings: readonly string[]
+  /** Rules turned off or set to a severity; none when undefined. */
+  readonly rules?: RuleSettings | undefined
 }
 
 /** What the emitters need besides the catalog: the outputs, each target's settings under its key, the body and the problem form. */

@@ -68,6 +68,7 @@ describe('the layout', () => {
       'generator/diagnostics',
       'generator/emit',
       'generator/emit/schema',
+      'generator/init',
       'generator/parse',
       'generator/read',
       'generator/remark',

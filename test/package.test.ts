@@ -1,6 +1,6 @@
 /** The package as users get it: `npm pack`, the tarball installed into a new project, then the bin run with a configuration, the library imported and a consumer type-checked against the shipped types. */
 import {execFile} from 'node:child_process'
-import {cp, mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
+import {cp, mkdir, readdir, readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {beforeAll, describe, expect, test} from 'vitest'
@@ -94,6 +94,86 @@ describe('the installed package', () => {
     expect(JSON.parse(result.stdout)).toEqual({ok: true, files: ['errors.ts', 'errors.schema.json', 'errors.openapi.yaml'], codes: 39})
   })
 
+  describe('its library never crashes its host', () => {
+    const body = "const m = await import('errgen'); const g = await m.generate(); const c = await m.check(); console.log(JSON.stringify({ok: g.ok, files: g.files.length, current: c.current, stale: c.stale}))"
+    const expected = {ok: true, files: 3, current: true, stale: []}
+
+    /** The hosts' project: the seed, and outputs written by the bin. */
+    async function hostProject(): Promise<string> {
+      const directory = path.join(project, 'hosts')
+      await mkdir(path.join(directory, 'docs'), {recursive: true})
+      await cp(seed, path.join(directory, 'docs', 'errors.md'))
+      await writeFile(path.join(directory, 'errgen.config.json'), JSON.stringify({input: 'docs/errors.md', out: 'generated'}))
+      expect((await outcome(bin(project), ['--quiet'], directory)).code).toBe(0)
+      return directory
+    }
+
+    test.each([
+      ['node -e', (script: string) => ['-e', '(async () => { ' + script + ' })()']],
+      ['node --input-type=module -e', (script: string) => ['--input-type=module', '-e', script]],
+      ['node --import <loader>', (script: string) => ['--import', './register.mjs', '--input-type=module', '-e', script]],
+      ['a worker thread', (script: string) => ['-e', "new (require('node:worker_threads').Worker)(" + JSON.stringify('(async () => { ' + script + ' })()') + ', {eval: true})']]
+    ])('generate() and check() from %s', async (_, args) => {
+      const directory = await hostProject()
+      await writeFile(path.join(directory, 'hooks.mjs'), 'export async function resolve(specifier, context, next) {\n  return next(specifier, context)\n}\n')
+      await writeFile(path.join(directory, 'register.mjs'), "import {register} from 'node:module'\nregister('./hooks.mjs', import.meta.url)\n")
+      const result = await outcome(process.execPath, args(body), directory)
+      expect([result.stderr, result.code]).toEqual(['', 0])
+      expect(JSON.parse(result.stdout)).toEqual(expected)
+    })
+
+    test('check() names the stale outputs; a file it cannot read rejects with an IoError', async () => {
+      const directory = await hostProject()
+      const output = path.join(directory, 'generated', 'errors.ts')
+      await writeFile(output, (await readFile(output, 'utf8')).replace('type missing', 'type absent'))
+      const script = "const m = await import('errgen'); const c = await m.check(); const e = await m.check({config: 'none.json'}).catch((error) => error); console.log(JSON.stringify({...c, error: [e.name, e.message]}))"
+      const result = await outcome(process.execPath, ['--input-type=module', '-e', script], directory)
+      expect(result.stderr).toBe('')
+      expect(JSON.parse(result.stdout)).toEqual({
+        ok: true,
+        current: false,
+        stale: ['generated/errors.ts'],
+        diagnostics: [{file: 'generated/errors.ts', line: null, column: null, endLine: null, endColumn: null, severity: 'error', ruleId: 'stale-output', message: 'generated/errors.ts is stale: it differs from what the documents generate'}],
+        error: ['IoError', 'cannot read none.json: no such file or directory']
+      })
+    })
+
+    test("a parse worker that fails rejects generate() with an Error naming the cause, and the host goes on", async () => {
+      const directory = await hostProject()
+      const worker = path.join(project, 'node_modules', 'errgen', 'dist', 'parse', 'worker.js')
+      await rename(worker, worker + '.away')
+      try {
+        const script = "const m = await import('errgen'); const e = await m.generate().catch((error) => error); console.log(JSON.stringify([e instanceof Error, e.message])); console.log('host alive')"
+        const result = await outcome(process.execPath, ['--input-type=module', '-e', script], directory)
+        expect([result.stderr, result.code]).toEqual(['', 0])
+        const [isError, message] = JSON.parse(result.stdout.split('\n')[0] ?? '')
+        expect(isError).toBe(true)
+        expect(message).toMatch(/^errgen's markdown parse worker failed: Cannot find module '.*\/dist\/parse\/worker\.js'/)
+        expect(result.stdout.split('\n')[1]).toBe('host alive')
+      } finally {
+        await rename(worker + '.away', worker)
+      }
+    })
+  })
+
+  test('a newcomer: errgen init, errgen, then the CI step is silent; an edit makes it fail naming the output', async () => {
+    const directory = path.join(project, 'newcomer')
+    await mkdir(path.join(directory, 'docs'), {recursive: true})
+    await cp(seed, path.join(directory, 'docs', 'errors.md'))
+    const init = await outcome(bin(project), ['init'], directory)
+    expect([init.code, init.stderr]).toEqual([0, ''])
+    expect(init.stdout).toContain('errgen: wrote errgen.config.json (input: docs/errors.md, found in the project)\n')
+    expect((await outcome(bin(project), ['--quiet'], directory)).code).toBe(0)
+    expect(await outcome(bin(project), ['--check', '--format', 'github'], directory)).toEqual({code: 0, stdout: '', stderr: ''})
+    const document = path.join(directory, 'docs', 'errors.md')
+    await writeFile(document, (await readFile(document, 'utf8')).replace('*type missing*', '*type absent*'))
+    const failed = await outcome(bin(project), ['--check', '--format', 'github', '--allow-breaking'], directory)
+    expect(failed.code).toBe(1)
+    expect(failed.stdout).toBe(
+      ['errors.ts', 'errors.schema.json', 'errors.openapi.yaml'].map((name) => '::error file=output/' + name + ',title=stale-output::output/' + name + ' is stale: code 1001 changed (name, message)\n').join('')
+    )
+  })
+
   test('its remark plugin, errgen/remark, checks a document in unified', async () => {
     const script = [
       "import remarkErrgen from 'errgen/remark'",
@@ -125,14 +205,16 @@ describe('the installed package', () => {
 
   test('a consumer type-checks against the shipped types', async () => {
     const consumer = [
-      "import {generate, IoError, type CatalogEntry, type GenerateResult} from 'errgen'",
+      "import {check, generate, IoError, type CatalogEntry, type CheckResult, type GenerateResult} from 'errgen'",
       "import remarkErrgen, {type Options} from 'errgen/remark'",
       'const options: Options = {codes: "integer", headings: ["Errors"]}',
       'export const plugin = [remarkErrgen, options] as const',
       'const result: GenerateResult = await generate({cwd: process.cwd(), style: "const"})',
       'const first: CatalogEntry | undefined = result.catalog?.entries[0]',
       'const code: number | string | undefined = first?.code',
-      'export const summary = [result.ok, code, IoError.name]',
+      'const checked: CheckResult = await check({cwd: process.cwd(), input: ["docs/errors.md"], allowBreaking: false})',
+      'const stale: readonly string[] = checked.stale',
+      'export const summary = [result.ok, code, IoError.name, checked.current, stale]',
       '// @ts-expect-error: not a style',
       'await generate({style: "class"})',
       ''

@@ -1,4 +1,4 @@
-/** fast-path: command-line arguments in, exit code 0 when the manifest proves the outputs current (remark and ts-morph are never loaded); undefined when a full run must decide — and the command as the bin runs it, this first and main when it cannot answer. */
+/** fast-path: command-line arguments in, exit code 0 when the manifest proves the outputs current (remark and ts-morph are never loaded); undefined when a full run must decide. */
 import path from 'node:path'
 import {defaultOut} from '../config/defaults.js'
 import {findConfig} from '../config/discover-io.js'
@@ -9,8 +9,8 @@ import {outputArgs, plainSettings} from './flags.js'
 import type {Io} from './main.js'
 import {version} from './version-io.js'
 
-/** Run errgen as the `errgen` command does: the fast path, or main (loaded only then) when it cannot answer; the exit code. */
-export async function runCli(argv: ReadonlyArray<string>, io: Io): Promise<number> {
+/** Run errgen with command-line arguments, as the `errgen` command and the library's `check()` do: the fast path when it can answer, else the full run. */
+export async function runCommand(argv: ReadonlyArray<string>, io: Io): Promise<number> {
   const answered = await fastPath(argv, io)
   if (answered !== undefined) return answered
   const {main} = await import('./main.js')
@@ -34,7 +34,9 @@ export async function fastPath(argv: ReadonlyArray<string>, io: Io): Promise<num
   ).catch(() => undefined)
   if (!manifest) return undefined
 
-  if (!settings.check && !settings.quiet) {
+  // `--check --format json` prints the empty list of the errors of current outputs.
+  if (settings.format === 'json') io.stdout('[]\n')
+  else if (!settings.check && !settings.quiet) {
     const shown = out.replace(/\/+$/, '')
     io.stdout('errgen: ' + manifest.codes + ' codes, ' + shown + '/ up to date (' + Math.round(performance.now() - started) + ' ms)\n')
   }

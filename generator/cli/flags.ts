@@ -23,6 +23,10 @@ export interface Settings {
   readonly force: boolean
   /** Use an output directory outside the project (the working directory and the configuration's). */
   readonly allowOutside: boolean
+  /** Fail the run (exit 1, nothing written) when there are more warnings than this; undefined for no limit. */
+  readonly maxWarnings: number | undefined
+  /** Fail the run on any warning (remark-cli's `--frail`). */
+  readonly frail: boolean
 }
 
 /** The parsed command line: help, the version, or settings for a run. */
@@ -49,14 +53,20 @@ const options = {
   format: {type: 'string'},
   'print-config': {type: 'boolean'},
   quiet: {type: 'boolean', short: 'q'},
+  'max-warnings': {type: 'string'},
+  frail: {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'}
 } as const
 
 const styles: ReadonlyArray<TypeScriptStyle> = ['enum', 'const']
 
-export const usage = `Usage: errgen [--input FILE]... [--out DIR] [--check] [options]
+/** The commands named by the first argument; any other argument is a document. */
+const subcommands: ReadonlyArray<string> = ['explain', 'init']
+
+export const usage = `Usage: errgen [FILE...] [--input FILE]... [--out DIR] [--check] [options]
        errgen explain CODE [--input FILE]... [--config FILE]   print one documented error, and where it is
+       errgen init                                             set errgen up in this project (overwrites nothing)
 
 Generate code and schemas from the error tables of markdown documents.
 
@@ -64,7 +74,8 @@ Outputs (the configuration's "outputs" turns each on with a file name or true, o
 ${outputLines()}
 
 Options:
-  -i, --input FILE     a document or glob (repeatable; default: the configuration's, else input/error-codes.md)
+  -i, --input FILE     a document or glob (repeatable, or given as arguments: errgen docs/*.md; default: the
+                       configuration's, else input/error-codes.md)
   -o, --out DIR        the output directory (default: the configuration's, else output)
   -c, --config FILE    the configuration file (default: errgen.config.json, else "errgen" in package.json)
       --no-config      read no configuration file
@@ -77,12 +88,15 @@ Options:
       --pin-names      keep the old names of codes whose derived names changed: write them into a Name
                        column of the documents (nothing else is written); then run errgen again
       --force          overwrite files in the output directory that errgen did not generate
-      --allow-outside  use an output directory outside the working directory and the configuration's
+      --allow-outside  use an output directory outside the working directory, the configuration's and the
+                       repository (or workspace root) that holds them
   -w, --watch          regenerate whenever a document or the configuration changes
       --format NAME    diagnostics as text (default), stylish, json or github; markdown prints the release
                        notes of the changes since --against REF
       --print-config   print the resolved configuration and exit
   -q, --quiet          print errors only
+      --max-warnings N fail (exit 1, write nothing) when there are more than N warnings
+      --frail          fail (exit 1, write nothing) on any warning
   -h, --help           print this help
   -v, --version        print the version
 
@@ -98,7 +112,8 @@ function outputLines(): string {
 
 /** Parse the command line; a usage error throws, with a message for the user. */
 export function parseFlags(argv: ReadonlyArray<string>): Parsed {
-  const {values} = parseArgs({args: [...argv], options, strict: true, allowPositionals: false})
+  const {values, positionals} = parseArguments(argv)
+  const inputs = [...(values.input ?? []), ...positionals]
   const format = oneOf('--format', values.format ?? 'text', formats)
   const style = values.style === undefined ? undefined : oneOf('--style', values.style, styles)
   if (values.check && values.watch) throw new Error('--check and --watch cannot be used together')
@@ -110,7 +125,7 @@ export function parseFlags(argv: ReadonlyArray<string>): Parsed {
     help: values.help ?? false,
     version: values.version ?? false,
     settings: {
-      input: values.input,
+      input: inputs.length === 0 ? undefined : inputs,
       out: values.out,
       config: values['no-config'] ? false : values.config,
       style,
@@ -123,9 +138,27 @@ export function parseFlags(argv: ReadonlyArray<string>): Parsed {
       quiet: values.quiet ?? false,
       format,
       force: values.force ?? false,
-      allowOutside: values['allow-outside'] ?? false
+      allowOutside: values['allow-outside'] ?? false,
+      maxWarnings: values['max-warnings'] === undefined ? undefined : warningCount(values['max-warnings']),
+      frail: values.frail ?? false
     }
   }
+}
+
+/** util.parseArgs over the flag table; an unknown option's message without its hint about `--` (documents do not start with `-`). */
+function parseArguments(argv: ReadonlyArray<string>) {
+  try {
+    return parseArgs({args: [...argv], options, strict: true, allowPositionals: true})
+  } catch (cause) {
+    if (cause instanceof Error && 'code' in cause && cause.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new Error(cause.message.replace(/\. To specify a positional argument.*$/s, ''))
+    throw cause
+  }
+}
+
+/** `--max-warnings`: a whole number, 0 or more; else a usage error. */
+function warningCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new Error('--max-warnings takes a number of warnings (0 or more), not `' + value + '`')
+  return Number(value)
 }
 
 /** The value when it is one of `allowed`; else a usage error naming them. */
@@ -137,9 +170,10 @@ function oneOf<T extends string>(flag: string, value: string, allowed: ReadonlyA
 
 /**
  * The settings when the manifest can answer them: a plain run or `--check`, with `--input`, `--out`, `--quiet` and
- * `--format text` at most; undefined for anything else (it needs the full run) or a usage error (which it reports).
+ * `--format text` at most (or `--check --format json`, the library's `check()`); undefined for anything else (it needs the full run) or a usage error (which it reports).
  */
 export function plainSettings(argv: ReadonlyArray<string>): Settings | undefined {
+  if (subcommands.includes(argv[0] ?? '')) return undefined
   let parsed: Parsed
   try {
     parsed = parseFlags(argv)
@@ -150,7 +184,8 @@ export function plainSettings(argv: ReadonlyArray<string>): Settings | undefined
   const plain =
     !help && !version && settings.config === undefined && settings.style === undefined && settings.against === undefined &&
     !settings.allowBreaking && !settings.pinNames && !settings.watch && !settings.printConfig && !settings.force && !settings.allowOutside &&
-    settings.format === 'text'
+    settings.maxWarnings === undefined && !settings.frail &&
+    (settings.format === 'text' || (settings.format === 'json' && settings.check))
   return plain ? settings : undefined
 }
 

@@ -1,14 +1,15 @@
 /** main: command-line arguments in, an exit code out — the CLI around the spine: reports, then writes the outputs or, with `--check`, says which are stale. */
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {displayPath, IoError} from '../diagnostics/io-error.js'
+import {displayPath, IoError, isWithin} from '../diagnostics/io-error.js'
 import {report} from '../diagnostics/report.js'
-import {describeTables, type Prepared, prepare} from '../spine.js'
+import {type Progress, silent, terminalProgress} from '../diagnostics/progress.js'
+import {type CompareOptions, describeTables, type Prepared, prepare} from '../spine.js'
 import {contentNote} from '../tables/header/columns.js'
 import {type Changed, type Generated, type OnDisk, readOnDisk, writeChanged} from '../write/apply-io.js'
 import {lockOutputDirectory} from '../write/lock-io.js'
 import {snapshotSettings} from '../write/manifest-io.js'
-import {checkOutputDirectory, refuseOutside} from '../write/output-io.js'
+import {checkOutputDirectory, refuseOutside, repositoryOf} from '../write/output-io.js'
 import {outputArgs, type Parsed, parseFlags, type Settings, usage} from './flags.js'
 import {version} from './version-io.js'
 
@@ -19,6 +20,8 @@ export interface Io {
   readonly stderr: (text: string) => void
   /** Stops `--watch`. */
   readonly signal?: AbortSignal | undefined
+  /** Whether stderr is an interactive terminal outside CI: a run longer than a second shows its progress there. */
+  readonly tty?: boolean | undefined
 }
 
 const exitOk = 0
@@ -30,6 +33,14 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
   if (argv[0] === 'explain') {
     const {explain} = await import('./explain.js')
     return guarded(() => explain(argv.slice(1), io), io)
+  }
+  if (argv[0] === 'init') {
+    if (argv.length > 1) {
+      io.stderr('errgen: init takes no arguments, it never overwrites a file: run it in the project\'s folder\nTry `errgen --help`.\n')
+      return exitUsage
+    }
+    const {init} = await import('../init/init-io.js')
+    return guarded(() => init(io), io)
   }
   let parsed: Parsed
   try {
@@ -50,20 +61,31 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
   const {settings} = parsed
   if (settings.watch) {
     const {watch} = await import('./watch-io.js')
-    return watch(() => guarded(() => once(settings, io), io), settings, io)
+    return watch(() => guarded(() => once(settings, io), io, true), settings, io)
   }
   return guarded(() => once(settings, io), io)
 }
 
-/** Run, turning an I/O error into one line and exit code 2. */
-async function guarded(action: () => Promise<number>, io: Io): Promise<number> {
+/**
+ * Run, turning an I/O error into one line and exit code 2.
+ *
+ * @param watching under `--watch`: also say that the last good outputs were kept
+ */
+async function guarded(action: () => Promise<number>, io: Io, watching = false): Promise<number> {
+  const started = performance.now()
   try {
     return await action()
   } catch (cause) {
     if (!(cause instanceof IoError)) throw cause
     io.stderr('errgen: ' + cause.message + '\n')
+    if (watching) keptOutputs('a file cannot be read or written', started, io)
     return exitUsage
   }
+}
+
+/** `--watch`: a run that failed wrote nothing; say why. */
+function keptOutputs(why: string, started: number, io: Io): void {
+  io.stdout('errgen: ' + why + ', kept the last good outputs (' + elapsed(started) + ')\n')
 }
 
 /** One run: read, report, and write or check. */
@@ -72,7 +94,8 @@ async function once(settings: Settings, io: Io): Promise<number> {
   const started = performance.now()
   // Taken before the configuration is read, for the manifest a write records (a check writes none).
   const settingsRead = settings.check ? [] : await snapshotSettings(io.cwd)
-  const prepared = await prepare({
+  const progress = io.tty && !settings.quiet ? terminalProgress(io.stderr) : silent
+  const prepared = await preparing(progress, {
     cwd: io.cwd,
     input: settings.input,
     out: settings.out,
@@ -81,25 +104,36 @@ async function once(settings: Settings, io: Io): Promise<number> {
     against: settings.against,
     allowBreaking: settings.allowBreaking,
     pinNames: settings.pinNames,
-    force: settings.force
+    force: settings.force,
+    progress
   })
   const {config} = prepared
   const out = config && path.resolve(io.cwd, config.out)
   const shownOut = out && displayPath(out, io.cwd)
-  if (out && shownOut && !settings.allowOutside) await refuseOutside(out, shownOut, [io.cwd, prepared.base])
+  if (out && shownOut && !settings.allowOutside) await refuseOutsideProject(out, shownOut, prepared, io.cwd)
   if (out && shownOut) await checkOutputDirectory(out, shownOut)
 
   const pinning = settings.pinNames && prepared.ok && config ? await import('./pin-io.js') : undefined
   const plan = pinning && config ? await pinning.planPins(prepared, config) : undefined
   const notes = settings.format === 'markdown'
-  const diagnostics = report(prepared.reports, {format: settings.format, quiet: settings.quiet || settings.check || notes})
+  const limited = settings.frail || settings.maxWarnings !== undefined
+  const diagnostics = report(prepared.reports, {format: settings.format, quiet: settings.quiet || notes || (settings.check && !limited)})
   if (diagnostics) (settings.format === 'json' || settings.format === 'github' ? io.stdout : io.stderr)(diagnostics)
-  if (!out || !shownOut || !config) return exitUsage
+  if (!out || !shownOut || !config) {
+    if (settings.watch) keptOutputs('configuration errors', started, io)
+    return exitUsage
+  }
   if (notes) return printReleaseNotes(prepared, io)
   if (!prepared.ok || !prepared.catalog || (plan && !plan.ok)) {
     // A comparison is made only of valid documents: when there is one, what failed is a breaking change.
     const why = prepared.contract ? 'breaking changes' : 'invalid documents'
-    if (settings.watch) io.stdout('errgen: ' + why + ', kept the last good outputs (' + elapsed(started) + ')\n')
+    if (settings.watch) keptOutputs(why, started, io)
+    return exitInvalid
+  }
+  const tooMany = tooManyWarnings(prepared.reports, settings)
+  if (tooMany) {
+    io.stderr('errgen: ' + tooMany + (settings.check ? '' : ': nothing written') + '\n')
+    if (settings.watch) keptOutputs(tooMany, started, io)
     return exitInvalid
   }
   if (pinning && plan) return pinning.writePins(plan, prepared, settings, io)
@@ -127,6 +161,21 @@ async function once(settings: Settings, io: Io): Promise<number> {
     io.stdout('errgen: ' + prepared.catalog.entries.length + ' codes, ' + shownOut + '/ ' + written + ' (' + elapsed(started) + ')\n')
   }
   return exitOk
+}
+
+/** Refuse an output directory outside the working directory, the configuration's and the repository that holds them. */
+async function refuseOutsideProject(out: string, shownOut: string, prepared: Prepared, cwd: string): Promise<void> {
+  const repository = isWithin(out, cwd) ? undefined : await repositoryOf(cwd)
+  await refuseOutside(out, shownOut, [cwd, prepared.base], repository === undefined ? undefined : {directory: repository, shown: displayPath(repository, cwd)})
+}
+
+/** The run in memory, its progress line cleared when it ends or fails. */
+async function preparing(progress: Progress, options: CompareOptions): Promise<Prepared> {
+  try {
+    return await prepare(options)
+  } finally {
+    progress.end()
+  }
 }
 
 /** Compare the outputs with the output directory and write the changed ones, holding the directory's lock (a check never takes it). */
@@ -176,6 +225,15 @@ async function printReleaseNotes(prepared: Prepared, io: Io): Promise<number> {
     io.stdout(releaseNotes(prepared.contract.before, prepared.catalog, prepared.contract.messages))
   }
   return prepared.ok ? exitOk : exitInvalid
+}
+
+/** `5 warnings, more than 4 allowed` under `--max-warnings 4`, `1 warning, and --frail allows none` under `--frail`; undefined within the limit. */
+function tooManyWarnings(files: ReadonlyArray<VFile>, settings: Settings): string | undefined {
+  const count = files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal === false).length, 0)
+  const warnings = count + ' warning' + (count === 1 ? '' : 's')
+  if (settings.frail && count > 0) return warnings + ', and --frail allows none'
+  if (settings.maxWarnings !== undefined && count > settings.maxWarnings) return warnings + ', more than ' + settings.maxWarnings + ' allowed'
+  return undefined
 }
 
 function elapsed(started: number): string {

@@ -1,5 +1,5 @@
-/** watch-io: a run and the settings in, a loop that runs it again whenever a document or the configuration changes out; resolves with 0 when the signal stops it. */
-import {watch as watchFiles} from 'node:fs'
+/** watch-io: a run and the settings in, a loop that runs it again whenever a document or the configuration changes out; resolves with 0 when the signal stops it, and never dies of a bad save, a missing file or folder, or a folder removed under it. */
+import {statSync, watch as watchFiles} from 'node:fs'
 import path from 'node:path'
 import {isDynamicPattern} from 'tinyglobby'
 import type {FSWatcher} from 'node:fs'
@@ -11,60 +11,107 @@ import type {Io} from './main.js'
 /** How long to wait for a burst of file events (an editor's save) to end. */
 const settleMs = 80
 
+/** What the loop keeps between runs: the watchers open, and the documents' targets of the last configuration that could be read. */
+interface State {
+  readonly watching: Watching
+  documents: ReadonlyArray<Target> | undefined
+}
+
 /**
  * @param run one run of errgen
  */
 export async function watch(run: () => Promise<number>, settings: Settings, io: Io): Promise<number> {
-  const watching: Watching = new Map()
+  const state: State = {watching: new Map(), documents: undefined}
   let timer: NodeJS.Timeout | undefined
   let running = Promise.resolve()
 
   const schedule = () => {
     clearTimeout(timer)
     timer = setTimeout(() => {
-      running = running.then(() => runAndRewatch(run, settings, io, watching, schedule))
+      running = running.then(() => runAndRewatch(run, settings, io, state, schedule))
     }, settleMs)
   }
 
-  await runAndRewatch(run, settings, io, watching, schedule)
+  await runAndRewatch(run, settings, io, state, schedule)
   io.stdout('errgen: watching for changes (stop with Ctrl-C)\n')
   await stopped(io.signal)
   clearTimeout(timer)
   await running
-  for (const {watcher} of watching.values()) watcher.close()
+  for (const {watcher} of state.watching.values()) watcher.close()
   return 0
 }
 
 /**
- * Run, then watch what the (possibly changed) configuration names. Watchers that are still wanted stay open, so
- * that no change is missed while the run is being reported; an unexpected error is reported and watching goes on.
- *
- * @param watching by directory and recursion
+ * Run, then watch what the (possibly changed) configuration names; while the configuration cannot be read, what the
+ * last one that could be read named. Watchers that are still wanted stay open, so that no change is missed while the
+ * run is being reported; a watcher whose folder was removed or replaced is opened again; an unexpected error is
+ * reported and watching goes on.
  */
-async function runAndRewatch(run: () => Promise<number>, settings: Settings, io: Io, watching: Watching, schedule: () => void) {
+async function runAndRewatch(run: () => Promise<number>, settings: Settings, io: Io, state: State, schedule: () => void) {
   try {
     await run()
   } catch (cause) {
     io.stderr('errgen: ' + (cause instanceof Error ? cause.stack || cause.message : String(cause)) + '\n')
   }
-  const wanted = await targets(settings, io.cwd)
-  for (const [key, {watcher}] of watching) {
-    if (!wanted.has(key)) {
-      watcher.close()
-      watching.delete(key)
+  const documents = await documentTargets(settings, io.cwd)
+  state.documents = documents ?? state.documents ?? defaultTargets(settings, io.cwd)
+  const wanted = mergeTargets([...configTargets(settings, io.cwd), ...state.documents].map((target) => existingTarget(target)))
+  for (const [key, entry] of state.watching) {
+    if (!wanted.has(key) || identity(entry.target.directory) !== entry.identity) {
+      entry.watcher.close()
+      state.watching.delete(key)
     }
   }
   for (const [key, target] of wanted) {
-    const current = watching.get(key)
-    if (current) {
-      current.target = target
-      continue
-    }
-    const entry = {target, watcher: watchFiles(target.directory, {recursive: target.recursive}, (_, name) => {
-      if (name !== null && entry.target.matches(String(name))) schedule()
-    })}
-    watching.set(key, entry)
+    const current = state.watching.get(key)
+    if (current) current.target = target
+    else openWatcher(key, target, state.watching, schedule, io)
   }
+}
+
+/** Watch a target's folder; an event it matches, or any sign that the folder went away, schedules a run. */
+function openWatcher(key: string, target: Target, watching: Watching, schedule: () => void, io: Io): void {
+  const found = identity(target.directory)
+  if (found === undefined) return schedule()
+  try {
+    const entry: Entry = {
+      target,
+      identity: found,
+      watcher: watchFiles(target.directory, {recursive: target.recursive}, (_, name) => {
+        if (name === null || entry.target.matches(String(name)) || identity(entry.target.directory) !== entry.identity) schedule()
+      })
+    }
+    entry.watcher.on('error', () => schedule())
+    watching.set(key, entry)
+  } catch (cause) {
+    io.stderr('errgen: cannot watch ' + target.directory + ': ' + (cause instanceof Error ? cause.message : String(cause)) + '\n')
+  }
+}
+
+/** A folder's device and inode, which change when it is removed and made again; undefined when it does not exist. */
+function identity(directory: string): string | undefined {
+  try {
+    const info = statSync(directory)
+    return info.isDirectory() ? info.dev + ':' + info.ino : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The target itself when its folder exists; else its nearest existing ancestor, watched for the first missing folder
+ * on the way (the next run watches the folder once it is there).
+ */
+function existingTarget(target: Target): Target {
+  let child = target.directory
+  let parent = path.dirname(child)
+  if (identity(child) !== undefined) return target
+  while (parent !== child && identity(parent) === undefined) {
+    child = parent
+    parent = path.dirname(child)
+  }
+  const missing = path.basename(child)
+  return {directory: parent, recursive: false, matches: (name) => name === missing}
 }
 
 /** Wait for the signal, or for SIGINT or SIGTERM when there is none. */
@@ -88,37 +135,49 @@ interface Target {
   readonly matches: (name: string) => boolean
 }
 
-/** The watchers open, by directory and recursion. */
-type Watching = Map<string, {watcher: FSWatcher, target: Target}>
+/** A watcher open, what it watches, and the identity of its folder when it was opened. */
+interface Entry {
+  readonly watcher: FSWatcher
+  target: Target
+  readonly identity: string
+}
 
-/**
- * The configuration files and the documents: each file's directory (editors replace a file when saving it), and
- * each glob's fixed base directory, recursively for `**`.
- *
- * @returns by directory and recursion
- */
-async function targets(settings: Settings, cwd: string): Promise<Map<string, Target>> {
+/** The watchers open, by directory and recursion. */
+type Watching = Map<string, Entry>
+
+/** The configuration files: each file's directory (editors replace a file when saving it). */
+function configTargets(settings: Settings, cwd: string): Array<Target> {
+  const files =
+    settings.config === false ? [] : settings.config ? [path.resolve(cwd, settings.config)] : [path.join(cwd, configFileName), path.join(cwd, 'package.json')]
+  return files.map((file) => fileTarget(file))
+}
+
+/** The documents the configuration names; undefined when it cannot be read (the last good targets are kept). */
+async function documentTargets(settings: Settings, cwd: string): Promise<Array<Target> | undefined> {
   const loaded = await loadConfig(cwd, {input: settings.input, out: settings.out, config: settings.config}).catch(() => undefined)
   const config = loaded?.config
-  const configFiles =
-    settings.config === false ? [] : settings.config ? [path.resolve(cwd, settings.config)] : [path.join(cwd, configFileName), path.join(cwd, 'package.json')]
-  const patterns = config?.input ?? settings.input ?? [defaultInput]
-  const out = config ? path.resolve(cwd, config.out) : undefined
+  return config ? patternTargets(config.input, path.resolve(cwd, config.out), cwd) : undefined
+}
 
-  const found: Array<Target> = []
-  for (const file of [...configFiles, ...patterns.filter((pattern) => !isDynamicPattern(pattern)).map((pattern) => path.resolve(cwd, pattern))]) {
-    const name = path.basename(file)
-    found.push({directory: path.dirname(file), recursive: false, matches: (changed) => changed === name})
-  }
-  for (const pattern of patterns.filter((pattern) => isDynamicPattern(pattern))) {
+/** The documents the flags or the defaults name, before any configuration could be read. */
+function defaultTargets(settings: Settings, cwd: string): Array<Target> {
+  return patternTargets(settings.input ?? [defaultInput], undefined, cwd)
+}
+
+/** Each file's directory, and each glob's fixed base directory, recursively for `**`, minus the output directory. */
+function patternTargets(patterns: ReadonlyArray<string>, out: string | undefined, cwd: string): Array<Target> {
+  const files = patterns.filter((pattern) => !isDynamicPattern(pattern)).map((pattern) => fileTarget(path.resolve(cwd, pattern)))
+  const globs = patterns.filter((pattern) => isDynamicPattern(pattern)).map((pattern): Target => {
     const base = staticBase(path.resolve(cwd, pattern))
-    found.push({
-      directory: base,
-      recursive: pattern.includes('**'),
-      matches: (changed) => !out || !path.resolve(base, changed).startsWith(out + path.sep)
-    })
-  }
-  return mergeTargets(found)
+    return {directory: base, recursive: pattern.includes('**'), matches: (changed) => !out || !path.resolve(base, changed).startsWith(out + path.sep)}
+  })
+  return [...files, ...globs]
+}
+
+/** A file's directory, matching the file's name. */
+function fileTarget(file: string): Target {
+  const name = path.basename(file)
+  return {directory: path.dirname(file), recursive: false, matches: (changed) => changed === name}
 }
 
 /** One target per directory (and recursion), matching what any of its targets matches. */

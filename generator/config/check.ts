@@ -5,6 +5,7 @@ import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {type Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
 import {error} from '../diagnostics/messages.js'
+import {rules} from '../diagnostics/rules.js'
 import type {ConfigFile} from '../types.js'
 import {outputNameProblems} from './settings/output-names.js'
 import {problemTemplateProblems} from './settings/problem-template.js'
@@ -104,7 +105,11 @@ function describe(problem: ErrorObject, at: ReadonlyArray<string>): string {
   switch (problem.keyword) {
     case 'additionalProperties': {
       const allowed = Object.keys(problem.parentSchema?.properties || {}).join(', ')
-      return 'Unexpected key `' + String(params['additionalProperty']) + '` in ' + (where ? '`' + where + '`' : 'the configuration') + ', expected one of ' + allowed
+      const key = String(params['additionalProperty'])
+      if (problem.instancePath === '/rules' && key in rules) {
+        return 'Unexpected rule `' + key + '` in `' + where + '`: its errors protect the data, so it cannot be turned off or changed; expected one of ' + allowed
+      }
+      return 'Unexpected key `' + key + '` in ' + (where ? '`' + where + '`' : 'the configuration') + ', expected one of ' + allowed
     }
     case 'enum':
       return 'Unexpected ' + JSON.stringify(problem.data) + ' for `' + where + '`, expected one of ' + (params['allowedValues'] as ReadonlyArray<unknown>).map((value) => JSON.stringify(value)).join(', ')

@@ -2,6 +2,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import type {Progress} from '../diagnostics/progress.js'
 import {sortMessages} from '../diagnostics/report.js'
 import {anyExists} from '../read/files-io.js'
 import type {Catalog, Config, GenerateOptions, OutputFile} from '../types.js'
@@ -22,6 +23,8 @@ export interface CompareOptions extends GenerateOptions {
   readonly pinNames?: boolean | undefined
   /** Replace outputs errgen cannot read back without comparing their names (`--force`). */
   readonly force?: boolean | undefined
+  /** Told the stage the run is in and the rows it read (the command's line on a terminal). */
+  readonly progress?: Progress | undefined
 }
 
 /**

@@ -3,7 +3,7 @@ import type {Node, Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {IllFormed} from '../read/utf8.js'
-import type {BreakingRuleId, RuleId, RuleIdOf} from './rules.js'
+import type {BreakingRuleId, RuleId, RuleIdOf, RuleSettings} from './rules.js'
 
 /** The `source` of every message errgen raises. */
 export const source = 'errgen'
@@ -36,6 +36,19 @@ export function info(file: VFile, reason: string, place: Place, ruleId: RuleIdOf
 export function breaking(file: VFile, reason: string, place: Place, ruleId: BreakingRuleId, allowBreaking: boolean): VFileMessage {
   if (!allowBreaking) return error(file, reason, place, ruleId)
   return file.message(reason + ' (allowed by --allow-breaking)', {place, ruleId, source})
+}
+
+/** Apply the configuration's `rules` to the messages of `files`: `off` drops a rule's messages, `warn` and `error` set their severity. */
+export function applyRuleSettings(files: ReadonlyArray<VFile>, settings: RuleSettings): void {
+  const settingOf = (message: VFileMessage) => (message.ruleId ? (settings as Readonly<Record<string, string>>)[message.ruleId] : undefined)
+  for (const file of files) {
+    file.messages = file.messages.filter((message) => settingOf(message) !== 'off')
+    for (const message of file.messages) {
+      const setting = settingOf(message)
+      if (setting === 'error') message.fatal = true
+      if (setting === 'warn') message.fatal = false
+    }
+  }
 }
 
 /** Whether no file has an error (warnings and notes aside). */

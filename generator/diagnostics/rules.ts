@@ -8,6 +8,8 @@ export interface Rule {
   readonly severity: Severity
   /** A breaking change of the API contract: an error, or a warning under `--allow-breaking`. */
   readonly breaking?: true
+  /** The configuration's `rules` may turn it off or set its severity: never a rule whose errors protect the data. */
+  readonly adjustable?: true
   /** What it means, in one line (the README's "meaning" column). */
   readonly meaning: string
   /** A message it really prints, word for word (a fixture or a test asserts it). */
@@ -62,7 +64,7 @@ export const rules = {
     example: 'Unexpected table whose columns can be read more than one way by what they hold: `Foutcode` and `Nr` could each be the code (unique integers); expected one reading: say which column is which with "columns": {"Foutcode": "code", "Nr": "ignore"} in the configuration'
   },
   'inferred-columns': {
-    severity: 'info',
+    severity: 'info', adjustable: true,
     meaning: 'a table read in part by what its columns hold (no header names them), or a named column not read because its cells are not what its name says (a `Status` of payment states, a glossary\'s `Error` column of phrases): names each such column and the `columns` configuration that reads it so whatever it holds',
     example: 'Columns read by what their cells hold: Status (not read: its cells are not HTTP statuses); to read them so whatever the cells hold, add "columns": {"Status": "ignore"} to the configuration'
   },
@@ -87,17 +89,17 @@ export const rules = {
     example: 'Unexpected HTTP status `4O4`, expected an integer from 100 to 599'
   },
   'no-status': {
-    severity: 'info',
+    severity: 'info', adjustable: true,
     meaning: 'an HTTP cell of `-`, `–`, `—`, `N/A` or nothing: the entry has no HTTP status, as in a table without the column (where the configuration names the column, it is an `invalid-status` error)',
     example: 'Code 1101 has no HTTP status (its HTTP cell is `-`): its entry is a code without one'
   },
   'non-error-status': {
-    severity: 'warning',
+    severity: 'warning', adjustable: true,
     meaning: 'an HTTP status below 400',
     example: 'Unexpected HTTP status 302 for an error, expected 400 to 599'
   },
   'status-phrase': {
-    severity: 'warning',
+    severity: 'warning', adjustable: true,
     meaning: 'an HTTP cell whose reason phrase (`404 Bad Request`) is not the standard one of its number; the number is read',
     example: 'Unexpected reason phrase `Bad Request` for HTTP status 404, expected `Not Found`: the status is read as 404'
   },
@@ -112,12 +114,12 @@ export const rules = {
     example: 'Unexpected empty Resolve cell for code 1004, expected text'
   },
   'message-markup': {
-    severity: 'warning',
+    severity: 'warning', adjustable: true,
     meaning: 'in a table where some Message is one emphasis span (`*message*`), a Message that is not: plain, strong, a code span, partly emphasised, markup inside; its text is still read',
     example: 'Unexpected message in plain text, expected one emphasis span (`*…*`) like the other messages of this table'
   },
   'cell-html': {
-    severity: 'warning',
+    severity: 'warning', adjustable: true,
     meaning: 'an HTML tag in a cell that is not a line break, a paragraph, a list or inline formatting (`<b>`, `<code>`, `<a>`): a page would not show it as text, so it is kept as written, and said',
     example: 'Unexpected HTML `</script>` in a Message cell, expected text: kept as written; write it in a code span to show it as code'
   },
@@ -127,32 +129,32 @@ export const rules = {
     example: 'Duplicate code 1100, first defined at 7:12'
   },
   'confusable-code': {
-    severity: 'warning',
+    severity: 'warning', adjustable: true,
     meaning: 'a string code that differs from another only in case (`AUTH_FAILED`, `auth_failed`): readers and clients that ignore case cannot tell them apart; points at the first',
     example: 'Code `auth_failed` differs from code `AUTH_FAILED` at 3:7 only in case: readers and clients that ignore case cannot tell them apart'
   },
   'duplicate-message': {
-    severity: 'warning',
+    severity: 'warning', adjustable: true,
     meaning: 'a message used by two codes; clients cannot tell them apart by message',
     example: 'Duplicate message `bad access_token` of code 1106, first used by code 1105 at 3:14'
   },
   'duplicate-name': {
-    severity: 'warning',
+    severity: 'warning', adjustable: true,
     meaning: 'messages (or string codes) that give one identifier, or identifiers an enabled output spells alike (`card_declined` and `cardDeclined` are both `CodeCardDeclined` in Go); each entry gets its code (or its place) as suffix, in every output',
     example: 'Name `InvalidType` is derived from the messages of codes 1108, 1503: named `InvalidType_1108`, `InvalidType_1503`; add a Name column to choose the names'
   },
   'long-name': {
-    severity: 'warning',
+    severity: 'warning', adjustable: true,
     meaning: 'a name derived from a message has more than 5 words or 40 characters: the name is kept, a Name column can give a shorter one',
     example: 'Name `TheRequestedAccountCouldNotBeFoundOnThisServer` derived from the message of code 1404 has 10 words and 46 characters, expected at most 5 and 40; add a Name column to give it a shorter one'
   },
   'no-ascii-name': {
-    severity: 'warning',
+    severity: 'warning', adjustable: true,
     meaning: 'a message with no ASCII letter (Chinese, Cyrillic, Greek, only digits or signs), or written mostly in letters with no ASCII form (`Ошибка API`): the entry is named after its code (`Code1000`, `CodeMinus32700`), neither transliterated nor named after its few ASCII words; a message with a few letters that have no ASCII form among its ASCII words: named after those words only',
     example: 'Message of code 1000 has no ASCII letter: named `Code1000` after its code; add a Name column to choose the name'
   },
   'reserved-name': {
-    severity: 'warning',
+    severity: 'warning', adjustable: true,
     meaning: 'a derived name an enabled output reserves: `ErrorCode` or `ErrorBody`, which the generated schemas use; `__proto__`, which no JavaScript object holds as its own; with Python on, a Python keyword (`None`, `class`), a `_sunder_`, `__dunder__` or `__private` name, or a name of `Enum`, `int` or `str`; the entry gets a suffix (its code, or its place) in every output',
     example: 'Name `ErrorCode` of code 7 is reserved for the generated types: named `ErrorCode_7`; add a Name column to choose the names'
   },
@@ -278,6 +280,20 @@ export type RuleId = keyof typeof rules
 
 /** The ids of the rules of one severity. */
 export type RuleIdOf<S extends Severity> = {[Id in RuleId]: (typeof rules)[Id]['severity'] extends S ? Id : never}[RuleId]
+
+/** The ids of the rules the configuration's `rules` may turn off or set the severity of. */
+export type AdjustableRuleId = {[Id in RuleId]: (typeof rules)[Id] extends {adjustable: true} ? Id : never}[RuleId]
+
+/** What the configuration's `rules` sets a rule to, as in eslint. */
+export type RuleSetting = 'off' | 'warn' | 'error'
+
+/** The settings of the configuration's `rules`, by rule id. */
+export type RuleSettings = Readonly<Partial<Record<AdjustableRuleId, RuleSetting>>>
+
+/** The ids of the adjustable rules, in the registry's order. */
+export const adjustableRuleIds: ReadonlyArray<AdjustableRuleId> = (Object.keys(rules) as Array<RuleId>).filter(
+  (id): id is AdjustableRuleId => 'adjustable' in rules[id]
+)
 
 /** The ids of the breaking changes of the API contract. */
 export type BreakingRuleId = {[Id in RuleId]: (typeof rules)[Id] extends {breaking: true} ? Id : never}[RuleId]

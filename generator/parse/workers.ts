@@ -55,21 +55,28 @@ const pool = new (class {
 const largeRun = 40
 
 /** Parse documents in worker threads, as many as there are cores and jobs. */
-export async function parseInWorkers(documents: ReadonlyArray<VFile>, rowsPerSlice = defaultRowsPerSlice): Promise<Array<Root>> {
+/**
+ * @param onRows told the rows of each slice parsed (a document parsed whole tells none)
+ */
+export async function parseInWorkers(documents: ReadonlyArray<VFile>, rowsPerSlice = defaultRowsPerSlice, onRows?: (count: number) => void): Promise<Array<Root>> {
   const texts = documents.map((file) => String(file))
   const plans = texts.map((text) => planSlices(text, rowsPerSlice))
   const jobs = plans.reduce((sum, plan) => sum + (plan ? plan.slices.length : 1), 0)
   const workers = pool.get()
   workers.plan(jobs)
-  const trees = await Promise.all(texts.map((text, index) => parseDocument(workers, text, plans[index])))
+  const trees = await Promise.all(texts.map((text, index) => parseDocument(workers, text, plans[index], onRows)))
   if (jobs >= largeRun) await pool.close()
   return trees
 }
 
 /** One document's tree: its slices' trees joined as planned, or (no plan, or the slices declined) the whole text's. */
-async function parseDocument(pool: ParsePool, text: string, plan: Plan | undefined): Promise<Root> {
+async function parseDocument(pool: ParsePool, text: string, plan: Plan | undefined, onRows?: (count: number) => void): Promise<Root> {
   if (plan) {
-    const trees = await Promise.all(plan.slices.map((slice) => pool.parse(slice.text)))
+    const trees = await Promise.all(plan.slices.map(async (slice) => {
+      const tree = await pool.parse(slice.text)
+      onRows?.(slice.rows)
+      return tree
+    }))
     const tree = stitch(plan, trees)
     if (tree) return tree
   }
@@ -133,12 +140,15 @@ class ParsePool {
     return best && best[1].length < this.#depth ? best[0] : undefined
   }
 
-  /** Start a worker, with no jobs yet. */
+  /**
+   * Start a worker, with no jobs yet. It gets none of the host's Node.js options (`--input-type`, `--import`, `-e`
+   * and the like are the host's business, and some stop a worker from starting at all).
+   */
   #start(): Worker {
-    const worker = new Worker(workerUrl)
+    const worker = new Worker(workerUrl, {execArgv: []})
     worker.on('message', (encoded: EncodedTree) => this.#settle(worker, encoded))
-    worker.on('error', (cause) => this.#fail(worker, cause))
-    worker.on('exit', (code) => this.#fail(worker, new Error('parse worker exited with code ' + code)))
+    worker.on('error', (cause) => this.#fail(worker, workerFailure(cause instanceof Error ? cause.message : String(cause), cause)))
+    worker.on('exit', (code) => this.#fail(worker, workerFailure('it exited with code ' + code)))
     this.#workers.set(worker, [])
     return worker
   }
@@ -151,10 +161,16 @@ class ParsePool {
     this.#dispatch()
   }
 
-  /** A worker failed: its jobs and every queued one fail. */
-  #fail(worker: Worker, cause: unknown): void {
+  /** A worker failed: its jobs and every queued one fail, and it is not used again. */
+  #fail(worker: Worker, cause: Error): void {
+    if (!this.#workers.has(worker)) return
     const jobs = this.#workers.get(worker) || []
     this.#workers.delete(worker)
     for (const job of [...jobs, ...this.#queue.splice(0)]) job.reject(cause)
   }
+}
+
+/** The error a run rejects with when a parse worker fails, naming the cause. */
+function workerFailure(reason: string, cause?: unknown): Error {
+  return new Error("errgen's markdown parse worker failed: " + reason, cause === undefined ? {} : {cause})
 }

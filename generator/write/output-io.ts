@@ -2,21 +2,77 @@
 import {randomBytes} from 'node:crypto'
 import {rmSync, type Stats} from 'node:fs'
 import {chmod, mkdir, readdir, rename, rm, stat, utimes, writeFile} from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
+import picomatch from 'picomatch'
 import {errorCode, IoError, ioError} from '../diagnostics/io-error.js'
 import {isReallyWithin, readIfExists, realPathOf} from '../read/files-io.js'
 import {isWithin} from '../diagnostics/io-error.js'
 
 /**
- * Refuse an output directory outside the project (the working directory, and the configuration's directory): one
- * written so (`/`, `../..`), or one that is a symbolic link, or is reached through one, to a place outside it.
+ * Refuse an output directory outside the project (the working directory, the configuration's directory, and the
+ * repository that holds the working directory): one written so (`/`, `../..`), a filesystem root or a home directory
+ * that only the repository holds, or one that is a symbolic link, or is reached through one, to a place outside it.
  *
- * @param project the directories the outputs may be written in
+ * @param own the working directory and the configuration's
+ * @param repository the repository that holds the working directory, and how messages show it; undefined for none
  */
-export async function refuseOutside(out: string, shown: string, project: ReadonlyArray<string>): Promise<void> {
-  const where = 'it is outside the working directory and the configuration\'s'
+export async function refuseOutside(out: string, shown: string, own: ReadonlyArray<string>, repository?: {readonly directory: string, readonly shown: string}): Promise<void> {
+  const project = repository ? [...own, repository.directory] : own
+  const where = repository === undefined ? 'it is outside the working directory and the configuration\'s' : 'it is outside the working directory, the configuration\'s and the repository that holds them (' + repository.shown + ')'
   if (!project.some((directory) => isWithin(out, directory))) throw outside(shown, where)
+  if (!own.some((directory) => isWithin(out, directory))) {
+    if (out === path.parse(out).root) throw outside(shown, 'it is a filesystem root')
+    if (isHomeDirectory(out)) throw outside(shown, 'it is a home directory')
+  }
   if (!(await isReallyWithin(out, project))) throw outside(shown, 'it is a symbolic link, or is reached through one, to ' + (await realPathOf(out)) + ': ' + where)
+}
+
+/** Whether a directory is a home directory: this user's, or one in /home or /Users. */
+function isHomeDirectory(directory: string): boolean {
+  const parent = path.dirname(directory)
+  return directory === os.homedir() || ((parent === '/home' || parent === '/Users') && directory !== parent)
+}
+
+/**
+ * The repository that holds the working directory: the nearest directory at or above it with `.git` (a directory,
+ * or the file of a worktree), else the nearest whose package.json `workspaces` names a package the working
+ * directory is in (npm, yarn, bun); undefined for none.
+ */
+export async function repositoryOf(cwd: string): Promise<string | undefined> {
+  let workspaceRoot: string | undefined
+  for (let directory = cwd; ; directory = path.dirname(directory)) {
+    if (await exists(path.join(directory, '.git'))) return directory
+    if (workspaceRoot === undefined && (await namesWorkspace(directory, cwd))) workspaceRoot = directory
+    if (directory === path.dirname(directory)) return workspaceRoot
+  }
+}
+
+/** Whether the package.json of `root` has `workspaces` that name a package at or above `cwd`. */
+async function namesWorkspace(root: string, cwd: string): Promise<boolean> {
+  const text = await readIfExists(path.join(root, 'package.json'), 'package.json').catch(() => undefined)
+  let workspaces: unknown
+  try {
+    const manifest: unknown = JSON.parse(String(text))
+    workspaces = manifest !== null && typeof manifest === 'object' && 'workspaces' in manifest ? manifest.workspaces : undefined
+  } catch {
+    return false
+  }
+  const patterns = Array.isArray(workspaces) ? workspaces : workspaces !== null && typeof workspaces === 'object' && 'packages' in workspaces ? workspaces.packages : []
+  const globs = (Array.isArray(patterns) ? patterns : []).filter((pattern): pattern is string => typeof pattern === 'string')
+  if (globs.length === 0 || cwd === root || !isWithin(cwd, root)) return false
+  const matches = picomatch(globs.map((pattern) => pattern.replace(/^\.\//, '').replace(/\/+$/, '')))
+  for (let directory = cwd; directory !== root; directory = path.dirname(directory)) {
+    if (matches(path.relative(root, directory).split(path.sep).join('/'))) return true
+  }
+  return false
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false
+  )
 }
 
 function outside(shown: string, why: string): IoError {

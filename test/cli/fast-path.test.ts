@@ -5,6 +5,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
+import {check} from '../../generator/check.js'
 import {fastPath} from '../../generator/cli/fast-path.js'
 import {runnersOut} from '../setup/build.js'
 import {bin, project, runInProcess, tempDirectory, type Outcome} from '../support/helpers.js'
@@ -47,6 +48,16 @@ describe('the fast path', () => {
     const check = await runLogged(['--check'], directory)
     expect([check.code, check.stdout, check.stderr]).toEqual([0, '', ''])
     expect(heavy(check.modules)).toEqual([])
+  })
+
+  test("--check --format json, the library's check(), is answered too: the empty list of errors, as the full run prints it", async () => {
+    const directory = await project()
+    await runInProcess([], directory)
+    expect(await fast(['--check', '--format', 'json'], directory)).toEqual({code: 0, stdout: '[]\n'})
+    const full = await runInProcess(['--check', '--format', 'json'], directory)
+    expect(full).toEqual({code: 0, stdout: '[]\n', stderr: ''})
+    expect(await check({cwd: directory})).toEqual({ok: true, current: true, stale: [], diagnostics: []})
+    expect(await fast(['--format', 'json'], directory)).toEqual({code: undefined, stdout: ''})
   })
 
   test('a hand-edited output is still detected: the full run decides', async () => {

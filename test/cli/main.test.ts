@@ -37,7 +37,7 @@ describe('errgen command line', () => {
   test('--help and --version', async () => {
     const help = await runProcess(['--help'])
     expect(help.code).toBe(0)
-    expect(help.stdout).toMatch(/^Usage: errgen \[--input FILE\]\.\.\. \[--out DIR\] \[--check\]/)
+    expect(help.stdout).toMatch(/^Usage: errgen \[FILE\.\.\.\] \[--input FILE\]\.\.\. \[--out DIR\] \[--check\]/)
     const version = await runProcess(['--version'])
     expect(version).toEqual({code: 0, stdout: manifest.version + '\n', stderr: ''})
   })

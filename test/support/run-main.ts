@@ -1,5 +1,5 @@
 /** Run errgen in this thread, from the sources: arguments and a working directory in, the exit code and what it printed out — main alone, or the command as the bin runs it (the fast path first). */
-import {runCli} from '../../generator/cli/fast-path.js'
+import {runCommand as command} from '../../generator/cli/fast-path.js'
 import {main} from '../../generator/cli/main.js'
 import {capture, type Outcome} from '../runners/capture.js'
 
@@ -12,5 +12,5 @@ export function runMain(argv: ReadonlyArray<string>, cwd: string): Promise<Outco
 
 /** The `errgen` command from the sources, as the bin runs it but in this thread, its output kept. */
 export function runCommand(argv: ReadonlyArray<string>, cwd: string): Promise<Outcome> {
-  return capture(runCli, argv, cwd)
+  return capture(command, argv, cwd)
 }

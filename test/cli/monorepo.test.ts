@@ -1,0 +1,53 @@
+/** `--out` in monorepos, through the built bin: an output directory in the repository that holds the working directory (a folder with `.git`, or the root whose package.json `workspaces` names the package) is allowed without a flag; outside it, or a home directory, is refused in one line with exit code 2. */
+import {cp, mkdir, readdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {expect, test} from 'vitest'
+import {runProcess, seed, tempDirectory} from '../support/helpers.js'
+
+/** A package of a monorepo with the seed as its document; the repository's root is made by the caller. */
+async function docsPackage(root: string, ...segments: Array<string>): Promise<string> {
+  const directory = path.join(root, ...segments)
+  await mkdir(path.join(directory, 'input'), {recursive: true})
+  await cp(seed, path.join(directory, 'input', 'error-codes.md'))
+  return directory
+}
+
+const refusal = (shown: string, why: string) => ({
+  code: 2,
+  stdout: '',
+  stderr: 'errgen: refusing to use ' + shown + ' as the output directory: ' + why + '; pass --allow-outside to use it\n'
+})
+
+test('a git repository: a sibling package is allowed, a folder beside the repository is refused', async () => {
+  const root = await tempDirectory()
+  const repository = path.join(root, 'repo')
+  await mkdir(path.join(repository, '.git'), {recursive: true})
+  const docs = await docsPackage(repository, 'packages', 'api-docs')
+
+  expect(await runProcess(['--out', '../sdk/src/generated', '--quiet'], docs)).toEqual({code: 0, stdout: '', stderr: ''})
+  expect((await readdir(path.join(repository, 'packages', 'sdk', 'src', 'generated'))).sort()).toEqual(['.errgen-manifest.json', 'error-codes.openapi.yaml', 'error-codes.schema.json', 'error-codes.ts'])
+
+  const outside = await runProcess(['--out', '../../../elsewhere'], docs)
+  expect(outside).toEqual(refusal('../../../elsewhere', "it is outside the working directory, the configuration's and the repository that holds them (../..)"))
+})
+
+test('a workspace root: the packages its `workspaces` names may write into each other; a folder it does not name may not', async () => {
+  const root = await tempDirectory()
+  await writeFile(path.join(root, 'package.json'), JSON.stringify({private: true, workspaces: ['packages/*']}))
+  const docs = await docsPackage(root, 'packages', 'docs')
+  expect(await runProcess(['--out', '../client/generated', '--quiet'], docs)).toEqual({code: 0, stdout: '', stderr: ''})
+  expect(await readdir(path.join(root, 'packages', 'client', 'generated'))).toContain('error-codes.ts')
+
+  const tool = await docsPackage(root, 'tools', 'docs')
+  expect(await runProcess(['--out', '../../packages/client/generated'], tool)).toEqual(
+    refusal('../../packages/client/generated', "it is outside the working directory and the configuration's")
+  )
+})
+
+test('a repository that is a home directory: the home directory itself is refused', async () => {
+  const home = await tempDirectory()
+  await mkdir(path.join(home, '.git'))
+  const docs = await docsPackage(home, 'projects', 'api')
+  expect(await runProcess(['--out', '../..'], docs, {HOME: home})).toEqual(refusal('../..', 'it is a home directory'))
+  expect((await runProcess(['--out', '../../generated', '--quiet'], docs, {HOME: home})).code).toBe(0)
+})
