@@ -51,10 +51,21 @@ describe('the installed package', () => {
   test('ships the build, the schema and the licence, and no sources or tests', async () => {
     const shipped = await readdir(path.join(project, 'node_modules', 'errgen'), {recursive: true})
     expect(shipped).toContain('LICENSE')
+    expect(shipped).toContain('CHANGELOG.md')
     expect(shipped).toContain(path.join('dist', 'cli', 'bin.js'))
     expect(shipped).toContain(path.join('dist', 'index.d.ts'))
     expect(shipped).toContain(path.join('dist', 'config', 'config.schema.json'))
     expect(shipped.filter((name) => name.startsWith('generator') || name.startsWith('test') || name.endsWith('.tsbuildinfo'))).toEqual([])
+  })
+
+  test('names its repository, home page, issue tracker and keywords, as a registry page shows them', async () => {
+    const manifest = JSON.parse(await readFile(path.join(project, 'node_modules', 'errgen', 'package.json'), 'utf8'))
+    expect(manifest.repository).toEqual({type: 'git', url: expect.stringMatching(/^git\+https:\/\/github\.com\/.+\.git$/)})
+    expect(manifest.homepage).toMatch(/^https:\/\//)
+    expect(manifest.bugs.url).toMatch(/^https:\/\/.+\/issues$/)
+    expect(manifest.keywords).toEqual(expect.arrayContaining(['markdown', 'remark', 'openapi', 'json-schema', 'typescript']))
+    const changelog = await readFile(path.join(project, 'node_modules', 'errgen', 'CHANGELOG.md'), 'utf8')
+    expect(changelog).toMatch(/^# Changelog\n[\s\S]*Keep a Changelog[\s\S]*\n## \[Unreleased\]\n[\s\S]*\n## \[0\.1\.0\]\n/)
   })
 
   test('its config.schema.json is the whole schema a run checks against: the base with every target\'s outputs key and settings', async () => {
