@@ -13,7 +13,7 @@ const io = {
 const answered = await fastPath(argv, io)
 if (answered === undefined) {
   const {main} = await import('./main.js')
-  process.exitCode = await main(argv, io)
+  process.exitCode = await main(argv, {...io, fastPath: false})
 } else {
   process.exitCode = answered
 }

@@ -2,13 +2,14 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {displayPath, IoError} from '../diagnostics/io-error.js'
-import {report} from '../diagnostics/report.js'
+import {report, storeReports} from '../diagnostics/report.js'
 import {describeTables, type Prepared, prepare} from '../spine.js'
 import {contentNote} from '../tables/header/columns.js'
 import {type Changed, type Generated, type OnDisk, readOnDisk, writeChanged} from '../write/apply-io.js'
 import {lockOutputDirectory} from '../write/lock-io.js'
 import {snapshotSettings} from '../write/manifest-io.js'
 import {checkOutputDirectory, refuseOutside} from '../write/output-io.js'
+import {answerFromManifest} from './fast-path.js'
 import {outputArgs, type Parsed, parseFlags, type Settings, usage} from './flags.js'
 import {version} from './version-io.js'
 
@@ -19,6 +20,8 @@ export interface Io {
   readonly stderr: (text: string) => void
   /** Stops `--watch`. */
   readonly signal?: AbortSignal | undefined
+  /** Whether a run whose outputs are current may be answered from the manifest (default true; false when that was already asked, or to compare with it). */
+  readonly fastPath?: boolean | undefined
 }
 
 const exitOk = 0
@@ -69,9 +72,11 @@ async function guarded(action: () => Promise<number>, io: Io): Promise<number> {
 /** One run: read, report, and write or check. */
 async function once(settings: Settings, io: Io): Promise<number> {
   if (settings.printConfig) return printConfig(settings, io)
+  const answered = io.fastPath === false ? undefined : await answerFromManifest(settings, io)
+  if (answered !== undefined) return answered
   const started = performance.now()
   // Taken before the configuration is read, for the manifest a write records (a check writes none).
-  const settingsRead = settings.check ? [] : await snapshotSettings(io.cwd)
+  const settingsRead = settings.check ? [] : await snapshotSettings(io.cwd, settings.config)
   const prepared = await prepare({
     cwd: io.cwd,
     input: settings.input,
@@ -113,6 +118,7 @@ async function once(settings: Settings, io: Io): Promise<number> {
     documents: prepared.documents,
     codes: prepared.catalog.entries.length,
     settings: settingsRead,
+    warnings: storeReports(prepared.reports),
     version,
     args: outputArgs(settings)
   }
