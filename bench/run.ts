@@ -35,6 +35,8 @@ const sizes = [39, 2000, 20000] as const
 const definedName = 'errors-20000-defined.md'
 /** A configuration that turns every target of the registry on. */
 const allTargetsConfig = 'all-targets.config.json'
+/** A configuration file naming the 39-row document and its own output directory, for the `-c FILE` case. */
+const currentConfig = 'current.config.json'
 
 const {values} = parseArgs({options: {runs: {type: 'string', default: '9'}, 'tsc-runs': {type: 'string', default: '3'}, only: {type: 'string'}}})
 const runs = Number(values.runs)
@@ -100,9 +102,6 @@ function documentName(rows: number): string {
   return 'errors-' + rows + '.md'
 }
 
-
-/** A configuration file naming the 39-row document and its own output directory, for the `-c FILE` case. */
-const currentConfig = 'current.config.json'
 
 /** Generate the 39-row document once into `current/`, and once with `-c FILE` into `current-config/`, for the up-to-date cases. */
 async function prepareUpToDate(directory: string): Promise<void> {
