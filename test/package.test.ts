@@ -83,6 +83,31 @@ describe('the installed package', () => {
     expect(await outcome(bin(project), ['--check'], project)).toEqual({code: 0, stdout: '', stderr: ''})
   })
 
+  test('its manifest sees the libraries errgen runs with, not the project\'s other dependencies', async () => {
+    const manifest = path.join(project, 'generated', '.errgen-manifest.json')
+    expect((await outcome(bin(project), ['--quiet'], project)).code).toBe(0)
+    const written = await readFile(manifest, 'utf8')
+    // An unrelated package installed, and package.json naming it: the outputs cannot change, nor does the manifest.
+    const packageJson = path.join(project, 'package.json')
+    const original = await readFile(packageJson, 'utf8')
+    await mkdir(path.join(project, 'node_modules', 'left-pad'), {recursive: true})
+    await writeFile(path.join(project, 'node_modules', 'left-pad', 'package.json'), JSON.stringify({name: 'left-pad', version: '1.3.0'}))
+    await writeFile(packageJson, JSON.stringify({...JSON.parse(original), dependencies: {...JSON.parse(original).dependencies, 'left-pad': '^1.3.0'}}))
+    expect(await outcome(bin(project), ['--check', '--format', 'github'], project)).toEqual({code: 0, stdout: '', stderr: ''})
+    expect((await outcome(bin(project), ['--quiet'], project)).code).toBe(0)
+    expect(await readFile(manifest, 'utf8')).toBe(written)
+    // A library that writes the outputs at another version: the manifest no longer proves them current.
+    const yaml = path.join(project, 'node_modules', 'yaml', 'package.json')
+    const yamlJson = await readFile(yaml, 'utf8')
+    await writeFile(yaml, JSON.stringify({...JSON.parse(yamlJson), version: '0.0.1-other'}))
+    expect((await outcome(bin(project), ['--quiet'], project)).code).toBe(0)
+    expect(await readFile(manifest, 'utf8')).not.toBe(written)
+    await writeFile(yaml, yamlJson)
+    await writeFile(packageJson, original)
+    expect((await outcome(bin(project), ['--quiet'], project)).code).toBe(0)
+    expect(await readFile(manifest, 'utf8')).toBe(written)
+  })
+
   test('a bad configuration is exit code 2 with a located message and no stack trace', async () => {
     const directory = path.join(project, 'bad')
     await mkdir(directory, {recursive: true})

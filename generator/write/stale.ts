@@ -33,8 +33,8 @@ export async function staleReport(file: GeneratedFile, current: Buffer | undefin
 
 /**
  * Whether the text on disk is errgen's with only its formatting changed, as a formatter (prettier) rewrites it:
- * JSON and YAML that parse to the same value, TypeScript with the same tokens (quotes, semicolons and trailing commas
- * aside), any other output the same once white space and quote marks are set aside.
+ * JSON and YAML that parse to the same value, TypeScript with the same tokens (quotes, semicolons, trailing commas
+ * and parentheses aside), any other output the same once white space and quote marks are set aside.
  */
 async function onlyFormatting(file: GeneratedFile, before: string): Promise<boolean> {
   if (file.name.endsWith('.json')) return sameValue(() => JSON.parse(before), () => JSON.parse(file.text))
@@ -59,18 +59,29 @@ function sameValue(before: () => unknown, after: () => unknown): boolean {
   }
 }
 
-/** The tokens of TypeScript source as a formatter cannot change them: string values without their quotes; no semicolons, no comma before a closing bracket. */
+/**
+ * The tokens of TypeScript source as a formatter leaves them: string values without their quotes; no semicolons, no
+ * parentheses (prettier wraps a long returned expression in them), no comma before a closing bracket and no `|` or
+ * `&` that leads a type (prettier adds and removes them as a union fits on a line or not).
+ */
 function tokensOf(ts: typeof import('ts-morph').ts, text: string): Array<string> {
+  const {SyntaxKind} = ts
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ true, ts.LanguageVariant.Standard, text)
   const tokens: Array<{kind: number, text: string}> = []
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
-    const literal = kind === ts.SyntaxKind.StringLiteral || kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    const literal = kind === SyntaxKind.StringLiteral || kind === SyntaxKind.NoSubstitutionTemplateLiteral
     tokens.push({kind, text: literal ? 'string:' + scanner.getTokenValue() : scanner.getTokenText()})
   }
-  const closing = new Set([ts.SyntaxKind.CloseBraceToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.CloseParenToken])
-  return tokens
-    .filter((token, index) => token.kind !== ts.SyntaxKind.SemicolonToken && !(token.kind === ts.SyntaxKind.CommaToken && closing.has(tokens[index + 1]?.kind ?? -1)))
-    .map((token) => token.text)
+  const dropped = new Set([SyntaxKind.SemicolonToken, SyntaxKind.OpenParenToken, SyntaxKind.CloseParenToken])
+  const closing = new Set([SyntaxKind.CloseBraceToken, SyntaxKind.CloseBracketToken, SyntaxKind.CloseParenToken])
+  const typeStarts = new Set([SyntaxKind.ColonToken, SyntaxKind.EqualsToken, SyntaxKind.LessThanToken, SyntaxKind.CommaToken, SyntaxKind.OpenParenToken, SyntaxKind.OpenBracketToken])
+  const kept: Array<string> = []
+  tokens.forEach((token, index) => {
+    const trailingComma = token.kind === SyntaxKind.CommaToken && closing.has(tokens[index + 1]?.kind ?? -1)
+    const leadingBar = (token.kind === SyntaxKind.BarToken || token.kind === SyntaxKind.AmpersandToken) && typeStarts.has(tokens[index - 1]?.kind ?? -1)
+    if (!dropped.has(token.kind) && !trailingComma && !leadingBar) kept.push(token.text)
+  })
+  return kept
 }
 
 /** The error for an output that errgen generated earlier and no longer does (turned off, or its input renamed). */

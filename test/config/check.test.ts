@@ -85,7 +85,7 @@ describe('the bin on an output name whose extension does not fit its kind', () =
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'errgen.config.json:2:28-2:39  error  Unexpected name `errors.js` for `outputs.typescript`, expected a name whose extension fits what it holds (TypeScript), such as `errors.ts`  config-schema\n✖ 1 error\n'
+      stderr: 'errgen.config.json:2:29-2:40  error  Unexpected name `errors.js` for `outputs.typescript`, expected a name whose extension fits what it holds (TypeScript), such as `errors.ts`  config-schema\n✖ 1 error\n'
     })
     expect(await readdir(directory)).not.toContain('output')
   })

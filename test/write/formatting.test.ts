@@ -31,8 +31,8 @@ describe('--check on outputs prettier rewrote', () => {
     const github = await run(process.execPath, [bin, '--check', '--format', 'github'], directory)
     expect(github.code).toBe(1)
     expect(github.stdout).toBe(
-      '::error file=output/error-codes.schema.json,title=stale-output::output/error-codes.schema.json ' + hint + '\n' +
-      '::error file=output/error-codes.ts,title=stale-output::output/error-codes.ts ' + hint + '\n'
+      '::error file=output/error-codes.ts,title=stale-output::output/error-codes.ts ' + hint + '\n' +
+      '::error file=output/error-codes.schema.json,title=stale-output::output/error-codes.schema.json ' + hint + '\n'
     )
   })
 
