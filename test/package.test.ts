@@ -150,7 +150,9 @@ describe('the installed package', () => {
   test('remark-cli runs it as the README sets it up: "errgen/remark" in a .remarkrc.json', async () => {
     const docs = path.join(project, 'remark-docs')
     await mkdir(docs, {recursive: true})
-    await writeFile(path.join(project, '.remarkrc.json'), JSON.stringify({plugins: ['remark-gfm', ['errgen/remark', {codes: 'integer'}]]}))
+    await writeFile(path.join(project, '.remarkrc.json'), JSON.stringify({plugins: ['errgen/remark']}))
+    // The errgen configuration nearest the document says how its tables are read, for the command and the plugin alike.
+    await writeFile(path.join(docs, 'errgen.config.json'), JSON.stringify({codes: 'integer'}))
     await writeFile(path.join(docs, 'errors.md'), '| HTTP | Code | Message | Resolve |\n| --- | --- | --- | --- |\n| 400 | 1 | *a* | A. |\n| 400 | x | *b* | B. |\n')
     const cli = path.join(root, 'node_modules', 'remark-cli', 'cli.js')
     const result = await outcome(process.execPath, [cli, 'remark-docs', '--frail', '--quiet', '--no-color'], project)
