@@ -84,6 +84,27 @@ describe('the fast path', () => {
     }
   })
 
+  test('the run itself answers from the manifest: main(), as a library caller runs it, loads no parser, ts-morph, yaml or Ajv', async () => {
+    const directory = await project()
+    expect((await runLogged(['--quiet'], directory)).code).toBe(0)
+    const script = path.join(directory, 'run-main.mjs')
+    const main = pathToFileURL(path.join(path.dirname(bin), 'main.js')).href
+    await writeFile(script, [
+      'const {main} = await import(' + JSON.stringify(main) + ')',
+      "let printed = ''",
+      "const code = await main(['--check', '--format', 'github'], {cwd: process.cwd(), stdout: (text) => (printed += text), stderr: (text) => (printed += text)})",
+      'process.stdout.write(code + ":" + printed)',
+      ''
+    ].join('\n'))
+    const log = path.join(await tempDirectory(), 'imports.log')
+    const stdout = await new Promise<string>((resolve) => {
+      execFile(process.execPath, ['--import', logImports.href, script], {cwd: directory, env: {...process.env, ERRGEN_IMPORT_LOG: log}}, (_, out) => resolve(out))
+    })
+    expect(stdout).toBe('0:')
+    const modules = (await readFile(log, 'utf8')).split('\n').filter(Boolean)
+    expect(modules.filter((url) => /node_modules\/(unified|remark-|micromark|ts-morph|yaml|ajv)\b/.test(url))).toEqual([])
+  })
+
   test('a hand-edited output is still detected: the full run decides', async () => {
     const directory = await project()
     await runLogged([], directory)
