@@ -64,15 +64,14 @@ async function configurationOf(cwd: string, explicit: string | false | undefined
 }
 
 /**
- * The configuration's text: the whole file, or, in package.json, the `errgen` value and the line it starts on (the
- * places of messages about it), so that the project's other fields do not count.
+ * The configuration's text: the whole file, or, in package.json, the `errgen` value alone, so that the project's other
+ * fields (a dependency added, the scripts) do not count.
  */
 function configurationText(found: FoundConfig): string {
   if (found.at.length === 0) return found.text
   try {
     const value = found.at.reduce<unknown>((object, key) => (object !== null && typeof object === 'object' ? (object as Record<string, unknown>)[key] : undefined), JSON.parse(found.text))
-    const line = found.text.slice(0, Math.max(0, found.text.search(/"errgen"\s*:/))).split('\n').length
-    return 'line ' + line + '\0' + JSON.stringify(value)
+    return JSON.stringify(value)
   } catch {
     return found.text
   }

@@ -86,6 +86,20 @@ describe('the manifest', () => {
     expect(await readFile(manifestPath, 'utf8')).toBe(written)
   })
 
+  test('a configuration in package.json: a dependency added above its "errgen" key changes neither the manifest nor --check', async () => {
+    const {pkg} = await workspace()
+    const project = {name: 'api', version: '1.2.0', dependencies: {fastify: '^5.0.0'}, errgen: {typescript: {style: 'const'}}}
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify(project, null, 2) + '\n')
+    await full(['--quiet'], pkg)
+    const manifestPath = path.join(pkg, 'output', '.errgen-manifest.json')
+    const written = await readFile(manifestPath, 'utf8')
+    const grown = {...project, dependencies: {'@fastify/cors': '^11.0.0', fastify: '^5.0.0', zod: '^4.0.0'}, scripts: {generate: 'errgen'}}
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify(grown, null, 2) + '\n')
+    expect(await fast(['--check'], pkg)).toBe(0)
+    expect(await full(['--quiet'], pkg)).toBe(0)
+    expect(await readFile(manifestPath, 'utf8')).toBe(written)
+  })
+
   test('the project\'s version (OpenAPI\'s) and an "errgen" key added to package.json are seen', async () => {
     const {pkg} = await workspace()
     await writeFile(path.join(pkg, 'package.json'), JSON.stringify({name: 'api', version: '1.2.0'}) + '\n')
