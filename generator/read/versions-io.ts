@@ -1,5 +1,5 @@
 /** versions-io: errgen's package directory in, `name@version` of every package its runtime dependencies install (the closure, as Node resolves it from errgen's own folder) out — the libraries that shape the outputs, for the manifest's fingerprint; the project's other dependencies are not among them. */
-import {readdirSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 
 /** What a package.json says about the packages it needs. */
@@ -25,11 +25,12 @@ export function dependencyVersions(root: string): Array<string> {
   const own = readPackage(root)
   if (!own) return []
   const listings = new Map<string, ReadonlySet<string>>()
+  const packages = new Map<string, PackageJson | undefined>()
   const seen = new Map<string, string>()
   const queue: Array<Found> = [{directory: root, json: own}]
   for (let next = queue.shift(); next; next = queue.shift()) {
     for (const name of dependencyNames(next.json)) {
-      const found = resolvePackage(name, next.directory, listings)
+      const found = resolvePackage(name, next.directory, listings, packages)
       const key = found ? found.directory : name
       if (seen.has(key)) continue
       seen.set(key, name + '@' + (found && typeof found.json.version === 'string' ? found.json.version : 'absent'))
@@ -44,12 +45,16 @@ function dependencyNames(json: PackageJson): Array<string> {
   return [json.dependencies, json.optionalDependencies].flatMap((list) => (isRecord(list) ? Object.keys(list) : []))
 }
 
-/** The nearest `node_modules/<name>` with a package.json, from `from` upward; undefined when there is none. */
-function resolvePackage(name: string, from: string, listings: Map<string, ReadonlySet<string>>): Found | undefined {
+/**
+ * The nearest `node_modules/<name>` with a package.json, from `from` upward; undefined when there is none. Each
+ * package.json is read once (`packages`), however many packages depend on it.
+ */
+function resolvePackage(name: string, from: string, listings: Map<string, ReadonlySet<string>>, packages: Map<string, PackageJson | undefined>): Found | undefined {
   for (let directory = from; ; directory = path.dirname(directory)) {
     if (path.basename(directory) !== 'node_modules' && installed(path.join(directory, 'node_modules'), name, listings)) {
       const candidate = path.join(directory, 'node_modules', name)
-      const json = readPackage(candidate)
+      if (!packages.has(candidate)) packages.set(candidate, readPackage(candidate))
+      const json = packages.get(candidate)
       if (json) return {directory: candidate, json}
     }
     if (path.dirname(directory) === directory) return undefined
@@ -68,7 +73,9 @@ function installed(modules: string, name: string, listings: Map<string, Readonly
   return listing.has(entry)
 }
 
+/** A folder's entries; none when it does not exist (asked first: most packages have no node_modules of their own, and a thrown error costs more than the question). */
 function entriesOf(folder: string): Array<string> {
+  if (!existsSync(folder)) return []
   try {
     return readdirSync(folder)
   } catch {
