@@ -35,6 +35,8 @@ const sizes = [39, 2000, 20000] as const
 const definedName = 'errors-20000-defined.md'
 /** A configuration that turns every target of the registry on. */
 const allTargetsConfig = 'all-targets.config.json'
+/** A configuration file naming the 39-row document and its own output directory, for the `-c FILE` case. */
+const currentConfig = 'current.config.json'
 
 const {values} = parseArgs({options: {runs: {type: 'string', default: '9'}, 'tsc-runs': {type: 'string', default: '3'}, only: {type: 'string'}}})
 const runs = Number(values.runs)
@@ -101,9 +103,11 @@ function documentName(rows: number): string {
 }
 
 
-/** Generate the 39-row document once into `current/`, for the up-to-date cases. */
+/** Generate the 39-row document once into `current/`, and once with `-c FILE` into `current-config/`, for the up-to-date cases. */
 async function prepareUpToDate(directory: string): Promise<void> {
   await runOnce(['--import', peakRss, bin, '--input', documentName(39), '--out', 'current'], directory, true)
+  await writeFile(path.join(directory, currentConfig), JSON.stringify({input: documentName(39), out: 'current-config'}) + '\n')
+  await runOnce(['--import', peakRss, bin, '--config', currentConfig, '--quiet'], directory, true)
 }
 
 function benchCases(): Array<Case> {
@@ -113,6 +117,8 @@ function benchCases(): Array<Case> {
     {id: 'full39', label: '39 rows, full generation', errgen: true, args: generation(39)},
     {id: 'current39', label: '39 rows, outputs up to date', errgen: true, args: async () => errgen(39, 'current')},
     {id: 'check39', label: '39 rows, --check, up to date', errgen: true, args: async () => [...errgen(39, 'current'), '--check']},
+    {id: 'github39', label: '39 rows, --check --format github, up to date', errgen: true, args: async () => [...errgen(39, 'current'), '--check', '--format', 'github']},
+    {id: 'config39', label: '39 rows, -c FILE --check, up to date', errgen: true, args: async () => ['--import', peakRss, bin, '--config', currentConfig, '--check']},
     {id: 'full2000', label: '2,000 rows, full generation', errgen: true, args: generation(2000)},
     {id: 'full20000', label: '20,000 rows, full generation', errgen: true, args: generation(20000)},
     {

@@ -30,8 +30,7 @@ const staleRules: ReadonlySet<string> = new Set(['stale-output', 'missing-output
  * when it proves the outputs current. A file that cannot be read throws an `IoError`.
  */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
-  const {input, out, config, style, against, allowBreaking} = options
-  const argv = ['--check', '--format', 'json', ...outputArgs({input, out, config, style}), ...(against === undefined ? [] : ['--against', against]), ...(allowBreaking ? ['--allow-breaking'] : [])]
+  const argv = checkArgs(options)
   let stdout = ''
   let stderr = ''
   const code = await runCommand(argv, {cwd: options.cwd ?? process.cwd(), stdout: (text) => (stdout += text), stderr: (text) => (stderr += text)})
@@ -40,4 +39,11 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const stale = diagnostics.filter((diagnostic) => staleRules.has(diagnostic.ruleId)).map((diagnostic) => diagnostic.file)
   const ok = !diagnostics.some((diagnostic) => diagnostic.severity === 'error' && !staleRules.has(diagnostic.ruleId))
   return {ok, current: code === 0, stale, diagnostics}
+}
+
+/** The command line of `errgen --check --format json` that the options stand for. */
+function checkArgs({input, out, config, style, against, allowBreaking}: CheckOptions): Array<string> {
+  const configArgs = config === false ? ['--no-config'] : config === undefined ? [] : ['--config', config]
+  const againstArgs = against === undefined ? [] : ['--against', against]
+  return ['--check', '--format', 'json', ...outputArgs({input, out, style}), ...configArgs, ...againstArgs, ...(allowBreaking ? ['--allow-breaking'] : [])]
 }

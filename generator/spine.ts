@@ -2,7 +2,6 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {buildCatalog, type CatalogOptions} from './catalog/build.js'
-import {checkBodyFields} from './config/settings/body.js'
 import {loadConfig} from './config/load-io.js'
 import {type CompareOptions, compareWithEarlier, type Contract} from './contract/earlier.js'
 import {IoError} from './diagnostics/io-error.js'
@@ -84,7 +83,9 @@ export async function compile(
   progress?: Progress
 ): Promise<Compiled> {
   const catalogging = catalogOf(documents, options, parser)
+  // Loaded here only, as the emitters are: a run answered from the manifest loads neither (nor Ajv and yaml, which placing a body field's error needs).
   const {emitWith, loadEmitters} = await import('./emit/index.js')
+  const {checkBodyFields} = await import('./config/settings/body.js')
   const emitters = await loadEmitters(options)
   const {catalog, ok: read, tables} = await catalogging
   progress?.rowsRead(catalog.entries.length)

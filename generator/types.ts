@@ -251,4 +251,18 @@ export interface Manifest {
   readonly codes: number
   /** Each output's name and the hash of its content. */
   readonly outputs: Readonly<Record<string, string>>
+  /** The files of the run that wrote the outputs with their warnings, which a run answered from the manifest prints again; absent when there were none. */
+  readonly warnings?: ReadonlyArray<StoredReport>
+}
+
+/** A file of a run, with its messages, as a manifest keeps it. */
+export interface StoredReport {
+  readonly file: string
+  readonly messages: ReadonlyArray<StoredMessage>
+}
+
+/** A message as a manifest keeps it: a diagnostic, with its source and the message it points back to. */
+export interface StoredMessage extends Diagnostic {
+  readonly source?: string
+  readonly cause?: StoredMessage
 }

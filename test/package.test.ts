@@ -52,10 +52,21 @@ describe('the installed package', () => {
   test('ships the build, the schema and the licence, and no sources or tests', async () => {
     const shipped = await readdir(path.join(project, 'node_modules', 'errgen'), {recursive: true})
     expect(shipped).toContain('LICENSE')
+    expect(shipped).toContain('CHANGELOG.md')
     expect(shipped).toContain(path.join('dist', 'cli', 'bin.js'))
     expect(shipped).toContain(path.join('dist', 'index.d.ts'))
     expect(shipped).toContain(path.join('dist', 'config', 'config.schema.json'))
     expect(shipped.filter((name) => name.startsWith('generator') || name.startsWith('test') || name.endsWith('.tsbuildinfo'))).toEqual([])
+  })
+
+  test('names its repository, home page, issue tracker and keywords, as a registry page shows them', async () => {
+    const manifest = JSON.parse(await readFile(path.join(project, 'node_modules', 'errgen', 'package.json'), 'utf8'))
+    expect(manifest.repository).toEqual({type: 'git', url: expect.stringMatching(/^git\+https:\/\/github\.com\/.+\.git$/)})
+    expect(manifest.homepage).toMatch(/^https:\/\//)
+    expect(manifest.bugs.url).toMatch(/^https:\/\/.+\/issues$/)
+    expect(manifest.keywords).toEqual(expect.arrayContaining(['markdown', 'remark', 'openapi', 'json-schema', 'typescript']))
+    const changelog = await readFile(path.join(project, 'node_modules', 'errgen', 'CHANGELOG.md'), 'utf8')
+    expect(changelog).toMatch(/^# Changelog\n[\s\S]*Keep a Changelog[\s\S]*\n## \[Unreleased\]\n[\s\S]*\n## \[0\.1\.0\]\n/)
   })
 
   test('its config.schema.json is the whole schema a run checks against: the base with every target\'s outputs key and settings', async () => {
@@ -71,6 +82,31 @@ describe('the installed package', () => {
     expect([first.code, first.stderr]).toEqual([0, ''])
     expect((await readdir(path.join(project, 'generated'))).sort()).toEqual(['.errgen-manifest.json', 'errors.openapi.yaml', 'errors.schema.json', 'errors.ts'])
     expect(await outcome(bin(project), ['--check'], project)).toEqual({code: 0, stdout: '', stderr: ''})
+  })
+
+  test('its manifest sees the libraries errgen runs with, not the project\'s other dependencies', async () => {
+    const manifest = path.join(project, 'generated', '.errgen-manifest.json')
+    expect((await outcome(bin(project), ['--quiet'], project)).code).toBe(0)
+    const written = await readFile(manifest, 'utf8')
+    // An unrelated package installed, and package.json naming it: the outputs cannot change, nor does the manifest.
+    const packageJson = path.join(project, 'package.json')
+    const original = await readFile(packageJson, 'utf8')
+    await mkdir(path.join(project, 'node_modules', 'left-pad'), {recursive: true})
+    await writeFile(path.join(project, 'node_modules', 'left-pad', 'package.json'), JSON.stringify({name: 'left-pad', version: '1.3.0'}))
+    await writeFile(packageJson, JSON.stringify({...JSON.parse(original), dependencies: {...JSON.parse(original).dependencies, 'left-pad': '^1.3.0'}}))
+    expect(await outcome(bin(project), ['--check', '--format', 'github'], project)).toEqual({code: 0, stdout: '', stderr: ''})
+    expect((await outcome(bin(project), ['--quiet'], project)).code).toBe(0)
+    expect(await readFile(manifest, 'utf8')).toBe(written)
+    // A library that writes the outputs at another version: the manifest no longer proves them current.
+    const yaml = path.join(project, 'node_modules', 'yaml', 'package.json')
+    const yamlJson = await readFile(yaml, 'utf8')
+    await writeFile(yaml, JSON.stringify({...JSON.parse(yamlJson), version: '0.0.1-other'}))
+    expect((await outcome(bin(project), ['--quiet'], project)).code).toBe(0)
+    expect(await readFile(manifest, 'utf8')).not.toBe(written)
+    await writeFile(yaml, yamlJson)
+    await writeFile(packageJson, original)
+    expect((await outcome(bin(project), ['--quiet'], project)).code).toBe(0)
+    expect(await readFile(manifest, 'utf8')).toBe(written)
   })
 
   test('a bad configuration is exit code 2 with a located message and no stack trace', async () => {
@@ -195,7 +231,9 @@ describe('the installed package', () => {
   test('remark-cli runs it as the README sets it up: "errgen/remark" in a .remarkrc.json', async () => {
     const docs = path.join(project, 'remark-docs')
     await mkdir(docs, {recursive: true})
-    await writeFile(path.join(project, '.remarkrc.json'), JSON.stringify({plugins: ['remark-gfm', ['errgen/remark', {codes: 'integer'}]]}))
+    await writeFile(path.join(project, '.remarkrc.json'), JSON.stringify({plugins: ['errgen/remark']}))
+    // The errgen configuration nearest the document says how its tables are read, for the command and the plugin alike.
+    await writeFile(path.join(docs, 'errgen.config.json'), JSON.stringify({codes: 'integer'}))
     await writeFile(path.join(docs, 'errors.md'), '| HTTP | Code | Message | Resolve |\n| --- | --- | --- | --- |\n| 400 | 1 | *a* | A. |\n| 400 | x | *b* | B. |\n')
     const cli = path.join(root, 'node_modules', 'remark-cli', 'cli.js')
     const result = await outcome(process.execPath, [cli, 'remark-docs', '--frail', '--quiet', '--no-color'], project)

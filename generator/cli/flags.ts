@@ -189,12 +189,14 @@ export function plainSettings(argv: ReadonlyArray<string>): Settings | undefined
   return plain ? settings : undefined
 }
 
-/** The flags that decide the outputs, in a fixed order: the fingerprint of a run with other flags differs. */
-export function outputArgs(settings: Pick<Settings, 'input' | 'out' | 'config' | 'style'>): Array<string> {
+/**
+ * The flags that decide the outputs, in a fixed order: the fingerprint of a run with other flags differs. The
+ * configuration file is not among them: the fingerprint covers the one found (its name and text), however it was named.
+ */
+export function outputArgs(settings: Pick<Settings, 'input' | 'out' | 'style'>): Array<string> {
   return [
     ...(settings.input ?? []).flatMap((input) => ['--input', input]),
     ...(settings.out === undefined ? [] : ['--out', settings.out]),
-    ...(settings.config === undefined ? [] : settings.config === false ? ['--no-config'] : ['--config', settings.config]),
     ...(settings.style === undefined ? [] : ['--style', settings.style])
   ]
 }

@@ -2,7 +2,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {displayPath, IoError, isWithin} from '../diagnostics/io-error.js'
-import {report} from '../diagnostics/report.js'
+import {report, storeReports} from '../diagnostics/report.js'
 import {type Progress, silent, terminalProgress} from '../diagnostics/progress.js'
 import {type CompareOptions, describeTables, type Prepared, prepare} from '../spine.js'
 import {contentNote} from '../tables/header/columns.js'
@@ -10,6 +10,7 @@ import {type Changed, type Generated, type OnDisk, readOnDisk, writeChanged} fro
 import {lockOutputDirectory} from '../write/lock-io.js'
 import {snapshotSettings} from '../write/manifest-io.js'
 import {checkOutputDirectory, refuseOutside, repositoryOf} from '../write/output-io.js'
+import {answerFromManifest} from './fast-path.js'
 import {outputArgs, type Parsed, parseFlags, type Settings, usage} from './flags.js'
 import {version} from './version-io.js'
 
@@ -22,6 +23,8 @@ export interface Io {
   readonly signal?: AbortSignal | undefined
   /** Whether stderr is an interactive terminal outside CI: a run longer than a second shows its progress there. */
   readonly tty?: boolean | undefined
+  /** Whether a run whose outputs are current may be answered from the manifest (default true; false when that was already asked, or to compare with it). */
+  readonly fastPath?: boolean | undefined
 }
 
 const exitOk = 0
@@ -91,9 +94,11 @@ function keptOutputs(why: string, started: number, io: Io): void {
 /** One run: read, report, and write or check. */
 async function once(settings: Settings, io: Io): Promise<number> {
   if (settings.printConfig) return printConfig(settings, io)
+  const answered = io.fastPath === false ? undefined : await answerFromManifest(settings, io)
+  if (answered !== undefined) return answered
   const started = performance.now()
   // Taken before the configuration is read, for the manifest a write records (a check writes none).
-  const settingsRead = settings.check ? [] : await snapshotSettings(io.cwd)
+  const settingsRead = settings.check ? [] : await snapshotSettings(io.cwd, settings.config)
   const progress = io.tty && !settings.quiet ? terminalProgress(io.stderr) : silent
   const prepared = await preparing(progress, {
     cwd: io.cwd,
@@ -147,6 +152,7 @@ async function once(settings: Settings, io: Io): Promise<number> {
     documents: prepared.documents,
     codes: prepared.catalog.entries.length,
     settings: settingsRead,
+    warnings: storeReports(prepared.reports),
     version,
     args: outputArgs(settings)
   }

@@ -1,4 +1,4 @@
-/** discover-io: the working directory and an explicit `--config` in, the configuration file found (its text, its path, and where the configuration is inside it) out — the one config discovery, for the full run and the fast path (which must not load vfile: it costs a tenth of its time). */
+/** discover-io: the working directory and an explicit `--config` in, the configuration file found (its text, its path, and where the configuration is inside it) out — the one config discovery, for the full run, the fast path and the remark plugin (from a document's folder upward) (which must not load vfile: it costs a tenth of its time). */
 import path from 'node:path'
 import {displayPath} from '../diagnostics/io-error.js'
 import {largestFile, readBytes, readIfExists} from '../read/files-io.js'
@@ -38,6 +38,18 @@ export async function findConfig(cwd: string, explicit: string | false | undefin
     return {shown: 'package.json', absolute: manifest, text: manifestBytes.toString('utf8'), at: [packageKey]}
   }
   return undefined
+}
+
+/**
+ * The configuration nearest a folder, as the remark plugin finds it for a document: `findConfig` in the folder, then
+ * in each folder above it; undefined when none has one.
+ */
+export async function findConfigFrom(directory: string): Promise<FoundConfig | undefined> {
+  for (let folder = path.resolve(directory); ; folder = path.dirname(folder)) {
+    const found = await findConfig(folder, undefined)
+    if (found) return found
+    if (path.dirname(folder) === folder) return undefined
+  }
 }
 
 /** Whether a package.json's text is JSON with an "errgen" key. */

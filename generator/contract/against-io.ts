@@ -21,7 +21,8 @@ const run = promisify(execFile)
 export async function loadBefore(against: string, config: Config, cwd: string): Promise<Before> {
   const directory = path.resolve(cwd, against)
   const isDirectory = await stat(directory).then((info) => info.isDirectory(), () => false)
-  return isDirectory ? fromOutputs(directory, config, cwd) : fromGit(against, config, cwd)
+  // Named in messages and release notes as it was given, like a revision: not as a path of this machine.
+  return isDirectory ? fromOutputs(directory, config, cwd, against) : fromGit(against, config, cwd)
 }
 
 /** Read the documents at a git revision and build their catalog with the current configuration. */

@@ -12,7 +12,7 @@ import {readBack, statusNamesOf} from './read-back.js'
 import {kindsOfName, readingOrder, targetOf} from '../targets/index.js'
 
 /** Read the entries back from the first output errgen generated in the directory; an IoError when there is none. */
-export async function fromOutputs(directory: string, config: Config, cwd: string): Promise<Before> {
+export async function fromOutputs(directory: string, config: Config, cwd: string, label: string): Promise<Before> {
   // Most complete first: an OpenAPI document holds the statuses and the linked texts, a JSON Schema neither.
   for (const {key: kind} of readingOrder('complete')) {
     const name = config.outputs[kind]
@@ -29,7 +29,7 @@ export async function fromOutputs(directory: string, config: Config, cwd: string
     } catch {
       throw new IoError('cannot compare with ' + shown + ': it is not an output errgen generated')
     }
-    return snapshotBefore(displayPath(directory, cwd), kind, entries, new VFile({path: shown}), statuses)
+    return snapshotBefore(label, kind, entries, new VFile({path: shown}), statuses)
   }
   throw new IoError('cannot compare with ' + displayPath(directory, cwd) + ': it holds no errgen output')
 }

@@ -1,19 +1,16 @@
-/** release-notes: the catalog before and after, and the contract's messages, in; a markdown section for a changelog out — breaking changes (each with its migration hint), then deprecated, added and edited codes; '' when nothing changed. */
+/** release-notes: the catalog before and after, and the contract's messages, in; a markdown section for a changelog out — breaking changes (each with its migration hint), then deprecated, added and edited codes (with the old and the new text); '' when nothing changed. */
 import type {VFileMessage} from 'vfile-message'
 import {type BreakingRuleId, rules} from '../diagnostics/rules.js'
 import type {Catalog, CatalogEntry} from '../types.js'
-import type {Before} from './compare.js'
-import {compareEntries} from './changes.js'
-
-/** The contract's notes of edited texts, in the order the section lists them. */
-const editedRules = new Set(['edited-message', 'edited-resolve'])
+import type {Before, BeforeEntry} from './compare.js'
+import {compareEntries, type Match} from './changes.js'
 
 /** The markdown release notes of the changes from `before` to `after`. */
 export function releaseNotes(before: Before, after: Catalog, messages: ReadonlyArray<VFileMessage>): string {
   const breaking = messages.filter((message) => isBreaking(message.ruleId)).map((message) => '- ' + message.reason)
   const deprecated = messages.filter((message) => message.ruleId === 'deprecated-code').map((message) => '- ' + message.reason)
-  const added = compareEntries(before.entries, after.entries).added
-  const edited = messages.filter((message) => editedRules.has(message.ruleId ?? '')).map((message) => '- ' + message.reason)
+  const {added, matched} = compareEntries(before.entries, after.entries)
+  const edited = matched.flatMap((match) => editedLines(match, before.label))
   const sections = [
     section('Breaking changes', breaking),
     section('Deprecated', deprecated),
@@ -21,6 +18,20 @@ export function releaseNotes(before: Before, after: Catalog, messages: ReadonlyA
     section('Edited', edited)
   ].filter((text) => text !== '')
   return sections.length === 0 ? '' : '## Changes since ' + before.label + '\n\n' + sections.join('\n')
+}
+
+/** `- Message of code 1001 edited since HEAD~1: `type missing` → `type parameter missing``, and the same for its resolve text. */
+function editedLines(match: Match<BeforeEntry, CatalogEntry>, label: string): Array<string> {
+  const {before: previous, after: entry, fields} = match
+  const lines: Array<string> = []
+  if (fields.includes('message')) lines.push('- Message of code ' + entry.code + ' edited since ' + label + ': ' + inline(previous.message) + ' → ' + inline(entry.message))
+  if (fields.includes('resolve')) lines.push('- Resolve text of code ' + entry.code + ' edited since ' + label + ': ' + inline(previous.resolve) + ' → ' + inline(entry.resolve))
+  return lines
+}
+
+/** A text as a code span on one line (a line break is shown as a space, as markdown renders it in a span). */
+function inline(text: string | undefined): string {
+  return codeSpan((text ?? '').replace(/\r\n?|\n/g, ' '))
 }
 
 /** Whether a rule id is one of a breaking change of the contract. */

@@ -1,11 +1,10 @@
-/** report: VFiles with messages in, what the CLI prints out — one `file:line:col-line:col  severity  reason  rule-id` line per message (text), vfile-reporter's table (stylish), JSON objects (json) or GitHub Actions annotations (github). */
-import {stringifyPosition} from 'unist-util-stringify-position'
-import type {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
+/** report: VFiles with messages in, what the CLI prints out — vfile-reporter's table (stylish), or the plain lines of `lines` (text, json, github); and the warnings a manifest keeps, stored and restored as VFiles. */
+import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
-import {statistics} from 'vfile-statistics'
-import type {Diagnostic} from '../types.js'
+import type {Diagnostic, StoredMessage, StoredReport} from '../types.js'
 import type {Format} from './formats.js'
+import {printDiagnostics, textLine} from './lines.js'
 
 /**
  * The report of the messages in `files`; '' when there is nothing to say (except JSON, always an array).
@@ -13,14 +12,10 @@ import type {Format} from './formats.js'
  * @param options `quiet`: errors only
  */
 export function report(files: ReadonlyArray<VFile>, options: {readonly format: Format, readonly quiet?: boolean}): string {
+  if (options.format !== 'stylish') return printDiagnostics(diagnostics(files, options.quiet), options.format)
   const kept = files.map((file) => file.messages.filter((message) => message.fatal || !options.quiet))
-  if (options.format === 'json') return JSON.stringify(diagnostics(files, options.quiet)) + '\n'
   if (kept.every((messages) => messages.length === 0)) return ''
-  if (options.format === 'stylish') return reporter([...files], {quiet: options.quiet}) + '\n'
-  if (options.format === 'github') return diagnostics(files, options.quiet).map((diagnostic) => annotation(diagnostic)).join('')
-
-  const lines = kept.flatMap((messages) => sortMessages(messages).map((message) => messageLine(message)))
-  return lines.join('\n') + '\n' + summary(kept.flat()) + '\n'
+  return reporter([...files], {quiet: options.quiet}) + '\n'
 }
 
 /**
@@ -51,30 +46,36 @@ function toDiagnostic(message: VFileMessage): Diagnostic {
 }
 
 /**
- * A GitHub Actions workflow command that annotates the file.
- *
- * @see https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+ * The messages of a run's files as a manifest keeps them, so that a run answered from it prints what the run that
+ * wrote the outputs printed: every file (a table lists those without messages too) with its messages, their source
+ * and cause; empty when no file has a message.
  */
-function annotation(diagnostic: Diagnostic): string {
-  const properties: Array<[string, string | number | null]> = [
-    ['file', diagnostic.file],
-    ['line', diagnostic.line],
-    ['col', diagnostic.column],
-    ['endLine', diagnostic.endLine],
-    ['endColumn', diagnostic.endColumn],
-    ['title', diagnostic.ruleId]
-  ]
-  const list = properties.flatMap(([key, value]) => (value === null || value === '' ? [] : [key + '=' + escapeProperty(String(value))]))
-  const command = diagnostic.severity === 'info' ? 'notice' : diagnostic.severity
-  return '::' + command + ' ' + list.join(',') + '::' + escapeData(diagnostic.message) + '\n'
+export function storeReports(files: ReadonlyArray<VFile>): Array<StoredReport> {
+  if (files.every((file) => file.messages.length === 0)) return []
+  return files.map((file) => ({file: file.path, messages: sortMessages(file.messages).map((message) => storeMessage(message))}))
 }
 
-function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+function storeMessage(message: VFileMessage): StoredMessage {
+  const cause = message.cause instanceof VFileMessage ? {cause: storeMessage(message.cause)} : {}
+  return {...toDiagnostic(message), ...(message.source ? {source: message.source} : {}), ...cause}
 }
 
-function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
+/** The VFiles a manifest's stored messages came from, for `report`. */
+export function restoreReports(stored: ReadonlyArray<StoredReport>): Array<VFile> {
+  return stored.map((report) => {
+    const file = new VFile({path: report.file})
+    for (const message of report.messages) file.messages.push(restoreMessage(message))
+    return file
+  })
+}
+
+function restoreMessage(stored: StoredMessage): VFileMessage {
+  const start = stored.line === null ? undefined : {line: stored.line, column: stored.column ?? 1}
+  const place = start && stored.endLine !== null ? {start, end: {line: stored.endLine, column: stored.endColumn ?? 1}} : start
+  const message = new VFileMessage(stored.message, {place, ruleId: stored.ruleId || undefined, source: stored.source, ...(stored.cause ? {cause: restoreMessage(stored.cause)} : {})})
+  message.file = stored.file
+  message.fatal = stored.severity === 'error' ? true : stored.severity === 'warning' ? false : undefined
+  return message
 }
 
 /** Messages in source order (by start line, then column); messages without a place first. */
@@ -84,28 +85,10 @@ export function sortMessages(messages: ReadonlyArray<VFileMessage>): Array<VFile
 
 /** `input/error-codes.md:12:3-12:9  error  Duplicate code 1105, first defined at 11:3  duplicate-code` */
 export function messageLine(message: VFileMessage): string {
-  const place = message.place ? ':' + stringifyPosition(message.place) : ''
-  return [message.file + place, severityOf(message), oneLine(message.reason), message.ruleId || ''].join('  ')
+  return textLine(toDiagnostic(message))
 }
-
-/** A reason on one line: a line break it quotes from a cell (`a<br>b`) is shown as `\n`, so that every message stays one line. */
-function oneLine(reason: string): string {
-  return reason.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, (ending) => lineEndingNames[ending] ?? '\\n')
-}
-
-const lineEndingNames: Readonly<Record<string, string>> = {'\r\n': '\\r\\n', '\r': '\\r', '\n': '\\n', '\u0085': '\\u0085', '\u2028': '\\u2028', '\u2029': '\\u2029'}
 
 /** `error` (fatal), `warning`, or `info` (neither, as vfile's `file.info()` makes). */
 function severityOf(message: VFileMessage): 'error' | 'warning' | 'info' {
   return message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
-}
-
-/** `✖ 1 error, ⚠ 2 warnings` */
-function summary(messages: Array<VFileMessage>): string {
-  const {fatal, warn, info} = statistics(messages)
-  const parts = []
-  if (fatal) parts.push('✖ ' + fatal + ' error' + (fatal === 1 ? '' : 's'))
-  if (warn) parts.push('⚠ ' + warn + ' warning' + (warn === 1 ? '' : 's'))
-  if (info) parts.push('ℹ ' + info + ' note' + (info === 1 ? '' : 's'))
-  return parts.join(', ')
 }

@@ -195,7 +195,7 @@ export const rules = {
   },
   'stale-output': {
     severity: 'error',
-    meaning: '`--check`: an output differs from what the documents generate (says which codes it adds, removes or changes), or errgen no longer generates it (turned off, or its input renamed: the next run removes it)',
+    meaning: '`--check`: an output differs from what the documents generate (says which codes it adds, removes or changes, or that only its formatting differs), or errgen no longer generates it (turned off, or its input renamed: the next run removes it)',
     example: 'output/error-codes.ts is stale: code 1000 added'
   },
   'missing-output': {

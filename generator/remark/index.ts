@@ -1,5 +1,7 @@
-/** remark: errgen's table checks as a unified plugin — an mdast tree (remark-parse with remark-gfm) and its VFile in, errgen's located messages on the file out (source `errgen`, a rule id from the registry, and a `url` to the rules), for remark-cli and remark-language-server. */
+/** remark: errgen's table checks as a unified plugin — an mdast tree (remark-parse; the plugin adds the GFM table syntax) and its VFile in, errgen's located messages on the file out (source `errgen`, a rule id from the registry, and a `url` to the rules), read with the errgen configuration found from the document's folder upward, for remark-cli and remark-language-server. */
 import type {Root} from 'mdast'
+import {gfmTableFromMarkdown, gfmTableToMarkdown} from 'mdast-util-gfm-table'
+import {gfmTable} from 'micromark-extension-gfm-table'
 import type {Node} from 'unist'
 import {VFile} from 'vfile'
 import {buildCatalog} from '../catalog/build.js'
@@ -11,6 +13,7 @@ import {largestDocument} from '../read/files-io.js'
 import {reportOversizedLines} from '../read/limits.js'
 import {reportNoCodes, validate} from '../tables/validate.js'
 import type {ConfigFile, ReadOptions} from '../types.js'
+import {configurationFor} from './config-io.js'
 
 /** The options a `.remarkrc` can give: the keys of errgen's configuration that say how tables are read. */
 export type Options = Pick<ConfigFile, 'columns' | 'optionalColumns' | 'codes' | 'headings'>
@@ -18,25 +21,55 @@ export type Options = Pick<ConfigFile, 'columns' | 'optionalColumns' | 'codes' |
 /**
  * Check the error tables of every document remark processes, with the same code as the `errgen` command: the tables
  * and their rows, then the catalog (duplicate codes and names, code kinds), under the command's limits (a document
- * too large, or with a line too long or nested too deep, is not parsed). Options that errgen's configuration
- * schema refuses are errors on each document.
+ * too large, or with a line too long or nested too deep, is not parsed). The tables are read as the errgen
+ * configuration nearest the document says (errgen.config.json, or `errgen` in package.json, found as the command finds
+ * it, from the document's folder upward); the plugin's options override its keys. Options or a configuration that
+ * errgen's configuration schema refuses are errors on each document. The GFM table syntax is enabled by the plugin
+ * itself, so that a pipeline without remark-gfm reads tables as the command does.
  */
-export default function remarkErrgen(this: Parsing | void, options: Options | null | undefined = {}): (tree: Root, file: VFile) => void {
-  const problems = readingOptionsProblems(options ?? {})
-  const reading = problems.length === 0 ? readingOf(options ?? {}) : undefined
-  if (this) guardParser(this)
-  return (tree, file) => {
+export default function remarkErrgen(this: Processing | void, options: Options | null | undefined = {}): (tree: Root, file: VFile) => Promise<void> {
+  const given = options ?? {}
+  const problems = readingOptionsProblems(given)
+  if (this) {
+    enableTables(this)
+    guardParser(this)
+  }
+  return async (tree, file) => {
     const before = file.messages.length
-    if (!reading) {
+    const configured = problems.length === 0 ? await configurationFor(file) : undefined
+    if (!configured) {
       for (const reason of problems) error(file, reason, undefined, 'config-schema')
+    } else if (configured.problems) {
+      for (const problem of configured.problems) error(file, problem.reason, undefined, problem.ruleId)
     } else if (!reportOverLimits(file)) {
       // A document over the limits is not read, as the command does not read it (the guarded parser gave an empty tree).
+      const reading = readingOf({...configured.options, ...given})
       const document = validate(tree, file, reading)
       const catalog = buildCatalog([document], reading, [file.path])
       if (catalog.entries.length === 0 && isClean([file])) reportNoCodes([file])
     }
     for (const message of file.messages.slice(before)) message.url = rulesUrl
   }
+}
+
+/** What the plugin sees of the processor: its data, where syntax extensions are registered, and the parser remark-parse set (plugins are attached in order, after it). */
+interface Processing extends Parsing {
+  data(): ProcessorData
+}
+
+/** The syntax extensions remark-parse and remark-stringify read from the processor's data. */
+interface ProcessorData {
+  micromarkExtensions?: Array<unknown>
+  fromMarkdownExtensions?: Array<unknown>
+  toMarkdownExtensions?: Array<unknown>
+}
+
+/** Register the GFM table syntax for parsing and for writing, as remark-gfm registers its extensions. */
+function enableTables(processor: Processing): void {
+  const data = processor.data()
+  ;(data.micromarkExtensions ??= []).push(gfmTable())
+  ;(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown())
+  ;(data.toMarkdownExtensions ??= []).push(gfmTableToMarkdown())
 }
 
 /** What the plugin sees of the processor: the parser remark-parse set (plugins are attached in order, after it). */

@@ -1,7 +1,7 @@
 /** apply-io: the generated files and the output directory in, which outputs differ from the disk out, and the changed ones written with the manifest (all or none) — the write path the CLI's `--check` branches off. */
 import path from 'node:path'
 import {readIfExists} from '../read/files-io.js'
-import type {GeneratedFile} from '../types.js'
+import type {GeneratedFile, StoredReport} from '../types.js'
 import {isGenerated, refuseForeignFiles} from './foreign.js'
 import {contentHash, type DocumentBytes, fingerprint, manifestName, manifestText, type SettingsSnapshot} from './manifest-io.js'
 import {ensureDirectory, removeFiles, writeAtomically} from './output-io.js'
@@ -23,8 +23,10 @@ export interface Generated {
   /** The configured input patterns, and the documents they named with the bytes that were parsed. */
   readonly input: ReadonlyArray<string>
   readonly documents: ReadonlyArray<DocumentBytes>
-  /** The settings files and lockfiles, as read before the configuration. */
+  /** The configuration and the libraries' versions, as read before the configuration. */
   readonly settings: SettingsSnapshot
+  /** The run's files with their warnings, for a run answered from the manifest to print again. */
+  readonly warnings: ReadonlyArray<StoredReport>
   readonly codes: number
   /** errgen's version and the flags that decide the outputs, for the fingerprint. */
   readonly version: string
@@ -122,7 +124,8 @@ async function manifestFile(generated: Generated, current: Buffer | undefined): 
     input: [...generated.input],
     documents: generated.documents.map((document) => document.path),
     codes: generated.codes,
-    outputs: Object.fromEntries(generated.files.map((file) => [file.name, contentHash(file.text)]))
+    outputs: Object.fromEntries(generated.files.map((file) => [file.name, contentHash(file.text)])),
+    ...(generated.warnings.length === 0 ? {} : {warnings: generated.warnings})
   })
   return current?.toString('utf8') === text ? undefined : {name: manifestName, text}
 }

@@ -25,14 +25,36 @@ async function runLogged(argv: ReadonlyArray<string>, cwd: string): Promise<Outc
 }
 
 /** The modules of the full run among those loaded: remark, ts-morph, yaml, and errgen's own parse, tables and emit stages. */
-const heavy = (modules: ReadonlyArray<string>) => modules.filter((url) => /node_modules\/(unified|remark-|micromark|ts-morph|yaml)\b|dist\/(parse|tables|emit)\//.test(url))
+const heavy = (modules: ReadonlyArray<string>) => modules.filter((url) => /node_modules\/(unified|remark-|micromark|ts-morph|yaml|ajv|vfile)\b|dist\/(parse|tables|emit)\//.test(url))
 
-/** The fast path in this process: its exit code, or undefined when it leaves the run to the full path. */
-async function fast(argv: ReadonlyArray<string>, cwd: string): Promise<{code: number | undefined, stdout: string}> {
+/** The fast path in this process: its exit code, or undefined when it leaves the run to the full path, and what it printed. */
+async function fast(argv: ReadonlyArray<string>, cwd: string): Promise<{code: number | undefined, stdout: string, stderr: string}> {
   let stdout = ''
-  const code = await fastPath(argv, {cwd, stdout: (text: string) => (stdout += text), stderr: () => {}})
-  return {code, stdout}
+  let stderr = ''
+  const code = await fastPath(argv, {cwd, stdout: (text: string) => (stdout += text), stderr: (text: string) => (stderr += text)})
+  return {code, stdout, stderr}
 }
+
+/** What a run printed, its duration aside. */
+function printed(outcome: {stdout: string, stderr: string}): {stdout: string, stderr: string} {
+  const timeless = (text: string) => text.replace(/\(\d+ ms\)/g, '(N ms)')
+  return {stdout: timeless(outcome.stdout), stderr: timeless(outcome.stderr)}
+}
+
+/** A second document, for runs over several inputs and globs. */
+const moreDocument = '# More errors\n\n| Code | HTTP | Message | Resolve |\n| --- | --- | --- | --- |\n| 9001 | 429 | quota exceeded | Wait a minute |\n'
+
+/** The options a run may be given besides --check and --format: each changes what the manifest must prove. */
+const optionSets: ReadonlyArray<ReadonlyArray<string>> = [
+  [],
+  ['-c', 'errgen.config.json'],
+  ['--config', 'other.config.json'],
+  ['--no-config'],
+  ['--style', 'const'],
+  ['-i', 'input/error-codes.md', '-i', 'input/more.md'],
+  ['-i', 'input/*.md', '--out', 'all'],
+  ['--quiet']
+]
 
 describe('the fast path', () => {
   test('answers an up-to-date run and --check from the manifest, without loading remark or ts-morph', async () => {
@@ -48,6 +70,40 @@ describe('the fast path', () => {
     const check = await runLogged(['--check'], directory)
     expect([check.code, check.stdout, check.stderr]).toEqual([0, '', ''])
     expect(heavy(check.modules)).toEqual([])
+
+    const warned = await runLogged(['--format', 'github'], directory)
+    expect(warned.stdout).toMatch(/^(::warning file=input\/error-codes\.md,line=\d+,.*\n){5}errgen: 39 codes, output\/ up to date \(\d+ ms\)\n$/)
+    expect(heavy(warned.modules)).toEqual([])
+
+    // The CI recipe, a named configuration, and the formats: the same manifest answers them all.
+    await writeFile(path.join(directory, 'ci.config.json'), '{"input": "input/error-codes.md"}\n')
+    for (const argv of [['--check', '--format', 'github'], ['--check', '--format', 'json'], ['--check', '--format', 'stylish'], ['--check', '--no-config'], ['--check', '-c', 'ci.config.json', '--format', 'github']]) {
+      if (argv.includes('ci.config.json')) await runLogged(['-c', 'ci.config.json', '--quiet'], directory)
+      const answered = await runLogged(argv, directory)
+      expect([answered.code, answered.stdout, answered.stderr], argv.join(' ')).toEqual([0, argv.includes('json') ? '[]\n' : '', ''])
+      expect(heavy(answered.modules), argv.join(' ')).toEqual([])
+    }
+  })
+
+  test('the run itself answers from the manifest: main(), as a library caller runs it, loads no parser, ts-morph, yaml or Ajv', async () => {
+    const directory = await project()
+    expect((await runLogged(['--quiet'], directory)).code).toBe(0)
+    const script = path.join(directory, 'run-main.mjs')
+    const main = pathToFileURL(path.join(path.dirname(bin), 'main.js')).href
+    await writeFile(script, [
+      'const {main} = await import(' + JSON.stringify(main) + ')',
+      "let printed = ''",
+      "const code = await main(['--check', '--format', 'github'], {cwd: process.cwd(), stdout: (text) => (printed += text), stderr: (text) => (printed += text)})",
+      'process.stdout.write(code + ":" + printed)',
+      ''
+    ].join('\n'))
+    const log = path.join(await tempDirectory(), 'imports.log')
+    const stdout = await new Promise<string>((resolve) => {
+      execFile(process.execPath, ['--import', logImports.href, script], {cwd: directory, env: {...process.env, ERRGEN_IMPORT_LOG: log}}, (_, out) => resolve(out))
+    })
+    expect(stdout).toBe('0:')
+    const modules = (await readFile(log, 'utf8')).split('\n').filter(Boolean)
+    expect(modules.filter((url) => /node_modules\/(unified|remark-|micromark|ts-morph|yaml|ajv)\b/.test(url))).toEqual([])
   })
 
   test("--check --format json, the library's check(), is answered too: the empty list of errors, as the full run prints it", async () => {
@@ -76,7 +132,7 @@ describe('the fast path', () => {
     await runInProcess([], directory)
     expect((await fast([], directory)).code).toBe(0)
 
-    for (const argv of [['--style', 'const'], ['--out', 'elsewhere'], ['--format', 'json'], ['--against', 'HEAD'], ['--watch'], ['--print-config'], ['--pin-names'], ['--allow-breaking']]) {
+    for (const argv of [['--style', 'const'], ['--out', 'elsewhere'], ['--format', 'markdown'], ['--against', 'HEAD'], ['--watch'], ['--print-config'], ['--pin-names'], ['--allow-breaking'], ['--force'], ['--help']]) {
       expect((await fast(argv, directory)).code, argv.join(' ')).toBeUndefined()
     }
 
@@ -138,4 +194,40 @@ describe('the fast path', () => {
     )
     expect(answered).toBeGreaterThan(0)
   })
+
+  test('never answers differently from the full run, in every format and with every option (random edits and runs)', async () => {
+    const directory = await project()
+    const input = path.join(directory, 'input', 'error-codes.md')
+    await writeFile(path.join(directory, 'input', 'more.md'), moreDocument)
+    await writeFile(path.join(directory, 'other.config.json'), '{"out": "other", "typescript": {"style": "const"}}\n')
+    const original = await readFile(input, 'utf8')
+    const options = fc.constantFrom(...optionSets)
+    const format = fc.constantFrom('text', 'stylish', 'json', 'github')
+    let answered = 0
+    const edits: Array<fc.Arbitrary<() => Promise<unknown>>> = [
+      options.map((given) => () => runInProcess([...given, '--quiet'], directory)),
+      fc.constantFrom('*type missing*', 'Resolve').map((needle) => async () => writeFile(input, (await readFile(input, 'utf8')).replace(needle, needle + 'x'))),
+      fc.constant(() => writeFile(input, original)),
+      fc.constant(() => writeFile(path.join(directory, 'input', 'more.md'), moreDocument.replace('9001', '9002'))),
+      fc.constantFrom('{"typescript": {"style": "const"}}\n', '{}\n', '{"out": "other"}\n').map((text) => () => writeFile(path.join(directory, 'errgen.config.json'), text)),
+      fc.constant(() => rm(path.join(directory, 'errgen.config.json'), {force: true})),
+      fc.constantFrom('error-codes.ts', '.errgen-manifest.json').map((name) => async () => {
+        const file = path.join(directory, 'output', name)
+        await writeFile(file, (await readFile(file, 'utf8').catch(() => '')) + ' ')
+      })
+    ]
+    const run = fc.record({given: options, format, check: fc.boolean()})
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(...edits), {minLength: 1, maxLength: 3}), run, async (steps, {given, format, check}) => {
+        for (const step of steps) await step()
+        const argv = [...given, '--format', format, ...(check ? ['--check'] : [])]
+        const answer = await fast(argv, directory)
+        const full = await runInProcess(argv, directory)
+        if (answer.code !== undefined) expect({code: answer.code, ...printed(answer)}, argv.join(' ')).toEqual({code: full.code, ...printed(full)})
+        answered += answer.code === undefined ? 0 : 1
+      }),
+      {numRuns: 40, examples: [[[async () => runInProcess([], directory)], {given: [], format: 'github', check: true}], [[async () => runInProcess(['-i', 'input/*.md', '--out', 'all'], directory)], {given: ['-i', 'input/*.md', '--out', 'all'], format: 'stylish', check: false}]]}
+    )
+    expect(answered).toBeGreaterThan(3)
+  }, 600_000)
 })

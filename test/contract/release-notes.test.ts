@@ -56,13 +56,26 @@ describe('release notes', () => {
         '',
         '### Edited',
         '',
-        '- Message of code 1001 edited since HEAD~1',
-        '- Resolve text of code 1100 edited since HEAD~1',
+        '- Message of code 1001 edited since HEAD~1: `type missing` → `type parameter missing`',
+        '- Resolve text of code 1100 edited since HEAD~1: `Include your Client ID so we know who you are.` → `Include your Client ID.`',
         ''
       ].join('\n')
     )
     const again = await runInProcess(['--against', 'HEAD~1', '--format', 'markdown', '--allow-breaking'], directory)
     expect(again.stdout).toBe(result.stdout)
+  })
+
+  test('--against DIR: the heading names the directory as it was given, and edits give the old and the new text', async () => {
+    const directory = await project()
+    expect((await runInProcess(['--out', 'releases/v1', '--quiet'], directory)).code).toBe(0)
+    const file = path.join(directory, 'input', 'error-codes.md')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Options need to be JSON or stringified JSON.', 'Send the options as JSON.'))
+    const notes = await runInProcess(['--against', './releases/v1/', '--format', 'markdown'], directory)
+    expect(notes).toEqual({
+      code: 0,
+      stdout: '## Changes since ./releases/v1/\n\n### Edited\n\n- Resolve text of code 1004 edited since ./releases/v1/: `Options need to be JSON or stringified JSON.` → `Send the options as JSON.`\n',
+      stderr: ''
+    })
   })
 
   test('a breaking change exits 1 without --allow-breaking, the notes still printed; nothing changed prints nothing', async () => {

@@ -8,14 +8,19 @@ export interface Outcome {
 }
 
 /** errgen's `main`, as far as a test calls it. */
-export type Main = (argv: ReadonlyArray<string>, io: {cwd: string, stdout: (text: string) => void, stderr: (text: string) => void}) => Promise<number>
+export type Main = (argv: ReadonlyArray<string>, io: {cwd: string, stdout: (text: string) => void, stderr: (text: string) => void, fastPath?: boolean}) => Promise<number>
 
-/** Run `main` in this thread, keeping what it prints. */
-export async function capture(main: Main, argv: ReadonlyArray<string>, cwd: string): Promise<Outcome> {
+/**
+ * Run `main` in this thread, keeping what it prints.
+ *
+ * @param fastPath whether a run whose outputs are current may be answered from the manifest
+ */
+export async function capture(main: Main, argv: ReadonlyArray<string>, cwd: string, fastPath: boolean = true): Promise<Outcome> {
   let stdout = ''
   let stderr = ''
   const code = await main(argv, {
     cwd,
+    fastPath,
     stdout: (text) => {
       stdout += text
     },

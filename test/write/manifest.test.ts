@@ -1,4 +1,4 @@
-/** The manifest never proves stale outputs current: it fingerprints the bytes a run parsed, the list of outputs, every lockfile up to the workspace root, and the fast path falls through to the full run whenever the disk is not what it fingerprinted. */
+/** The manifest never proves stale outputs current: it fingerprints the bytes a run parsed, the list of outputs, the configuration, the project's version and errgen's libraries (not the project's lockfiles or other dependencies), and the fast path falls through to the full run whenever the disk is not what it fingerprinted. */
 import {cp, mkdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -34,7 +34,7 @@ describe('the manifest', () => {
   test('fingerprints the bytes that were parsed: a document saved while a run generates leaves the outputs stale, not current', async () => {
     const {pkg} = await workspace()
     const input = path.join(pkg, 'input', 'error-codes.md')
-    const settings = await snapshotSettings(pkg)
+    const settings = await snapshotSettings(pkg, undefined)
     const prepared = await prepare({cwd: pkg})
     await writeFile(input, (await readFile(input, 'utf8')).replace('*type missing*', '*type parameter missing*'))
     const out = path.join(pkg, 'output')
@@ -47,8 +47,9 @@ describe('the manifest', () => {
       documents: prepared.documents,
       codes: prepared.catalog?.entries.length ?? 0,
       settings,
+      warnings: [],
       version,
-      args: outputArgs({input: undefined, out: undefined, config: undefined, style: undefined})
+      args: outputArgs({input: undefined, out: undefined, style: undefined})
     }
     await writeChanged(await readOnDisk(generated), generated, false)
     expect(await full(['--check'], pkg)).toBe(1)
@@ -68,16 +69,63 @@ describe('the manifest', () => {
     expect(await fast(['--check'], pkg)).toBeUndefined()
   })
 
-  test.each(['yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'package-lock.json'])('sees a %s in the package and at the workspace root', async (name) => {
+  test.each(['yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'package-lock.json'])('a %s, an unrelated dependency and the project\'s other fields change neither the manifest nor --check', async (name) => {
     const {root, pkg} = await workspace()
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify({name: 'api', version: '1.2.0', dependencies: {}}, null, 2) + '\n')
     await full(['--quiet'], pkg)
-    expect(await fast(['--check'], pkg)).toBe(0)
+    const manifestPath = path.join(pkg, 'output', '.errgen-manifest.json')
+    const written = await readFile(manifestPath, 'utf8')
     await writeFile(path.join(pkg, name), 'a dependency upgraded\n')
-    expect(await fast(['--check'], pkg)).toBeUndefined()
+    await writeFile(path.join(root, name), 'the workspace upgraded\n')
+    await mkdir(path.join(pkg, 'node_modules', 'left-pad'), {recursive: true})
+    await writeFile(path.join(pkg, 'node_modules', 'left-pad', 'package.json'), JSON.stringify({name: 'left-pad', version: '1.3.0'}))
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify({name: 'api', version: '1.2.0', description: 'The API', dependencies: {'left-pad': '^1.3.0'}}, null, 2) + '\n')
+    expect(await fast(['--check'], pkg)).toBe(0)
+    expect(await full(['--check'], pkg)).toBe(0)
+    expect(await full(['--quiet'], pkg)).toBe(0)
+    expect(await readFile(manifestPath, 'utf8')).toBe(written)
+  })
+
+  test('a configuration in package.json: a dependency added above its "errgen" key changes neither the manifest nor --check', async () => {
+    const {pkg} = await workspace()
+    const project = {name: 'api', version: '1.2.0', dependencies: {fastify: '^5.0.0'}, errgen: {typescript: {style: 'const'}}}
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify(project, null, 2) + '\n')
+    await full(['--quiet'], pkg)
+    const manifestPath = path.join(pkg, 'output', '.errgen-manifest.json')
+    const written = await readFile(manifestPath, 'utf8')
+    const grown = {...project, dependencies: {'@fastify/cors': '^11.0.0', fastify: '^5.0.0', zod: '^4.0.0'}, scripts: {generate: 'errgen'}}
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify(grown, null, 2) + '\n')
+    expect(await fast(['--check'], pkg)).toBe(0)
+    expect(await full(['--quiet'], pkg)).toBe(0)
+    expect(await readFile(manifestPath, 'utf8')).toBe(written)
+  })
+
+  test('the project\'s version (OpenAPI\'s) and an "errgen" key added to package.json are seen', async () => {
+    const {pkg} = await workspace()
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify({name: 'api', version: '1.2.0'}) + '\n')
     await full(['--quiet'], pkg)
     expect(await fast(['--check'], pkg)).toBe(0)
-    await writeFile(path.join(root, name), 'the workspace upgraded\n')
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify({name: 'api', version: '1.3.0'}) + '\n')
     expect(await fast(['--check'], pkg)).toBeUndefined()
+    expect(await full(['--check'], pkg)).toBe(1)
+    await full(['--quiet'], pkg)
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify({name: 'api', version: '1.3.0', errgen: {typescript: {style: 'const'}}}) + '\n')
+    expect(await fast(['--check'], pkg)).toBeUndefined()
+    expect(await full(['--check'], pkg)).toBe(1)
+  })
+
+  test('a clone at another depth takes the fast path and leaves the manifest untouched', async () => {
+    const {pkg} = await workspace()
+    await full(['--quiet'], pkg)
+    const written = await readFile(path.join(pkg, 'output', '.errgen-manifest.json'), 'utf8')
+    for (const depth of [['shallow'], ['ci', 'builds', 'org', 'project']]) {
+      const clone = path.join(await tempDirectory(), ...depth)
+      await cp(pkg, clone, {recursive: true})
+      expect(await fast(['--check'], clone), depth.join('/')).toBe(0)
+      expect(await fast(['--check', '--format', 'github'], clone), depth.join('/')).toBe(0)
+      expect(await full(['--quiet'], clone)).toBe(0)
+      expect(await readFile(path.join(clone, 'output', '.errgen-manifest.json'), 'utf8')).toBe(written)
+    }
   })
 
   test('a run killed between two renames leaves a set the fast path does not take for current, and the next run heals', async () => {
@@ -101,8 +149,9 @@ describe('the manifest', () => {
     expect(await fast(['--check'], pkg)).toBeUndefined()
     expect(await full(['--check'], pkg)).toBe(2)
     await rm(path.join(pkg, 'errgen.config.json'), {recursive: true})
+    // Not JSON: no configuration in it, and no version; both paths say the same.
     await writeFile(path.join(pkg, 'package.json'), '{"errgen": ')
-    expect(await fast(['--check'], pkg)).toBeUndefined()
+    expect(await fast(['--check'], pkg)).toBe(await full(['--check'], pkg))
   })
 
   test('the fast and the full --check agree over edits, killed runs, tampering, lockfiles and unreadable settings', async () => {
@@ -118,6 +167,7 @@ describe('the manifest', () => {
       fc.constantFrom('*type missing*', 'Resolve').map((needle) => async () => writeFile(input, (await readFile(input, 'utf8')).replace(needle, needle + 'x'))),
       fc.constant(() => writeFile(input, original)),
       fc.constantFrom(path.join(pkg, 'yarn.lock'), path.join(root, 'pnpm-lock.yaml')).map((file) => () => writeFile(file, String(Math.random()))),
+      fc.constantFrom('1.0.0', '2.0.0').map((version) => () => writeFile(path.join(pkg, 'package.json'), JSON.stringify({name: 'api', version}))),
       fc.constantFrom('error-codes.ts', 'error-codes.openapi.yaml').map((name) => () => rm(path.join(pkg, 'output', name), {force: true})),
       fc.constant(async () => {
         const manifest = JSON.parse(await readFile(manifestPath, 'utf8').catch(() => '{"outputs": {}}')) as {outputs: Record<string, string>}
