@@ -8,15 +8,15 @@ import {buildCatalog} from '../catalog/build.js'
 import {readingOptionsProblems} from '../config/check.js'
 import {rulesUrl} from '../config/defaults.js'
 import {resolve} from '../config/resolve.js'
-import {error, isClean} from '../diagnostics/messages.js'
+import {applyRuleSettings, error, isClean} from '../diagnostics/messages.js'
 import {largestDocument} from '../read/files-io.js'
 import {reportOversizedLines} from '../read/limits.js'
 import {reportNoCodes, validate} from '../tables/validate.js'
 import type {ConfigFile, ReadOptions} from '../types.js'
 import {configurationFor} from './config-io.js'
 
-/** The options a `.remarkrc` can give: the keys of errgen's configuration that say how tables are read. */
-export type Options = Pick<ConfigFile, 'columns' | 'optionalColumns' | 'codes' | 'headings'>
+/** The options a `.remarkrc` can give: the keys of errgen's configuration that say how tables are read, and the rules' severities. */
+export type Options = Pick<ConfigFile, 'columns' | 'optionalColumns' | 'codes' | 'headings' | 'rules'>
 
 /**
  * Check the error tables of every document remark processes, with the same code as the `errgen` command: the tables
@@ -47,6 +47,7 @@ export default function remarkErrgen(this: Processing | void, options: Options |
       const document = validate(tree, file, reading)
       const catalog = buildCatalog([document], reading, [file.path])
       if (catalog.entries.length === 0 && isClean([file])) reportNoCodes([file])
+      applyRuleSettings([file], {...configured.options.rules, ...given.rules})
     }
     for (const message of file.messages.slice(before)) message.url = rulesUrl
   }

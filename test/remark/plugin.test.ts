@@ -37,6 +37,27 @@ describe('remarkErrgen', () => {
     ])
   })
 
+  test('applies the rules\' severities of the configuration and of its options, as the command does', async () => {
+    const seedText = await readFile(seed, 'utf8')
+    const rulesOf = (messages: Array<string>) => messages.map((message) => message.split(' | ').slice(0, 2).concat(message.split(' | ')[3] ?? '').join(' | '))
+    expect(rulesOf(await messagesOf(seedText, {rules: {'duplicate-name': 'off', 'duplicate-message': 'error'}}))).toEqual([
+      '20:23 | error | duplicate-message',
+      '21:23 | error | duplicate-message',
+      '36:23 | error | duplicate-message'
+    ])
+    const directory = await tempDirectory()
+    await writeFile(path.join(directory, 'errgen.config.json'), JSON.stringify({rules: {'duplicate-message': 'off'}}))
+    const file = new VFile({path: path.join(directory, 'errors.md'), value: seedText})
+    const processor = unified().use(remarkParse).use(remarkErrgen, {rules: {'duplicate-name': 'error'}})
+    await processor.run(processor.parse(file), file)
+    expect(file.messages.map((message) => [message.line, message.fatal, message.ruleId].join(' '))).toEqual(['19 true duplicate-name', '22 true duplicate-name'])
+  })
+
+  test('a rule that protects the data cannot be turned off in its options', async () => {
+    const messages = await messagesOf('| Code | Message |\n| --- | --- |\n| 1 | a |\n', {rules: {'duplicate-code': 'off'}} as unknown as Options)
+    expect(messages.map((message) => message.split(' | ')[3])).toEqual(['config-schema'])
+  })
+
   test('options errgen’s configuration schema refuses are errors on the document', async () => {
     expect(await messagesOf(badDocument, {codes: 'numbers', out: 'x'} as unknown as Options)).toEqual([
       ' | error | errgen options: Unexpected key `out` in the configuration, expected one of columns, optionalColumns, codes, headings | config-schema | errgen | https://www.npmjs.com/package/errgen#diagnostics',
