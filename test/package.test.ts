@@ -1,6 +1,6 @@
 /** The package as users get it: `npm pack`, the tarball installed into a new project, then the bin run with a configuration, the library imported and a consumer type-checked against the shipped types. */
 import {execFile} from 'node:child_process'
-import {cp, mkdir, readdir, readFile, rename, writeFile} from 'node:fs/promises'
+import {cp, mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {beforeAll, describe, expect, test} from 'vitest'
@@ -201,6 +201,18 @@ describe('the installed package', () => {
     expect(init.stdout).toContain('errgen: wrote errgen.config.json (input: docs/errors.md, found in the project)\n')
     expect((await outcome(bin(project), ['--quiet'], directory)).code).toBe(0)
     expect(await outcome(bin(project), ['--check', '--format', 'github'], directory)).toEqual({code: 0, stdout: '', stderr: ''})
+
+    // The editor's configuration init wrote, with no remark-gfm and nothing copied: a page whose columns errgen.config.json names.
+    const guide = path.join(directory, 'guide')
+    await mkdir(guide)
+    await writeFile(path.join(guide, 'errors.md'), '| Reply | Ident | Wording |\n| --- | --- | --- |\n| 400 | E_TOKEN | *token missing* |\n| 401 | E_AUTH | *not allowed* |\n')
+    await writeFile(path.join(guide, 'errgen.config.json'), JSON.stringify({columns: {Reply: 'status', Ident: 'code', Wording: 'message'}}))
+    const remark = (args: Array<string>) => outcome(process.execPath, [path.join(root, 'node_modules', 'remark-cli', 'cli.js'), ...args, '--frail', '--no-color'], directory)
+    const read = await remark(['guide/errors.md'])
+    expect([read.code, read.stderr.replace(/ +/g, ' ')]).toEqual([0, 'guide/errors.md: no issues found\n'])
+    await rm(path.join(guide, 'errgen.config.json'))
+    expect((await remark(['guide/errors.md'])).code).toBe(1)
+
     const document = path.join(directory, 'docs', 'errors.md')
     await writeFile(document, (await readFile(document, 'utf8')).replace('*type missing*', '*type absent*'))
     const failed = await outcome(bin(project), ['--check', '--format', 'github', '--allow-breaking'], directory)

@@ -33,7 +33,7 @@ export async function staleReport(file: GeneratedFile, current: Buffer | undefin
 
 /**
  * Whether the text on disk is errgen's with only its formatting changed, as a formatter (prettier) rewrites it:
- * JSON and YAML that parse to the same value, TypeScript with the same tokens (quotes, semicolons, trailing commas
+ * JSON and YAML that parse to the same value, TypeScript with the same tokens and comments (quotes, semicolons, trailing commas
  * and parentheses aside), any other output the same once white space and quote marks are set aside.
  */
 async function onlyFormatting(file: GeneratedFile, before: string): Promise<boolean> {
@@ -81,7 +81,18 @@ function tokensOf(ts: typeof import('ts-morph').ts, text: string): Array<string>
     const leadingBar = (token.kind === SyntaxKind.BarToken || token.kind === SyntaxKind.AmpersandToken) && typeStarts.has(tokens[index - 1]?.kind ?? -1)
     if (!dropped.has(token.kind) && !trailingComma && !leadingBar) kept.push(token.text)
   })
-  return kept
+  return [...kept, ...commentsOf(ts, text)]
+}
+
+/** The comments of TypeScript source (the JSDoc errgen writes is content), their white space as one space each: a formatter re-indents them. */
+function commentsOf(ts: typeof import('ts-morph').ts, text: string): Array<string> {
+  const {SyntaxKind} = ts
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ false, ts.LanguageVariant.Standard, text)
+  const comments: Array<string> = []
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    if (kind === SyntaxKind.SingleLineCommentTrivia || kind === SyntaxKind.MultiLineCommentTrivia) comments.push('comment:' + scanner.getTokenText().replace(/\s+/g, ' '))
+  }
+  return comments
 }
 
 /** The error for an output that errgen generated earlier and no longer does (turned off, or its input renamed). */
