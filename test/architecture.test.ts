@@ -68,6 +68,7 @@ describe('the layout', () => {
       'generator/diagnostics',
       'generator/emit',
       'generator/emit/schema',
+      'generator/params',
       'generator/parse',
       'generator/read',
       'generator/remark',

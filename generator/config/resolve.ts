@@ -44,6 +44,7 @@ export function resolve(written: ConfigFile, overrides: Overrides, context: Reso
     optionalColumns: written.optionalColumns || [],
     codes: written.codes || 'auto',
     headings: written.headings || [],
+    ...(written.params === undefined ? {} : {params: [...written.params]}),
     body: {fields: written.body?.fields ?? defaultBody.fields, extraFields: written.body?.extraFields ?? defaultBody.extraFields},
     against: overrides.against === false ? undefined : (overrides.against ?? written.against),
     ...(written.problem === undefined ? {} : {problem: {type: written.problem.type}})

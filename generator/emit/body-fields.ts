@@ -1,4 +1,5 @@
 /** emit/body-fields: a catalog and the body options in, the fields of the error body out — the configured ones, or the columns read — those only some entries have, and each entry's fields and body. */
+import {exampleMessage, exampleResolve} from '../params/fill.js'
 import type {BodyField, BodyOptions, Catalog, CatalogEntry} from '../types.js'
 
 /** An error body as the outputs give it. */
@@ -28,11 +29,14 @@ export function entryFields(entry: CatalogEntry, fields: ReadonlyArray<BodyField
   return fields.filter((field) => entry[field] !== undefined)
 }
 
-/** The body an entry's error is sent with: its value of each field, in the order of the fields. */
+/**
+ * The body an entry's error is sent with: its value of each field, in the order of the fields; a message and resolve
+ * text with parameters filled in with example values (each parameter's name).
+ */
 export function entryBody(entry: CatalogEntry, fields: ReadonlyArray<BodyField>): Body {
   const body: Body = {}
   for (const field of fields) {
-    const value = entry[field]
+    const value = field === 'message' ? exampleMessage(entry) : field === 'resolve' ? exampleResolve(entry) : entry[field]
     if (value !== undefined) body[field] = value
   }
   return body

@@ -13,7 +13,7 @@ import {reportNoCodes, validate} from '../tables/validate.js'
 import type {ConfigFile, ReadOptions} from '../types.js'
 
 /** The options a `.remarkrc` can give: the keys of errgen's configuration that say how tables are read. */
-export type Options = Pick<ConfigFile, 'columns' | 'optionalColumns' | 'codes' | 'headings'>
+export type Options = Pick<ConfigFile, 'columns' | 'optionalColumns' | 'codes' | 'headings' | 'params'>
 
 /**
  * Check the error tables of every document remark processes, with the same code as the `errgen` command: the tables
@@ -74,6 +74,6 @@ function reportOverLimits(file: VFile): boolean {
 
 /** How tables are read, resolved from the options as the configuration's are. */
 function readingOf(options: Options): ReadOptions {
-  const {columns, optionalColumns, codes, headings} = resolve(options, {}, {cwd: '.', base: '.', version: undefined})
-  return {columns, optionalColumns, codes, headings}
+  const {columns, optionalColumns, codes, headings, params} = resolve(options, {}, {cwd: '.', base: '.', version: undefined})
+  return {columns, optionalColumns, codes, headings, params}
 }

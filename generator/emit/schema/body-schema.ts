@@ -1,5 +1,6 @@
 /** emit/schema/body-schema: a catalog and the body options in, the JSON Schema 2020-12 objects of the error body (shared by the JSON Schema and OpenAPI emitters) out, keyed on `code` so that a validator names what is wrong. */
 import type {BodyField, BodyOptions, Catalog, CatalogEntry} from '../../types.js'
+import {templatePattern} from '../../params/fill.js'
 import {bodyFields, entryBody, entryFields, namedExtraFields, partialFields} from '../body-fields.js'
 
 /** A JSON Schema object, or a part of one. */
@@ -130,9 +131,19 @@ function entrySchema(catalog: Catalog, body: BodyOptions, entry: CatalogEntry, d
     title: entry.name,
     ...(description === undefined ? {} : {description}),
     ...(entry.deprecated ? {deprecated: true} : {}),
-    ...bodyShape(body, fields, fields, {code: {const: entry.code}, status: {const: entry.status}, message: {const: entry.message}, resolve: {type: 'string'}}),
+    ...bodyShape(body, fields, fields, {code: {const: entry.code}, status: {const: entry.status}, message: messageSchema(entry), resolve: {type: 'string'}}),
     examples: [entryBody(entry, fields)]
   }
+}
+
+/**
+ * The schema of an entry's message: its text; for a message with parameters, the pattern of its filled-in texts (each
+ * parameter a non-empty run of text, the rest as written), described by its template.
+ */
+function messageSchema(entry: CatalogEntry): Schema {
+  if (!entry.templates || !entry.params) return {const: entry.message}
+  const names = entry.params.map((param) => param.name).join(', ')
+  return {type: 'string', description: entry.message + ' (with ' + names + ' filled in)', pattern: templatePattern(entry.templates.message)}
 }
 
 /**

@@ -3,7 +3,7 @@ import {defaultStyle} from '../../config/defaults.js'
 import {notice} from '../generated.js'
 import type {TypeScriptStyle} from '../../types.js'
 import type {Emitter, Target} from '../target.js'
-import {docText} from './text.js'
+import {docText} from './syntax.js'
 
 /** Names the generated files use for their own types: an entry named like one would collide in the schemas. */
 export const generatedTypeNames: ReadonlySet<string> = new Set(['ErrorCode', 'ErrorBody'])
