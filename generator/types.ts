@@ -125,6 +125,8 @@ export interface BodyOptions {
   readonly fields: readonly BodyField[] | undefined
   /** Fields the table does not describe that a body may also hold: their names, true for any, false for none. */
   readonly extraFields: readonly string[] | boolean
+  /** Whether the body of a code with parameters holds their values as `params`; undefined for no. */
+  readonly params?: boolean | undefined
 }
 
 /** The kind of the codes of a catalog. */
@@ -142,7 +144,7 @@ export interface ConfigFile extends WrittenTargetSettings {
   readonly codes?: 'auto' | CodeKind
   readonly headings?: readonly string[]
   readonly params?: readonly ParamSyntax[]
-  readonly body?: {readonly fields?: readonly BodyField[]; readonly extraFields?: readonly string[] | boolean}
+  readonly body?: {readonly fields?: readonly BodyField[]; readonly extraFields?: readonly string[] | boolean; readonly params?: boolean}
   readonly against?: string
   readonly problem?: ProblemSettings
 }

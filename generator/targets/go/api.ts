@@ -1,5 +1,5 @@
 /** targets/go/api: a catalog and the emit options in, the Go declarations a client or server uses out — the catalog map, `Lookup`, `Entries`, `Code.String`, the `Body` struct (JSON tags as the JSON Schema names the fields), `NewBody`, `ParseBody` (documented or not, or an error) and the `Error` type that `errors.As` finds. */
-import {bodyFields, namedExtraFields, partialFields} from '../../emit/body-fields.js'
+import {bodyFields, bodyParams, namedExtraFields, partialFields} from '../../emit/body-fields.js'
 import type {BodyField, Catalog, EmitOptions} from '../../types.js'
 import {hasParams, paramDeclarations} from './params.js'
 import {exported, goString} from './text.js'
@@ -8,7 +8,7 @@ import {exported, goString} from './text.js'
 export function apiDeclarations(catalog: Catalog, options: EmitOptions): Array<Array<string>> {
   const fields = bodyFields(catalog, options.body)
   const partial = partialFields(catalog, fields)
-  return [...lookup(catalog), ...paramDeclarations(catalog), body(fields, partial, namedExtraFields(options.body)), newBody(catalog, fields), parseBody(catalog, fields, partial), ...errorType(catalog)]
+  return [...lookup(catalog), ...paramDeclarations(catalog), body(fields, partial, namedExtraFields(options.body), bodyParams(catalog, options.body)), newBody(catalog, fields, bodyParams(catalog, options.body)), parseBody(catalog, fields, partial), ...errorType(catalog)]
 }
 
 function lookup(catalog: Catalog): Array<Array<string>> {
@@ -60,7 +60,7 @@ function extraFields(extras: ReadonlyArray<string>): Array<[string, string]> {
   })
 }
 
-function body(fields: ReadonlyArray<BodyField>, partial: ReadonlyArray<BodyField>, extras: ReadonlyArray<string>): Array<string> {
+function body(fields: ReadonlyArray<BodyField>, partial: ReadonlyArray<BodyField>, extras: ReadonlyArray<string>, params: boolean): Array<string> {
   const members = fields.flatMap((field) => {
     const [name, type, doc] = bodyField[field]
     return ['\t// ' + doc + (partial.includes(field) ? ' Only the codes that have one have it.' : ''), '\t' + name + ' ' + type + ' `json:"' + field + (partial.includes(field) ? ',omitempty' : '') + '"`']
@@ -70,12 +70,13 @@ function body(fields: ReadonlyArray<BodyField>, partial: ReadonlyArray<BodyField
     '// Body is the body of an error response, as the JSON Schema describes it: ' + fields.join(', ') + '.',
     'type Body struct {',
     ...members,
+    ...(params ? ['\t// Params are the values of the parameters of its message, for a code whose message has some.', '\tParams Params `json:"params,omitempty"`'] : []),
     ...extraMembers,
     '}'
   ]
 }
 
-function newBody(catalog: Catalog, fields: ReadonlyArray<BodyField>): Array<string> {
+function newBody(catalog: Catalog, fields: ReadonlyArray<BodyField>, withParams: boolean): Array<string> {
   const params = hasParams(catalog)
   const valueOf = (field: BodyField): string => {
     if (field === 'code') return 'code'
@@ -94,7 +95,9 @@ function newBody(catalog: Catalog, fields: ReadonlyArray<BodyField>): Array<stri
       '\tif len(params) > 0 {',
       '\t\tvalues = params[0]',
       '\t}',
-      '\treturn Body{' + values.join(', ') + '}',
+      ...(withParams
+        ? ['\tbody := Body{' + values.join(', ') + '}', '\tif _, ok := templates[code]; ok {', '\t\tbody.Params = values', '\t}', '\treturn body']
+        : ['\treturn Body{' + values.join(', ') + '}']),
       '}'
     ]
   }

@@ -1,5 +1,5 @@
 /** targets/python/api: a catalog and the emit options in, the functions and types of the Python module a client or server uses out — `is_error_code`, `get_error_entry`, the `ErrorBody` TypedDict and `create_error_body`, `parse_error_body` (documented, undocumented or invalid) and `ApiError`. */
-import {bodyFields, namedExtraFields, partialFields} from '../../emit/body-fields.js'
+import {bodyFields, bodyParams, namedExtraFields, partialFields} from '../../emit/body-fields.js'
 import type {BodyField, Catalog, EmitOptions} from '../../types.js'
 import {filledResolve, hasParams, paramLines} from './params.js'
 import {docstring, pyString} from './text.js'
@@ -18,12 +18,14 @@ interface BodyContext {
   readonly extras: ReadonlyArray<string>
   /** `int` or `str`. */
   readonly codeType: string
+  /** Whether the body of a code with parameters holds their values (`params`). */
+  readonly params: boolean
 }
 
 /** Every statement of this part, each a list of lines. */
 export function apiLines(catalog: Catalog, options: EmitOptions): Array<Array<string>> {
   const fields = bodyFields(catalog, options.body)
-  const context: BodyContext = {catalog, fields, partial: partialFields(catalog, fields), extras: namedExtraFields(options.body), codeType: catalog.codeKind === 'integer' ? 'int' : 'str'}
+  const context: BodyContext = {catalog, fields, partial: partialFields(catalog, fields), extras: namedExtraFields(options.body), codeType: catalog.codeKind === 'integer' ? 'int' : 'str', params: bodyParams(catalog, options.body)}
   return [isErrorCode(context), getErrorEntry(context), ...paramLines(catalog), ...errorBody(context), createErrorBody(context), ...parsed(), parseErrorBody(context), isErrorBody(), apiError(catalog)]
 }
 
@@ -56,9 +58,9 @@ function fieldType(field: BodyField, codeType: string): string {
  * `ErrorBody`: a TypedDict of the fields every body has and, in a base of its own (written functionally, so that any
  * extra field's name can be a key), those only some bodies have.
  */
-function errorBody({fields, partial, extras, codeType}: BodyContext): Array<Array<string>> {
+function errorBody({fields, partial, extras, codeType, params}: BodyContext): Array<Array<string>> {
   const required = fields.filter((field) => !partial.includes(field))
-  const optional = [...partial.map((field) => [field, fieldType(field, codeType)]), ...extras.map((name) => [name, 'Any'])]
+  const optional = [...partial.map((field) => [field, fieldType(field, codeType)]), ...(params ? [['params', 'Dict[str, Any]']] : []), ...extras.map((name) => [name, 'Any'])]
   const doc = 'The body of an error response: `{' + fields.join(', ') + '}`, where `message` is the documented message of `code`.'
   const members = required.map((field) => '    ' + field + ': ' + fieldType(field, codeType))
   if (optional.length === 0) return [['class ErrorBody(TypedDict):', ...docstring(doc, '    '), '', ...members]]
@@ -68,7 +70,7 @@ function errorBody({fields, partial, extras, codeType}: BodyContext): Array<Arra
   ]
 }
 
-function createErrorBody({catalog, fields, partial}: BodyContext): Array<string> {
+function createErrorBody({catalog, fields, partial, params: withParams}: BodyContext): Array<string> {
   const params = hasParams(catalog)
   const text = (field: BodyField): string => (params && field === 'message' ? 'format_message(code, params)' : params && field === 'resolve' ? filledResolve('code', 'params') : 'entry.' + field)
   const value = (field: BodyField): string => (field === 'code' ? 'entry.code.value' : field === 'status' ? 'entry.status.value' : text(field))
@@ -79,6 +81,7 @@ function createErrorBody({catalog, fields, partial}: BodyContext): Array<string>
     '    entry = ERROR_CATALOG[code]',
     '    body: ErrorBody = {' + whole.map((field) => pyString(field) + ': ' + value(field)).join(', ') + '}',
     ...partial.flatMap((field) => ['    if entry.' + field + ' is not None:', '        body[' + pyString(field) + '] = ' + value(field)]),
+    ...(withParams ? ['    if params is not None and code in _TEMPLATES:', '        body["params"] = dict(params)'] : []),
     '    return body'
   ]
 }

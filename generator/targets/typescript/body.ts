@@ -1,7 +1,7 @@
 /** targets/typescript/body: a catalog and the body's fields in, the module's statements about error bodies out — `ErrorBody`, `createErrorBody`, `UndocumentedErrorBody`, `ParsedErrorBody`, `parseErrorBody` and `isErrorBody`. */
 import type {WriterFunction} from 'ts-morph'
 import type {BodyField, BodyOptions, Catalog} from '../../types.js'
-import {bodyFields, namedExtraFields, partialFields} from '../../emit/body-fields.js'
+import {bodyFields, bodyParams, namedExtraFields, partialFields} from '../../emit/body-fields.js'
 import {hasParams} from './params.js'
 import {docLines, textStatement} from './syntax.js'
 
@@ -13,12 +13,14 @@ export interface BodyContext {
   readonly partial: ReadonlyArray<BodyField>
   /** Extra fields a body may hold, by name. */
   readonly extras: ReadonlyArray<string>
+  /** Whether the body of a code with parameters holds their values (`params`). */
+  readonly params: boolean
 }
 
 /** The context of the body statements. */
 export function bodyContext(catalog: Catalog, body: BodyOptions): BodyContext {
   const fields = bodyFields(catalog, body)
-  return {catalog, fields, partial: partialFields(catalog, fields), extras: namedExtraFields(body)}
+  return {catalog, fields, partial: partialFields(catalog, fields), extras: namedExtraFields(body), params: bodyParams(catalog, body)}
 }
 
 /** Every statement about bodies, in the order of the module. */
@@ -70,6 +72,7 @@ function errorBodyType(context: BodyContext): WriterFunction {
     ...extras.flatMap((name) => [...docLines('A field the error table does not describe.', '      '), '      readonly ' + JSON.stringify(name) + '?: unknown;']),
     '    }',
     ...partialMembers,
+    ...(context.params ? paramsMember : []),
     '  : never;'
   ])
 }
@@ -80,7 +83,17 @@ export function messageType(catalog: Catalog): string {
   return hasParams(catalog) ? 'C extends keyof ErrorParams ? string : ' + documented : documented
 }
 
-function createErrorBody({catalog, fields, partial}: BodyContext): WriterFunction {
+/** The `params` member of the bodies of the codes with parameters. */
+const paramsMember = [
+  '    & (C extends keyof ErrorParams',
+  '      ? {',
+  '          /** The values of the parameters of its message (and resolve text), by name. */',
+  '          readonly params: ErrorParams[C];',
+  '        }',
+  '      : unknown)'
+]
+
+function createErrorBody({catalog, fields, partial, params: withParams}: BodyContext): WriterFunction {
   const params = hasParams(catalog)
   const valueOf = (field: BodyField): string => (params && (field === 'message' || field === 'resolve') ? 'filled(code, "' + field + '", valuesOf(params))' : 'entry.' + field)
   const value = (field: BodyField): string => {
@@ -88,7 +101,7 @@ function createErrorBody({catalog, fields, partial}: BodyContext): WriterFunctio
     if (partial.includes(field)) return '...(entry.' + field + ' === undefined ? {} : { ' + field + ': ' + valueOf(field) + ' })'
     return field + ': ' + valueOf(field)
   }
-  const values = fields.map(value)
+  const values = [...fields.map(value), ...(withParams ? ['...(templates[code] === undefined ? {} : { params: valuesOf(params) })'] : [])]
   return textStatement([
     '/**',
     ' * The response body of the error with this code, as documented' + (params ? ' (its parameters, when it has some, filled in).' : '.'),
