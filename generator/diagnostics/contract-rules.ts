@@ -23,6 +23,11 @@ export const contractRules = {
     meaning: '`--against`: a code\'s HTTP status changed',
     example: 'HTTP status of code 1200 changed from 402 to 403 since HEAD'
   },
+  'added-param': {
+    severity: 'error', breaking: true,
+    meaning: '`--against`: a parameter added to a code\'s message or resolve text (`{tenant}`, `%s`): code that makes its message must now pass it (one removed is an edit)',
+    example: 'Parameter `type` added to code 1001 since HEAD: code that makes its message must now pass it'
+  },
   'renamed-code': {
     severity: 'error', breaking: true,
     meaning: 'every run (against the outputs it replaces) and `--against`: a code\'s member name changed, derived from an edited message or given by an edited Name cell; the message names both members and the ways on: `--pin-names` or `--allow-breaking`',

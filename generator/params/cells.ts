@@ -2,13 +2,11 @@
 import type {Nodes, TableCell} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
+import {defaultParamSyntaxes} from '../config/defaults.js'
 import {error, warning} from '../diagnostics/messages.js'
 import {cellText} from '../tables/cells/text.js'
 import type {EntryTemplates, MessageParam, ParamSyntax} from '../types.js'
 import {mask, mayHoldPlaceholders, type Placeholder, scan, unmask} from './placeholders.js'
-
-/** The syntaxes of a page that says nothing: braces. */
-export const defaultParamSyntaxes: ReadonlyArray<ParamSyntax> = ['braces']
 
 /** A cell to scan: its node, its text (as the row reads it) and where it is. */
 export interface TemplateCell {

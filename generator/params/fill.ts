@@ -1,5 +1,7 @@
 /** fill: templates and parameter values in, what the outputs need of them out — the filled-in text, the pattern a filled-in text matches, example values, and the text a name is derived from. */
-import type {CatalogEntry, MessageParam, Template} from '../types.js'
+import type {CatalogEntry, MessageParam, ParamSyntax, Template} from '../types.js'
+import {defaultParamSyntaxes} from '../config/defaults.js'
+import {scan} from './placeholders.js'
 
 /** Parameter values by name. */
 export type ParamValues = Readonly<Record<string, string | number>>
@@ -35,6 +37,16 @@ export function templatePattern(template: Template): string {
 /** A text matched literally (ECMA-262 with or without the `u` flag, Python, RE2): only syntax characters are escaped. */
 function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')
+}
+
+/** The names of a template's parameters, in order, each once. */
+export function templateParams(template: Template): Array<string> {
+  return [...new Set(template.filter((_, index) => index % 2 === 1))]
+}
+
+/** The names of the parameters of a text as written, read with these syntaxes (braces when undefined). */
+export function paramNames(text: string, syntaxes: ReadonlyArray<ParamSyntax> | undefined): Array<string> {
+  return scan(text, syntaxes ?? defaultParamSyntaxes).placeholders.map((placeholder) => placeholder.param.name)
 }
 
 /** The text a name is derived from: the literal texts, without the placeholders (`Rate limit of requests exceeded`). */
