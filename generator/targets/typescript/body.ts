@@ -2,7 +2,7 @@
 import type {WriterFunction} from 'ts-morph'
 import type {BodyField, BodyOptions, Catalog} from '../../types.js'
 import {bodyFields, bodyParams, namedExtraFields, partialFields} from '../../emit/body-fields.js'
-import {hasParams} from './params.js'
+import {exampleParams, hasParams} from './params.js'
 import {docLines, textStatement} from './syntax.js'
 
 /** What the statements need: the catalog's code type and the body's fields. */
@@ -106,13 +106,19 @@ function createErrorBody({catalog, fields, partial, params: withParams}: BodyCon
     '/**',
     ' * The response body of the error with this code, as documented' + (params ? ' (its parameters, when it has some, filled in).' : '.'),
     ' *',
-    ' * @example createErrorBody(ErrorCode.' + exampleName(catalog) + ')',
+    ' * @example createErrorBody(' + exampleArgs(catalog) + ')',
     ' */',
     'export function createErrorBody<C extends ErrorCode>(code: C' + (params ? ', ...params: ParamsArgs<C>' : '') + '): ErrorBody<C> {',
     '  const entry = entries[code] as ErrorEntry;',
     '  return { ' + values.join(', ') + ' } as unknown as ErrorBody<C>;',
     '}'
   ])
+}
+
+/** The arguments of the examples: the first code's member, and the values of its parameters when it has some. */
+export function exampleArgs(catalog: Catalog): string {
+  const [first] = catalog.entries
+  return 'ErrorCode.' + exampleName(catalog) + (first?.params ? ', ' + exampleParams(first.params) : '')
 }
 
 /** The member the examples name: the first code's. */

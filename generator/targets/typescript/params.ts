@@ -96,13 +96,17 @@ function messageMatchesFunction(): WriterFunction {
   ])
 }
 
+/** Example values of parameters, as an object literal: each parameter's name, 1 for an integer (`{ limit: "limit" }`). */
+export function exampleParams(params: ReadonlyArray<MessageParam>): string {
+  return '{ ' + params.map((param) => param.name + ': ' + (param.type === 'integer' ? '1' : stringLiteral(param.name))).join(', ') + ' }'
+}
+
 function formatMessageFunction(catalog: Catalog): WriterFunction {
   const example = catalog.entries.find((entry) => entry.params)
-  const values = example?.params?.map((param) => param.name + ': ' + (param.type === 'integer' ? '1' : stringLiteral(param.name))).join(', ')
   return textStatement([
     '/**',
     ' * The message of the error with this code, its parameters filled in (a code without parameters takes none).',
-    ...(example ? [' *', ' * @example formatMessage(ErrorCode.' + example.name + ', { ' + values + ' })'] : []),
+    ...(example?.params ? [' *', ' * @example formatMessage(ErrorCode.' + example.name + ', ' + exampleParams(example.params) + ')'] : []),
     ' */',
     'export function formatMessage<C extends ErrorCode>(code: C, ...params: ParamsArgs<C>): string {',
     '  return filled(code, "message", valuesOf(params)) as string;',

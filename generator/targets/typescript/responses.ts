@@ -2,7 +2,7 @@
 import type {WriterFunction} from 'ts-morph'
 import type {Catalog, CatalogEntry} from '../../types.js'
 import {isPartial} from '../../emit/body-fields.js'
-import {exampleName} from './body.js'
+import {exampleArgs} from './body.js'
 import {hasParams} from './params.js'
 import {textStatement} from './syntax.js'
 
@@ -75,7 +75,7 @@ function errorResponse(catalog: Catalog): WriterFunction {
     '/**',
     ' * The response of the error with this code: its HTTP status' + (isPartial(catalog, 'status') ? ' (`undefined` for a code documented without one)' : '') + ' and its body.',
     ' *',
-    ' * @example const { status, body } = errorResponse(ErrorCode.' + exampleName(catalog) + ');',
+    ' * @example const { status, body } = errorResponse(' + exampleArgs(catalog) + ');',
     ' */',
     ...(hasParams(catalog)
       ? ['export function errorResponse<C extends ErrorCode>(code: C, ...params: ParamsArgs<C>): ErrorResponse<C> {', '  const entry = entries[code] as ErrorEntry;', '  return { status: entry.status, body: createErrorBody(code, ...params) } as unknown as ErrorResponse<C>;']
@@ -118,7 +118,7 @@ export function errorClass(catalog: Catalog): WriterFunction {
     ' * A documented error as an exception, with its code' + (catalog.hasStatus ? ', status' : '') + ' and body; `JSON.stringify` writes its body.',
     ' * Needs the ES2022 library (`Error` with a `cause`).',
     ' *',
-    ' * @example throw new ApiError(ErrorCode.' + exampleName(catalog) + ', { cause });',
+    ' * @example throw new ApiError(' + exampleArgs(catalog) + ', { cause });',
     ' */',
     'export class ApiError<C extends ErrorCode = ErrorCode> extends Error {',
     '  /** Always `"ApiError"`, in every copy of this module: what {@link ApiError.is} checks. */',

@@ -3,6 +3,8 @@ import {ModuleDeclarationKind, StructureKind} from 'ts-morph'
 import type {CodeBlockWriter, EnumMemberStructure, OptionalKind, StatementStructures, WriterFunction} from 'ts-morph'
 import type {TypeScriptStyle} from '../../types.js'
 
+export {docText} from './index.js'
+
 /** A member of a generated enum (or `as const` object). */
 export interface Member {
   name: string
@@ -109,15 +111,4 @@ export function docLines(doc: string, indent = ''): Array<string> {
 /** A string literal for TypeScript source: JSON's escaping, plus U+2028 and U+2029, which older tools take for line ends. */
 export function stringLiteral(value: string): string {
   return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
-}
-
-/**
- * Text that is safe inside a JSDoc comment: `*\/` cannot close it, `@` cannot start a tag (markdown escapes,
- * which editors render as the original characters), and every line end becomes a plain line feed.
- */
-export function docText(text: string): string {
-  return text
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-    .replace(/\*\//g, '*\\/')
-    .replace(/@/g, '\\@')
 }
