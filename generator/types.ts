@@ -32,6 +32,31 @@ export interface CatalogEntry {
   readonly deprecated: {readonly replacement: number | string | undefined} | undefined
   /** Where the entry is written, for messages about it (the emitters do not use it). */
   readonly source: EntrySource
+  /** The parameters of its message and resolve text, in order; absent when they have none. */
+  readonly params?: readonly MessageParam[] | undefined
+  /** Its message and resolve text as templates; absent when they have no parameter. */
+  readonly templates?: EntryTemplates | undefined
+}
+
+/** The placeholder syntaxes a page uses: `{name}` and `{{name}}` (braces), `%s` and `%d` (printf). */
+export type ParamSyntax = 'braces' | 'printf'
+
+/** A parameter of a message: its name (printf's by position: `arg1`), and its type (`text` for a brace, string or number). */
+export interface MessageParam {
+  readonly name: string
+  readonly type: 'text' | 'string' | 'integer'
+}
+
+/**
+ * A text with parameters: literal texts and parameter names alternating, a literal first and last
+ * (`['Rate limit of ', 'limit', ' requests exceeded']`).
+ */
+export type Template = readonly string[]
+
+/** An entry's message and resolve text as templates (a text without parameters is a template of one literal). */
+export interface EntryTemplates {
+  readonly message: Template
+  readonly resolve: Template | undefined
 }
 
 /** An entry's texts for documentation: as the body's, with every link's URL kept (`[docs](https://…)`). */
@@ -101,6 +126,8 @@ export interface BodyOptions {
   readonly fields: readonly BodyField[] | undefined
   /** Fields the table does not describe that a body may also hold: their names, true for any, false for none. */
   readonly extraFields: readonly string[] | boolean
+  /** Whether the body of a code with parameters holds their values as `params`; undefined for no. */
+  readonly params?: boolean | undefined
 }
 
 /** The kind of the codes of a catalog. */
@@ -117,7 +144,8 @@ export interface ConfigFile extends WrittenTargetSettings {
   readonly optionalColumns?: readonly OptionalColumn[]
   readonly codes?: 'auto' | CodeKind
   readonly headings?: readonly string[]
-  readonly body?: {readonly fields?: readonly BodyField[]; readonly extraFields?: readonly string[] | boolean}
+  readonly params?: readonly ParamSyntax[]
+  readonly body?: {readonly fields?: readonly BodyField[]; readonly extraFields?: readonly string[] | boolean; readonly params?: boolean}
   readonly against?: string
   readonly problem?: ProblemSettings
   /** Rules turned off or set to a severity, as in eslint: `{"duplicate-name": "off", "long-name": "error"}`. */
@@ -143,6 +171,8 @@ export interface ReadOptions {
   readonly headings: readonly string[]
   /** Rules turned off or set to a severity; none when undefined. */
   readonly rules?: RuleSettings | undefined
+  /** The placeholder syntaxes of the messages and resolve texts; undefined for braces only. */
+  readonly params?: readonly ParamSyntax[] | undefined
 }
 
 /** What the emitters need besides the catalog: the outputs, each target's settings under its key, the body and the problem form. */

@@ -69,6 +69,7 @@ describe('the layout', () => {
       'generator/emit',
       'generator/emit/schema',
       'generator/init',
+      'generator/params',
       'generator/parse',
       'generator/read',
       'generator/remark',

@@ -45,6 +45,18 @@ async function linkedResolves(name: string): Promise<Map<number | string, string
   return new Map((result.catalog?.entries ?? []).flatMap((entry) => (entry.docs ? [[entry.code, entry.docs.resolve]] : [])))
 }
 
+/**
+ * A schema's message is the entry's: equal to it; for a message with parameters, described by it (the template), and
+ * matched by the example, whose message is filled in.
+ */
+function expectMessage(definition: {properties: {message: {const?: string, pattern?: string, description?: string}}, examples: Array<{message: string}>}, message: string): void {
+  const schema = definition.properties.message
+  if (schema.pattern === undefined) return void expect(schema.const).toBe(message)
+  expect(schema.description?.startsWith(message + ' (with ')).toBe(true)
+  expect(definition.examples[0]?.message).toMatch(new RegExp(schema.pattern, 'u'))
+  expect(definition.examples[0]?.message).not.toBe(message)
+}
+
 describe.each(valid)('valid fixture %s', (name) => {
   test('the JSDoc holds no tag but errgen\'s own (@category, @deprecated): no text can make one', async () => {
     const {typescript} = await outputsOf(name)
@@ -64,7 +76,7 @@ describe.each(valid)('valid fixture %s', (name) => {
     const names = new Map(Object.entries(json.$defs).flatMap(([key, definition]) => (key === 'ErrorCode' || key.startsWith('ErrorBody.') || key.startsWith('Problem.') ? [] : [[(definition as {properties: {code: {const: unknown}}}).properties.code.const, key]])))
     for (const entry of entries) {
       const key = String(names.get(entry.code))
-      for (const definition of [json.$defs[key], yaml.components.schemas[key]]) expect(definition.properties.message.const).toBe(entry.message)
+      for (const definition of [json.$defs[key], yaml.components.schemas[key]]) expectMessage(definition, entry.message)
       expect(json.$defs[key].description).toBe(entry.resolve)
       expect(yaml.components.schemas[key].description).toBe(linked.get(entry.code) ?? entry.resolve)
     }

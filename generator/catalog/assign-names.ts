@@ -3,6 +3,7 @@ import {error, placeOf, warning} from '../diagnostics/messages.js'
 import type {NamingRule} from '../targets/index.js'
 import type {CodeCell, CodeKind, Row} from '../types.js'
 import {clustersOf, type NameCluster, spelledClash} from './name-clusters.js'
+import {nameSource} from '../params/fill.js'
 import {codeWord, hasNonAsciiLetters, identifierPattern, isMostlyNonAscii, nameWords, pascalCase, unusableNames} from './names.js'
 
 /** Each code cell's value: a number or a string, as the catalog's code kind says. */
@@ -61,25 +62,26 @@ const longName = {words: 5, characters: 40}
  * or is written mostly in letters with no ASCII form (`Ошибка API` is `Code1002`, not `API`).
  */
 function messageName(row: Row, code: number | string): string {
-  const derived = pascalCase(row.message)
+  const text = row.params ? nameSource(row.params.templates.message) : row.message
+  const derived = pascalCase(text)
   if (!/[A-Za-z]/.test(derived)) {
     const name = codeName(code)
     const reason = 'Message of code ' + code + ' has no ASCII letter: named `' + name + '` after its code; add a Name column to choose the name'
     warning(row.file, reason, row.places.message, 'no-ascii-name')
     return name
   }
-  if (isMostlyNonAscii(row.message)) {
+  if (isMostlyNonAscii(text)) {
     const name = codeName(code)
     const reason = 'Message of code ' + code + ' is written in letters with no ASCII form: named `' + name + '` after its code, not `' + derived +
       '` after its few ASCII words; add a Name column to choose the name'
     warning(row.file, reason, row.places.message, 'no-ascii-name')
     return name
   }
-  if (hasNonAsciiLetters(row.message)) {
+  if (hasNonAsciiLetters(text)) {
     const reason = 'Message of code ' + code + ' has letters with no ASCII form: named `' + derived + '` after its ASCII words only; add a Name column to choose the name'
     warning(row.file, reason, row.places.message, 'no-ascii-name')
   }
-  const words = nameWords(row.message).length
+  const words = nameWords(text).length
   if (words > longName.words || derived.length > longName.characters) {
     const reason = 'Name `' + derived + '` derived from the message of code ' + code + ' has ' + words + ' words and ' + derived.length +
       ' characters, expected at most ' + longName.words + ' and ' + longName.characters + '; add a Name column to give it a shorter one'

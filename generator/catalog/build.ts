@@ -160,8 +160,21 @@ function toEntry(
     ...(row.docs ? {docs: row.docs} : {}),
     group: row.group,
     deprecated: row.deprecated ? {replacement} : undefined,
-    source: {file: row.file.path, places: row.places, named: row.name !== undefined}
+    source: {file: row.file.path, places: row.places, named: row.name !== undefined},
+    ...paramsOf(row)
   }
+}
+
+/**
+ * An entry's parameters and templates; its message and resolve text as sent when a template is one literal text (a
+ * printf `%%` is a `%` there).
+ */
+function paramsOf(row: Row): Partial<CatalogEntry> {
+  if (!row.params) return {}
+  const {params, templates} = row.params
+  const resolve = templates.resolve && templates.resolve.length === 1 ? {resolve: templates.resolve[0]} : {}
+  if (params.length === 0) return {message: templates.message[0] ?? row.message, ...resolve}
+  return {...resolve, params, templates: {message: templates.message, resolve: templates.resolve && templates.resolve.length > 1 ? templates.resolve : undefined}}
 }
 
 /** The statuses the entries use, sorted, each with its identifier. */

@@ -15,7 +15,7 @@ const ajv = new Ajv2020({allErrors: true, strict: true, verbose: true}).addVocab
 const validateSchema = ajv.compile(configSchema)
 
 /** The keys of the configuration that say how tables are read: what the remark plugin takes as options. */
-export const readingKeys = ['columns', 'optionalColumns', 'codes', 'headings', 'rules'] as const
+export const readingKeys = ['columns', 'optionalColumns', 'codes', 'headings', 'params', 'rules'] as const
 
 /** The schema of the remark plugin's options: the configuration's reading keys, as the configuration's schema defines them. */
 const validateReadingOptions = ajv.compile({

@@ -1,5 +1,5 @@
-/** defaults: nothing in, errgen's defaults out — the configuration file's name, the document, the output directory, the TypeScript style and the error body used when nothing says otherwise. */
-import type {BodyOptions, TypeScriptStyle} from '../types.js'
+/** defaults: nothing in, errgen's defaults out — the configuration file's name, the document, the output directory, the TypeScript style, the placeholder syntaxes and the error body used when nothing says otherwise. */
+import type {BodyOptions, ParamSyntax, TypeScriptStyle} from '../types.js'
 
 /** The configuration file looked for in the working directory (else the "errgen" key of package.json). */
 export const configFileName = 'errgen.config.json'
@@ -21,6 +21,9 @@ export const defaultApiVersion = '0.0.0'
 
 /** Where errgen's rules are explained: the rule table of its README, as the package's page shows it. */
 export const rulesUrl = 'https://www.npmjs.com/package/errgen#diagnostics'
+
+/** The placeholder syntaxes of messages when the configuration says nothing: braces (`{name}`, `{{name}}`); printf is off, as `%` is common in prose. */
+export const defaultParamSyntaxes: ReadonlyArray<ParamSyntax> = ['braces']
 
 /** The error body when the configuration says nothing: the columns read, and no extra field. */
 export const defaultBody: BodyOptions = {fields: undefined, extraFields: false}

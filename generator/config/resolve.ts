@@ -45,7 +45,12 @@ export function resolve(written: ConfigFile, overrides: Overrides, context: Reso
     codes: written.codes || 'auto',
     headings: written.headings || [],
     rules: written.rules ?? {},
-    body: {fields: written.body?.fields ?? defaultBody.fields, extraFields: written.body?.extraFields ?? defaultBody.extraFields},
+    ...(written.params === undefined ? {} : {params: [...written.params]}),
+    body: {
+      fields: written.body?.fields ?? defaultBody.fields,
+      extraFields: written.body?.extraFields ?? defaultBody.extraFields,
+      ...(written.body?.params === undefined ? {} : {params: written.body.params})
+    },
     against: overrides.against === false ? undefined : (overrides.against ?? written.against),
     ...(written.problem === undefined ? {} : {problem: {type: written.problem.type}})
   }

@@ -5,7 +5,8 @@ import {breaking, info} from '../diagnostics/messages.js'
 import type {BreakingRuleId, RuleIdOf} from '../diagnostics/rules.js'
 import {compareCodes} from '../catalog/codes.js'
 import {problemTypeOrUndefined} from '../config/settings/problem-template.js'
-import type {Catalog, CatalogEntry, CodeKind, ProblemSettings, Snapshot} from '../types.js'
+import {paramNames, templateParams} from '../params/fill.js'
+import type {Catalog, CatalogEntry, CodeKind, ParamSyntax, ProblemSettings, Snapshot} from '../types.js'
 import {type Changes, compareEntries, type Match} from './changes.js'
 import type {StatusName} from '../types.js'
 
@@ -41,6 +42,8 @@ export interface ContractOptions {
   readonly pinning?: boolean | undefined
   /** The problem details form's settings, whose type URIs are compared too; undefined when the form is off. */
   readonly problem?: ProblemSettings | undefined
+  /** The placeholder syntaxes the earlier texts are read with, for the parameters they had; undefined for braces. */
+  readonly params?: ReadonlyArray<ParamSyntax> | undefined
 }
 
 /** A code whose name, derived from its message (no Name cell), changed: the old name a Name cell would keep. */
@@ -71,7 +74,7 @@ export function compareContract(before: Before, after: Catalog, files: ReadonlyM
   }
   reportStatusNames(before, after, fileOf, report)
   if (options.namesOnly) reportRemovedCodes(changes.removed, before, after, fileOf, report)
-  else compareOthers(before, after, changes, fileOf, report)
+  else compareOthers(before, after, changes, fileOf, report, options.params)
   return renames
 }
 
@@ -140,7 +143,8 @@ function compareOthers(
   after: Catalog,
   changes: Changes<BeforeEntry, CatalogEntry>,
   fileOf: (path: string) => VFile,
-  report: Reporter
+  report: Reporter,
+  syntaxes: ReadonlyArray<ParamSyntax> | undefined
 ): void {
   const start = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
   const firstFile = fileOf(after.entries[0]?.source.file ?? after.sources[0] ?? '')
@@ -156,7 +160,11 @@ function compareOthers(
   }
 
   for (const entry of changes.removed) reportRemoved(entry, before, report)
-  for (const match of changes.matched) reportMatch(match, fileOf(match.after.source.file), before.label, report)
+  for (const match of changes.matched) {
+    const file = fileOf(match.after.source.file)
+    if (match.fields.includes('message') || match.fields.includes('resolve')) reportAddedParams(match, file, before.label, report, syntaxes)
+    reportMatch(match, file, before.label, report)
+  }
   for (const entry of changes.added) {
     report.info(fileOf(entry.source.file), entry.source.places.code, 'Code ' + entry.code + ' (`' + entry.name + '`) added since ' + before.label, 'added-code')
   }
@@ -252,6 +260,23 @@ function reportMatch(match: Match<BeforeEntry, CatalogEntry>, file: VFile, label
   if (previous.deprecated === false && entry.deprecated) {
     const replacement = entry.deprecated.replacement === undefined ? '' : ' (use ' + entry.deprecated.replacement + ')'
     report.info(file, places.message, 'Code ' + entry.code + ' deprecated since ' + label + replacement, 'deprecated-code')
+  }
+}
+
+/**
+ * Each parameter of a code's message or resolve text that its earlier texts did not have (read with the page's
+ * syntaxes): code that makes the message must now pass it, so it breaks; at the cell that has it.
+ */
+function reportAddedParams(match: Match<BeforeEntry, CatalogEntry>, file: VFile, label: string, report: Reporter, syntaxes: ReadonlyArray<ParamSyntax> | undefined): void {
+  const {before: previous, after: entry} = match
+  const earlier = new Set([...paramNames(previous.message, syntaxes), ...paramNames(previous.resolve ?? '', syntaxes)])
+  const cells = [[entry.templates?.message, entry.source.places.message], [entry.templates?.resolve, entry.source.places.resolve]] as const
+  for (const [template, place] of cells) {
+    for (const name of templateParams(template ?? [])) {
+      if (earlier.has(name)) continue
+      earlier.add(name)
+      report.breaking(file, place, 'Parameter `' + name + '` added to code ' + entry.code + ' since ' + label + ': code that makes its message must now pass it', 'added-param')
+    }
   }
 }
 

@@ -53,7 +53,8 @@ export async function compareWithEarlier(
     // Without `against`, the outputs the run replaces are compared for their names only.
     namesOnly: config.against === undefined,
     pinning: options.pinNames,
-    problem: config.problem
+    problem: config.problem,
+    params: config.params
   })
   reports.push(...before.files)
   const messages = files.flatMap((file) => sortMessages(file.messages.slice(earlier.get(file) ?? 0)))

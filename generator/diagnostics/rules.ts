@@ -1,20 +1,9 @@
 /** rules: nothing in, the registry of errgen's rules out — each rule id with its severity, its one-line meaning and an example message; a diagnostic can only be raised with an id from here, and the README's table is checked against it. */
 
-/** How a rule's messages count: an error stops generation, a warning is reported, info is a note. */
-export type Severity = 'error' | 'warning' | 'info'
+import {contractRules} from './contract-rules.js'
+import type {Rule, Severity} from './severity.js'
 
-/** One rule of errgen's. */
-export interface Rule {
-  readonly severity: Severity
-  /** A breaking change of the API contract: an error, or a warning under `--allow-breaking`. */
-  readonly breaking?: true
-  /** The configuration's `rules` may turn it off or set its severity: never a rule whose errors protect the data. */
-  readonly adjustable?: true
-  /** What it means, in one line (the README's "meaning" column). */
-  readonly meaning: string
-  /** A message it really prints, word for word (a fixture or a test asserts it). */
-  readonly example: string
-}
+export type {Rule, Severity} from './severity.js'
 
 /** Every rule, in the order the README lists them. */
 export const rules = {
@@ -123,6 +112,16 @@ export const rules = {
     meaning: 'an HTML tag in a cell that is not a line break, a paragraph, a list or inline formatting (`<b>`, `<code>`, `<a>`): a page would not show it as text, so it is kept as written, and said',
     example: 'Unexpected HTML `</script>` in a Message cell, expected text: kept as written; write it in a code span to show it as code'
   },
+  'malformed-placeholder': {
+    severity: 'warning', adjustable: true,
+    meaning: 'in a Message or Resolve cell, a brace or percent sign like a placeholder that is none (`{na me}`, `{}`, `{user.name}`, an unclosed `{`, a lone `}`; with printf on, a conversion other than `%s` and `%d`): kept as text, with a hint (a literal brace is written in a code span, a literal percent sign `%%`)',
+    example: 'Unexpected placeholder `{na me}` in the Message cell of code 3000, expected `{name}` with a name of ASCII letters, digits and `_`; a literal brace is written in a code span; kept as text'
+  },
+  'mixed-placeholders': {
+    severity: 'error',
+    meaning: 'the Message and Resolve cells of one code hold placeholders of more than one kind (`{name}` and `{{name}}`, or braces and printf\'s `%s`): its parameters could not be told apart',
+    example: 'Unexpected placeholders of 2 kinds for code 4000 (`{limit}`, `%d`), expected one kind in its Message and Resolve cells: write each like `{limit}`'
+  },
   'duplicate-code': {
     severity: 'error',
     meaning: 'a code defined twice (in one table, two tables or two documents), also a string code in another Unicode normalization (NFC and NFD `café`); points at the first',
@@ -193,86 +192,7 @@ export const rules = {
     meaning: 'a field of `body.fields` (`status`, `resolve`) names a column the error tables do not have',
     example: 'Unexpected body field `resolve`, expected a field the error tables have a column for: they have no Resolve column; add one, or remove `resolve` from `body.fields`'
   },
-  'stale-output': {
-    severity: 'error',
-    meaning: '`--check`: an output differs from what the documents generate (says which codes it adds, removes or changes, or that only its formatting differs), or errgen no longer generates it (turned off, or its input renamed: the next run removes it)',
-    example: 'output/error-codes.ts is stale: code 1000 added'
-  },
-  'missing-output': {
-    severity: 'error',
-    meaning: '`--check`: an output does not exist',
-    example: 'output/error-codes.ts is missing'
-  },
-  'removed-code': {
-    severity: 'error', breaking: true,
-    meaning: 'every run (against the outputs it replaces: one error at the row before the first code, naming how many codes would go and the first five) and `--against` (one error per code): a code removed that was not deprecated there (a warning with `--allow-breaking`, as every breaking change)',
-    example: 'Code 1610 (`ItemNotFound`) was removed since HEAD without being deprecated first; deprecate it (strike its message through) in a release before removing it'
-  },
-  'changed-status': {
-    severity: 'error', breaking: true,
-    meaning: '`--against`: a code\'s HTTP status changed',
-    example: 'HTTP status of code 1200 changed from 402 to 403 since HEAD'
-  },
-  'renamed-code': {
-    severity: 'error', breaking: true,
-    meaning: 'every run (against the outputs it replaces) and `--against`: a code\'s member name changed, derived from an edited message or given by an edited Name cell; the message names both members and the ways on: `--pin-names` or `--allow-breaking`',
-    example: 'Name of code 1001 changed from `TypeMissing` to `TypeParameterMissing` since output; keep the old name with a Name column (run again with --pin-names to write it) or accept the new one with --allow-breaking'
-  },
-  'reused-code': {
-    severity: 'error', breaking: true,
-    meaning: 'every run (against the outputs it replaces) and `--against`: a code now names another error, whose old name moved to another code',
-    example: 'Code 1000 was `AccessTokenMissing` in HEAD and is now `TypeMissing`, while `AccessTokenMissing` is now code 1001: clients that switch on `AccessTokenMissing` get another code'
-  },
-  'renamed-status': {
-    severity: 'error', breaking: true,
-    meaning: 'every run (against the outputs it replaces) and `--against`: the name of an HTTP status (its `HttpStatus` member, its OpenAPI response) changed; errgen keeps the names it gave, so this comes of outputs another version wrote',
-    example: 'Name of HTTP status 413 changed from `RequestEntityTooLarge` to `PayloadTooLarge` since output: clients that use `HttpStatus.RequestEntityTooLarge` or the `RequestEntityTooLarge` response break; accept the new name with --allow-breaking'
-  },
-  'unpinnable-name': {
-    severity: 'error',
-    meaning: '`--pin-names`: an old name errgen cannot write into the document: the empty Name cell to fill holds other text, or, written there, the name would not give the code its old name (nothing is written)',
-    example: 'Cannot keep the name `TypeMissing` of code 1001: its Name cell holds `<b></b>`, which errgen would lose; write the name there by hand'
-  },
-  'changed-code-kind': {
-    severity: 'error', breaking: true,
-    meaning: '`--against`: codes changed from integers to strings or back',
-    example: 'Codes changed from integers to strings since HEAD'
-  },
-  'changed-problem-type': {
-    severity: 'error', breaking: true,
-    meaning: '`--against`: a code\'s problem type URI (`problem.type`) changed: clients that match on `type` no longer recognise it',
-    example: 'Problem type of code 1001 changed from `https://docs.example.com/errors/TypeMissing` to `https://docs.example.com/errors/TypeParameterMissing` since HEAD; problem types are identifiers clients match on: keep the old URI'
-  },
-  'removed-column': {
-    severity: 'error', breaking: true,
-    meaning: '`--against`: the HTTP or Resolve column was removed',
-    example: 'The Resolve column was removed since HEAD: bodies no longer carry a resolve text'
-  },
-  'added-code': {
-    severity: 'info',
-    meaning: '`--against`: a code added',
-    example: 'Code 1800 (`Maintenance`) added since HEAD'
-  },
-  'edited-message': {
-    severity: 'info',
-    meaning: '`--against`: a message edited',
-    example: 'Message of code 1001 edited since HEAD'
-  },
-  'edited-resolve': {
-    severity: 'info',
-    meaning: '`--against`: a resolve text edited',
-    example: 'Resolve text of code 1100 edited since HEAD'
-  },
-  'deprecated-code': {
-    severity: 'info',
-    meaning: '`--against`: a code deprecated',
-    example: 'Code 1101 deprecated since HEAD'
-  },
-  'removed-deprecated-code': {
-    severity: 'info',
-    meaning: '`--against`: a deprecated code removed',
-    example: 'Code 1610 (`ItemNotFound`) was removed since v2 after its deprecation'
-  }
+  ...contractRules
 } as const satisfies Record<string, Rule>
 
 /** The id of one of errgen's rules. */
@@ -280,6 +200,9 @@ export type RuleId = keyof typeof rules
 
 /** The ids of the rules of one severity. */
 export type RuleIdOf<S extends Severity> = {[Id in RuleId]: (typeof rules)[Id]['severity'] extends S ? Id : never}[RuleId]
+
+/** The ids of the breaking changes of the API contract. */
+export type BreakingRuleId = {[Id in RuleId]: (typeof rules)[Id] extends {breaking: true} ? Id : never}[RuleId]
 
 /** The ids of the rules the configuration's `rules` may turn off or set the severity of. */
 export type AdjustableRuleId = {[Id in RuleId]: (typeof rules)[Id] extends {adjustable: true} ? Id : never}[RuleId]
@@ -294,6 +217,3 @@ export type RuleSettings = Readonly<Partial<Record<AdjustableRuleId, RuleSetting
 export const adjustableRuleIds: ReadonlyArray<AdjustableRuleId> = (Object.keys(rules) as Array<RuleId>).filter(
   (id): id is AdjustableRuleId => 'adjustable' in rules[id]
 )
-
-/** The ids of the breaking changes of the API contract. */
-export type BreakingRuleId = {[Id in RuleId]: (typeof rules)[Id] extends {breaking: true} ? Id : never}[RuleId]

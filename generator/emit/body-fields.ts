@@ -1,8 +1,14 @@
 /** emit/body-fields: a catalog and the body options in, the fields of the error body out — the configured ones, or the columns read — those only some entries have, and each entry's fields and body. */
+import {exampleMessage, exampleResolve, exampleValues, type ParamValues} from '../params/fill.js'
 import type {BodyField, BodyOptions, Catalog, CatalogEntry} from '../types.js'
 
 /** An error body as the outputs give it. */
-export type Body = Partial<Record<BodyField, number | string>>
+export type Body = Partial<Record<BodyField, number | string>> & {params?: ParamValues}
+
+/** Whether the bodies of the codes with parameters hold their values (`body.params`, and some message has parameters). */
+export function bodyParams(catalog: Catalog, body: BodyOptions): boolean {
+  return body.params === true && catalog.entries.some((entry) => entry.params !== undefined)
+}
 
 /** The fields of the body: the configured ones, else `code`, `message` and (when the catalog has them) `resolve`. */
 export function bodyFields(catalog: Catalog, body: BodyOptions): ReadonlyArray<BodyField> {
@@ -28,13 +34,17 @@ export function entryFields(entry: CatalogEntry, fields: ReadonlyArray<BodyField
   return fields.filter((field) => entry[field] !== undefined)
 }
 
-/** The body an entry's error is sent with: its value of each field, in the order of the fields. */
-export function entryBody(entry: CatalogEntry, fields: ReadonlyArray<BodyField>): Body {
+/**
+ * The body an entry's error is sent with: its value of each field, in the order of the fields; a message and resolve
+ * text with parameters filled in with example values (each parameter's name).
+ */
+export function entryBody(entry: CatalogEntry, fields: ReadonlyArray<BodyField>, params = false): Body {
   const body: Body = {}
   for (const field of fields) {
-    const value = entry[field]
+    const value = field === 'message' ? exampleMessage(entry) : field === 'resolve' ? exampleResolve(entry) : entry[field]
     if (value !== undefined) body[field] = value
   }
+  if (params && entry.params) body.params = exampleValues(entry.params)
   return body
 }
 

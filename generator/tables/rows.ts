@@ -7,6 +7,7 @@ import {readCode, readDeprecatedCell, readName, readSeveralCodes, readText} from
 import {cellDocText, cellText, isBlank, isStruckThrough, unreadHtml} from './cells/text.js'
 import {columnLabels, columnsOf} from './header/columns.js'
 import {contentPlace, error, warning} from '../diagnostics/messages.js'
+import {readParams} from '../params/cells.js'
 import type {CodeCell, Column, EntryDocs, Field, HeaderCell, ReadOptions, Row, RowDeprecation} from '../types.js'
 
 /** What reading a document's tables goes by. */
@@ -104,6 +105,12 @@ export function readRow(
   }
   if (!valid || message === undefined) return
   const messageNode = row.children[columns.indexOf('message')]
+  const resolveNode = row.children[columns.indexOf('resolve')]
+  const params = messageNode && readParams(
+    {node: messageNode, text: message, place: messageCell.place, label: 'Message'},
+    resolveNode && resolve !== undefined ? {node: resolveNode, text: resolve, place: resolveCell?.place, label: 'Resolve'} : undefined,
+    context.options.params, code.text, file
+  )
   const deprecated = deprecationOf(column || undefined, Boolean(messageNode && isStruckThrough(messageNode)), resolve)
 
   read.rows.push({
@@ -116,6 +123,7 @@ export function readRow(
     docs: docsOf(row, columns, message, resolve, context),
     group: heading,
     deprecated,
+    ...(params ? {params} : {}),
     places: {
       row: rowPlace,
       status: placeOr(statusCell?.place, rowPlace),

@@ -1,7 +1,7 @@
 /** tables/types: the rows, code cells and tables validate reads from a document, before the catalog reads them. */
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import type {Column, EntryDocs} from '../types.js'
+import type {Column, EntryDocs, EntryTemplates, MessageParam} from '../types.js'
 
 /** One table row as written in the document, its cells' text as CommonMark renders it. */
 export interface Row {
@@ -22,6 +22,8 @@ export interface Row {
   readonly group: string | undefined
   /** Set when the message is struck through or the Deprecated cell says so. */
   readonly deprecated: RowDeprecation | undefined
+  /** The parameters of the message and resolve text and their templates; undefined when they have none. */
+  readonly params?: {readonly params: readonly MessageParam[], readonly templates: EntryTemplates} | undefined
   /** Where each cell's text stands in the document. */
   readonly places: Readonly<Record<'row' | Column, Position>>
 }

@@ -44,7 +44,7 @@ export async function expectValidOutputs(outputs: Outputs, later?: LaterTypeChec
   const openapi = Object.entries(files).find(([name]) => name.endsWith('.yaml'))
 
   let bodies: Array<Body> = []
-  if (typescript) bodies = await expectValidTypeScript(typescript[1], later)
+  if (typescript) bodies = await expectValidTypeScript(typescript[1], openapi ? exampleParams(openapi[1]) : new Map(), later)
   if (openapi) {
     const fromOpenApi = await expectValidOpenApi(openapi[1], later)
     if (typescript) expect(fromOpenApi).toEqual(bodies)
@@ -132,11 +132,28 @@ function expectValidProblems(schemaText: string, openapiText: string): void {
   }
 }
 
-/** Compiles under the strict flags (and `erasableSyntaxOnly` when it has no enum); its bodies when run. */
-async function expectValidTypeScript(source: string, later: LaterTypeChecks | undefined): Promise<Array<Body>> {
+/**
+ * The values the OpenAPI examples fill each code's parameters with, as its `x-errgen-params` lists them: each
+ * parameter's name, a number for an integer.
+ */
+function exampleParams(openapiText: string): Map<unknown, Record<string, string | number>> {
+  const schemas = Object.values(parse(openapiText).components.schemas as Record<string, {properties?: {code?: {const?: unknown}}, 'x-errgen-params'?: Array<{name: string, type: string}>}>)
+  return new Map(schemas.flatMap((schema) => {
+    const params = schema['x-errgen-params']
+    if (!params) return []
+    return [[schema.properties?.code?.const, Object.fromEntries(params.map((param) => [param.name, param.type === 'integer' ? 1 : param.name]))]]
+  }))
+}
+
+/**
+ * Compiles under the strict flags (and `erasableSyntaxOnly` when it has no enum); its bodies when run, a code with
+ * parameters given these values.
+ */
+async function expectValidTypeScript(source: string, params: ReadonlyMap<unknown, Record<string, string | number>>, later: LaterTypeChecks | undefined): Promise<Array<Body>> {
   expectTypeChecks({'errors.ts': source}, typeScriptOptions(isErasable(source)), later)
   const module = await evaluate(source)
-  return sortByCode(Object.values(module.errorCatalog as Record<string, {code: unknown}>).map((entry) => module.createErrorBody(entry.code) as Body))
+  const bodyOf = (code: unknown): Body => (params.has(code) ? module.createErrorBody(code, params.get(code)) : module.createErrorBody(code)) as Body
+  return sortByCode(Object.values(module.errorCatalog as Record<string, {code: unknown}>).map((entry) => bodyOf(entry.code)))
 }
 
 /** Passes the official schema and openapi-typescript; its example bodies. */

@@ -1,6 +1,7 @@
 /** emit/schema/body-schema: a catalog and the body options in, the JSON Schema 2020-12 objects of the error body (shared by the JSON Schema and OpenAPI emitters) out, keyed on `code` so that a validator names what is wrong. */
-import type {BodyField, BodyOptions, Catalog, CatalogEntry} from '../../types.js'
-import {bodyFields, entryBody, entryFields, namedExtraFields, partialFields} from '../body-fields.js'
+import type {BodyField, BodyOptions, Catalog, CatalogEntry, MessageParam} from '../../types.js'
+import {templatePattern} from '../../params/fill.js'
+import {type Body, bodyFields, bodyParams, entryBody, entryFields, namedExtraFields, partialFields} from '../body-fields.js'
 
 /** A JSON Schema object, or a part of one. */
 type Schema = Record<string, unknown>
@@ -48,8 +49,8 @@ export function errorBodySchemas(catalog: Catalog, body: BodyOptions, refBase: s
     message: {type: 'string'},
     resolve: {type: 'string'}
   }
-  const shape = bodyShape(body, fields, fields.filter((field) => !partial.includes(field)), schemas)
-  const {branches, groups} = keyedOnCode(catalog.entries, fields, partial, refBase)
+  const shape = withParamsProperty(bodyShape(body, fields, fields.filter((field) => !partial.includes(field)), schemas), bodyParams(catalog, body))
+  const {branches, groups} = keyedOnCode(catalog.entries, fields, partial, refBase, bodyParams(catalog, body))
   const errorBody = {title: 'ErrorBody', description: 'The body of an error response: ' + describeFields(fields) + '.', ...shape, allOf: branches}
   return {ErrorBody: errorBody, ...groups}
 }
@@ -71,13 +72,17 @@ function keyedOnCode(
   entries: ReadonlyArray<CatalogEntry>,
   fields: ReadonlyArray<BodyField>,
   partial: ReadonlyArray<BodyField>,
-  refBase: string
+  refBase: string,
+  params: boolean
 ): {branches: Array<Schema>, groups: Record<string, Schema>} {
   const documented = fields.filter((field) => field === 'message' || field === 'status' || partial.includes(field))
-  const values = (entry: CatalogEntry): Schema =>
-    Object.fromEntries(documented.map((field) => [field, entry[field] === undefined ? false : {$ref: refBase + entry.name + '/properties/' + field}]))
+  const withParams = (entry: CatalogEntry): boolean => params && entry.params !== undefined
+  const values = (entry: CatalogEntry): Schema => ({
+    ...Object.fromEntries(documented.map((field) => [field, entry[field] === undefined ? false : {$ref: refBase + entry.name + '/properties/' + field}])),
+    ...(withParams(entry) ? {params: {$ref: refBase + entry.name + '/properties/params'}} : {})
+  })
   const present = (entry: CatalogEntry): Schema => {
-    const required = entryFields(entry, partial)
+    const required = [...entryFields(entry, partial), ...(withParams(entry) ? ['params'] : [])]
     return required.length > 0 ? {required: [...required]} : {}
   }
   const branch = (entry: CatalogEntry): Schema => ({if: codeIs({const: entry.code}), then: {properties: values(entry), ...present(entry)}})
@@ -126,13 +131,48 @@ function codeIs(code: Schema): Schema {
 function entrySchema(catalog: Catalog, body: BodyOptions, entry: CatalogEntry, describe: Describe): Schema {
   const fields = entryFields(entry, bodyFields(catalog, body))
   const description = describe(entry)
+  const params = bodyParams(catalog, body) && entry.params !== undefined
+  const shape = bodyShape(body, fields, fields, {code: {const: entry.code}, status: {const: entry.status}, message: messageSchema(entry), resolve: {type: 'string'}})
   return {
     title: entry.name,
     ...(description === undefined ? {} : {description}),
     ...(entry.deprecated ? {deprecated: true} : {}),
-    ...bodyShape(body, fields, fields, {code: {const: entry.code}, status: {const: entry.status}, message: {const: entry.message}, resolve: {type: 'string'}}),
-    examples: [entryBody(entry, fields)]
+    ...(params ? withEntryParams(shape, entry) : shape),
+    examples: [entryBody(entry, fields, params)]
   }
+}
+
+/** The body's shape with a `params` member of any values, when bodies hold the parameters. */
+function withParamsProperty(shape: Schema, params: boolean): Schema {
+  if (!params) return shape
+  const description = 'The values of the parameters of the message (and resolve text), by name, for a code whose message has some.'
+  return {...shape, properties: {...(shape['properties'] as Schema), params: {type: 'object', description}}}
+}
+
+/** The schema of a parameter's value: any text or number for a brace, a string for `%s`, an integer for `%d`. */
+const paramValueSchemas: Readonly<Record<MessageParam['type'], Schema>> = {text: {anyOf: [{type: 'string'}, {type: 'number'}]}, string: {type: 'string'}, integer: {type: 'integer'}}
+
+/** An entry's shape with its `params` member required: exactly its parameters, each a string or a number. */
+function withEntryParams(shape: Schema, entry: CatalogEntry): Schema {
+  const names = (entry.params ?? []).map((param) => param.name)
+  const params = {
+    type: 'object',
+    description: 'The values of the parameters of the message, by name.',
+    required: names,
+    properties: Object.fromEntries((entry.params ?? []).map((param) => [param.name, paramValueSchemas[param.type]])),
+    additionalProperties: false
+  }
+  return {...shape, required: [...(shape['required'] as Array<string>), 'params'], properties: {...(shape['properties'] as Schema), params}}
+}
+
+/**
+ * The schema of an entry's message: its text; for a message with parameters, the pattern of its filled-in texts (each
+ * parameter a non-empty run of text, the rest as written), described by its template.
+ */
+function messageSchema(entry: CatalogEntry): Schema {
+  if (!entry.templates || !entry.params) return {const: entry.message}
+  const names = entry.params.map((param) => param.name).join(', ')
+  return {type: 'string', description: entry.message + ' (with ' + names + ' filled in)', pattern: templatePattern(entry.templates.message)}
 }
 
 /**
@@ -152,8 +192,8 @@ function bodyShape(body: BodyOptions, fields: ReadonlyArray<BodyField>, required
 }
 
 /** The body an entry's error is sent with. */
-export function exampleBody(catalog: Catalog, body: BodyOptions, entry: CatalogEntry): Record<string, number | string> {
-  return entryBody(entry, bodyFields(catalog, body))
+export function exampleBody(catalog: Catalog, body: BodyOptions, entry: CatalogEntry): Body {
+  return entryBody(entry, bodyFields(catalog, body), bodyParams(catalog, body))
 }
 
 /**

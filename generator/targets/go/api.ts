@@ -1,13 +1,14 @@
 /** targets/go/api: a catalog and the emit options in, the Go declarations a client or server uses out — the catalog map, `Lookup`, `Entries`, `Code.String`, the `Body` struct (JSON tags as the JSON Schema names the fields), `NewBody`, `ParseBody` (documented or not, or an error) and the `Error` type that `errors.As` finds. */
-import {bodyFields, namedExtraFields, partialFields} from '../../emit/body-fields.js'
+import {bodyFields, bodyParams, namedExtraFields, partialFields} from '../../emit/body-fields.js'
 import type {BodyField, Catalog, EmitOptions} from '../../types.js'
+import {hasParams, paramDeclarations} from './params.js'
 import {exported, goString} from './text.js'
 
 /** Every declaration of this part, each a list of lines. */
 export function apiDeclarations(catalog: Catalog, options: EmitOptions): Array<Array<string>> {
   const fields = bodyFields(catalog, options.body)
   const partial = partialFields(catalog, fields)
-  return [...lookup(catalog), body(fields, partial, namedExtraFields(options.body)), newBody(catalog, fields), parseBody(fields, partial), ...errorType(catalog)]
+  return [...lookup(catalog), ...paramDeclarations(catalog), body(fields, partial, namedExtraFields(options.body), bodyParams(catalog, options.body)), newBody(catalog, fields, bodyParams(catalog, options.body)), parseBody(catalog, fields, partial), ...errorType(catalog)]
 }
 
 function lookup(catalog: Catalog): Array<Array<string>> {
@@ -59,7 +60,7 @@ function extraFields(extras: ReadonlyArray<string>): Array<[string, string]> {
   })
 }
 
-function body(fields: ReadonlyArray<BodyField>, partial: ReadonlyArray<BodyField>, extras: ReadonlyArray<string>): Array<string> {
+function body(fields: ReadonlyArray<BodyField>, partial: ReadonlyArray<BodyField>, extras: ReadonlyArray<string>, params: boolean): Array<string> {
   const members = fields.flatMap((field) => {
     const [name, type, doc] = bodyField[field]
     return ['\t// ' + doc + (partial.includes(field) ? ' Only the codes that have one have it.' : ''), '\t' + name + ' ' + type + ' `json:"' + field + (partial.includes(field) ? ',omitempty' : '') + '"`']
@@ -69,14 +70,37 @@ function body(fields: ReadonlyArray<BodyField>, partial: ReadonlyArray<BodyField
     '// Body is the body of an error response, as the JSON Schema describes it: ' + fields.join(', ') + '.',
     'type Body struct {',
     ...members,
+    ...(params ? ['\t// Params are the values of the parameters of its message, for a code whose message has some.', '\tParams Params `json:"params,omitempty"`'] : []),
     ...extraMembers,
     '}'
   ]
 }
 
-function newBody(catalog: Catalog, fields: ReadonlyArray<BodyField>): Array<string> {
-  const values = fields.map((field) => bodyField[field][0] + ': ' + (field === 'code' ? 'code' : 'entry.' + bodyField[field][0]))
+function newBody(catalog: Catalog, fields: ReadonlyArray<BodyField>, withParams: boolean): Array<string> {
+  const params = hasParams(catalog)
+  const valueOf = (field: BodyField): string => {
+    if (field === 'code') return 'code'
+    if (params && field === 'message') return 'FormatMessage(code, values)'
+    return params && field === 'resolve' ? 'filledResolve(code, values)' : 'entry.' + bodyField[field][0]
+  }
+  const values = fields.map((field) => bodyField[field][0] + ': ' + valueOf(field))
   const [first] = catalog.entries
+  if (params) {
+    return [
+      '// NewBody is the response body of the error with this code, as documented, with the parameters of its message',
+      '// filled in when it has some' + (first ? ': NewBody(Code' + exported(first.name) + (first.params ? ', Params{...}' : '') + ')' : '') + '.',
+      'func NewBody(code Code, params ...Params) Body {',
+      ...(values.some((value) => value.includes('entry.')) ? ['\tentry := catalog[code]'] : []),
+      '\tvar values Params',
+      '\tif len(params) > 0 {',
+      '\t\tvalues = params[0]',
+      '\t}',
+      ...(withParams
+        ? ['\tbody := Body{' + values.join(', ') + '}', '\tif _, ok := templates[code]; ok {', '\t\tbody.Params = values', '\t}', '\treturn body']
+        : ['\treturn Body{' + values.join(', ') + '}']),
+      '}'
+    ]
+  }
   return [
     '// NewBody is the response body of the error with this code, as documented' + (first ? ': NewBody(Code' + exported(first.name) + ')' : '') + '.',
     'func NewBody(code Code) Body {',
@@ -87,10 +111,11 @@ function newBody(catalog: Catalog, fields: ReadonlyArray<BodyField>): Array<stri
 }
 
 /** The decoder: the fields every body has, present and not null; each field's type; then whether the code, its message and status are the documented ones. */
-function parseBody(fields: ReadonlyArray<BodyField>, partial: ReadonlyArray<BodyField>): Array<string> {
+function parseBody(catalog: Catalog, fields: ReadonlyArray<BodyField>, partial: ReadonlyArray<BodyField>): Array<string> {
   const required = fields.filter((field) => !partial.includes(field))
   const same = fields.flatMap((field) => {
     const name = bodyField[field][0]
+    if (field === 'message' && hasParams(catalog)) return ['messageMatches(body.Code, body.Message)']
     if (field === 'message' || (field === 'status' && !partial.includes(field))) return ['body.' + name + ' == entry.' + name]
     if (field === 'code' || !partial.includes(field)) return []
     return ['(entry.' + name + ' == ' + (field === 'status' ? '0' : '""') + ') == !has' + name]
@@ -118,7 +143,7 @@ function parseBody(fields: ReadonlyArray<BodyField>, partial: ReadonlyArray<Body
     '\t\treturn Body{}, false, fmt.Errorf("the body is not an error body: %w", err)',
     '\t}',
     ...partial.map((field) => '\t_, has' + bodyField[field][0] + ' := fields[' + goString(field) + ']'),
-    '\tentry, ok := catalog[body.Code]',
+    '\t' + (same.some((test) => test.includes('entry.')) ? 'entry' : '_') + ', ok := catalog[body.Code]',
     '\treturn body, ok' + same.map((test) => ' && ' + test).join('') + ', nil',
     '}'
   ]
@@ -140,12 +165,15 @@ function errorType(catalog: Catalog): Array<Array<string>> {
       '}'
     ],
     [
-      '// NewError is the error of a documented code, with what led to it (nil for nothing).',
-      'func NewError(code Code, cause error) *Error {',
-      '\treturn &Error{Code: code, ' + (catalog.hasStatus ? 'Status: catalog[code].Status, ' : '') + 'Body: NewBody(code), Cause: cause}',
+      ...(hasParams(catalog)
+        ? ['// NewError is the error of a documented code, with what led to it (nil for nothing) and the parameters of its message.', 'func NewError(code Code, cause error, params ...Params) *Error {']
+        : ['// NewError is the error of a documented code, with what led to it (nil for nothing).', 'func NewError(code Code, cause error) *Error {']),
+      '\treturn &Error{Code: code, ' + (catalog.hasStatus ? 'Status: catalog[code].Status, ' : '') + 'Body: NewBody(code' + (hasParams(catalog) ? ', params...' : '') + '), Cause: cause}',
       '}'
     ],
-    ['// Error is the documented message of the code.', 'func (e *Error) Error() string {', '\treturn catalog[e.Code].Message', '}'],
+    hasParams(catalog)
+      ? ['// Error is the message of the code, its parameters filled in.', 'func (e *Error) Error() string {', '\treturn e.Body.Message', '}']
+      : ['// Error is the documented message of the code.', 'func (e *Error) Error() string {', '\treturn catalog[e.Code].Message', '}'],
     ['// Unwrap is what led to the error.', 'func (e *Error) Unwrap() error {', '\treturn e.Cause', '}']
   ]
 }

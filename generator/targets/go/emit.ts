@@ -4,6 +4,7 @@ import {isPartial} from '../../emit/body-fields.js'
 import type {Catalog, CatalogEntry, EmitOptions, StatusEntry} from '../../types.js'
 import type {Emitter} from '../target.js'
 import {apiDeclarations} from './api.js'
+import {paramImports} from './params.js'
 import {go} from './index.js'
 import {exported, goComment, goString} from './text.js'
 
@@ -14,7 +15,7 @@ export const emitter: Emitter = {emit: emitGo}
 export function emitGo(catalog: Catalog, options: EmitOptions): string {
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
   const declarations = [
-    ['import (', '\t"encoding/json"', '\t"fmt"', ')'],
+    ['import (', '\t"encoding/json"', '\t"fmt"', ...paramImports(catalog), ')'],
     ...codeDeclarations(catalog, statuses),
     ...(catalog.hasStatus ? statusDeclarations(catalog.statuses) : []),
     entryStruct(catalog, options),

@@ -31,13 +31,24 @@ export function emitOpenApi(catalog: Catalog, info: {title: string; version: str
       schemas: {
         ErrorCode: errorCodeWithNames(catalog),
         ...errorBodySchemas(catalog, body, refBase),
-        ...entrySchemas(catalog, body, docsText, (entry) => (entry.group === undefined ? {} : {'x-tags': [entry.group]})),
+        ...entrySchemas(catalog, body, docsText, entryExtensions),
         ...problemSchemas(catalog, problem, refBase, docsText)
       },
       responses: withProblemContent(responses(groups, catalog, body), new Map(groups.map((group) => [group.name, group.entries])), problem, refBase)
     }
   }
   return openapi.notice(catalog) + '\n' + writeYaml(document)
+}
+
+/**
+ * An entry schema's extensions: its heading as `x-tags`, and the parameters of its message and resolve text (name and
+ * type: `text` for a brace, `string` for `%s`, `integer` for `%d`) as `x-errgen-params`.
+ */
+function entryExtensions(entry: CatalogEntry): Record<string, unknown> {
+  return {
+    ...(entry.group === undefined ? {} : {'x-tags': [entry.group]}),
+    ...(entry.params === undefined ? {} : {'x-errgen-params': entry.params.map((param) => ({name: param.name, type: param.type}))})
+  }
 }
 
 /**

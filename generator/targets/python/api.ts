@@ -1,10 +1,14 @@
 /** targets/python/api: a catalog and the emit options in, the functions and types of the Python module a client or server uses out — `is_error_code`, `get_error_entry`, the `ErrorBody` TypedDict and `create_error_body`, `parse_error_body` (documented, undocumented or invalid) and `ApiError`. */
-import {bodyFields, namedExtraFields, partialFields} from '../../emit/body-fields.js'
+import {bodyFields, bodyParams, namedExtraFields, partialFields} from '../../emit/body-fields.js'
 import type {BodyField, Catalog, EmitOptions} from '../../types.js'
+import {filledResolve, hasParams, paramLines} from './params.js'
 import {docstring, pyString} from './text.js'
 
-/** The names this part of the module exports, for `__all__`. */
-export const apiNames: ReadonlyArray<string> = ['ApiError', 'Documented', 'ErrorBody', 'Invalid', 'ParsedErrorBody', 'Undocumented', 'create_error_body', 'get_error_entry', 'is_error_body', 'is_error_code', 'parse_error_body']
+/** The names this part of the module exports, for `__all__` (`format_message` when some message has parameters). */
+export function apiNames(catalog: Catalog): ReadonlyArray<string> {
+  const names = ['ApiError', 'Documented', 'ErrorBody', 'Invalid', 'ParsedErrorBody', 'Undocumented', 'create_error_body', 'get_error_entry', 'is_error_body', 'is_error_code', 'parse_error_body']
+  return hasParams(catalog) ? [...names, 'format_message'] : names
+}
 
 /** What the body statements need: the code's type, the body's fields, those only some codes have, the extra fields. */
 interface BodyContext {
@@ -14,13 +18,15 @@ interface BodyContext {
   readonly extras: ReadonlyArray<string>
   /** `int` or `str`. */
   readonly codeType: string
+  /** Whether the body of a code with parameters holds their values (`params`). */
+  readonly params: boolean
 }
 
 /** Every statement of this part, each a list of lines. */
 export function apiLines(catalog: Catalog, options: EmitOptions): Array<Array<string>> {
   const fields = bodyFields(catalog, options.body)
-  const context: BodyContext = {catalog, fields, partial: partialFields(catalog, fields), extras: namedExtraFields(options.body), codeType: catalog.codeKind === 'integer' ? 'int' : 'str'}
-  return [isErrorCode(context), getErrorEntry(context), ...errorBody(context), createErrorBody(context), ...parsed(), parseErrorBody(context), isErrorBody(), apiError(catalog)]
+  const context: BodyContext = {catalog, fields, partial: partialFields(catalog, fields), extras: namedExtraFields(options.body), codeType: catalog.codeKind === 'integer' ? 'int' : 'str', params: bodyParams(catalog, options.body)}
+  return [isErrorCode(context), getErrorEntry(context), ...paramLines(catalog), ...errorBody(context), createErrorBody(context), ...parsed(), parseErrorBody(context), isErrorBody(), apiError(catalog)]
 }
 
 function isErrorCode({catalog, codeType}: BodyContext): Array<string> {
@@ -52,9 +58,9 @@ function fieldType(field: BodyField, codeType: string): string {
  * `ErrorBody`: a TypedDict of the fields every body has and, in a base of its own (written functionally, so that any
  * extra field's name can be a key), those only some bodies have.
  */
-function errorBody({fields, partial, extras, codeType}: BodyContext): Array<Array<string>> {
+function errorBody({fields, partial, extras, codeType, params}: BodyContext): Array<Array<string>> {
   const required = fields.filter((field) => !partial.includes(field))
-  const optional = [...partial.map((field) => [field, fieldType(field, codeType)]), ...extras.map((name) => [name, 'Any'])]
+  const optional = [...partial.map((field) => [field, fieldType(field, codeType)]), ...(params ? [['params', 'Dict[str, Any]']] : []), ...extras.map((name) => [name, 'Any'])]
   const doc = 'The body of an error response: `{' + fields.join(', ') + '}`, where `message` is the documented message of `code`.'
   const members = required.map((field) => '    ' + field + ': ' + fieldType(field, codeType))
   if (optional.length === 0) return [['class ErrorBody(TypedDict):', ...docstring(doc, '    '), '', ...members]]
@@ -64,15 +70,18 @@ function errorBody({fields, partial, extras, codeType}: BodyContext): Array<Arra
   ]
 }
 
-function createErrorBody({fields, partial}: BodyContext): Array<string> {
-  const value = (field: BodyField): string => (field === 'code' ? 'entry.code.value' : field === 'status' ? 'entry.status.value' : 'entry.' + field)
+function createErrorBody({catalog, fields, partial, params: withParams}: BodyContext): Array<string> {
+  const params = hasParams(catalog)
+  const text = (field: BodyField): string => (params && field === 'message' ? 'format_message(code, params)' : params && field === 'resolve' ? filledResolve('code', 'params') : 'entry.' + field)
+  const value = (field: BodyField): string => (field === 'code' ? 'entry.code.value' : field === 'status' ? 'entry.status.value' : text(field))
   const whole = fields.filter((field) => !partial.includes(field))
   return [
-    'def create_error_body(code: ErrorCode) -> ErrorBody:',
-    '    """The response body of the error with this code, as documented."""',
+    params ? 'def create_error_body(code: ErrorCode, params: Optional[Mapping[str, object]] = None) -> ErrorBody:' : 'def create_error_body(code: ErrorCode) -> ErrorBody:',
+    params ? '    """The response body of the error with this code, as documented, its parameters filled in."""' : '    """The response body of the error with this code, as documented."""',
     '    entry = ERROR_CATALOG[code]',
     '    body: ErrorBody = {' + whole.map((field) => pyString(field) + ': ' + value(field)).join(', ') + '}',
     ...partial.flatMap((field) => ['    if entry.' + field + ' is not None:', '        body[' + pyString(field) + '] = ' + value(field)]),
+    ...(withParams ? ['    if params is not None and code in _TEMPLATES:', '        body["params"] = dict(params)'] : []),
     '    return body'
   ]
 }
@@ -104,7 +113,7 @@ function parseErrorBody({catalog, fields, partial}: BodyContext): Array<string> 
     return ['    if ' + guarded + ':', '        return Invalid(' + pyString('`' + field + '` is not ' + (integer ? 'an integer' : 'a string')) + ')']
   })
   const differs = fields.flatMap((field) => {
-    if (field === 'message') return ['entry.message != fields["message"]']
+    if (field === 'message') return [hasParams(catalog) ? 'not _message_matches(entry, fields["message"])' : 'entry.message != fields["message"]']
     if (field === 'status') return [partial.includes(field) ? '(None if entry.status is None else entry.status.value) != fields.get("status")' : 'entry.status.value != fields["status"]']
     return partial.includes(field) ? ['(entry.' + field + ' is None) != (' + pyString(field) + ' not in fields)'] : []
   })
@@ -150,11 +159,11 @@ function apiError(catalog: Catalog): Array<string> {
     ...(status ? ['    status: ' + status] : []),
     '    body: ErrorBody',
     '',
-    '    def __init__(self, code: ErrorCode) -> None:',
-    '        entry = ERROR_CATALOG[code]',
-    '        super().__init__(entry.message)',
+    ...(hasParams(catalog)
+      ? ['    def __init__(self, code: ErrorCode, params: Optional[Mapping[str, object]] = None) -> None:', '        entry = ERROR_CATALOG[code]', '        super().__init__(format_message(code, params))']
+      : ['    def __init__(self, code: ErrorCode) -> None:', '        entry = ERROR_CATALOG[code]', '        super().__init__(entry.message)']),
     '        self.code = code',
     ...(status ? ['        self.status = entry.status'] : []),
-    '        self.body = create_error_body(code)'
+    hasParams(catalog) ? '        self.body = create_error_body(code, params)' : '        self.body = create_error_body(code)'
   ]
 }

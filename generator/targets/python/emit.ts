@@ -25,11 +25,11 @@ export function emitPython(catalog: Catalog, options: EmitOptions): string {
 }
 
 /** The names of `typing` the module may use. */
-const typingNames = ['Any', 'Dict', 'Final', 'Literal', 'Mapping', 'Optional', 'TypedDict', 'Union', 'cast']
+const typingNames = ['Any', 'Dict', 'Final', 'Literal', 'Mapping', 'Optional', 'Tuple', 'TypedDict', 'Union', 'cast']
 
 /** The notice, the module's docstring, its imports (those the body uses) and `__all__`. */
 function header(catalog: Catalog, body: string): Array<string> {
-  const names = [...(catalog.hasStatus ? ['HttpStatus'] : []), 'ErrorCode', 'ErrorEntry', 'ERROR_CATALOG', ...apiNames].sort()
+  const names = [...(catalog.hasStatus ? ['HttpStatus'] : []), 'ErrorCode', 'ErrorEntry', 'ERROR_CATALOG', ...apiNames(catalog)].sort()
   const enums = catalog.codeKind === 'integer' || catalog.hasStatus ? ['IntEnum'] : []
   if (catalog.codeKind === 'string') enums.unshift('Enum')
   const typing = typingNames.filter((name) => new RegExp('\\b' + name + '\\b').test(body))
@@ -39,6 +39,7 @@ function header(catalog: Catalog, body: string): Array<string> {
     '',
     'from __future__ import annotations',
     '',
+    ...(/\bre\.fullmatch\(/.test(body) ? ['import re'] : []),
     'from dataclasses import dataclass',
     'from enum import ' + enums.join(', '),
     'from types import MappingProxyType',

@@ -1,8 +1,9 @@
 /** targets/typescript/body: a catalog and the body's fields in, the module's statements about error bodies out — `ErrorBody`, `createErrorBody`, `UndocumentedErrorBody`, `ParsedErrorBody`, `parseErrorBody` and `isErrorBody`. */
 import type {WriterFunction} from 'ts-morph'
 import type {BodyField, BodyOptions, Catalog} from '../../types.js'
-import {bodyFields, namedExtraFields, partialFields} from '../../emit/body-fields.js'
-import {docLines, textStatement} from './text.js'
+import {bodyFields, bodyParams, namedExtraFields, partialFields} from '../../emit/body-fields.js'
+import {exampleParams, hasParams} from './params.js'
+import {docLines, textStatement} from './syntax.js'
 
 /** What the statements need: the catalog's code type and the body's fields. */
 export interface BodyContext {
@@ -12,12 +13,14 @@ export interface BodyContext {
   readonly partial: ReadonlyArray<BodyField>
   /** Extra fields a body may hold, by name. */
   readonly extras: ReadonlyArray<string>
+  /** Whether the body of a code with parameters holds their values (`params`). */
+  readonly params: boolean
 }
 
 /** The context of the body statements. */
 export function bodyContext(catalog: Catalog, body: BodyOptions): BodyContext {
   const fields = bodyFields(catalog, body)
-  return {catalog, fields, partial: partialFields(catalog, fields), extras: namedExtraFields(body)}
+  return {catalog, fields, partial: partialFields(catalog, fields), extras: namedExtraFields(body), params: bodyParams(catalog, body)}
 }
 
 /** Every statement about bodies, in the order of the module. */
@@ -36,11 +39,12 @@ const fieldDocs: Readonly<Record<BodyField, string>> = {
  * The body type: one object type per code, so that `switch (body.code)` narrows `message`. A field only some codes
  * have is a member of the bodies of those codes only: its entry in the catalog says whether it has it.
  */
-function errorBodyType({fields, partial, extras}: BodyContext): WriterFunction {
+function errorBodyType(context: BodyContext): WriterFunction {
+  const {fields, partial, extras} = context
   const types: Record<BodyField, string> = {
     code: 'C',
     status: '(typeof errorCatalog)[C]["status"]',
-    message: '(typeof errorCatalog)[C]["message"]',
+    message: messageType(context.catalog),
     resolve: 'string'
   }
   const whole = fields.filter((field) => !partial.includes(field))
@@ -68,28 +72,53 @@ function errorBodyType({fields, partial, extras}: BodyContext): WriterFunction {
     ...extras.flatMap((name) => [...docLines('A field the error table does not describe.', '      '), '      readonly ' + JSON.stringify(name) + '?: unknown;']),
     '    }',
     ...partialMembers,
+    ...(context.params ? paramsMember : []),
     '  : never;'
   ])
 }
 
-function createErrorBody({catalog, fields, partial}: BodyContext): WriterFunction {
+/** The type of a code's message in its body: its literal text; any string for a code with parameters. */
+export function messageType(catalog: Catalog): string {
+  const documented = '(typeof errorCatalog)[C]["message"]'
+  return hasParams(catalog) ? 'C extends keyof ErrorParams ? string : ' + documented : documented
+}
+
+/** The `params` member of the bodies of the codes with parameters. */
+const paramsMember = [
+  '    & (C extends keyof ErrorParams',
+  '      ? {',
+  '          /** The values of the parameters of its message (and resolve text), by name. */',
+  '          readonly params: ErrorParams[C];',
+  '        }',
+  '      : unknown)'
+]
+
+function createErrorBody({catalog, fields, partial, params: withParams}: BodyContext): WriterFunction {
+  const params = hasParams(catalog)
+  const valueOf = (field: BodyField): string => (params && (field === 'message' || field === 'resolve') ? 'filled(code, "' + field + '", valuesOf(params))' : 'entry.' + field)
   const value = (field: BodyField): string => {
     if (field === 'code') return 'code'
-    if (partial.includes(field)) return '...(entry.' + field + ' === undefined ? {} : { ' + field + ': entry.' + field + ' })'
-    return field + ': entry.' + field
+    if (partial.includes(field)) return '...(entry.' + field + ' === undefined ? {} : { ' + field + ': ' + valueOf(field) + ' })'
+    return field + ': ' + valueOf(field)
   }
-  const values = fields.map(value)
+  const values = [...fields.map(value), ...(withParams ? ['...(templates[code] === undefined ? {} : { params: valuesOf(params) })'] : [])]
   return textStatement([
     '/**',
-    ' * The response body of the error with this code, as documented.',
+    ' * The response body of the error with this code, as documented' + (params ? ' (its parameters, when it has some, filled in).' : '.'),
     ' *',
-    ' * @example createErrorBody(ErrorCode.' + exampleName(catalog) + ')',
+    ' * @example createErrorBody(' + exampleArgs(catalog) + ')',
     ' */',
-    'export function createErrorBody<C extends ErrorCode>(code: C): ErrorBody<C> {',
+    'export function createErrorBody<C extends ErrorCode>(code: C' + (params ? ', ...params: ParamsArgs<C>' : '') + '): ErrorBody<C> {',
     '  const entry = entries[code] as ErrorEntry;',
     '  return { ' + values.join(', ') + ' } as unknown as ErrorBody<C>;',
     '}'
   ])
+}
+
+/** The arguments of the examples: the first code's member, and the values of its parameters when it has some. */
+export function exampleArgs(catalog: Catalog): string {
+  const [first] = catalog.entries
+  return 'ErrorCode.' + exampleName(catalog) + (first?.params ? ', ' + exampleParams(first.params) : '')
 }
 
 /** The member the examples name: the first code's. */
@@ -135,6 +164,7 @@ function parseErrorBody({catalog, fields, partial}: BodyContext): WriterFunction
     return '  if (' + test + ') return { kind: "invalid", reason: "`' + field + '` is not ' + kind + '" };'
   })
   const differs = fields.flatMap((field) => {
+    if (field === 'message' && hasParams(catalog)) return ['!messageMatches(body.code, body.message)']
     if (field === 'message' || field === 'status') return ['entry.' + field + ' !== body.' + field]
     return partial.includes(field) ? ['(entry.' + field + ' === undefined) !== (body.' + field + ' === undefined)'] : []
   })

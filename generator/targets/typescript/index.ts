@@ -1,9 +1,8 @@
-/** targets/typescript: nothing in, the TypeScript target out — `<base>.ts`, its `style` setting, its emitter (ts-morph, loaded when a run emits), its reader, and the names TypeScript and errgen's schemas reserve. */
+/** targets/typescript: nothing in, the TypeScript target out — `<base>.ts`, its `style` setting, its emitter (ts-morph, loaded when a run emits), its reader, and the names TypeScript and errgen's schemas reserve, and the JSDoc-safe text of its notice and docs (no ts-morph at run time: the fast path loads this). */
 import {defaultStyle} from '../../config/defaults.js'
 import {notice} from '../generated.js'
 import type {TypeScriptStyle} from '../../types.js'
 import type {Emitter, Target} from '../target.js'
-import {docText} from './text.js'
 
 /** Names the generated files use for their own types: an entry named like one would collide in the schemas. */
 export const generatedTypeNames: ReadonlySet<string> = new Set(['ErrorCode', 'ErrorBody'])
@@ -58,3 +57,14 @@ export const typescript = {
   },
   notice: (catalog) => ['/**', ' * ' + docText(notice(catalog)), ' *', ' * @packageDocumentation', ' */', ''].join('\n')
 } satisfies Target<'typescript', {readonly style: TypeScriptStyle}>
+
+/**
+ * Text that is safe inside a JSDoc comment: `*\/` cannot close it, `@` cannot start a tag (markdown escapes,
+ * which editors render as the original characters), and every line end becomes a plain line feed.
+ */
+export function docText(text: string): string {
+  return text
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/@/g, '\\@')
+}

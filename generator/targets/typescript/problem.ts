@@ -4,7 +4,9 @@ import type {FunctionDeclarationStructure, StatementStructures, WriterFunction} 
 import {problemType} from '../../config/settings/problem-template.js'
 import type {Catalog, ProblemSettings} from '../../types.js'
 import {isPartial} from '../../emit/body-fields.js'
-import {stringLiteral} from './text.js'
+import {messageType} from './body.js'
+import {hasParams} from './params.js'
+import {stringLiteral} from './syntax.js'
 
 /** The statements of the problem details form, after the body's. */
 export function problemStatements(catalog: Catalog, settings: ProblemSettings): Array<StatementStructures | WriterFunction> {
@@ -60,7 +62,7 @@ function problemDocumentType(catalog: Catalog): WriterFunction {
     writer.writeLine('export type ProblemDocument<C extends ErrorCode = ErrorCode> = C extends ErrorCode').indent(() => {
       writer.write('? {').indent(() => {
         writer.writeLine('readonly type: (typeof problemTypes)[C];')
-        writer.writeLine('readonly title: (typeof errorCatalog)[C]["message"];')
+        writer.writeLine('readonly title: ' + messageType(catalog) + ';')
         if (catalog.hasStatus && !isPartial(catalog, 'status')) writer.writeLine('readonly status: (typeof errorCatalog)[C]["status"];')
         writer.writeLine('readonly detail?: string;')
         writer.writeLine('readonly instance?: string;')
@@ -112,7 +114,7 @@ function codeOfProblemTypeFunction(): FunctionDeclarationStructure {
 function isProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
   const checks = [
     'problem["code"] === code',
-    'problem["title"] === entry.message',
+    hasParams(catalog) ? 'typeof problem["title"] === "string" && messageMatches(code, problem["title"])' : 'problem["title"] === entry.message',
     ...(isPartial(catalog, 'status')
       ? ['(entry.status === undefined ? problem["status"] === undefined || Number.isInteger(problem["status"]) : problem["status"] === entry.status)']
       : catalog.hasStatus ? ['problem["status"] === entry.status'] : []),
@@ -142,9 +144,14 @@ function isProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
 
 function createProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
   const returnType = 'ProblemDocument<C> & Readonly<Omit<E, "detail" | "instance">>'
+  const params = hasParams(catalog)
+  const resolve = params ? 'filled(code, "resolve", valuesOf(params))' : 'entry.resolve'
   const detail = isPartial(catalog, 'resolve')
-    ? '...((detail ?? entry.resolve) === undefined ? {} : { detail: detail ?? entry.resolve }),'
-    : catalog.hasResolve ? 'detail: detail ?? entry.resolve,' : '...(detail === undefined ? {} : { detail }),'
+    ? '...((detail ?? ' + resolve + ') === undefined ? {} : { detail: detail ?? ' + resolve + ' }),'
+    : catalog.hasResolve ? 'detail: detail ?? ' + resolve + ',' : '...(detail === undefined ? {} : { detail }),'
+  const start = params
+    ? ['const params = (templates[code] === undefined ? [] : args.slice(0, 1)) as ParamsArgs<C>;', 'const init = args[params.length] as E | undefined;']
+    : []
   return {
     kind: StructureKind.Function,
     name: 'createProblem',
@@ -155,16 +162,17 @@ function createProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
         '`instance` when given, and the extension members of `init` (which cannot replace the documented members).'
     ],
     typeParameters: [{name: 'C', constraint: 'ErrorCode'}, {name: 'E', constraint: 'ProblemInit', default: '{}'}],
-    parameters: [{name: 'code', type: 'C'}, {name: 'init', type: 'E', hasQuestionToken: true}],
+    parameters: params ? [{name: 'code', type: 'C'}, {name: '...args', type: '[...ParamsArgs<C>, init?: E]'}] : [{name: 'code', type: 'C'}, {name: 'init', type: 'E', hasQuestionToken: true}],
     returnType,
     statements: [
+      ...start,
       'const entry: ErrorEntry = errorCatalog[code];',
       'const { detail, instance, ...extensions }: ProblemInit = init ?? {};',
       (writer) => {
         writer.write('return {').indent(() => {
           writer.writeLine('...extensions,')
           writer.writeLine('type: problemTypes[code],')
-          writer.writeLine('title: entry.message,')
+          writer.writeLine(params ? 'title: filled(code, "message", valuesOf(params)),' : 'title: entry.message,')
           if (isPartial(catalog, 'status')) writer.writeLine('...(entry.status === undefined ? {} : { status: entry.status }),')
           else if (catalog.hasStatus) writer.writeLine('status: entry.status,')
           writer.writeLine(detail)

@@ -2,8 +2,9 @@
 import type {WriterFunction} from 'ts-morph'
 import type {Catalog, CatalogEntry} from '../../types.js'
 import {isPartial} from '../../emit/body-fields.js'
-import {exampleName} from './body.js'
-import {textStatement} from './text.js'
+import {exampleArgs} from './body.js'
+import {hasParams} from './params.js'
+import {textStatement} from './syntax.js'
 
 /** The statements about statuses and responses; none when the codes carry no status. */
 export function responseStatements(catalog: Catalog): Array<WriterFunction> {
@@ -74,13 +75,37 @@ function errorResponse(catalog: Catalog): WriterFunction {
     '/**',
     ' * The response of the error with this code: its HTTP status' + (isPartial(catalog, 'status') ? ' (`undefined` for a code documented without one)' : '') + ' and its body.',
     ' *',
-    ' * @example const { status, body } = errorResponse(ErrorCode.' + exampleName(catalog) + ');',
+    ' * @example const { status, body } = errorResponse(' + exampleArgs(catalog) + ');',
     ' */',
-    'export function errorResponse<C extends ErrorCode>(code: C): ErrorResponse<C> {',
-    '  const entry = entries[code] as ErrorEntry;',
-    '  return { status: entry.status, body: createErrorBody(code) } as unknown as ErrorResponse<C>;',
+    ...(hasParams(catalog)
+      ? ['export function errorResponse<C extends ErrorCode>(code: C, ...params: ParamsArgs<C>): ErrorResponse<C> {', '  const entry = entries[code] as ErrorEntry;', '  return { status: entry.status, body: createErrorBody(code, ...params) } as unknown as ErrorResponse<C>;']
+      : ['export function errorResponse<C extends ErrorCode>(code: C): ErrorResponse<C> {', '  const entry = entries[code] as ErrorEntry;', '  return { status: entry.status, body: createErrorBody(code) } as unknown as ErrorResponse<C>;']),
     '}'
   ])
+}
+
+/** The start of the error class's constructor: with the parameters of its message after the code, when some code has them. */
+function constructorStart(catalog: Catalog): Array<string> {
+  if (!hasParams(catalog)) {
+    return [
+      '  /**',
+      '   * @param code a documented code: the error\'s message is its message',
+      '   * @param options `cause`: what led to the error',
+      '   */',
+      '  constructor(code: C, options?: { readonly cause?: unknown }) {',
+      '    const body = createErrorBody(code);'
+    ]
+  }
+  return [
+    '  /**',
+    '   * @param code a documented code: the error\'s message is its message, its parameters filled in',
+    '   * @param args the parameters of its message, when it has some; then the options: `cause`, what led to the error',
+    '   */',
+    '  constructor(code: C, ...args: [...ParamsArgs<C>, options?: { readonly cause?: unknown }]) {',
+    '    const params = (templates[code] === undefined ? [] : args.slice(0, 1)) as ParamsArgs<C>;',
+    '    const options = args[params.length] as { readonly cause?: unknown } | undefined;',
+    '    const body = createErrorBody(code, ...params);'
+  ]
 }
 
 /** The error class: thrown by clients, sent by servers; recognised by its name and code, not by `instanceof`. */
@@ -93,7 +118,7 @@ export function errorClass(catalog: Catalog): WriterFunction {
     ' * A documented error as an exception, with its code' + (catalog.hasStatus ? ', status' : '') + ' and body; `JSON.stringify` writes its body.',
     ' * Needs the ES2022 library (`Error` with a `cause`).',
     ' *',
-    ' * @example throw new ApiError(ErrorCode.' + exampleName(catalog) + ', { cause });',
+    ' * @example throw new ApiError(' + exampleArgs(catalog) + ', { cause });',
     ' */',
     'export class ApiError<C extends ErrorCode = ErrorCode> extends Error {',
     '  /** Always `"ApiError"`, in every copy of this module: what {@link ApiError.is} checks. */',
@@ -106,12 +131,7 @@ export function errorClass(catalog: Catalog): WriterFunction {
     '  /** The response body. */',
     '  readonly body: ErrorBody<C>;',
     '',
-    '  /**',
-    '   * @param code a documented code: the error\'s message is its message',
-    '   * @param options `cause`: what led to the error',
-    '   */',
-    '  constructor(code: C, options?: { readonly cause?: unknown }) {',
-    '    const body = createErrorBody(code);',
+    ...constructorStart(catalog),
     '    super(body.message, options);',
     '    this.code = code;',
     ...(catalog.hasStatus ? ['    this.status = (entries[code] as ErrorEntry).status as unknown as ' + statusTypeOf(catalog) + ';'] : []),

@@ -16,10 +16,10 @@ import {defaultBody} from '../../config/defaults.js'
 import {isPartial} from '../../emit/body-fields.js'
 import {bodyContext, bodyStatements} from './body.js'
 import {typescript} from './index.js'
+import {paramStatements} from './params.js'
 import {problemStatements} from './problem.js'
 import {errorClass, responseStatements} from './responses.js'
-import {enumeration, type Member} from './syntax.js'
-import {docText, stringLiteral} from './text.js'
+import {docText, enumeration, type Member, stringLiteral} from './syntax.js'
 
 /** The TypeScript target's emitter: the module in the configured style. */
 export const emitter: Emitter = {
@@ -51,6 +51,7 @@ export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle, bo
     entriesView(catalog),
     isErrorCodeFunction(catalog),
     getErrorEntryFunction(catalog),
+    ...paramStatements(catalog),
     ...bodyStatements(bodyContext(catalog, body)),
     ...responseStatements(catalog),
     errorClass(catalog)

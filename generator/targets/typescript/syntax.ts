@@ -1,8 +1,9 @@
-/** targets/typescript/syntax: names, docs and values in, the small pieces of the TypeScript module out: an enumeration's structures (an enum, or a frozen `as const` object with its types), doc comments and frozen objects written as text, written through the literals of text.ts. */
+/** targets/typescript/syntax: names, docs and values in, the small pieces of the TypeScript module out: an enumeration's structures (an enum, or a frozen `as const` object with its types), doc comments and frozen objects written as text, with the literals and doc text every statement is written through. */
 import {ModuleDeclarationKind, StructureKind} from 'ts-morph'
 import type {CodeBlockWriter, EnumMemberStructure, OptionalKind, StatementStructures, WriterFunction} from 'ts-morph'
 import type {TypeScriptStyle} from '../../types.js'
-import {stringLiteral} from './text.js'
+
+export {docText} from './index.js'
 
 /** A member of a generated enum (or `as const` object). */
 export interface Member {
@@ -90,4 +91,24 @@ function writeDoc(writer: CodeBlockWriter, doc: string): void {
 
 function literal(value: number | string): string {
   return typeof value === 'number' ? String(value) : stringLiteral(value)
+}
+
+/** A statement written as the given lines, after a blank line. Lines are written as they are: indent them. */
+export function textStatement(lines: ReadonlyArray<string>): WriterFunction {
+  return (writer) => {
+    writer.blankLineIfLastNot()
+    for (const line of lines) writer.writeLine(line)
+  }
+}
+
+/** `/** text *\/` over one line or several, indented. */
+export function docLines(doc: string, indent = ''): Array<string> {
+  const lines = doc.split('\n')
+  if (lines.length === 1) return [indent + '/** ' + doc + ' */']
+  return [indent + '/**', ...lines.map((line) => (indent + ' * ' + line).trimEnd()), indent + ' */']
+}
+
+/** A string literal for TypeScript source: JSON's escaping, plus U+2028 and U+2029, which older tools take for line ends. */
+export function stringLiteral(value: string): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 }

@@ -4,32 +4,43 @@ import path from 'node:path'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import {beforeAll, describe, expect, test} from 'vitest'
+import {exampleValues} from '../../../generator/params/fill.js'
 import {readGo} from '../../../generator/targets/go/read-back.js'
+import type {Catalog} from '../../../generator/types.js'
 import {type AllTargets, generateAllTargets, readmeBlock, run, scratch, seedWithAllTargets} from '../../support/targets.js'
 
 const packageOf = (fixture: string) => 'fx' + fixture.replace(/[^a-z0-9]/g, '')
 
-/** The checks of one package, in Go: every entry's body marshalled, parsed back, looked up, its error found in a chain. */
-function checkFunction(name: string): string {
+/**
+ * The checks of one package, in Go: every entry's body marshalled, parsed back, looked up, its error found in a chain;
+ * a code with parameters given the values the examples fill in.
+ */
+function checkFunction(name: string, catalog: Catalog): string {
+  const examples = catalog.entries.flatMap((entry) => (entry.params ? ['\t\t' + JSON.stringify(entry.code) + ': ' + JSON.stringify(exampleValues(entry.params)) + ','] : []))
+  const params = examples.length > 0
+  const args = params ? 'entry.Code, examples[entry.Code]' : 'entry.Code'
   return `
 func check${name}() []json.RawMessage {
 	var bodies []json.RawMessage
-	cause := errors.New("the cause")
+	cause := errors.New("the cause")${params ? `
+	examples := map[${name}.Code]${name}.Params{
+${examples.join('\n')}
+	}` : ''}
 	for _, entry := range ${name}.Entries() {
-		data, err := json.Marshal(${name}.NewBody(entry.Code))
+		data, err := json.Marshal(${name}.NewBody(${args}))
 		must(err)
 		parsed, documented, err := ${name}.ParseBody(data)
 		expect(err == nil && documented && parsed.Code == entry.Code, "${name}", entry.Name, "parses back as documented")
 		found, ok := ${name}.Lookup(entry.Code)
 		expect(ok && found == entry && entry.Code.String() == entry.Name, "${name}", entry.Name, "is looked up by its code")
 		var target *${name}.Error
-		wrapped := fmt.Errorf("handling a request: %w", ${name}.NewError(entry.Code, cause))
+		wrapped := fmt.Errorf("handling a request: %w", ${name}.NewError(entry.Code, cause${params ? ', examples[entry.Code]' : ''}))
 		expect(errors.As(wrapped, &target) && target.Code == entry.Code && errors.Is(wrapped, cause), "${name}", entry.Name, "is found with errors.As")
-		expect(target.Error() == entry.Message, "${name}", entry.Name, "says its message")
+		expect(target.Error() == ${params ? name + '.FormatMessage(entry.Code, examples[entry.Code])' : 'entry.Message'}, "${name}", entry.Name, "says its message")
 		bodies = append(bodies, data)
 	}
 	reworded := ${name}.NewBody(${name}.Entries()[0].Code)
-	reworded.Message += " (reworded)"
+	reworded.Message = "(reworded) " + reworded.Message + " (reworded)"
 	data, err := json.Marshal(reworded)
 	must(err)
 	_, documented, err := ${name}.ParseBody(data)
@@ -44,7 +55,8 @@ func check${name}() []json.RawMessage {
 }
 
 /** The Go program that checks every package and prints each package's bodies as JSON. */
-function program(names: ReadonlyArray<string>): string {
+function program(packages: ReadonlyArray<{name: string, catalog: Catalog}>): string {
+  const names = packages.map((item) => item.name)
   return `package main
 
 import (
@@ -69,7 +81,7 @@ func expect(ok bool, pkg string, what string, claim string) {
 		os.Exit(1)
 	}
 }
-${names.map(checkFunction).join('')}
+${packages.map((item) => checkFunction(item.name, item.catalog)).join('')}
 func main() {
 	results := map[string][]json.RawMessage{
 ${names.map((name) => '\t\t"' + name + '": check' + name + '(),').join('\n')}
@@ -101,7 +113,7 @@ beforeAll(async () => {
   const example = await readmeBlock('go', 'errorcodes.ParseBody')
   await writeFile(path.join(directory, 'readme', 'example.go'), 'package readme\n\nimport (\n\t"errors"\n\t"fmt"\n\n\t"errgencheck/errorcodes"\n)\n\n' + example)
   await mkdir(path.join(directory, 'cmd', 'check'), {recursive: true})
-  await writeFile(path.join(directory, 'cmd', 'check', 'main.go'), program(generated.map(({fixture}) => packageOf(fixture))))
+  await writeFile(path.join(directory, 'cmd', 'check', 'main.go'), program(generated.map(({fixture, catalog}) => ({name: packageOf(fixture), catalog}))))
 }, 300_000)
 
 describe('the Go file of every fixture', () => {

@@ -2,6 +2,7 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {beforeAll, describe, expect, test} from 'vitest'
+import {exampleValues} from '../../../generator/params/fill.js'
 import {readPython} from '../../../generator/targets/python/read-back.js'
 import {type AllTargets, generateAllTargets, pythonWithTools, readmeBlock, run, scratch, seedWithAllTargets} from '../../support/targets.js'
 
@@ -50,11 +51,14 @@ from jsonschema import Draft202012Validator
 results = {}
 for package, schema_path in json.loads(sys.argv[1]).items():
     module = importlib.import_module(package)
+    examples = json.loads(sys.argv[2]).get(package, {})
     with open(schema_path, encoding="utf-8") as file:
         validator = Draft202012Validator(json.load(file))
     bodies = []
     for member in module.ErrorCode:
-        body = json.loads(json.dumps(module.create_error_body(member)))
+        params = examples.get(str(member.value))
+        args = (member,) if params is None else (member, params)
+        body = json.loads(json.dumps(module.create_error_body(*args)))
         errors = [error.message for error in validator.iter_errors(body)]
         assert not errors, (package, member.name, errors)
         parsed = module.parse_error_body(body)
@@ -62,14 +66,14 @@ for package, schema_path in json.loads(sys.argv[1]).items():
         assert module.get_error_entry(member.value) is module.ERROR_CATALOG[member] and module.is_error_code(member.value)
         assert module.is_error_body(body) and module.ERROR_CATALOG[member].name == member.name
         try:
-            raise module.ApiError(member) from ValueError("the cause")
+            raise module.ApiError(*args) from ValueError("the cause")
         except module.ApiError as error:
-            assert error.code is member and error.body == module.create_error_body(member), package
-            assert str(error) == module.ERROR_CATALOG[member].message and isinstance(error.__cause__, ValueError)
+            assert error.code is member and error.body == module.create_error_body(*args), package
+            assert str(error) == body["message"] and isinstance(error.__cause__, ValueError)
         bodies.append(body)
     first = bodies[0]
     unknown = max(member.value for member in module.ErrorCode) + 1 if isinstance(first["code"], int) else "errgen-undocumented"
-    for other in [dict(first, code=unknown), dict(first, message=first["message"] + " (reworded)")]:
+    for other in [dict(first, code=unknown), dict(first, message="(reworded) " + first["message"] + " (reworded)")]:
         assert isinstance(module.parse_error_body(other), module.Undocumented), (package, other)
         assert not validator.is_valid(other), (package, other)
     wrong_code = "1000" if isinstance(first["code"], int) else 1000
@@ -116,7 +120,8 @@ describe('the Python module of every fixture', () => {
   test('python3 imports each, every body passes the JSON Schema (jsonschema) and parses as documented; others are undocumented or invalid', async () => {
     const schemas = Object.fromEntries(generated.map(({fixture}) => [packageOf(fixture), path.join(directory, packageOf(fixture), 'schema.json')]))
     await writeFile(path.join(directory, 'check.py'), driver)
-    const result = await run(python, ['check.py', JSON.stringify(schemas)], directory)
+    const examples = Object.fromEntries(generated.map(({fixture, catalog}) => [packageOf(fixture), Object.fromEntries(catalog.entries.flatMap((entry) => (entry.params ? [[String(entry.code), exampleValues(entry.params)]] : [])))]))
+    const result = await run(python, ['check.py', JSON.stringify(schemas), JSON.stringify(examples)], directory)
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const bodies = JSON.parse(result.stdout) as Record<string, Array<unknown>>

@@ -1,7 +1,7 @@
 /** The TypeScript of the seed and of hostile text: it compiles under the strict flags, is used as SDK and server code use it, and holds the exact strings. */
 import ts from 'typescript'
 import {beforeAll, describe, expect, test} from 'vitest'
-import {docText, stringLiteral} from '../../../generator/targets/typescript/text.js'
+import {docText, stringLiteral} from '../../../generator/targets/typescript/syntax.js'
 import {readFile} from 'node:fs/promises'
 import {escapeMarkdown, evaluate, generateFrom, generateSeed, seed as seedPath, strictOptions, typeCheck} from '../../support/helpers.js'
 
