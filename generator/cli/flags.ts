@@ -1,6 +1,6 @@
 /** flags: command-line arguments in, errgen's settings out — the one flag table (parsed with util.parseArgs), its usage text (the outputs listed from the target registry), and which settings the fast path can answer. */
 import {parseArgs} from 'node:util'
-import {type Format, formats} from '../diagnostics/formats.js'
+import {type Format, formats} from '../diagnostics/lines.js'
 import {targets} from '../targets/index.js'
 import type {TypeScriptStyle} from '../types.js'
 

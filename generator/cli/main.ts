@@ -152,7 +152,7 @@ async function once(settings: Settings, io: Io): Promise<number> {
     documents: prepared.documents,
     codes: prepared.catalog.entries.length,
     settings: settingsRead,
-    warnings: storeReports(prepared.reports),
+    warnings: warningsToStore(prepared, out),
     version,
     args: outputArgs(settings)
   }
@@ -275,4 +275,9 @@ async function check(changed: ReadonlyArray<Changed>, abandoned: ReadonlyArray<s
     io.stdout(report(files, {format: settings.format}))
   }
   return exitInvalid
+}
+
+/** The warnings a later run answered from the manifest prints: those of the documents and the configuration, and of an output only when it has some (a run reads outputs back only when it needs to). */
+function warningsToStore(prepared: Prepared, out: string): ReturnType<typeof storeReports> {
+  return storeReports(prepared.reports.filter((file) => file.messages.length > 0 || !isWithin(path.resolve(prepared.cwd, file.path), out)))
 }

@@ -1,5 +1,11 @@
-/** lines: diagnostics as plain objects in, what the CLI prints for them out — one `file:line:col-line:col  severity  reason  rule-id` line each and a summary (text), JSON (json) or GitHub Actions annotations (github); vfile is not needed, so that the fast path prints a manifest's warnings as the full run prints them. */
+/** lines: diagnostics as plain objects in, what the CLI prints for them out — the names of the formats (apart from the reporter, so that the fast path parses flags without loading it); one `file:line:col-line:col  severity  reason  rule-id` line each and a summary (text), JSON (json) or GitHub Actions annotations (github); vfile is not needed, so that the fast path prints a manifest's warnings as the full run prints them. */
 import type {Diagnostic} from '../types.js'
+
+/** Every format, the default first. */
+export const formats = ['text', 'stylish', 'json', 'github', 'markdown'] as const
+
+/** How diagnostics are printed: one line each, vfile-reporter's table, JSON, or GitHub Actions annotations; `markdown` prints the release notes of `--against` instead (and the diagnostics as text). */
+export type Format = (typeof formats)[number]
 
 /** The formats printed from plain diagnostics; any other (`markdown`) prints text. */
 export type LineFormat = 'text' | 'json' | 'github' | 'markdown'

@@ -3,8 +3,9 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {reporter} from 'vfile-reporter'
 import type {Diagnostic, StoredMessage, StoredReport} from '../types.js'
-import type {Format} from './formats.js'
+import type {Format} from './lines.js'
 import {printDiagnostics, textLine} from './lines.js'
+import {type Rule, rules} from './rules.js'
 
 /**
  * The report of the messages in `files`; '' when there is nothing to say (except JSON, always an array).
@@ -51,8 +52,18 @@ function toDiagnostic(message: VFileMessage): Diagnostic {
  * and cause; empty when no file has a message.
  */
 export function storeReports(files: ReadonlyArray<VFile>): Array<StoredReport> {
-  if (files.every((file) => file.messages.length === 0)) return []
-  return files.map((file) => ({file: file.path, messages: sortMessages(file.messages).map((message) => storeMessage(message))}))
+  // A file whose only messages were such changes is left out, as the later run does not report it at all.
+  const kept = files
+    .map((file) => ({file, messages: file.messages.filter((message) => !isAboutReplacedOutputs(message))}))
+    .filter(({file, messages}) => messages.length > 0 || file.messages.length === 0)
+  if (kept.every(({messages}) => messages.length === 0)) return []
+  return kept.map(({file, messages}) => ({file: file.path, messages: sortMessages(messages).map((message) => storeMessage(message))}))
+}
+
+/** A breaking change allowed by `--allow-breaking`: about the outputs the run replaced, so a later run (comparing with the new ones) does not give it again. */
+function isAboutReplacedOutputs(message: VFileMessage): boolean {
+  const rule = message.ruleId === undefined ? undefined : (rules as Readonly<Record<string, Rule>>)[message.ruleId]
+  return rule?.breaking === true
 }
 
 function storeMessage(message: VFileMessage): StoredMessage {
