@@ -32,7 +32,7 @@ export async function watch(run: () => Promise<number>, settings: Settings, io: 
     }, settleMs)
   }
 
-  await runAndRewatch(run, settings, io, state, schedule)
+  await runAndRewatch(run, settings, io, state, schedule, true)
   io.stdout('errgen: watching for changes (stop with Ctrl-C)\n')
   await stopped(io.signal)
   clearTimeout(timer)
@@ -47,7 +47,7 @@ export async function watch(run: () => Promise<number>, settings: Settings, io: 
  * run is being reported; a watcher whose folder was removed or replaced is opened again; an unexpected error is
  * reported and watching goes on.
  */
-async function runAndRewatch(run: () => Promise<number>, settings: Settings, io: Io, state: State, schedule: () => void) {
+async function runAndRewatch(run: () => Promise<number>, settings: Settings, io: Io, state: State, schedule: () => void, initial = false) {
   try {
     await run()
   } catch (cause) {
@@ -62,17 +62,24 @@ async function runAndRewatch(run: () => Promise<number>, settings: Settings, io:
       state.watching.delete(key)
     }
   }
+  let opened = false
   for (const [key, target] of wanted) {
     const current = state.watching.get(key)
     if (current) current.target = target
-    else openWatcher(key, target, state.watching, schedule, io)
+    else opened = openWatcher(key, target, state.watching, schedule, io) || opened
   }
+  // A folder watched only now (made, or made again, while the run read): what changed in it before its watcher
+  // opened has no event, so one more run reads it. The first run's watchers are all new, and need none.
+  if (opened && !initial) schedule()
 }
 
-/** Watch a target's folder; an event it matches, or any sign that the folder went away, schedules a run. */
-function openWatcher(key: string, target: Target, watching: Watching, schedule: () => void, io: Io): void {
+/** Watch a target's folder; an event it matches, or any sign that the folder went away, schedules a run. Whether a watcher was opened. */
+function openWatcher(key: string, target: Target, watching: Watching, schedule: () => void, io: Io): boolean {
   const found = identity(target.directory)
-  if (found === undefined) return schedule()
+  if (found === undefined) {
+    schedule()
+    return false
+  }
   try {
     const entry: Entry = {
       target,
@@ -83,8 +90,10 @@ function openWatcher(key: string, target: Target, watching: Watching, schedule: 
     }
     entry.watcher.on('error', () => schedule())
     watching.set(key, entry)
+    return true
   } catch (cause) {
     io.stderr('errgen: cannot watch ' + target.directory + ': ' + (cause instanceof Error ? cause.message : String(cause)) + '\n')
+    return false
   }
 }
 
