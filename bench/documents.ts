@@ -1,4 +1,4 @@
-/** bench/documents: a row count in, a synthetic error-code document in the seed's exact format out (about 130 bytes a row), also with a link reference definition. */
+/** bench/documents: a row count in, a synthetic error-code document in the seed's exact format out (about 130 bytes a row), also with link reference definitions, with every resolve text edited, or with lines just under the marker limit. */
 
 /** The seed's lines before the table. */
 const preamble = '#Error Codes#\n\nBelow you will find details for our various response codes.\n\n'
@@ -40,4 +40,35 @@ export function syntheticDocument(rows: number): string {
 /** A document with `rows` rows whose text links to a link reference definition below the table (parsed in slices, each with a copy of it). */
 export function definedDocument(rows: number): string {
   return syntheticDocument(rows) + '\nSee [the guide][guide].\n\n[guide]: https://example.com/guide\n'
+}
+
+/** A document with `rows` rows, one in `every` of whose resolve texts links to a definition of its own, one line each below the table. */
+export function manyDefinitionsDocument(rows: number, every: number): string {
+  const lines = [preamble, header]
+  const definitions = []
+  for (let index = 0; index < rows; index++) {
+    const row = syntheticRow(index)
+    if (index % every !== 0) {
+      lines.push(row)
+      continue
+    }
+    lines.push(row.replace(/\n$/, ' See [guide ' + index + '].\n'))
+    definitions.push('[guide ' + index + ']: https://example.com/guide/' + index + '\n')
+  }
+  return lines.join('') + '\n' + definitions.join('')
+}
+
+/** The document of `rows` rows with every resolve text edited (one word added): each code changes. */
+export function editedDocument(rows: number): string {
+  return syntheticDocument(rows).replace(/^(```.*)$/gm, '$1 Edited.')
+}
+
+/**
+ * A document of `lines` paragraph lines just under the limits errgen parses within (`length` characters, `markers`
+ * emphasis and link markers each), then a table of 39 rows.
+ */
+export function markerDocument(lines: number, length: number, markers: number): string {
+  const runs = Math.floor(markers / 2)
+  const line = '*a'.repeat(runs) + ' ' + 'x'.repeat(Math.max(0, length - 2 * runs - 1))
+  return Array.from({length: lines}, () => line + '\n\n').join('') + syntheticDocument(39)
 }

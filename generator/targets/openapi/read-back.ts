@@ -21,8 +21,17 @@ interface OpenApiDocument {
 
 /** The entries of an OpenAPI document's per-code schemas, with their statuses; throws when the text is not errgen's output. */
 export function readOpenApi(text: string): Array<Snapshot> {
-  const document = parseYaml(text) as OpenApiDocument
+  const document = parseOwnYaml(text)
   return fromSchemas(document.components.schemas, statusesOfResponses(document.components.responses))
+}
+
+/**
+ * Parse an OpenAPI document errgen wrote, without yaml's search for duplicate keys: that search compares each key of a
+ * mapping with every key before it, minutes for the 20,000 schemas of one mapping, and errgen never writes a key twice.
+ * (A configuration file, which people write, is still parsed with it.)
+ */
+function parseOwnYaml(text: string): OpenApiDocument {
+  return parseYaml(text, {uniqueKeys: false}) as OpenApiDocument
 }
 
 /**
@@ -42,7 +51,7 @@ function statusesOfResponses(responses: Readonly<Record<string, StatusResponse>>
 
 /** The names the OpenAPI document gives the HTTP statuses: its responses (`BadRequest`, described `400 Bad Request: …`). */
 export function statusNamesOfOpenApi(text: string): Array<StatusName> {
-  const responses = (parseYaml(text) as OpenApiDocument).components.responses
+  const responses = parseOwnYaml(text).components.responses
   return Object.entries(responses).flatMap(([name, response]) => {
     const status = /^(\d{3}) /.exec(response.description)?.[1]
     return status ? [{code: Number(status), name}] : []
