@@ -38,15 +38,18 @@ export function shortDiff(shown: string, current: string, generated: string): st
 }
 
 /**
- * The diff of a window of each text: `windowLines` lines from the first line that differs (less the context), with
- * its hunks numbered as lines of the whole texts. Its first lines are a diff of the whole texts' first difference.
+ * The diff of a window of each text: up to `windowLines` lines of what differs (the texts without the lines they
+ * begin and end with alike), from the context before it, with its hunks numbered as lines of the whole texts. Its
+ * first lines are those of a diff of the whole texts.
  */
 function windowPatch(names: readonly [string, string], current: string, generated: string): StructuredPatch {
-  const before = lineStarts(current)
-  const after = lineStarts(generated)
-  const from = Math.max(0, commonLines(current, generated, before, after) - context)
-  const window = (text: string, starts: ReadonlyArray<number>) => text.slice(starts[from] ?? text.length, starts[from + windowLines] ?? text.length)
-  const patch = structuredPatch(...names, window(current, before), window(generated, after), undefined, undefined, {context})
+  const before = linesOf(current)
+  const after = linesOf(generated)
+  const first = commonStart(before, after)
+  const last = commonEnd(before, after, first)
+  const from = Math.max(0, first - context)
+  const window = (lines: ReadonlyArray<string>, end: number) => lines.slice(from, Math.min(end, first + windowLines)).join('')
+  const patch = structuredPatch(...names, window(before, before.length - last), window(after, after.length - last), undefined, undefined, {context})
   for (const hunk of patch.hunks) {
     hunk.oldStart += from
     hunk.newStart += from
@@ -54,20 +57,21 @@ function windowPatch(names: readonly [string, string], current: string, generate
   return patch
 }
 
-/** The offset of every line's start, and the text's end when it ends with a line break. */
-function lineStarts(text: string): Array<number> {
-  const starts = [0]
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1)
-  return starts
+/** A text's lines, each with its line ending. */
+function linesOf(text: string): Array<string> {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? []
 }
 
-/** How many whole lines the two texts begin with alike. */
-function commonLines(a: string, b: string, startsA: ReadonlyArray<number>, startsB: ReadonlyArray<number>): number {
-  let line = 0
-  while (line + 1 < startsA.length && line + 1 < startsB.length && startsA[line + 1] === startsB[line + 1]) {
-    const end = startsA[line + 1] as number
-    if (a.slice(startsA[line], end) !== b.slice(startsB[line], end)) break
-    line++
-  }
-  return line
+/** How many lines the two texts begin with alike. */
+function commonStart(a: ReadonlyArray<string>, b: ReadonlyArray<string>): number {
+  let count = 0
+  while (count < a.length && count < b.length && a[count] === b[count]) count++
+  return count
+}
+
+/** How many lines the two texts end with alike, after the first `start` lines. */
+function commonEnd(a: ReadonlyArray<string>, b: ReadonlyArray<string>, start: number): number {
+  let count = 0
+  while (count < Math.min(a.length, b.length) - start && a[a.length - 1 - count] === b[b.length - 1 - count]) count++
+  return count
 }
