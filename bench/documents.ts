@@ -64,11 +64,10 @@ export function editedDocument(rows: number): string {
 }
 
 /**
- * A document of `lines` paragraph lines just under the limits errgen parses within (`length` characters, `markers`
- * emphasis and link markers each), then a table of 39 rows.
+ * About `bytes` of paragraphs, each one line with `markers` emphasis markers (`*a_`: the costliest to parse of the
+ * markers, measured), then a table of 39 rows.
  */
-export function markerDocument(lines: number, length: number, markers: number): string {
-  const runs = Math.floor(markers / 2)
-  const line = '*a'.repeat(runs) + ' ' + 'x'.repeat(Math.max(0, length - 2 * runs - 1))
-  return Array.from({length: lines}, () => line + '\n\n').join('') + syntheticDocument(39)
+export function markerDocument(bytes: number, markers: number): string {
+  const paragraph = '*a_'.repeat(Math.floor(markers / 2)) + (markers % 2 === 1 ? '*' : '') + '\n\n'
+  return paragraph.repeat(Math.max(1, Math.floor(bytes / paragraph.length))) + syntheticDocument(39)
 }
