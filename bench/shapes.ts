@@ -1,5 +1,5 @@
 /** bench/shapes: the bench's scratch directory and errgen's build in, the cases of the shapes that must cost no more than their size out — `--check` with every resolve text edited, `--against` an output directory of 20,000 codes, 5,000 link reference definitions, 1 MB of text just under the marker limits — with their documents written. */
-import {mkdir, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {editedDocument, manyDefinitionsDocument, markerDocument, syntheticDocument} from './documents.js'
@@ -66,7 +66,8 @@ async function againstOutputs({directory, bin, peakRss, prepare}: ShapeContext):
     errgen: true,
     exitCode: 0,
     cwd,
-    args: async (scratch) => ['--import', peakRss, bin, '--input', 'errors.md', '--out', await scratch.emptyDirectory(), '--against', 'earlier', '--quiet']
+    // A new output directory each run, inside the working directory (errgen refuses one outside without --allow-outside).
+    args: async () => ['--import', peakRss, bin, '--input', 'errors.md', '--out', path.basename(await mkdtemp(path.join(cwd, 'out-'))), '--against', 'earlier', '--quiet']
   }
 }
 

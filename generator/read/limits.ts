@@ -9,9 +9,10 @@ const longestLine = 100_000
 /**
  * The most emphasis, link and code markers one inline text may have (a paragraph, or a table row): the cost of its
  * parse grows with their square, so 1 MB of text at this limit parses in a few seconds (measured with `*a_`, the
- * costliest: 1 MB in paragraphs of 500 markers takes about 3 times as long as 1 MB of plain text).
+ * costliest: 1 MB in paragraphs of 1,000 markers takes about 8 times as long as 1 MB of plain text, of 5,000 markers
+ * 28 times). A table of 39 rows that a stray line turned into one paragraph stays within it, and is reported as such.
  */
-export const mostMarkers = 500
+export const mostMarkers = 1000
 
 /** The deepest container prefix errgen parses (indentation, `>` and list markers, in columns). */
 const deepestNesting = 256
