@@ -47,11 +47,12 @@ function samplesOf(samples: Map<string, Array<Sample>>, id: string): Array<Sampl
 }
 
 /** The first lines: Node's version, the CPUs and how the cases are run. */
-export function heading(runs: number): string {
+export function heading(runs: number, warmUp: boolean): string {
   const cpus = os.availableParallelism()
   return (
     'errgen bench: node ' + process.version + ', ' + cpus + ' CPU' + (cpus === 1 ? '' : 's') + ', ' + runs +
-    ' interleaved runs of each case after one warm-up; wall time of the whole process\n\n'
+    ' interleaved runs of each case' + (warmUp ? ' after one warm-up' : ', no warm-up') + '; wall time of the whole process; load average ' +
+    os.loadavg().map((load) => load.toFixed(2)).join(', ') + '\n\n'
   )
 }
 

@@ -82,9 +82,9 @@ async function main(): Promise<void> {
       const cases = all.filter((item) => !chosen || chosen.has(item.id))
       const unknown = [...(chosen ?? [])].filter((id) => !all.some((item) => item.id === id))
       if (unknown.length > 0) throw new Error('bench: no case ' + unknown.join(', ') + '; the cases are ' + all.map((item) => item.id).join(', '))
-      process.stdout.write(heading(runs))
+      process.stdout.write(heading(runs, !values['skip-warm-up']))
       const samples = await measure(cases, scratch)
-      process.stdout.write(table(cases, samples) + '\n' + targetLines(samples) + '\n')
+      process.stdout.write(table(cases, samples) + '\n' + targetLines(samples) + '\nload average at the end: ' + os.loadavg().map((load) => load.toFixed(2)).join(', ') + '\n\n')
     }
     if (values.only !== 'cases') process.stdout.write(await checkConsumers(await consumerOutputs(directory), root, tscRuns))
   } finally {
