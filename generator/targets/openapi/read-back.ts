@@ -31,8 +31,18 @@ export function readOpenApi(text: string): Array<Snapshot> {
  * (A configuration file, which people write, is still parsed with it.)
  */
 function parseOwnYaml(text: string): OpenApiDocument {
-  return parseYaml(text, {uniqueKeys: false}) as OpenApiDocument
+  if (recent?.text === text) return recent.document
+  const document = parseYaml(text, {uniqueKeys: false}) as OpenApiDocument
+  recent = {text, document}
+  // Kept for the reads of this turn of the event loop only (the entries, then the status names, of one output).
+  setImmediate(() => {
+    recent = undefined
+  })
+  return document
 }
+
+/** The document parsed last in this turn of the event loop, and its text. */
+let recent: {readonly text: string, readonly document: OpenApiDocument} | undefined
 
 /**
  * Each entry's status, from the responses that list it (`400 Bad Request: …`); an entry of the `Error` response (codes
