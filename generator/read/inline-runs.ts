@@ -15,6 +15,12 @@ const blockStartPattern = /^(?:[\t ]|[>#<]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|
 /** A fence's opening line (after its quote markers): three backticks or tildes; an info string after backticks has none. */
 const fencePattern = /^(`{3,})(?!.*`)|^(~{3,})/
 
+/**
+ * A link reference definition on one line (after its quote markers), as micromark reads one: its label, destination
+ * and title are not inline text. A line like one that micromark does not read as one is counted.
+ */
+const definitionPattern = /^ {0,3}\[(?!\^)((?:[^[\]\\]|\\.){1,999})\]:[ \t]*(?:<[^<>\n\\]*>|[^\s<()]+)(?:[ \t]+(?:"[^"\\]*"|'[^'\\]*'|\([^()\\]*\)))?[ \t]*$/
+
 /** A run of lines parsed as one inline text, or a line of a table, with its markers. */
 export interface InlineRun {
   /** 0-based, inclusive. */
@@ -39,9 +45,10 @@ export function markersOf(line: string): number {
 export function inlineRuns(lines: ReadonlyArray<string>): Array<InlineRun> {
   const runs: Array<InlineRun> = []
   let state: State = {kind: 'text'}
-  let open: {first: number, last: number, markers: number} | undefined
+  /** The run of text lines being counted; `definitions` while it holds only link reference definitions. */
+  let open: {first: number, last: number, markers: number, definitions: boolean} | undefined
   const close = () => {
-    if (open) runs.push(open)
+    if (open) runs.push({first: open.first, last: open.last, markers: open.markers})
     open = undefined
   }
   lines.forEach((line, index) => {
@@ -79,12 +86,21 @@ export function inlineRuns(lines: ReadonlyArray<string>): Array<InlineRun> {
       state = {kind: 'table', quote}
       return
     }
-    open ??= {first: index, last: index, markers: 0}
+    // Definitions start a paragraph's text, and cannot interrupt a paragraph (the line is then its text).
+    const definition = (!open || open.definitions) && isDefinition(rest)
+    open ??= {first: index, last: index, markers: 0, definitions: true}
     open.last = index
-    open.markers += markersOf(line)
+    open.definitions = definition
+    if (!definition) open.markers += markersOf(line)
   })
   close()
   return runs
+}
+
+/** Whether a line (after its quote markers) is a one-line link reference definition: a label that is not blank. */
+function isDefinition(rest: string): boolean {
+  const label = definitionPattern.exec(rest)?.[1]
+  return label !== undefined && label.trim() !== ''
 }
 
 /** Whether the line closes a fence opened with `fence`: as many of its characters or more, then only white space. */

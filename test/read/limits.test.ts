@@ -138,3 +138,17 @@ describe('markers counted by the inline text they are parsed in', () => {
     expect(messages[0]).toMatch(/Unexpected paragraph of \d+ lines with 1\d{3} emphasis/)
   })
 })
+
+describe('link reference definitions', () => {
+  const definitions = Array.from({length: 2000}, (_, index) => '[*guide_ ' + index + ']: https://example.com/' + index + ' "A *title*"').join('\n')
+
+  test('are not inline text: 2,000 of them in a row are within the limits', () => {
+    expect(limitsOf(header + '| 400 | 1 | [*guide_ 1] | x |\n\n' + definitions + '\n')).toEqual({parsed: true, messages: []})
+  })
+
+  test('after a paragraph\'s text they are its text, and counted', () => {
+    const {parsed, messages} = limitsOf('Text.\n' + definitions + '\n')
+    expect(parsed).toBe(false)
+    expect(messages[0]).toMatch(/^doc\.md:1:1-2001:\d+  error  Unexpected paragraph of 2001 lines with 12000 emphasis/)
+  })
+})
