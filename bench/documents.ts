@@ -65,9 +65,11 @@ export function editedDocument(rows: number): string {
 
 /**
  * About `bytes` of paragraphs, each one line with `markers` emphasis markers (`*a_`: the costliest to parse of the
- * markers, measured), then a table of 39 rows.
+ * markers, measured) up to `total` markers, then paragraphs of plain text, then a table of 39 rows.
  */
-export function markerDocument(bytes: number, markers: number): string {
+export function markerDocument(bytes: number, markers: number, total: number): string {
   const paragraph = '*a_'.repeat(Math.floor(markers / 2)) + (markers % 2 === 1 ? '*' : '') + '\n\n'
-  return paragraph.repeat(Math.max(1, Math.floor(bytes / paragraph.length))) + syntheticDocument(39)
+  const marked = paragraph.repeat(Math.min(Math.floor(total / markers), Math.floor(bytes / paragraph.length)))
+  const plain = 'Plain words of text, '.repeat(40) + '\n\n'
+  return marked + plain.repeat(Math.max(0, Math.floor((bytes - marked.length) / plain.length))) + syntheticDocument(39)
 }

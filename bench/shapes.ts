@@ -84,10 +84,10 @@ async function definitions({directory, bin, peakRss}: ShapeContext): Promise<Sha
   }
 }
 
-/** 1 MB of paragraphs, each with as many emphasis markers as the build's limits let a paragraph have, then a table of 39 rows. */
+/** 1 MB of paragraphs, each with as many emphasis markers as the build's limits let a paragraph have, as many as they let a document have, then plain text and a table of 39 rows. */
 async function markers({directory, bin, peakRss, root}: ShapeContext): Promise<ShapeCase> {
-  const {mostMarkers} = (await import(pathToFileURL(path.join(root, 'dist', 'read', 'limits.js')).href)) as {mostMarkers: number}
-  await writeFile(path.join(directory, 'errors-markers.md'), markerDocument(1_000_000, mostMarkers))
+  const limits = (await import(pathToFileURL(path.join(root, 'dist', 'read', 'limits.js')).href)) as {mostMarkers: number, mostTextMarkers?: number}
+  await writeFile(path.join(directory, 'errors-markers.md'), markerDocument(1_000_000, limits.mostMarkers, limits.mostTextMarkers ?? Number.POSITIVE_INFINITY))
   return {
     id: 'markers1mb',
     label: '1 MB of paragraphs just under the marker limit',

@@ -23,6 +23,8 @@ const definitionPattern = /^ {0,3}\[(?!\^)((?:[^[\]\\]|\\.){1,999})\]:[ \t]*(?:<
 
 /** A run of lines parsed as one inline text, or a line of a table, with its markers. */
 export interface InlineRun {
+  /** A table's row (or header) alone, or the lines of text around it. */
+  readonly kind: 'row' | 'text'
   /** 0-based, inclusive. */
   readonly first: number
   readonly last: number
@@ -48,7 +50,7 @@ export function inlineRuns(lines: ReadonlyArray<string>): Array<InlineRun> {
   /** The run of text lines being counted; `definitions` while it holds only link reference definitions. */
   let open: {first: number, last: number, markers: number, definitions: boolean} | undefined
   const close = () => {
-    if (open) runs.push({first: open.first, last: open.last, markers: open.markers})
+    if (open) runs.push({kind: 'text', first: open.first, last: open.last, markers: open.markers})
     open = undefined
   }
   lines.forEach((line, index) => {
@@ -63,7 +65,7 @@ export function inlineRuns(lines: ReadonlyArray<string>): Array<InlineRun> {
     }
     if (state.kind === 'table') {
       if (rest.trim() !== '' && quote === state.quote && !blockStartPattern.test(rest)) {
-        runs.push({first: index, last: index, markers: markersOf(line)})
+        runs.push({kind: 'row', first: index, last: index, markers: markersOf(line)})
         return
       }
       state = {kind: 'text'}
@@ -82,7 +84,7 @@ export function inlineRuns(lines: ReadonlyArray<string>): Array<InlineRun> {
     if (open && previous !== undefined && startsTable(previous, line)) {
       // The header's markers stay counted with the text before it, and it is counted alone too: an over-count.
       close()
-      runs.push({first: index - 1, last: index - 1, markers: markersOf(previous)})
+      runs.push({kind: 'row', first: index - 1, last: index - 1, markers: markersOf(previous)})
       state = {kind: 'table', quote}
       return
     }

@@ -14,6 +14,13 @@ const longestLine = 100_000
  */
 export const mostMarkers = 1000
 
+/**
+ * The most markers a document may have outside its tables' rows: each costs the parse about as much as a hundred
+ * characters of plain text, so that 1 MB of text within both limits parses in a few seconds (a table's rows, the
+ * document's purpose, are parsed in slices on every core).
+ */
+export const mostTextMarkers = 100_000
+
 /** The deepest container prefix errgen parses (indentation, `>` and list markers, in columns). */
 const deepestNesting = 256
 
@@ -41,7 +48,14 @@ export function reportOversizedLines(file: VFile): boolean {
       found = true
     }
   })
+  let textMarkers = 0
   for (const run of inlineRuns(lines)) {
+    if (run.kind === 'text' && textMarkers <= mostTextMarkers && textMarkers + run.markers > mostTextMarkers) {
+      const reason = 'Unexpected paragraph past ' + mostTextMarkers + ' emphasis, link and code markers outside the tables\' rows, expected at most ' + mostTextMarkers + ' in a document: ' + slowText
+      error(file, reason, {start: {line: run.first + 1, column: 1}, end: {line: run.last + 1, column: (lines[run.last] ?? '').length + 1}}, 'oversized-line')
+      found = true
+    }
+    if (run.kind === 'text') textMarkers += run.markers
     if (run.markers <= mostMarkers || (run.first === run.last && tooLong.has(run.first))) continue
     reportMarkers(file, run, lines)
     found = true
@@ -50,6 +64,8 @@ export function reportOversizedLines(file: VFile): boolean {
 }
 
 const slowLines = 'markdown parsing slows down quadratically on such lines, so this document is not read; break the line up'
+
+const slowText = 'markdown parsing of so many slows the run down, so this document is not read; split it into documents'
 
 /** The error for a line, or a paragraph of several lines, with too many markers. */
 function reportMarkers(file: VFile, run: InlineRun, lines: ReadonlyArray<string>): void {

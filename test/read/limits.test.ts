@@ -152,3 +152,17 @@ describe('link reference definitions', () => {
     expect(messages[0]).toMatch(/^doc\.md:1:1-2001:\d+  error  Unexpected paragraph of 2001 lines with 12000 emphasis/)
   })
 })
+
+describe('markers outside the tables\' rows', () => {
+  test('past the most a document may have, the paragraph that passes it is a located error; rows are not counted', () => {
+    const paragraphs = Array.from({length: 101}, () => '*a_'.repeat(500)).join('\n\n')
+    const rows = Array.from({length: 1000}, (_, row) => '| 400 | ' + row + ' | ' + '*a_'.repeat(100) + ' |').join('\n')
+    expect(limitsOf(header + rows + '\n\n' + paragraphs + '\n')).toEqual({
+      parsed: false,
+      messages: [
+        'doc.md:1204:1-1204:1501  error  Unexpected paragraph past 100000 emphasis, link and code markers outside the tables\' rows, expected at most 100000 in a document: markdown parsing of so many slows the run down, so this document is not read; split it into documents  oversized-line'
+      ]
+    })
+    expect(limitsOf(header + rows + '\n\n' + paragraphs.slice(0, -1502) + '\n').parsed).toBe(true)
+  })
+})
