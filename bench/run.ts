@@ -1,4 +1,4 @@
-/** bench/run: `npm run bench [-- --runs N] [--only consumers]` from the repository root — times errgen's build (dist/) as a whole process on synthetic documents against a bare Node start (B) and an import of its dependencies (F); prints medians, spread, peak RSS and each target with whether it holds; then checks the outputs of 2,000 and 20,000 codes in their consumers and times tsc on them. */
+/** bench/run: `npm run bench [-- --runs N] [--only consumers | --only cases] [--cases ID,…] [--timeout S] [--skip-warm-up]` from the repository root — times errgen's build (dist/) as a whole process on synthetic documents and the shapes that must cost no more than their size, against a bare Node start (B) and an import of its dependencies (F); prints medians, spread, peak RSS and each target with whether it holds; then checks the outputs of 2,000 and 20,000 codes in their consumers and times tsc on them. */
 import {spawn} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
@@ -10,6 +10,7 @@ import {parseArgs} from 'node:util'
 import {checkConsumers} from './consumers.js'
 import {definedDocument, syntheticDocument} from './documents.js'
 import {heading, table, targetLines, type CaseLabel, type Sample} from './report.js'
+import {shapeCases} from './shapes.js'
 
 /** One case of the bench. */
 interface Case extends CaseLabel {
@@ -17,6 +18,10 @@ interface Case extends CaseLabel {
   args: (scratch: Scratch) => Promise<Array<string>>
   /** Whether it runs errgen (its peak RSS is recorded, its exit code checked). */
   errgen: boolean
+  /** The exit code errgen must end with; 0 unless said. */
+  exitCode?: number
+  /** The directory it runs in; the bench's temporary directory unless said. */
+  cwd?: string
 }
 
 interface Scratch {
@@ -38,10 +43,16 @@ const allTargetsConfig = 'all-targets.config.json'
 /** A configuration file naming the 39-row document and its own output directory, for the `-c FILE` case. */
 const currentConfig = 'current.config.json'
 
-const {values} = parseArgs({options: {runs: {type: 'string', default: '9'}, 'tsc-runs': {type: 'string', default: '3'}, only: {type: 'string'}}})
+const {values} = parseArgs({
+  options: {runs: {type: 'string', default: '9'}, 'tsc-runs': {type: 'string', default: '3'}, only: {type: 'string'}, cases: {type: 'string'}, timeout: {type: 'string', default: '900'}, 'skip-warm-up': {type: 'boolean', default: false}}
+})
 const runs = Number(values.runs)
 const tscRuns = Number(values['tsc-runs'])
-if (values.only !== undefined && values.only !== 'consumers') throw new Error('bench: --only takes `consumers`, not ' + values.only)
+/** The longest a run may take; a run killed at it counts as this long (and the table says so). */
+const timeoutMs = Number(values.timeout) * 1000
+if (values.only !== undefined && values.only !== 'consumers' && values.only !== 'cases') throw new Error('bench: --only takes `consumers` or `cases`, not ' + values.only)
+/** The cases to run (`--cases full39,markers1mb`); every case when not given. B and F are always run: the targets are ratios to them. */
+const chosen = values.cases === undefined ? undefined : new Set(['B', 'F', ...values.cases.split(',')])
 
 await main()
 
@@ -66,14 +77,18 @@ async function main(): Promise<void> {
   try {
     await writeDocuments(directory)
     const scratch = {directory, emptyDirectory: () => mkdtemp(path.join(directory, 'out-'))}
-    if (values.only === undefined) {
+    if (values.only !== 'consumers') {
       await prepareUpToDate(directory)
-      const cases = benchCases()
-      process.stdout.write(heading(runs))
+      const prepare = async (args: ReadonlyArray<string>, cwd: string) => void (await runOnce(args, cwd, false))
+      const all = [...benchCases(), ...(await shapeCases({directory, bin, peakRss, root, prepare}))]
+      const cases = all.filter((item) => !chosen || chosen.has(item.id))
+      const unknown = [...(chosen ?? [])].filter((id) => !all.some((item) => item.id === id))
+      if (unknown.length > 0) throw new Error('bench: no case ' + unknown.join(', ') + '; the cases are ' + all.map((item) => item.id).join(', '))
+      process.stdout.write(heading(runs, !values['skip-warm-up']))
       const samples = await measure(cases, scratch)
-      process.stdout.write(table(cases, samples) + '\n' + targetLines(samples) + '\n')
+      process.stdout.write(table(cases, samples) + '\n' + targetLines(samples) + '\nload average at the end: ' + os.loadavg().map((load) => load.toFixed(2)).join(', ') + '\n\n')
     }
-    process.stdout.write(await checkConsumers(await consumerOutputs(directory), root, tscRuns))
+    if (values.only !== 'cases') process.stdout.write(await checkConsumers(await consumerOutputs(directory), root, tscRuns))
   } finally {
     await rm(directory, {recursive: true, force: true})
   }
@@ -146,15 +161,16 @@ function errgen(rows: number, out: string): Array<string> {
 }
 
 /**
- * One warm-up run of every case, then `runs` rounds that run every case once, interleaved so that the machine's
+ * One warm-up run of every case (unless `--skip-warm-up`), then `runs` rounds that run every case once, interleaved so that the machine's
  * noise falls on all of them alike.
  */
 async function measure(cases: ReadonlyArray<Case>, scratch: Scratch): Promise<Map<string, Array<Sample>>> {
   const samples = new Map<string, Array<Sample>>(cases.map((item) => [item.id, []]))
-  for (const item of cases) await runOnce(await item.args(scratch), scratch.directory, item.errgen)
+  const once = async (item: Case) => runOnce(await item.args(scratch), item.cwd ?? scratch.directory, item.errgen, item.exitCode)
+  if (!values['skip-warm-up']) for (const item of cases) await once(item)
   for (let round = 1; round <= runs; round++) {
     progress('\rround ' + round + ' of ' + runs)
-    for (const item of cases) samples.get(item.id)?.push(await runOnce(await item.args(scratch), scratch.directory, item.errgen))
+    for (const item of cases) samples.get(item.id)?.push(await once(item))
   }
   progress('\r' + ' '.repeat(20) + '\r')
   return samples
@@ -165,26 +181,38 @@ function progress(text: string): void {
   if (process.stderr.isTTY) process.stderr.write(text)
 }
 
-/** Run `node args` in `cwd`; its wall time and, for errgen, its peak RSS. Fails when errgen fails. */
-async function runOnce(args: ReadonlyArray<string>, cwd: string, isErrgen: boolean): Promise<Sample> {
+/**
+ * Run `node args` in `cwd`; its wall time and, for errgen, its peak RSS. Fails when it ends with another exit code
+ * than `exitCode`; a run past the timeout is killed and counts as the timeout, without its peak RSS.
+ */
+async function runOnce(args: ReadonlyArray<string>, cwd: string, isErrgen: boolean, exitCode = 0): Promise<Sample> {
   const rssFile = path.join(cwd, 'rss.txt')
   const env = isErrgen ? {...process.env, ERRGEN_BENCH_RSS: rssFile} : process.env
   const started = process.hrtime.bigint()
-  const {code, stderr} = await spawnNode(args, cwd, env)
+  const {code, stderr, timedOut} = await spawnNode(args, cwd, env)
   const ms = Number(process.hrtime.bigint() - started) / 1e6
-  if (code !== 0) throw new Error('node ' + args.join(' ') + ' exited with ' + code + ':\n' + stderr)
+  if (timedOut) return {ms: timeoutMs, rssMb: undefined, timedOut}
+  if (code !== exitCode) throw new Error('node ' + args.join(' ') + ' exited with ' + code + ', expected ' + exitCode + ':\n' + stderr)
   const rssMb = isErrgen ? Number(await readFile(rssFile, 'utf8')) / 1024 : undefined
   return {ms, rssMb}
 }
 
-function spawnNode(args: ReadonlyArray<string>, cwd: string, env: NodeJS.ProcessEnv): Promise<{code: number | null, stderr: string}> {
+function spawnNode(args: ReadonlyArray<string>, cwd: string, env: NodeJS.ProcessEnv): Promise<{code: number | null, stderr: string, timedOut: boolean}> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {cwd, env, stdio: ['ignore', 'ignore', 'pipe']})
     let stderr = ''
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, timeoutMs)
     child.stderr.on('data', (chunk) => {
       stderr += chunk
     })
     child.on('error', reject)
-    child.on('close', (code) => resolve({code, stderr}))
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({code, stderr, timedOut})
+    })
   })
 }

@@ -14,8 +14,8 @@ export const rules = {
   },
   'oversized-line': {
     severity: 'error',
-    meaning: 'a line over 100,000 characters or with over 5,000 emphasis, link and code markers (`*`, `_`, `~`, `[`, `]`, backticks), or nested more than 256 columns deep (indentation, `>` and list markers): markdown parsing slows down quadratically on such lines, so the document is reported and not parsed (the remark plugin applies the same limits, and refuses a document over the 64 MiB the command reads)',
-    example: 'Unexpected line with 50000 emphasis, link and code markers, expected at most 5000: markdown parsing slows down quadratically on such lines, so this document is not read; break the line up'
+    meaning: 'a line over 100,000 characters, a paragraph or a table row with over 1,000 emphasis, link and code markers (`*`, `_`, `~`, `[`, `]`, backticks), a document with over 100,000 outside its tables\' rows, or a line nested more than 256 columns deep (indentation, `>` and list markers): markdown parsing slows down quadratically on such text, so the document is reported and not parsed (the remark plugin applies the same limits, and refuses a document over the 64 MiB the command reads)',
+    example: 'Unexpected line with 50000 emphasis, link and code markers, expected at most 1000: markdown parsing slows down quadratically on such lines, so this document is not read; break the line up'
   },
   'no-table': {
     severity: 'error',

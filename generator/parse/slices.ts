@@ -1,6 +1,7 @@
 /** slices: a markdown document in, the plan to parse its largest table in independent slices out; the slices' trees in, the whole document's tree out (or undefined when a slice did not parse as the plan requires). */
 import type {Root, RootContent, Table} from 'mdast'
 import type {Point, Position} from 'unist'
+import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
 
 /** One slice of a document, to parse on its own. */
 export interface Slice {
@@ -15,7 +16,7 @@ export interface Slice {
   rows: number
   /** The line, in the slice, of its first body row. */
   firstRowLine: number
-  /** The document's link reference definitions, copied after the slice's own text (so that `[x]` reads as in the whole). */
+  /** How many of the document's link reference definitions are copied after the slice's own text: those its text may use (so that `[x]` reads as in the whole). */
   definitions: number
   /** Where the slice's own text ends, before the copied definitions: the end of the document's tree, for the last slice. */
   end: Point
@@ -27,7 +28,7 @@ export interface Plan {
   headerLine: number
   /** The first holds the document up to its cut, the last the rest; all others, and the last, start with the header and delimiter rows. */
   slices: Array<Slice>
-  /** The lines (0-based) of the document's link reference definitions, copied into every slice. */
+  /** The lines (0-based) of the document's link reference definitions, copied into the slices that use their labels. */
   definitions: Array<number>
 }
 
@@ -50,9 +51,10 @@ const delimiterLike = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[
 /**
  * Plan the slices of the longest table of `text`, each with about `rowsPerSlice` body rows; undefined when the
  * document is not worth slicing or not a shape that slices provably parse as the whole. A link reference definition
- * (`[x]: https://…`) can turn `[x]` anywhere into a link, so every slice gets a copy of the document's definitions
- * after its own text; a document with `]:` elsewhere than in a one-line definition (a footnote definition, a
- * definition over two lines, `]:` in a row) is parsed whole.
+ * (`[x]: https://…`) can turn `[x]` anywhere into a link, so each slice gets, after its own text, a copy of the
+ * definitions whose labels it holds in brackets (only those: a copy of every definition in every slice would cost
+ * the definitions times the slices); a document with `]:` elsewhere than in a one-line definition (a footnote
+ * definition, a definition over two lines, `]:` in a row) is parsed whole.
  */
 export function planSlices(text: string, rowsPerSlice: number): Plan | undefined {
   const starts = lineStarts(text)
@@ -63,9 +65,12 @@ export function planSlices(text: string, rowsPerSlice: number): Plan | undefined
   const count = Math.floor((run.end - run.first) / rowsPerSlice)
   if (count < 2) return undefined
 
-  const copied = definitions.length === 0 ? '' : '\n\n' + definitions.map((line) => lineText(text, starts, line)).join('\n') + '\n'
-  const slice = (kind: Slice['kind'], own: string, shifts: {lineShift: number, offsetShift: number, rows: number, firstRowLine: number}): Slice =>
-    ({kind, text: own + copied, ...shifts, definitions: definitions.length, end: endOf(own)})
+  const labelled = definitions.map((line) => ({line: lineText(text, starts, line), label: definitionLabel(lineText(text, starts, line))}))
+  const slice = (kind: Slice['kind'], own: string, shifts: {lineShift: number, offsetShift: number, rows: number, firstRowLine: number}): Slice => {
+    const used = usedDefinitions(own, labelled)
+    const copied = used.length === 0 ? '' : '\n\n' + used.join('\n') + '\n'
+    return {kind, text: own + copied, ...shifts, definitions: used.length, end: endOf(own)}
+  }
   const cuts = Array.from({length: count - 1}, (_, index) => run.first + (index + 1) * rowsPerSlice)
   const head = text.slice(at(starts, run.header), at(starts, run.first))
   const firstCut = cuts[0] ?? 0
@@ -81,6 +86,27 @@ export function planSlices(text: string, rowsPerSlice: number): Plan | undefined
 
 /** A one-line link reference definition at the top level: `[x]: https://…`, `[x]: <url> "title"`. */
 const definitionPattern = /^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:[ \t]*\S[^\r\n]*$/
+
+/** A definition line's label as micromark matches it (`[ Foo  Bar]: …` → `FOO BAR`). */
+function definitionLabel(line: string): string {
+  const label = /\[((?:[^\]\\]|\\.)+)\]:/.exec(line)?.[1] ?? ''
+  return normalizeIdentifier(label)
+}
+
+/**
+ * A reference's label has no unescaped brackets, so any reference to a definition stands in the text as a pair of
+ * brackets around text without brackets (`[x]`, `[t][x]`, `![x]`, over lines too); the pairs that are not references
+ * only copy a definition that changes nothing.
+ */
+const bracketed = /\[((?:[^[\]\\]|\\.)+)\]/g
+
+/** The definition lines, in document order, whose labels the text holds in brackets. */
+function usedDefinitions(text: string, definitions: ReadonlyArray<{readonly line: string, readonly label: string}>): Array<string> {
+  if (definitions.length === 0) return []
+  const labels = new Set<string>()
+  for (const match of text.matchAll(bracketed)) labels.add(normalizeIdentifier(match[1] ?? ''))
+  return definitions.filter((definition) => labels.has(definition.label)).map((definition) => definition.line)
+}
 
 /** The lines (0-based) of the document's one-line link reference definitions; undefined when `]:` stands elsewhere too. */
 function definitionLines(text: string, starts: ReadonlyArray<number>): Array<number> | undefined {

@@ -152,6 +152,50 @@ describe('sliced parsing', () => {
     }
   })
 
+  test('a slice gets a copy of only the definitions whose labels it holds, matched as micromark matches labels', () => {
+    const rows = ['400 | [Foo  bar]', '400 | 2', '400 | [t][x]', '400 | 4', '400 | `[unused]`', '400 | 6']
+    const text = 'HTTP | Code\n--- | ---\n' + rows.join('\n') + '\n\n[foo BAR]: http://a\n[x]: http://b\n[y]: http://c\n[unused]: http://d\n'
+    const plan = planSlices(text, 2)
+    // The last slice holds the definitions, each in brackets: it gets a copy of each, which changes nothing there.
+    expect(plan?.slices.map((slice) => slice.definitions)).toEqual([1, 1, 4])
+    expect(plan?.slices[0]?.text).toMatch(/\| \[Foo {2}bar\]\n400 \| 2\n\n\n\[foo BAR\]: http:\/\/a\n$/)
+    expect(plan?.slices[1]?.text).toMatch(/\[t\]\[x\]\n400 \| 4\n\n\n\[x\]: http:\/\/b\n$/)
+    expect(parseSliced(text, 2)).toStrictEqual(parse(new VFile({value: text})))
+  })
+
+  test('a random document with definitions of random labels parses in slices to the whole-document tree', () => {
+    const label = fc.constantFrom('x', 'X', ' x ', 'a b', 'A\tB', 'a  b', 'a\\]b', 'é', 'ẞ', 'ss', '*x*', 'x\\[')
+    const cell = fc.oneof(
+      fc.constantFrom('1', '[', ']', '`[x]`', '[[x]]'),
+      label.map((text) => '[' + text + ']'),
+      label.map((text) => '![' + text + ']'),
+      fc.tuple(label, label).map(([text, target]) => '[' + text + '][' + target + ']'),
+      label.map((text) => '[' + text + '][]')
+    )
+    const documentWithDefinitions = fc
+      .record({
+        rows: fc.array(fc.array(cell, {minLength: 1, maxLength: 3}), {minLength: 2, maxLength: 12}),
+        before: fc.array(label, {maxLength: 3}),
+        after: fc.array(label, {maxLength: 4})
+      })
+      .map(({rows, before, after}) => {
+        const definitions = (labels: Array<string>) => labels.map((text, index) => '[' + text + ']: http://example.com/' + index + '\n').join('')
+        const body = rows.map((cells) => '400 | ' + cells.join(' ')).join('\n')
+        return definitions(before) + '\nHTTP | Code\n--- | ---\n' + body + '\n\n' + definitions(after)
+      })
+    let sliced = 0
+    fc.assert(
+      fc.property(documentWithDefinitions, fc.integer({min: 1, max: 3}), (text, rowsPerSlice) => {
+        const tree = parseSliced(text, rowsPerSlice)
+        if (tree === undefined) return
+        sliced++
+        expect(tree).toStrictEqual(parse(new VFile({value: text})))
+      }),
+      {numRuns: 400}
+    )
+    expect(sliced).toBeGreaterThan(200)
+  })
+
   test('a line like a definition that is not one in the whole document (a paragraph\'s continuation) declines the slices', () => {
     const text = 'HTTP | Code\n--- | ---\n400 | [x]\n400 | 2\n400 | 3\n\ntext\n[x]: http://example.com\n'
     const plan = planSlices(text, 1)

@@ -25,7 +25,7 @@ describe('line limits', () => {
     expect(limitsOf(header + line + '\n')).toEqual({
       parsed: false,
       messages: [
-        'doc.md:3:1-3:50015  error  Unexpected line with 50000 emphasis, link and code markers, expected at most 5000: markdown parsing slows down quadratically on such lines, so this document is not read; break the line up  oversized-line'
+        'doc.md:3:1-3:50015  error  Unexpected line with 50000 emphasis, link and code markers, expected at most 1000: markdown parsing slows down quadratically on such lines, so this document is not read; break the line up  oversized-line'
       ]
     })
   })
@@ -99,5 +99,70 @@ describe('what is read', () => {
     expect(result.code).toBe(0)
     const listed = await runInProcess(['--input', 'docs/**/*.md', '--out', 'out'], directory)
     expect(listed.stdout).toMatch(/^errgen: 1 codes, out\/ 3 of 3 files written/)
+  })
+})
+
+describe('markers counted by the inline text they are parsed in', () => {
+  const markers = (count: number) => '*a_'.repeat(count / 2)
+
+  test('a paragraph of short lines over the limit is one located error', () => {
+    const lines = Array.from({length: 6}, () => markers(200)).join('\n')
+    expect(limitsOf('Text.\n\n' + lines + '\n\nMore text.\n')).toEqual({
+      parsed: false,
+      messages: [
+        'doc.md:3:1-8:301  error  Unexpected paragraph of 6 lines with 1200 emphasis, link and code markers, expected at most 1000: markdown parsing slows down quadratically on such text, so this document is not read; break it up with blank lines  oversized-line'
+      ]
+    })
+  })
+
+  test.each([
+    ['paragraphs apart', Array.from({length: 6}, () => markers(200)).join('\n\n')],
+    ['table rows, each counted alone', header + Array.from({length: 2000}, (_, row) => '| 400 | ' + row + ' | ' + markers(200) + ' | Fix. |').join('\n')],
+    ['a quoted table', '> ' + header.replace(/\n(?=.)/, '\n> ') + Array.from({length: 20}, (_, row) => '> | 400 | ' + row + ' | ' + markers(200) + ' |').join('\n')],
+    ['a fenced code block', 'Sample:\n```json\n' + Array.from({length: 600}, () => '[[1], [2]]').join('\n') + '\n```\n' + markers(200)],
+    ['a fence of tildes in a quote', '> ~~~\n' + Array.from({length: 600}, () => '> [[1]]').join('\n') + '\n> ~~~\n']
+  ])('%s are within the limits', (_, text) => {
+    expect(limitsOf(text + '\n')).toEqual({parsed: true, messages: []})
+  })
+
+  test.each([
+    ['a header and a delimiter of other cell counts (no table: one paragraph)', 'a\n--- | ---\n' + Array.from({length: 6}, () => markers(200) + ' | x').join('\n')],
+    ['a quote\'s paragraph continued lazily', '> ' + markers(200) + '\n' + Array.from({length: 5}, () => markers(200)).join('\n')],
+    ['a table ended by a quote whose paragraph continues lazily', header + '| 400 | 1 | x |\n> ' + markers(200) + '\n' + Array.from({length: 5}, () => markers(200)).join('\n')],
+    ['text after a fence that a quote ended', '> ```\n> [x]\n' + Array.from({length: 6}, () => markers(200)).join('\n')],
+    ['a heading underlined, then a paragraph', 'Title\n---\n' + Array.from({length: 6}, () => markers(200)).join('\n')]
+  ])('%s is counted as one paragraph', (_, text) => {
+    const {parsed, messages} = limitsOf(text + '\n')
+    expect(parsed).toBe(false)
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatch(/Unexpected paragraph of \d+ lines with 1\d{3} emphasis/)
+  })
+})
+
+describe('link reference definitions', () => {
+  const definitions = Array.from({length: 2000}, (_, index) => '[*guide_ ' + index + ']: https://example.com/' + index + ' "A *title*"').join('\n')
+
+  test('are not inline text: 2,000 of them in a row are within the limits', () => {
+    expect(limitsOf(header + '| 400 | 1 | [*guide_ 1] | x |\n\n' + definitions + '\n')).toEqual({parsed: true, messages: []})
+  })
+
+  test('after a paragraph\'s text they are its text, and counted', () => {
+    const {parsed, messages} = limitsOf('Text.\n' + definitions + '\n')
+    expect(parsed).toBe(false)
+    expect(messages[0]).toMatch(/^doc\.md:1:1-2001:\d+  error  Unexpected paragraph of 2001 lines with 12000 emphasis/)
+  })
+})
+
+describe('markers outside the tables\' rows', () => {
+  test('past the most a document may have, the paragraph that passes it is a located error; rows are not counted', () => {
+    const paragraphs = Array.from({length: 101}, () => '*a_'.repeat(500)).join('\n\n')
+    const rows = Array.from({length: 1000}, (_, row) => '| 400 | ' + row + ' | ' + '*a_'.repeat(100) + ' |').join('\n')
+    expect(limitsOf(header + rows + '\n\n' + paragraphs + '\n')).toEqual({
+      parsed: false,
+      messages: [
+        'doc.md:1204:1-1204:1501  error  Unexpected paragraph past 100000 emphasis, link and code markers outside the tables\' rows, expected at most 100000 in a document: markdown parsing of so many slows the run down, so this document is not read; split it into documents  oversized-line'
+      ]
+    })
+    expect(limitsOf(header + rows + '\n\n' + paragraphs.slice(0, -1502) + '\n').parsed).toBe(true)
   })
 })

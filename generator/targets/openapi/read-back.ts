@@ -21,9 +21,28 @@ interface OpenApiDocument {
 
 /** The entries of an OpenAPI document's per-code schemas, with their statuses; throws when the text is not errgen's output. */
 export function readOpenApi(text: string): Array<Snapshot> {
-  const document = parseYaml(text) as OpenApiDocument
+  const document = parseOwnYaml(text)
   return fromSchemas(document.components.schemas, statusesOfResponses(document.components.responses))
 }
+
+/**
+ * Parse an OpenAPI document errgen wrote, without yaml's search for duplicate keys: that search compares each key of a
+ * mapping with every key before it, minutes for the 20,000 schemas of one mapping, and errgen never writes a key twice.
+ * (A configuration file, which people write, is still parsed with it.)
+ */
+function parseOwnYaml(text: string): OpenApiDocument {
+  if (recent?.text === text) return recent.document
+  const document = parseYaml(text, {uniqueKeys: false}) as OpenApiDocument
+  recent = {text, document}
+  // Kept for the reads of this turn of the event loop only (the entries, then the status names, of one output).
+  setImmediate(() => {
+    recent = undefined
+  })
+  return document
+}
+
+/** The document parsed last in this turn of the event loop, and its text. */
+let recent: {readonly text: string, readonly document: OpenApiDocument} | undefined
 
 /**
  * Each entry's status, from the responses that list it (`400 Bad Request: …`); an entry of the `Error` response (codes
@@ -42,7 +61,7 @@ function statusesOfResponses(responses: Readonly<Record<string, StatusResponse>>
 
 /** The names the OpenAPI document gives the HTTP statuses: its responses (`BadRequest`, described `400 Bad Request: …`). */
 export function statusNamesOfOpenApi(text: string): Array<StatusName> {
-  const responses = (parseYaml(text) as OpenApiDocument).components.responses
+  const responses = parseOwnYaml(text).components.responses
   return Object.entries(responses).flatMap(([name, response]) => {
     const status = /^(\d{3}) /.exec(response.description)?.[1]
     return status ? [{code: Number(status), name}] : []
