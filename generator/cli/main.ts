@@ -4,7 +4,7 @@ import type {VFile} from 'vfile'
 import {displayPath, IoError, isWithin} from '../diagnostics/io-error.js'
 import {report, storeReports} from '../diagnostics/report.js'
 import {type Progress, silent, terminalProgress} from '../diagnostics/progress.js'
-import {type CompareOptions, describeTables, type Prepared, prepare} from '../spine.js'
+import type {CompareOptions, Prepared} from '../spine.js'
 import {contentNote} from '../tables/header/columns.js'
 import {type Changed, type Generated, type OnDisk, readOnDisk, writeChanged} from '../write/apply-io.js'
 import {lockOutputDirectory} from '../write/lock-io.js'
@@ -178,6 +178,7 @@ async function refuseOutsideProject(out: string, shownOut: string, prepared: Pre
 /** The run in memory, its progress line cleared when it ends or fails. */
 async function preparing(progress: Progress, options: CompareOptions): Promise<Prepared> {
   try {
+    const {prepare} = await import('../spine.js')
     return await prepare(options)
   } finally {
     progress.end()
@@ -201,6 +202,7 @@ async function writeLocked(generated: Generated, force: boolean): Promise<OnDisk
  * cell's column, and whether it is inferred); without `tables`, and a line on stderr, when the documents cannot be read.
  */
 async function printConfig(settings: Settings, io: Io): Promise<number> {
+  const {describeTables} = await import('../spine.js')
   const {config, reports, tables, unread} = await describeTables({cwd: io.cwd, input: settings.input, out: settings.out, config: settings.config, style: settings.style, against: settings.against})
   if (!config) {
     io.stderr(report(reports, {format: settings.format === 'markdown' ? 'text' : settings.format}))
