@@ -1,4 +1,4 @@
-/** header names: the built-in names of every language, as the README lists them row for row, each read as its column after normalization, none naming two roles, as given/want tables. */
+/** header names: the built-in names of every language, as docs/input.md lists them row for row, each read as its column after normalization, none naming two roles, as given/want tables. */
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
@@ -13,8 +13,8 @@ function row(language: (typeof headerNames)[number]): string {
   return '  | ' + language.language + ' | ' + headerRoles.map((role) => language[role].map((name) => '`' + name + '`').join(', ')).join(' | ') + ' |'
 }
 
-test("the README's table of header names is the code's, row for row", async () => {
-  const readme = await readFile(path.join(root, 'README.md'), 'utf8')
+test("the documented table of header names (docs/input.md) is the code's, row for row", async () => {
+  const readme = await readFile(path.join(root, 'docs', 'input.md'), 'utf8')
   const head = '  | language | HTTP | Code | Message | Resolve | Name | Deprecated | description-like | not read |\n  | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n'
   const [, after = ''] = readme.split(head)
   const table = after.split('\n\n')[0]?.split('\n') ?? []
