@@ -6,7 +6,7 @@ import {expect, test} from 'vitest'
 import {bin, project, seed, tempDirectory} from '../support/helpers.js'
 
 /** How long a condition on the watcher's output may take on a loaded machine. */
-const patience = 60_000
+const patience = 45_000
 
 /** A running `errgen --watch`: what it printed so far, and a wait for more. */
 interface Watcher {
@@ -101,7 +101,7 @@ test('a bad key, a trailing comma and a bad value in the configuration are locat
     expect(await watcher.stop()).toBe(0)
   }
   expect(watcher.stderr()).not.toMatch(/\n\s+at /)
-})
+}, 4 * patience)
 
 test('a renamed document, a removed input folder and a removed output directory: one line each, and the next good save recovers', async () => {
   const directory = await project()
@@ -133,7 +133,7 @@ test('a renamed document, a removed input folder and a removed output directory:
   } finally {
     expect(await watcher.stop()).toBe(0)
   }
-})
+}, 4 * patience)
 
 test('a glob whose folder does not exist yet is one line; the folder made later is watched', async () => {
   const directory = await tempDirectory()
@@ -148,4 +148,4 @@ test('a glob whose folder does not exist yet is one line; the folder made later 
   } finally {
     expect(await watcher.stop()).toBe(0)
   }
-})
+}, 4 * patience)
