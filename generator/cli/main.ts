@@ -279,7 +279,7 @@ async function check(changed: ReadonlyArray<Changed>, abandoned: ReadonlyArray<s
   return exitInvalid
 }
 
-/** The warnings a later run answered from the manifest prints: those of the documents and the configuration, and of an output only when it has some (a run reads outputs back only when it needs to). */
+/** The warnings a later run answered from the manifest prints. */
 function warningsToStore(prepared: Prepared, out: string): ReturnType<typeof storeReports> {
-  return storeReports(prepared.reports.filter((file) => file.messages.length > 0 || !isWithin(path.resolve(prepared.cwd, file.path), out)))
+  return storeReports(prepared.reports, (file) => isWithin(path.resolve(prepared.cwd, file.path), out))
 }

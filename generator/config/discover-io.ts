@@ -1,4 +1,4 @@
-/** discover-io: the working directory and an explicit `--config` in, the configuration file found (its text, its path, and where the configuration is inside it) out — the one config discovery, for the full run, the fast path and the remark plugin (from a document's folder upward) (which must not load vfile: it costs a tenth of its time). */
+/** discover-io: the working directory and an explicit `--config` in, the configuration file found (its text, its path, and where the configuration is inside it) out — the one config discovery, for the full run, the fast path (which must not load vfile: it costs a tenth of its time) and the remark plugin (from a document's folder upward). */
 import path from 'node:path'
 import {displayPath} from '../diagnostics/io-error.js'
 import {largestFile, readBytes, readIfExists} from '../read/files-io.js'

@@ -47,20 +47,22 @@ function toDiagnostic(message: VFileMessage): Diagnostic {
 }
 
 /**
- * The messages of a run's files as a manifest keeps them, so that a run answered from it prints what the run that
- * wrote the outputs printed: every file (a table lists those without messages too) with its messages, their source
- * and cause; empty when no file has a message.
+ * The messages of a run's files as a manifest keeps them, so that a run answered from it prints what a full run
+ * would: the documents and the configuration (a table lists those without messages too) and the outputs that have
+ * messages, with their messages, source and cause; empty when no file has a message. A breaking change allowed by
+ * `--allow-breaking` is not kept: it is about the outputs the run replaced, which a later run no longer compares with.
+ *
+ * @param isOutput whether a file is one of the outputs (read back only when a run needs them)
  */
-export function storeReports(files: ReadonlyArray<VFile>): Array<StoredReport> {
-  // A file whose only messages were such changes is left out, as the later run does not report it at all.
+export function storeReports(files: ReadonlyArray<VFile>, isOutput: (file: VFile) => boolean): Array<StoredReport> {
   const kept = files
     .map((file) => ({file, messages: file.messages.filter((message) => !isAboutReplacedOutputs(message))}))
-    .filter(({file, messages}) => messages.length > 0 || file.messages.length === 0)
+    .filter(({file, messages}) => messages.length > 0 || !isOutput(file))
   if (kept.every(({messages}) => messages.length === 0)) return []
   return kept.map(({file, messages}) => ({file: file.path, messages: sortMessages(messages).map((message) => storeMessage(message))}))
 }
 
-/** A breaking change allowed by `--allow-breaking`: about the outputs the run replaced, so a later run (comparing with the new ones) does not give it again. */
+/** A breaking change (allowed by `--allow-breaking`, or the run would have written nothing). */
 function isAboutReplacedOutputs(message: VFileMessage): boolean {
   const rule = message.ruleId === undefined ? undefined : (rules as Readonly<Record<string, Rule>>)[message.ruleId]
   return rule?.breaking === true

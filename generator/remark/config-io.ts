@@ -21,7 +21,7 @@ export type Configured =
 
 /**
  * The configuration of a document: errgen.config.json, or the `errgen` key of package.json, in the document's folder
- * or the nearest folder above it that has one; its reading keys (`columns`, `optionalColumns`, `codes`, `headings`).
+ * or the nearest folder above it that has one; its `readingKeys` (how tables are read, the placeholders, the rules).
  */
 export async function configurationFor(document: VFile): Promise<Configured> {
   const cwd = document.cwd
