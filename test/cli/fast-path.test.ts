@@ -92,6 +92,11 @@ describe('the fast path', () => {
     expect([checked.code, checked.stdout, checked.stderr]).toEqual([0, '', ''])
     expect(heavy(checked.modules)).toEqual([])
     expect(await readFile(path.join(root, 'output', '.errgen-manifest.json'), 'utf8')).toBe(committed)
+    // The build left no file of a deleted source, and wrote the hash of the code it built, which the fast path reads instead of hashing the code.
+    const {staleFiles} = (await import(pathToFileURL(path.join(root, 'dist', 'build', 'finish-io.js')).href)) as {staleFiles: () => Array<string>}
+    const {codeHash} = (await import(pathToFileURL(path.join(root, 'dist', 'write', 'manifest-io.js')).href)) as {codeHash: (directory: string) => string}
+    expect(staleFiles()).toEqual([])
+    expect(await readFile(path.join(root, 'dist', 'code-hash.txt'), 'utf8')).toBe(codeHash(path.join(root, 'dist')) + '\n')
   })
 
   test('the run itself answers from the manifest: main(), as a library caller runs it, loads no parser, ts-morph, yaml or Ajv', async () => {
