@@ -134,6 +134,12 @@ function benchCases(): Array<Case> {
     {id: 'check39', label: '39 rows, --check, up to date', errgen: true, args: async () => [...errgen(39, 'current'), '--check']},
     {id: 'github39', label: '39 rows, --check --format github, up to date', errgen: true, args: async () => [...errgen(39, 'current'), '--check', '--format', 'github']},
     {id: 'config39', label: '39 rows, -c FILE --check, up to date', errgen: true, args: async () => ['--import', peakRss, bin, '--config', currentConfig, '--check']},
+    {
+      id: 'configFull39',
+      label: '39 rows, -c FILE, full generation',
+      errgen: true,
+      args: async (scratch) => ['--import', peakRss, bin, '--config', currentConfig, '--out', await scratch.emptyDirectory(), '--quiet']
+    },
     {id: 'full2000', label: '2,000 rows, full generation', errgen: true, args: generation(2000)},
     {id: 'full20000', label: '20,000 rows, full generation', errgen: true, args: generation(20000)},
     {
