@@ -14,6 +14,9 @@ import {parse} from '../../generator/parse/parse.js'
 import {planSlices, stitch} from '../../generator/parse/slices.js'
 import {root, seed} from '../support/helpers.js'
 
+/** Multiplies the random documents' number: `PROPERTY_RUNS_FACTOR=20 npx vitest run test/parse/gfm.test.ts` to hunt longer. */
+const runsFactor = Number(process.env.PROPERTY_RUNS_FACTOR || 1)
+
 /** The reference: remark-parse with the whole of remark-gfm, as every text was parsed before. */
 const allOfGfm = unified().use(remarkParse).use(remarkGfm).freeze()
 
@@ -110,7 +113,7 @@ describe('the parse with only the constructs a text can hold', () => {
         if (constructsOf(text).length < optionalConstructs.length) without++
         for (const tree of trees) expect(tree).toStrictEqual(withAllOfGfm(text))
       }),
-      {numRuns: 500}
+      {numRuns: 500 * runsFactor}
     )
     // Not vacuous: many documents are sliced, and many are parsed without some construct.
     expect(sliced).toBeGreaterThan(100)
