@@ -163,6 +163,12 @@ function benchCases(): Array<Case> {
     {id: 'F', label: 'F: import the runtime dependencies', errgen: false, args: async () => [floor, root]},
     {id: 'full39', label: '39 rows, full generation', errgen: true, args: generation(39)},
     ...upToDateCases(),
+    {
+      id: 'configFull39',
+      label: '39 rows, -c FILE, full generation',
+      errgen: true,
+      args: async (scratch) => ['--import', peakRss, bin, '--config', currentConfig, '--out', await scratch.emptyDirectory(), '--quiet']
+    },
     {id: 'full2000', label: '2,000 rows, full generation', errgen: true, args: generation(2000)},
     {id: 'full20000', label: '20,000 rows, full generation', errgen: true, args: generation(20000)},
     {

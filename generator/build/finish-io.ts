@@ -1,8 +1,9 @@
-/** finish-io: the dist/ that tsc just wrote in, the build finished out — files left by sources that no longer exist removed (they would count in the manifest's hash of errgen's code, so that a developer's checkout and a fresh clone would disagree), then the shipped configuration schema and the hash of the code written. */
+/** finish-io: the dist/ that tsc just wrote in, the build finished out — files left by sources that no longer exist removed (they would count in the manifest's hash of errgen's code, so that a developer's checkout and a fresh clone would disagree), then the shipped configuration schema, its validators and the hash of the code written. */
 import {existsSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {writeConfigSchema} from '../config/write-schema-io.js'
+import {builtValidators} from '../config/validators.js'
+import {writeConfigSchema, writeValidators} from '../config/write-schema-io.js'
 import {codeHash, codeHashName} from '../write/manifest-io.js'
 
 /** The build's folder (dist/) and the sources it is built from (generator/, beside it in the repository). */
@@ -28,12 +29,16 @@ function hasSource(name: string): boolean {
 }
 
 /** Files this step writes, relative to dist/. */
-const builtHere: ReadonlySet<string> = new Set(['config/config.schema.json', codeHashName])
+const builtHere: ReadonlySet<string> = new Set(['config/config.schema.json', 'config/validators.cjs', codeHashName])
 
-/** Remove the stale files, write the configuration schema, then the hash of the code (which the manifest's fingerprint covers), so that no run hashes it again. */
+/**
+ * Remove the stale files, write the configuration schema and its standalone validators (unless those built are for
+ * this very schema), then the hash of the code (which the manifest's fingerprint covers), so that no run hashes it again.
+ */
 export function finishBuild(): void {
   for (const name of staleFiles()) rmSync(path.join(built, name))
   writeConfigSchema()
+  if (!builtValidators()) writeValidators()
   writeFileSync(path.join(built, codeHashName), codeHash(built) + '\n')
 }
 

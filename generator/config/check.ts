@@ -1,6 +1,5 @@
 /** check: the text of a configuration file in, the configuration object out; syntax errors and every schema violation become located messages on its VFile. */
 import type {ErrorObject} from 'ajv'
-import {Ajv2020} from 'ajv/dist/2020.js'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {type Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
@@ -9,25 +8,15 @@ import {rules} from '../diagnostics/rules.js'
 import type {ConfigFile} from '../types.js'
 import {outputNameProblems} from './settings/output-names.js'
 import {problemTemplateProblems} from './settings/problem-template.js'
-import {configSchema} from './schema-io.js'
+import {validators} from './validators.js'
 
-const ajv = new Ajv2020({allErrors: true, strict: true, verbose: true}).addVocabulary(['x-expected'])
-const validateSchema = ajv.compile(configSchema)
-
-/** The keys of the configuration that say how tables are read: what the remark plugin takes as options. */
-export const readingKeys = ['columns', 'optionalColumns', 'codes', 'headings', 'params', 'rules'] as const
-
-/** The schema of the remark plugin's options: the configuration's reading keys, as the configuration's schema defines them. */
-const validateReadingOptions = ajv.compile({
-  type: 'object',
-  additionalProperties: false,
-  properties: Object.fromEntries(readingKeys.map((key) => [key, (configSchema['properties'] as Record<string, unknown>)[key]]))
-})
+export {readingKeys} from './validators.js'
 
 /** The problems of options given to the remark plugin, as messages (none when they are valid). */
 export function readingOptionsProblems(value: unknown): Array<string> {
-  if (validateReadingOptions(value)) return []
-  return relevantErrors(validateReadingOptions.errors || []).map((problem) => 'errgen options: ' + describe(problem, []))
+  const validate = validators().reading
+  if (validate(value)) return []
+  return relevantErrors(validate.errors || []).map((problem) => 'errgen options: ' + describe(problem, []))
 }
 
 /**
@@ -50,8 +39,9 @@ export function checkConfig(file: VFile, at: ReadonlyArray<string>): ConfigFile 
   if (document.errors.length > 0) return undefined
 
   const value = at.reduce<unknown>((object, key) => (object !== null && typeof object === 'object' ? (object as Record<string, unknown>)[key] : undefined), document.toJS())
-  if (!validateSchema(value)) {
-    for (const problem of relevantErrors(validateSchema.errors || [])) {
+  const validate = validators().config
+  if (!validate(value)) {
+    for (const problem of relevantErrors(validate.errors || [])) {
       const path = [...at, ...pointerSegments(problem.instancePath)]
       error(file, describe(problem, at), placeOf(document, path, problem, lineCounter), 'config-schema')
     }

@@ -7,6 +7,7 @@ import {displayPath, IoError} from '../diagnostics/io-error.js'
 import {readIfExists} from '../read/files-io.js'
 import type {Config, OutputFile, OutputKind, Snapshot, StatusName} from '../types.js'
 import {isGenerated} from '../write/foreign.js'
+import {encoded} from '../write/output-io.js'
 import type {Before} from './compare.js'
 import {readBack, statusNamesOf} from './read-back.js'
 import {kindsOfName, readingOrder, targetOf} from '../targets/index.js'
@@ -91,7 +92,7 @@ async function readOutputs(
     const shown = displayPath(path.join(directory, name), cwd)
     const bytes = await readIfExists(path.join(directory, name), shown)
     if (!bytes || !isGenerated(bytes)) continue
-    found.push({kind, shown, bytes, current: generated.some((output) => output.name === name && bytes.equals(Buffer.from(output.text)))})
+    found.push({kind, shown, bytes, current: generated.some((output) => output.name === name && bytes.equals(encoded(output)))})
   }
   return found
 }

@@ -1,15 +1,11 @@
-/** parse: a markdown VFile in, its mdast tree (CommonMark + GFM tables) out. */
+/** parse: a markdown VFile in, its mdast tree (CommonMark + GFM, as remark-gfm gives it) out. */
 import type {Root} from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import {processorFor} from './gfm.js'
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze()
-
-/** Parse a markdown document. */
+/** Parse a markdown document, with only the GFM constructs its text can hold (the tree is the same). */
 export function parse(file: VFile): Root {
-  return processor.parse(file)
+  return processorFor(String(file)).parse(file)
 }
 
 /** A way to parse documents: in worker threads (the CLI's) or in this thread. */

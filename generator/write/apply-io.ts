@@ -4,7 +4,7 @@ import {readIfExists} from '../read/files-io.js'
 import type {GeneratedFile, StoredReport} from '../types.js'
 import {isGenerated, refuseForeignFiles} from './foreign.js'
 import {contentHash, type DocumentBytes, fingerprint, manifestName, manifestText, type SettingsSnapshot} from './manifest-io.js'
-import {ensureDirectory, removeFiles, writeAtomically} from './output-io.js'
+import {encoded, ensureDirectory, removeFiles, writeAtomically} from './output-io.js'
 
 /** An output whose bytes differ from the file on disk. */
 export interface Changed {
@@ -57,7 +57,7 @@ async function changedFiles(generated: Generated): Promise<Array<Changed>> {
   const compared = await Promise.all(
     generated.files.map(async (file) => ({file, current: await readIfExists(file.path, generated.shownOut + '/' + file.name)}))
   )
-  return compared.filter(({file, current}) => !current || !current.equals(Buffer.from(file.text)))
+  return compared.filter(({file, current}) => !current || !current.equals(encoded(file)))
 }
 
 /**
@@ -126,7 +126,7 @@ async function manifestFile(generated: Generated, current: Buffer | undefined): 
     input: [...generated.input],
     documents: generated.documents.map((document) => document.path),
     codes: generated.codes,
-    outputs: Object.fromEntries(generated.files.map((file) => [file.name, contentHash(file.text)])),
+    outputs: Object.fromEntries(generated.files.map((file) => [file.name, contentHash(encoded(file))])),
     ...(generated.warnings.length === 0 ? {} : {warnings: generated.warnings, stylish: generated.stylish})
   })
   return current?.toString('utf8') === text ? undefined : {name: manifestName, text}

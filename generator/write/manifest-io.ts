@@ -126,7 +126,7 @@ const packageRoot = fileURLToPath(new URL('../..', import.meta.url))
 
 /** Whether a file of errgen's is code that runs (its modules and JSON assets; not declarations). */
 function isCode(name: string): boolean {
-  return /\.(js|ts|json)$/.test(name) && !name.endsWith('.d.ts')
+  return /\.(c?js|ts|json)$/.test(name) && !name.endsWith('.d.ts')
 }
 
 /** The hash of an output's content. */

@@ -20,7 +20,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 // Loaded afresh, so that they import the mock above even when another test file of this worker loaded them first.
 vi.resetModules()
 const {IoError} = await import('../../generator/diagnostics/io-error.js')
-const {checkOutputDirectory, writeAtomically} = await import('../../generator/write/output-io.js')
+const {checkOutputDirectory, encoded, writeAtomically} = await import('../../generator/write/output-io.js')
 
 /** The id of a process that has exited. */
 async function deadPid(): Promise<number> {
@@ -59,6 +59,17 @@ describe('writeAtomically', () => {
     expect((await readdir(directory)).sort()).toEqual(['a.ts', 'b.json'])
     expect(await readFile(path.join(directory, 'a.ts'), 'utf8')).toBe('new a\n')
     expect(await readFile(path.join(directory, 'b.json'), 'utf8')).toBe('new b\n')
+  })
+
+  test('writes the bytes encoded once per file, the same Buffer its comparison and its hash use', async () => {
+    const directory = await tempDirectory()
+    const file = {name: 'c.ts', text: 'é ü 😀 \u2028 code\n'}
+    const bytes = encoded(file)
+    expect(encoded(file)).toBe(bytes)
+    expect(encoded({...file})).not.toBe(bytes)
+    expect(bytes.equals(Buffer.from(file.text, 'utf8'))).toBe(true)
+    await writeAtomically(directory, [file], 'out')
+    expect((await readFile(path.join(directory, 'c.ts'))).equals(bytes)).toBe(true)
   })
 
   test('a rename that fails part-way puts back the files it replaced (bytes and times) and removes the new ones', async () => {

@@ -1,0 +1,122 @@
+/** The parse with only the GFM constructs a text can hold gives the tree of a parse with all of remark-gfm, positions included: on every fixture's markdown, the seed, and random documents full of those constructs and of near misses, whole and in slices. */
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import fc from 'fast-check'
+import type {Root} from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {glob} from 'tinyglobby'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, test} from 'vitest'
+import {constructsOf, optionalConstructs, processorWith} from '../../generator/parse/gfm.js'
+import {parse} from '../../generator/parse/parse.js'
+import {planSlices, stitch} from '../../generator/parse/slices.js'
+import {root, seed} from '../support/helpers.js'
+
+/** Multiplies the random documents' number: `PROPERTY_RUNS_FACTOR=20 npx vitest run test/parse/gfm.test.ts` to hunt longer. */
+const runsFactor = Number(process.env.PROPERTY_RUNS_FACTOR || 1)
+
+/** The reference: remark-parse with the whole of remark-gfm, as every text was parsed before. */
+const allOfGfm = unified().use(remarkParse).use(remarkGfm).freeze()
+
+function withAllOfGfm(text: string): Root {
+  return allOfGfm.parse(new VFile({value: text}))
+}
+
+/** The text parsed whole as errgen parses it, and, when it slices, in slices of `rowsPerSlice` rows joined. */
+function errgenTrees(text: string, rowsPerSlice: number): Array<Root> {
+  const trees = [parse(new VFile({value: text}))]
+  const plan = planSlices(text, rowsPerSlice)
+  const stitched = plan && stitch(plan, plan.slices.map((slice) => parse(new VFile({value: slice.text}))))
+  if (stitched) trees.push(stitched)
+  return trees
+}
+
+/** Each construct, and texts that come close to one without being one (or that are one only once decoded). */
+const pieces = [
+  'www.example.com', 'WWW.Example.COM/a?b=c', 'www', 'wwwx.com', 'www.', 'w.ww.x', 'www\\.example.com', 'www&period;example.com', '&#119;ww.example.com',
+  'http://a.b', 'https://example.com/a_(b)', 'HTTP://X.Y', 'HTTP', 'Https', 'http&#58;//x.y', 'www&#46;x.co', 'wwwy', 'http\\x', 'http:/x.y', 'http', 'htt://x.y', 'http\\://x.y', 'https&colon;//x.y', '(https://x.y).',
+  'user@example.com', 'a@b', '@', 'a@b.c_', 'a&#64;b.com', 'a&commat;b.com', 'a\\@b.com', 'mailto:a@b.co', 'xmpp:a@b.co/r', 'mailto:', 'xmpp:x',
+  '~x~', '~~y~~', '~', '~~~', 'a~b', '\\~x\\~', '&#126;x&#126;', '~~*a*~~',
+  '[^1]', '[^note]', '[^', '^]', '[ ^1]', '[\\^1]', '[&#94;1]', '[^x]: a note', '[[^1]]',
+  '[ ]', '[x]', '[X]', '[y]', '[  ]', '[\t]', '[x]y',
+  'text', 'a', '*em*', '**strong**', '`code`', '[link](http://x.y)', '<http://x.y>', '<a@b.co>', '&amp;', '&copy;', '\\*', '|', '!', '(', ')', '.'
+]
+
+/** Line starts that make a line a list item (where a task list check may stand), a quote, a heading or a table row. */
+const starts = ['', '', '', '- ', '* ', '+ ', '1. ', '2) ', '- [ ] ', '- [x] ', '* [X] ', '1. [ ] ', '- [ ]', '-  [ ] ', '> ', '> - [ ] ', '# ', '    ', '| ']
+
+/** A line of pieces, separated by spaces or nothing. */
+const line = fc
+  .record({
+    start: fc.constantFrom(...starts),
+    pieces: fc.array(fc.constantFrom(...pieces), {minLength: 1, maxLength: 5}),
+    joiner: fc.constantFrom(' ', ' ', '', ' | ')
+  })
+  .map(({start, pieces, joiner}) => start + pieces.join(joiner))
+
+/** A table whose cells are pieces, long enough to be sliced. */
+const table = fc
+  .array(fc.array(fc.constantFrom(...pieces), {minLength: 1, maxLength: 3}), {minLength: 2, maxLength: 10})
+  .map((rows) => ['HTTP | Code | Message', '--- | --- | ---', ...rows.map((cells, index) => '400 | ' + (1000 + index) + ' | ' + cells.join(' '))].join('\n'))
+
+/** A random document of lines and tables. */
+const documentText = fc
+  .record({
+    blocks: fc.array(fc.oneof({weight: 3, arbitrary: line}, {weight: 1, arbitrary: fc.constant('')}, {weight: 2, arbitrary: table}), {minLength: 1, maxLength: 8}),
+    ending: fc.constantFrom('\n', '\n', '\r\n')
+  })
+  .map(({blocks, ending}) => blocks.join('\n').replace(/\n/g, ending) + ending)
+
+describe('the constructs a text can hold', () => {
+  test.each([
+    ['plain text | 400 | `x`', []],
+    ['see www.example.com', ['autolinkLiteral']],
+    ['HTTPS://x.y', ['autolinkLiteral']],
+    ['HTTP | Code | www', []],
+    ['http\\://x.y', ['autolinkLiteral']],
+    ['a&#64;b.co', ['autolinkLiteral']],
+    ['[^1] and ~x~', ['footnote', 'strikethrough']],
+    ['- [ ] to do', ['taskListItem']],
+    ['- [x] done, mail a@b.co', ['autolinkLiteral', 'taskListItem']]
+  ])('%j can hold %j', (text, expected) => {
+    expect(constructsOf(text)).toEqual(expected)
+  })
+
+  test('each subset of the constructs gets one processor, and all of them give remark-gfm\'s', () => {
+    expect(processorWith(['footnote'])).toBe(processorWith(['footnote']))
+    expect(processorWith(['footnote'])).not.toBe(processorWith([]))
+    const everything = processorWith(optionalConstructs)
+    const text = '~a~ www.b.co [^1]\n\n- [x] c\n\n[^1]: d\n'
+    expect(everything.parse(text)).toStrictEqual(withAllOfGfm(text))
+  })
+})
+
+describe('the parse with only the constructs a text can hold', () => {
+  test('gives remark-gfm\'s tree, positions included, on every markdown file of the fixtures and on the seed', async () => {
+    const files = [seed, ...(await glob('test/fixtures/**/*.md', {cwd: root, absolute: true, ignore: ['**/output/**']}))].sort()
+    expect(files.length).toBeGreaterThan(80)
+    for (const file of files) {
+      const text = await readFile(file, 'utf8')
+      for (const tree of errgenTrees(text, 2)) expect(tree, path.relative(root, file)).toStrictEqual(withAllOfGfm(text))
+    }
+  })
+
+  test('gives remark-gfm\'s tree on random documents with the constructs and near misses, whole and in slices', () => {
+    let sliced = 0
+    let without = 0
+    fc.assert(
+      fc.property(documentText, fc.integer({min: 1, max: 3}), (text, rowsPerSlice) => {
+        const trees = errgenTrees(text, rowsPerSlice)
+        if (trees.length > 1) sliced++
+        if (constructsOf(text).length < optionalConstructs.length) without++
+        for (const tree of trees) expect(tree).toStrictEqual(withAllOfGfm(text))
+      }),
+      {numRuns: 500 * runsFactor}
+    )
+    // Not vacuous: many documents are sliced, and many are parsed without some construct.
+    expect(sliced).toBeGreaterThan(100)
+    expect(without).toBeGreaterThan(100)
+  })
+})
