@@ -11,8 +11,8 @@ export type ParseFunction = (document: string, file: VFile) => Root
 /** Body rows per slice, as the command slices: large enough that the header parsed again costs little. */
 const rowsPerSlice = 50
 
-/** The documents whose slices are kept (an editor's open documents); the least recently parsed is dropped past it. */
-const documentsKept = 16
+/** The documents whose slices are kept (an editor's open documents, each tens of megabytes at 20,000 rows); the least recently parsed is dropped past it. */
+const documentsKept = 8
 
 /**
  * The slices' trees of the documents parsed last, by document and by the processor's parsing settings: an editor makes
