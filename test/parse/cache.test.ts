@@ -1,16 +1,17 @@
 /** The parse cache of `--watch`: successive runs through one cache, after random edits of cells, rows, header and text, give the outputs and diagnostics of a cold run each time; a one-cell edit parses one slice again; the cache holds the texts of the last run only. */
-import {readFile} from 'node:fs/promises'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import path from 'node:path'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {syntheticDocument, syntheticRow} from '../../bench/documents.js'
-import {report} from '../../generator/diagnostics/report.js'
+import {diagnostics, report} from '../../generator/diagnostics/report.js'
 import {ParseCache} from '../../generator/parse/cache.js'
 import {parseInThisThread, type Parser} from '../../generator/parse/parse.js'
 import {planSlices} from '../../generator/parse/slices.js'
 import {parseInWorkers} from '../../generator/parse/workers.js'
-import {compile} from '../../generator/spine.js'
-import {configFor, seed} from '../support/helpers.js'
+import {compile, prepare} from '../../generator/spine.js'
+import {configFor, seed, tempDirectory} from '../support/helpers.js'
 
 const options = configFor(['input/error-codes.md'])
 
@@ -129,6 +130,29 @@ describe('the parse cache', () => {
     expect(cache.size).toBe(2 + (planSlices(documents[1] ?? '', 5)?.slices.length ?? 0))
     await observe(documents[2] ?? '', parser)
     expect(cache.size).toBe(2)
+  })
+})
+
+describe('the run --watch makes', () => {
+  test('prepare() with a cache, after edits of a 300-row document, gives the files and diagnostics of a run without one', async () => {
+    const directory = await tempDirectory()
+    await mkdir(path.join(directory, 'docs'))
+    const document = path.join(directory, 'docs', 'errors.md')
+    const cache = new ParseCache()
+    const run = async (cached: boolean) => {
+      const prepared = await prepare({cwd: directory, input: ['docs/errors.md'], out: 'out', ...(cached ? {cache} : {})})
+      return {ok: prepared.ok, files: prepared.files.map((file) => [file.name, file.text]), diagnostics: diagnostics(prepared.reports)}
+    }
+    let text = syntheticDocument(300)
+    const edits = [(doc: string) => doc.replace('```10150```', '```10151```'), (doc: string) => doc.replace('```10151```', '```10150```').replace(/(```10200```\|[^\n]*)/, '$1 Edited.')]
+    for (const change of [(doc: string) => doc, ...edits]) {
+      text = change(text)
+      await writeFile(document, text)
+      expect(await run(true)).toEqual(await run(false))
+    }
+    // The last run's 6 slices, and the old texts of the 2 it changed, until the next run begins.
+    expect(planSlices(text, 50)?.slices.length).toBe(6)
+    expect(cache.size).toBe(6 + 2)
   })
 })
 
