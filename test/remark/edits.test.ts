@@ -1,4 +1,4 @@
-/** errgen/remark while editing: after each of successive random edits, a new processor (as an editor makes one for each check) gives the tree and the messages of a cold parse and check, and a one-cell edit parses one slice again. */
+/** errgen/remark while editing: after each of successive random edits, a new processor (as an editor makes one for each check) gives the tree and the messages of a cold parse and check, and a one-cell edit parses one slice again; a processor whose settings cannot be told apart from another's is not cached. */
 import fc from 'fast-check'
 import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
@@ -78,6 +78,20 @@ describe('remarkErrgen while editing', () => {
     expect(parsed).toHaveLength(1)
     expect(result).toEqual(await cold(changed))
     expect(result.messages).toEqual([expect.objectContaining({ruleId: 'duplicate-code', fatal: true})])
+  })
+
+  test('a processor whose settings cannot be written out (a cycle) is not cached: each document is parsed whole, as remark parses it', async () => {
+    const text = syntheticDocument(120)
+    const file = new VFile({path: 'cyclic.md', value: text})
+    const cyclic: Record<string, unknown> = {}
+    cyclic['self'] = cyclic
+    const processor = unified().use(remarkParse).use(remarkGfm).use(function (this: {data: (key: string, value: unknown) => void}) {
+      this.data('settings', {cyclic})
+    }).use(countParses).use(remarkErrgen)
+    parsed = []
+    const tree = processor.parse(file)
+    expect(parsed).toEqual([text])
+    expect(tree).toEqual((await cold(text)).tree)
   })
 
   test('successive random edits give a cold run\'s tree and messages each time', async () => {
