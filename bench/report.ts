@@ -131,7 +131,14 @@ function shapeTargets(median: (id: string) => number): Array<Target> {
       unit: '×',
       cases: ['definitions20000', 'full20000']
     },
-    {label: '1 MB of paragraphs just under the marker limit ≤ 10 × F', value: versus('markers1mb', 'F'), limit: 10, unit: '× F', cases: ['markers1mb']}
+    {label: '1 MB of paragraphs just under the marker limit ≤ 10 × F', value: versus('markers1mb', 'F'), limit: 10, unit: '× F', cases: ['markers1mb']},
+    {
+      label: '5,000 rows, --watch, one-cell edit saved → outputs written ≤ 3 × the seed\'s',
+      value: versus('watch5000', 'watchSeed'),
+      limit: 3,
+      unit: '×',
+      cases: ['watch5000', 'watchSeed']
+    }
   ]
 }
 

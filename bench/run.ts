@@ -1,4 +1,4 @@
-/** bench/run: `npm run bench [-- --runs N] [--only consumers | --only cases] [--cases ID,…] [--timeout S] [--skip-warm-up]` from the repository root — times errgen's build (dist/) as a whole process on synthetic documents and the shapes that must cost no more than their size, against a bare Node start (B) and an import of its dependencies (F); prints medians, spread, peak RSS and each target with whether it holds; then checks the outputs of 2,000 and 20,000 codes in their consumers and times tsc on them. */
+/** bench/run: `npm run bench [-- --runs N] [--only consumers | --only cases] [--cases ID,…] [--timeout S] [--skip-warm-up]` from the repository root — times errgen's build (dist/) as a whole process on synthetic documents and the shapes that must cost no more than their size, and a one-cell edit under --watch, against a bare Node start (B) and an import of its dependencies (F); prints medians, spread, peak RSS and each target with whether it holds; then checks the outputs of 2,000 and 20,000 codes in their consumers and times tsc on them. */
 import {spawn} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
@@ -11,6 +11,7 @@ import {checkConsumers} from './consumers.js'
 import {definedDocument, syntheticDocument} from './documents.js'
 import {heading, table, targetLines, type CaseLabel, type Sample} from './report.js'
 import {shapeCases} from './shapes.js'
+import {watchCases, type WatchCase} from './watch.js'
 
 /** One case of the bench. */
 interface Case extends CaseLabel {
@@ -102,12 +103,13 @@ async function main(): Promise<void> {
     if (values.only !== 'consumers') {
       await prepareUpToDate(directory)
       const prepare = async (args: ReadonlyArray<string>, cwd: string) => void (await runOnce(args, cwd, false))
-      const all = [...benchCases(), ...(await shapeCases({directory, bin, peakRss, root, prepare}))]
+      const watching = await watchCases({directory, bin, root})
+      const all = [...benchCases(), ...(await shapeCases({directory, bin, peakRss, root, prepare})), ...watching.cases]
       const cases = all.filter((item) => !chosen || chosen.has(item.id))
       const unknown = [...(chosen ?? [])].filter((id) => !all.some((item) => item.id === id))
       if (unknown.length > 0) throw new Error('bench: no case ' + unknown.join(', ') + '; the cases are ' + all.map((item) => item.id).join(', '))
       process.stdout.write(heading(runs, !values['skip-warm-up']))
-      const samples = await measure(cases, scratch)
+      const samples = await measure(cases, scratch).finally(() => watching.stop())
       process.stdout.write(table(cases, samples) + '\n' + targetLines(samples, upToDateCases()) + '\nload average at the end: ' + os.loadavg().map((load) => load.toFixed(2)).join(', ') + '\n\n')
     }
     if (values.only !== 'cases') process.stdout.write(await checkConsumers(await consumerOutputs(directory), root, tscRuns))
@@ -196,12 +198,12 @@ function errgen(rows: number, out: string): Array<string> {
 }
 
 /**
- * One warm-up run of every case (unless `--skip-warm-up`), then `runs` rounds that run every case once, interleaved so that the machine's
+ * One warm-up run of every case (unless `--skip-warm-up`; for a `--watch` case, its process's start and first edit), then `runs` rounds that run every case once, interleaved so that the machine's
  * noise falls on all of them alike.
  */
-async function measure(cases: ReadonlyArray<Case>, scratch: Scratch): Promise<Map<string, Array<Sample>>> {
+async function measure(cases: ReadonlyArray<Case | WatchCase>, scratch: Scratch): Promise<Map<string, Array<Sample>>> {
   const samples = new Map<string, Array<Sample>>(cases.map((item) => [item.id, []]))
-  const once = async (item: Case) => runOnce(await item.args(scratch), item.cwd ?? scratch.directory, item.errgen, item.exitCode)
+  const once = async (item: Case | WatchCase) => ('sample' in item ? item.sample() : runOnce(await item.args(scratch), item.cwd ?? scratch.directory, item.errgen, item.exitCode))
   if (!values['skip-warm-up']) for (const item of cases) await once(item)
   for (let round = 1; round <= runs; round++) {
     progress('\rround ' + round + ' of ' + runs)

@@ -7,6 +7,7 @@ import {type CompareOptions, compareWithEarlier, type Contract} from './contract
 import {IoError} from './diagnostics/io-error.js'
 import type {Progress} from './diagnostics/progress.js'
 import {applyRuleSettings, isClean} from './diagnostics/messages.js'
+import type {ParseCache} from './parse/cache.js'
 import type {Parser} from './parse/parse.js'
 import {parseInWorkers} from './parse/workers.js'
 import {readDocuments} from './read/documents-io.js'
@@ -35,6 +36,12 @@ export interface Prepared {
   readonly tables: ReadonlyArray<TableInfo>
 }
 
+/** How a run is prepared: the library's and the command's options, and what a run may keep for the next. */
+export interface PrepareOptions extends CompareOptions {
+  /** The trees of the last run's texts (`--watch`): a document or slice whose text is unchanged is not parsed again. */
+  readonly cache?: ParseCache | undefined
+}
+
 /** The catalog and the outputs of some documents. */
 export interface Compiled {
   readonly catalog: Catalog
@@ -47,7 +54,7 @@ export interface Compiled {
 }
 
 /** The whole run in memory: the configuration, the documents, their catalog and outputs, checked against the contract. */
-export async function prepare(options: CompareOptions): Promise<Prepared> {
+export async function prepare(options: PrepareOptions): Promise<Prepared> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const {config, file: configFile, base} = await loadConfig(cwd, options)
   const reports = configFile ? [configFile] : []
@@ -60,7 +67,8 @@ export async function prepare(options: CompareOptions): Promise<Prepared> {
 
   progress?.stage('parsing the documents')
   let parsedRows = 0
-  const parser: Parser = progress ? (files) => parseInWorkers(files, undefined, (rows) => progress.rowsRead((parsedRows += rows))) : parseInWorkers
+  const onRows = progress ? (rows: number) => progress.rowsRead((parsedRows += rows)) : undefined
+  const parser: Parser = (files) => parseInWorkers(files, undefined, onRows, options.cache)
   const compiled = await compile(documents, config, parser, configFile, progress)
   progress?.stage('comparing with the earlier outputs')
   const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports, compiled.files) : undefined

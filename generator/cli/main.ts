@@ -4,7 +4,8 @@ import type {VFile} from 'vfile'
 import {displayPath, IoError, isWithin} from '../diagnostics/io-error.js'
 import {report, storedStylish, storeReports} from '../diagnostics/report.js'
 import {type Progress, silent, terminalProgress} from '../diagnostics/progress.js'
-import type {CompareOptions, Prepared} from '../spine.js'
+import type {ParseCache} from '../parse/cache.js'
+import type {Prepared, PrepareOptions} from '../spine.js'
 import {contentNote} from '../tables/header/columns.js'
 import {type Changed, type Generated, type OnDisk, readOnDisk, writeChanged} from '../write/apply-io.js'
 import {lockOutputDirectory} from '../write/lock-io.js'
@@ -25,6 +26,8 @@ export interface Io {
   readonly tty?: boolean | undefined
   /** Whether a run whose outputs are current may be answered from the manifest (default true; false when that was already asked, or to compare with it). */
   readonly fastPath?: boolean | undefined
+  /** The trees of the last run's texts, kept between the runs of `--watch`. */
+  readonly cache?: ParseCache | undefined
 }
 
 const exitOk = 0
@@ -63,8 +66,10 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
 
   const {settings} = parsed
   if (settings.watch) {
-    const {watch} = await import('./watch-io.js')
-    return watch(() => guarded(() => once(settings, io), io, true), settings, io)
+    const [{watch}, {ParseCache}] = await Promise.all([import('./watch-io.js'), import('../parse/cache.js')])
+    // One cache for the whole session: a save parses again only the slices whose text it changed.
+    const watching = {...io, cache: io.cache ?? new ParseCache()}
+    return watch(() => guarded(() => once(settings, watching), watching, true), settings, watching)
   }
   return guarded(() => once(settings, io), io)
 }
@@ -110,7 +115,8 @@ async function once(settings: Settings, io: Io): Promise<number> {
     allowBreaking: settings.allowBreaking,
     pinNames: settings.pinNames,
     force: settings.force,
-    progress
+    progress,
+    cache: io.cache
   })
   const {config} = prepared
   const out = config && path.resolve(io.cwd, config.out)
@@ -178,7 +184,7 @@ async function refuseOutsideProject(out: string, shownOut: string, prepared: Pre
 }
 
 /** The run in memory, its progress line cleared when it ends or fails. */
-async function preparing(progress: Progress, options: CompareOptions): Promise<Prepared> {
+async function preparing(progress: Progress, options: PrepareOptions): Promise<Prepared> {
   try {
     const {prepare} = await import('../spine.js')
     return await prepare(options)

@@ -1,6 +1,7 @@
-/** workers: markdown VFiles in, their mdast trees out (a promise) — parsed in worker threads, a large table in slices whose trees join into the tree a whole-document parse gives (a document whose slices do not parse as planned is parsed whole). */
+/** workers: markdown VFiles in, their mdast trees out (a promise) — parsed in worker threads, a large table in slices whose trees join into the tree a whole-document parse gives (a document whose slices do not parse as planned is parsed whole); with a cache, only the texts the last run did not parse. */
 import os from 'node:os'
 import {Worker} from 'node:worker_threads'
+import type {ParseCache} from './cache.js'
 import {planSlices, stitch} from './slices.js'
 import {decodeTree} from './tree-codec.js'
 import type {Root} from 'mdast'
@@ -8,10 +9,10 @@ import type {VFile} from 'vfile'
 import type {Plan} from './slices.js'
 import type {EncodedTree} from './tree-codec.js'
 
-/** A text to parse, and the promise its tree settles. */
+/** A text to parse, and the promise its encoded tree settles. */
 interface Job {
   text: string
-  resolve: (tree: Root) => void
+  resolve: (tree: EncodedTree) => void
   reject: (cause: unknown) => void
 }
 
@@ -54,33 +55,56 @@ const pool = new (class {
  */
 const largeRun = 40
 
-/** Parse documents in worker threads, as many as there are cores and jobs. */
 /**
- * @param onRows told the rows of each slice parsed (a document parsed whole tells none)
+ * Parse documents in worker threads, as many as there are cores and jobs.
+ *
+ * @param onRows told the rows of each slice parsed or taken from the cache (a document parsed whole tells none)
+ * @param cache the trees of the last run's texts: a slice or a document whose text it holds is not parsed again
  */
-export async function parseInWorkers(documents: ReadonlyArray<VFile>, rowsPerSlice = defaultRowsPerSlice, onRows?: (count: number) => void): Promise<Array<Root>> {
+export async function parseInWorkers(
+  documents: ReadonlyArray<VFile>,
+  rowsPerSlice = defaultRowsPerSlice,
+  onRows?: (count: number) => void,
+  cache?: ParseCache
+): Promise<Array<Root>> {
+  cache?.begin()
   const texts = documents.map((file) => String(file))
   const plans = texts.map((text) => planSlices(text, rowsPerSlice))
-  const jobs = plans.reduce((sum, plan) => sum + (plan ? plan.slices.length : 1), 0)
+  const jobs = plans.reduce((sum, plan, index) => sum + (plan ? plan.slices.filter((slice) => !cached(cache, slice.text)).length : cached(cache, texts[index] ?? '') ? 0 : 1), 0)
   const workers = pool.get()
   workers.plan(jobs)
-  const trees = await Promise.all(texts.map((text, index) => parseDocument(workers, text, plans[index], onRows)))
+  const parseText = (text: string) => parseCached(workers, text, cache)
+  const trees = await Promise.all(texts.map((text, index) => parseDocument(parseText, text, plans[index], onRows)))
   if (jobs >= largeRun) await pool.close()
   return trees
 }
 
+/** Whether the cache holds the text's tree. */
+function cached(cache: ParseCache | undefined, text: string): boolean {
+  return cache?.has(text) ?? false
+}
+
+/** A text's tree: a copy of the cached one, or parsed by a worker (and then cached). */
+async function parseCached(workers: ParsePool, text: string, cache: ParseCache | undefined): Promise<Root> {
+  const tree = cache?.tree(text)
+  if (tree) return tree
+  const encoded = await workers.parse(text)
+  cache?.keep(text, encoded)
+  return decodeTree(encoded)
+}
+
 /** One document's tree: its slices' trees joined as planned, or (no plan, or the slices declined) the whole text's. */
-async function parseDocument(pool: ParsePool, text: string, plan: Plan | undefined, onRows?: (count: number) => void): Promise<Root> {
+async function parseDocument(parse: (text: string) => Promise<Root>, text: string, plan: Plan | undefined, onRows?: (count: number) => void): Promise<Root> {
   if (plan) {
     const trees = await Promise.all(plan.slices.map(async (slice) => {
-      const tree = await pool.parse(slice.text)
+      const tree = await parse(slice.text)
       onRows?.(slice.rows)
       return tree
     }))
     const tree = stitch(plan, trees)
     if (tree) return tree
   }
-  return pool.parse(text)
+  return parse(text)
 }
 
 /**
@@ -112,8 +136,8 @@ class ParsePool {
     this.#depth = Math.ceil(jobs / (2 * this.#size))
   }
 
-  /** The tree of a markdown text. */
-  parse(text: string): Promise<Root> {
+  /** The encoded tree of a markdown text. */
+  parse(text: string): Promise<EncodedTree> {
     return new Promise((resolve, reject) => {
       this.#queue.push({text, resolve, reject})
       this.#dispatch()
@@ -156,7 +180,7 @@ class ParsePool {
   /** A worker gave the tree of its oldest job. */
   #settle(worker: Worker, encoded: EncodedTree): void {
     const jobs = this.#workers.get(worker)
-    jobs?.shift()?.resolve(decodeTree(encoded))
+    jobs?.shift()?.resolve(encoded)
     if (jobs?.length === 0) worker.unref()
     this.#dispatch()
   }

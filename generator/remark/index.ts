@@ -13,6 +13,7 @@ import {largestDocument} from '../read/files-io.js'
 import {reportOversizedLines} from '../read/limits.js'
 import {reportNoCodes, validate} from '../tables/validate.js'
 import type {ConfigFile, ReadOptions} from '../types.js'
+import {cachedParser, type ParseFunction} from './cached-parse.js'
 import {configurationFor} from './config-io.js'
 
 /** The options a `.remarkrc` can give: the keys of errgen's configuration that say how tables are read, and the rules' severities. */
@@ -78,16 +79,24 @@ interface Parsing {
   parser?: ((document: string, file: VFile) => Node) | undefined
 }
 
+/** What a processor's parser reads of its data: remark-parse's settings and the syntax extensions. */
+function parsingSettings(processor: Processing): unknown {
+  const data = processor.data() as ProcessorData & {settings?: unknown}
+  return [data.settings, data.micromarkExtensions, data.fromMarkdownExtensions]
+}
+
 /** An empty document: what the guarded parser gives for a document over the limits. */
 const empty: Root = {type: 'root', children: []}
 
 /**
  * Make the processor's parser refuse what the command refuses: a document over the size errgen reads, or with a
- * line too long or nested too deep to parse in good time, is not parsed (the transformer then reports why).
+ * line too long or nested too deep to parse in good time, is not parsed (the transformer then reports why). A large
+ * table is parsed in slices, each kept while its text is unchanged, so that an edit parses one slice again.
  */
-function guardParser(processor: Parsing): void {
-  const parse = processor.parser
-  if (typeof parse !== 'function') return
+function guardParser(processor: Processing): void {
+  const given = processor.parser
+  if (typeof given !== 'function') return
+  const parse = cachedParser(given as ParseFunction, () => parsingSettings(processor))
   processor.parser = (document, file) => (isOverLimits(document) ? empty : parse(document, file))
 }
 
