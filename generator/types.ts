@@ -8,7 +8,7 @@ export type {OutputKind, OutputNames} from './targets/index.js'
 /** The columns errgen reads from an error table. */
 export type Column = 'status' | 'code' | 'message' | 'resolve' | 'name' | 'deprecated'
 
-export type {CodeCell, HeaderCell, ReadDocument, Row, RowDeprecation, TableInfo} from './tables/types.js'
+export type {CodeCell, HeaderCell, HeaderLocale, ReadDocument, Row, RowDeprecation, RowTranslation, TableInfo} from './tables/types.js'
 
 /** One documented error. */
 export interface CatalogEntry {
@@ -36,6 +36,22 @@ export interface CatalogEntry {
   readonly params?: readonly MessageParam[] | undefined
   /** Its message and resolve text as templates; absent when they have no parameter. */
   readonly templates?: EntryTemplates | undefined
+  /** Its message (and resolve text) in each other locale the page has, by locale tag; absent when the page has none. */
+  readonly translations?: Readonly<Record<string, Translation>> | undefined
+}
+
+/** An entry's message and resolve text in one locale: a resolve text without a translation is the default locale's. */
+export interface Translation {
+  readonly message: string
+  readonly resolve?: string | undefined
+  /** Its templates, when the entry has parameters. */
+  readonly templates?: EntryTemplates | undefined
+}
+
+/** The locales of a catalog with translations: the default one (of the untagged messages) and the others, sorted. */
+export interface CatalogLocales {
+  readonly default: string
+  readonly others: readonly string[]
 }
 
 /** The placeholder syntaxes a page uses: `{name}` and `{{name}}` (braces), `%s` and `%d` (printf). */
@@ -109,6 +125,8 @@ export interface Catalog {
   readonly statuses: readonly StatusEntry[]
   /** The groups (headings) of the entries, in document order. */
   readonly groups: readonly string[]
+  /** The locales of the messages; absent when the page has no translation column or document. */
+  readonly locales?: CatalogLocales | undefined
 }
 
 /** What a table column can hold: a header text maps to one of these. */
@@ -128,7 +146,12 @@ export interface BodyOptions {
   readonly extraFields: readonly string[] | boolean
   /** Whether the body of a code with parameters holds their values as `params`; undefined for no. */
   readonly params?: boolean | undefined
+  /** Which messages the schemas accept for a code with translations: any locale's (`localized`, the default), or any text (`any`). */
+  readonly messages?: BodyMessages | undefined
 }
+
+/** Which messages a body's schema accepts for a code with translations. */
+export type BodyMessages = 'localized' | 'any'
 
 /** The kind of the codes of a catalog. */
 export type CodeKind = 'integer' | 'string'
@@ -145,7 +168,11 @@ export interface ConfigFile extends WrittenTargetSettings {
   readonly codes?: 'auto' | CodeKind
   readonly headings?: readonly string[]
   readonly params?: readonly ParamSyntax[]
-  readonly body?: {readonly fields?: readonly BodyField[]; readonly extraFields?: readonly string[] | boolean; readonly params?: boolean}
+  /** A document of translations per locale tag: `{"fr": "docs/errors.fr.md"}`. */
+  readonly locales?: Readonly<Record<string, string>>
+  /** The locale of the messages without a tag (default `en`). */
+  readonly defaultLocale?: string
+  readonly body?: {readonly fields?: readonly BodyField[]; readonly extraFields?: readonly string[] | boolean; readonly params?: boolean; readonly messages?: BodyMessages}
   readonly against?: string
   readonly problem?: ProblemSettings
   /** Rules turned off or set to a severity, as in eslint: `{"duplicate-name": "off", "long-name": "error"}`. */
@@ -173,6 +200,10 @@ export interface ReadOptions {
   readonly rules?: RuleSettings | undefined
   /** The placeholder syntaxes of the messages and resolve texts; undefined for braces only. */
   readonly params?: readonly ParamSyntax[] | undefined
+  /** The document of translations of each locale, relative to the working directory; undefined for none. */
+  readonly locales?: Readonly<Record<string, string>> | undefined
+  /** The locale of the messages without a tag; undefined for `en`. */
+  readonly defaultLocale?: string | undefined
 }
 
 /** What the emitters need besides the catalog: the outputs, each target's settings under its key, the body and the problem form. */

@@ -30,9 +30,9 @@ export async function readDocuments(config: Config, given: GenerateOptions['docu
   }
 }
 
-/** Read every document the configuration names, once: these bytes are parsed, and fingerprinted. */
+/** Read every document the configuration names (the input, then each locale's translations), once: these bytes are parsed, and fingerprinted. */
 async function readFiles(config: Config, cwd: string, base: string): Promise<Array<{path: string, value: Uint8Array}>> {
-  const files = await inputFiles(config.input, cwd, [cwd, base])
+  const files = await inputFiles([...config.input, ...Object.values(config.locales ?? {})], cwd, [cwd, base])
   return Promise.all(files.map(async (shown) => ({path: shown, value: await readBytes(path.resolve(cwd, shown), shown)})))
 }
 

@@ -16,7 +16,7 @@ import type {ConfigFile, ReadOptions} from '../types.js'
 import {configurationFor} from './config-io.js'
 
 /** The options a `.remarkrc` can give: the keys of errgen's configuration that say how tables are read, and the rules' severities. */
-export type Options = Pick<ConfigFile, 'columns' | 'optionalColumns' | 'codes' | 'headings' | 'params' | 'rules'>
+export type Options = Pick<ConfigFile, 'columns' | 'optionalColumns' | 'codes' | 'headings' | 'params' | 'defaultLocale' | 'rules'>
 
 /**
  * Check the error tables of every document remark processes, with the same code as the `errgen` command: the tables
@@ -108,6 +108,6 @@ function reportOverLimits(file: VFile): boolean {
 
 /** How tables are read, resolved from the options as the configuration's are. */
 function readingOf(options: Options): ReadOptions {
-  const {columns, optionalColumns, codes, headings, params} = resolve(options, {}, {cwd: '.', base: '.', version: undefined})
-  return {columns, optionalColumns, codes, headings, params}
+  const {columns, optionalColumns, codes, headings, params, defaultLocale} = resolve(options, {}, {cwd: '.', base: '.', version: undefined})
+  return {columns, optionalColumns, codes, headings, params, ...(defaultLocale === undefined ? {} : {defaultLocale})}
 }

@@ -1,0 +1,125 @@
+/** locales/translate: the catalog's entries with their rows, and the rows of each locale's documents in, the entries with their translations and the catalog's locales out; a translation with other parameters, missing translations and codes of one locale only become located messages. */
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {error, warning} from '../diagnostics/messages.js'
+import type {CatalogEntry, CatalogLocales, ReadDocument, Row, RowTranslation, Translation} from '../types.js'
+import {defaultLocaleTag} from './tags.js'
+
+/** The documents of one locale's translations (`locales: {"fr": "docs/errors.fr.md"}`), as validate read them. */
+export interface LocaleDocuments {
+  readonly locale: string
+  readonly documents: ReadonlyArray<ReadDocument>
+}
+
+/** A translation as found: in a tagged column of the entry's row, or in a row of a locale's document. */
+interface Found {
+  readonly translation: RowTranslation
+  readonly file: VFile
+}
+
+/** Each locale's translations by code, in the order locales are first found. */
+type FoundByLocale = Map<string, Map<number | string, Found>>
+
+/**
+ * The entries with their translations, and the catalog's locales; the entries as they are, and no locales, when the
+ * page translates into none.
+ *
+ * @param rowOf the row of each entry
+ * @param defaultLocale the untagged messages' locale (`en` when undefined)
+ */
+export function translateEntries(
+  entries: ReadonlyArray<CatalogEntry>,
+  rowOf: (entry: CatalogEntry) => Row | undefined,
+  localeDocuments: ReadonlyArray<LocaleDocuments>,
+  defaultLocale: string | undefined
+): {entries: ReadonlyArray<CatalogEntry>, locales?: CatalogLocales} {
+  const found: FoundByLocale = new Map()
+  for (const entry of entries) for (const translation of rowOf(entry)?.translations ?? []) foundIn(found, translation.locale).set(entry.code, {translation, file: rowOf(entry)?.file as VFile})
+  const codes = new Map(entries.map((entry) => [String(entry.code), entry.code]))
+  const first = new Map<string, {file: VFile, place: Position | undefined}>()
+  for (const {locale, documents} of localeDocuments) {
+    const byCode = foundIn(found, locale)
+    for (const document of documents) {
+      if (!first.has(locale) && document.rows[0]) first.set(locale, {file: document.rows[0].file, place: document.tables[0]?.place})
+      for (const row of document.rows) readDocumentRow(row, locale, codes, byCode)
+    }
+  }
+  if (found.size === 0) return {entries}
+  const tag = defaultLocale ?? defaultLocaleTag
+  const others = [...found.keys()].sort()
+  for (const locale of others) reportMissing(entries, locale, found.get(locale) as Map<number | string, Found>, tag, first.get(locale), rowOf)
+  const translated = entries.map((entry) => withTranslations(entry, others, found))
+  return {entries: translated, locales: {default: tag, others}}
+}
+
+function foundIn(found: FoundByLocale, locale: string): Map<number | string, Found> {
+  let byCode = found.get(locale)
+  if (!byCode) found.set(locale, (byCode = new Map()))
+  return byCode
+}
+
+/** A row of a locale's document: the translation of its code, or an error when the default locale has no such code. */
+function readDocumentRow(row: Row, locale: string, codes: ReadonlyMap<string, number | string>, found: Map<number | string, Found>): void {
+  const code = codes.get(row.code.text.trim())
+  if (code === undefined) {
+    const reason = 'Unexpected code ' + row.code.text + ' in the ' + locale + ' translations, expected a code of the default locale\'s documents: it documents no error there'
+    error(row.file, reason, row.code.place, 'translation-only-code')
+    return
+  }
+  if (found.has(code)) return
+  const translation: RowTranslation = {locale, message: row.message, resolve: row.resolve, ...(row.params ? {params: row.params} : {}), place: row.places.message}
+  found.set(code, {translation, file: row.file})
+}
+
+/** One warning per locale with codes that have no message in it: at the first such row, or the locale's document. */
+function reportMissing(
+  entries: ReadonlyArray<CatalogEntry>,
+  locale: string,
+  found: ReadonlyMap<number | string, Found>,
+  defaultLocale: string,
+  document: {file: VFile, place: Position | undefined} | undefined,
+  rowOf: (entry: CatalogEntry) => Row | undefined
+): void {
+  const missing = entries.filter((entry) => found.get(entry.code)?.translation.message === undefined)
+  const [firstMissing] = missing
+  if (!firstMissing) return
+  const shown = missing.slice(0, 5).map((entry) => String(entry.code)).join(', ') + (missing.length > 5 ? ', …' : '')
+  const reason = 'Missing ' + locale + ' translation of ' + missing.length + ' code' + (missing.length === 1 ? '' : 's') + ' (' + shown +
+    '), expected a message in every locale: the ' + defaultLocale + ' message is used for ' + (missing.length === 1 ? 'it' : 'them')
+  const inRow = found.get(firstMissing.code)
+  const row = rowOf(firstMissing)
+  const at = inRow ? {file: inRow.file, place: inRow.translation.place} : document ?? (row ? {file: row.file, place: row.places.row} : undefined)
+  if (at) warning(at.file, reason, at.place, 'missing-translation')
+}
+
+/** An entry with its translations, each checked to use exactly the entry's parameters. */
+function withTranslations(entry: CatalogEntry, locales: ReadonlyArray<string>, found: FoundByLocale): CatalogEntry {
+  const translations: Record<string, Translation> = {}
+  for (const locale of locales) {
+    const item = found.get(locale)?.get(entry.code)
+    if (!item || item.translation.message === undefined || !sameParams(entry, item, locale)) continue
+    translations[locale] = translationOf(item.translation, item.translation.message)
+  }
+  return Object.keys(translations).length === 0 ? entry : {...entry, translations}
+}
+
+/** A translation as the catalog holds it: templates when it has parameters, its texts as sent otherwise. */
+function translationOf(row: RowTranslation, message: string): Translation {
+  const templates = row.params?.templates
+  const resolve = templates?.resolve && templates.resolve.length === 1 ? templates.resolve[0] : row.resolve
+  if (!row.params || row.params.params.length === 0) {
+    return {message: templates?.message[0] ?? message, ...(resolve === undefined ? {} : {resolve})}
+  }
+  return {message, ...(resolve === undefined ? {} : {resolve}), templates: {message: row.params.templates.message, resolve: templates?.resolve && templates.resolve.length > 1 ? templates.resolve : undefined}}
+}
+
+/** Whether a translation uses exactly the entry's parameters; an error at the translation when not. */
+function sameParams(entry: CatalogEntry, item: Found, locale: string): boolean {
+  const expected = (entry.params ?? []).map((param) => param.name)
+  const actual = (item.translation.params?.params ?? []).map((param) => param.name)
+  if (expected.length === actual.length && expected.every((name) => actual.includes(name))) return true
+  const list = (names: ReadonlyArray<string>) => (names.length === 0 ? 'no parameter' : names.map((name) => '`{' + name + '}`').join(', '))
+  const reason = 'Unexpected ' + (actual.length === 0 ? '' : 'parameters ') + list(actual) + ' in the ' + locale + ' translation of code ' + entry.code + ', expected exactly those of its message: ' + list(expected)
+  error(item.file, reason, item.translation.place, 'translation-params')
+  return false
+}
