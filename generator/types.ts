@@ -1,6 +1,8 @@
 /** errgen's shared types: the readonly Catalog that is the only thing the emitters see, the configuration and the library API's types (the rows validate reads are in tables/types). */
 import type {Position} from 'unist'
 import type {RuleSettings} from './diagnostics/rules.js'
+import type {BodyMessages, CatalogLocales, Translation} from './locales/types.js'
+import type {EntryTemplates, MessageParam, ParamSyntax} from './params/types.js'
 import type {OutputKind, OutputNames, TargetSettingsValues, WrittenTargetSettings} from './targets/index.js'
 
 export type {OutputKind, OutputNames} from './targets/index.js'
@@ -8,6 +10,8 @@ export type {OutputKind, OutputNames} from './targets/index.js'
 /** The columns errgen reads from an error table. */
 export type Column = 'status' | 'code' | 'message' | 'resolve' | 'name' | 'deprecated'
 
+export type {BodyMessages, CatalogLocales, Translation} from './locales/types.js'
+export type {EntryTemplates, MessageParam, ParamSyntax, Template} from './params/types.js'
 export type {CodeCell, HeaderCell, HeaderLocale, ReadDocument, Row, RowDeprecation, RowTranslation, TableInfo} from './tables/types.js'
 
 /** One documented error. */
@@ -38,41 +42,6 @@ export interface CatalogEntry {
   readonly templates?: EntryTemplates | undefined
   /** Its message (and resolve text) in each other locale the page has, by locale tag; absent when the page has none. */
   readonly translations?: Readonly<Record<string, Translation>> | undefined
-}
-
-/** An entry's message and resolve text in one locale: a resolve text without a translation is the default locale's. */
-export interface Translation {
-  readonly message: string
-  readonly resolve?: string | undefined
-  /** Its templates, when the entry has parameters. */
-  readonly templates?: EntryTemplates | undefined
-}
-
-/** The locales of a catalog with translations: the default one (of the untagged messages) and the others, sorted. */
-export interface CatalogLocales {
-  readonly default: string
-  readonly others: readonly string[]
-}
-
-/** The placeholder syntaxes a page uses: `{name}` and `{{name}}` (braces), `%s` and `%d` (printf). */
-export type ParamSyntax = 'braces' | 'printf'
-
-/** A parameter of a message: its name (printf's by position: `arg1`), and its type (`text` for a brace, string or number). */
-export interface MessageParam {
-  readonly name: string
-  readonly type: 'text' | 'string' | 'integer'
-}
-
-/**
- * A text with parameters: literal texts and parameter names alternating, a literal first and last
- * (`['Rate limit of ', 'limit', ' requests exceeded']`).
- */
-export type Template = readonly string[]
-
-/** An entry's message and resolve text as templates (a text without parameters is a template of one literal). */
-export interface EntryTemplates {
-  readonly message: Template
-  readonly resolve: Template | undefined
 }
 
 /** An entry's texts for documentation: as the body's, with every link's URL kept (`[docs](https://…)`). */
@@ -149,9 +118,6 @@ export interface BodyOptions {
   /** Which messages the schemas accept for a code with translations: any locale's (`localized`, the default), or any text (`any`). */
   readonly messages?: BodyMessages | undefined
 }
-
-/** Which messages a body's schema accepts for a code with translations. */
-export type BodyMessages = 'localized' | 'any'
 
 /** The kind of the codes of a catalog. */
 export type CodeKind = 'integer' | 'string'
@@ -297,6 +263,8 @@ export interface Snapshot {
   readonly deprecated: boolean | undefined
   /** The problem type URI; undefined when the output has no problem form. */
   readonly type?: string | undefined
+  /** The message in each other locale; undefined when the output does not say (only a revision's catalog does). */
+  readonly translations?: Readonly<Record<string, {readonly message: string}>> | undefined
 }
 
 /** The manifest errgen keeps in the output directory: what the outputs were generated from, and their hashes. */

@@ -69,6 +69,7 @@ describe('the layout', () => {
       'generator/emit',
       'generator/emit/schema',
       'generator/init',
+      'generator/locales',
       'generator/params',
       'generator/parse',
       'generator/read',
@@ -83,6 +84,7 @@ describe('the layout', () => {
       'generator/targets/openapi',
       'generator/targets/python',
       'generator/targets/typescript',
+      'generator/targets/typescript/messages',
       'generator/write'
     ])
   })

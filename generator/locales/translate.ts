@@ -2,7 +2,8 @@
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {error, warning} from '../diagnostics/messages.js'
-import type {CatalogEntry, CatalogLocales, ReadDocument, Row, RowTranslation, Translation} from '../types.js'
+import type {CatalogEntry, CatalogLocales, ReadDocument, Row, RowTranslation, Template, Translation} from '../types.js'
+import {templateParams} from '../params/fill.js'
 import {defaultLocaleTag} from './tags.js'
 
 /** The documents of one locale's translations (`locales: {"fr": "docs/errors.fr.md"}`), as validate read them. */
@@ -113,13 +114,29 @@ function translationOf(row: RowTranslation, message: string): Translation {
   return {message, ...(resolve === undefined ? {} : {resolve}), templates: {message: row.params.templates.message, resolve: templates?.resolve && templates.resolve.length > 1 ? templates.resolve : undefined}}
 }
 
-/** Whether a translation uses exactly the entry's parameters; an error at the translation when not. */
+/** Whether a translation's message and resolve text use exactly the parameters of the entry's; an error at the translation for each that does not. */
 function sameParams(entry: CatalogEntry, item: Found, locale: string): boolean {
-  const expected = (entry.params ?? []).map((param) => param.name)
-  const actual = (item.translation.params?.params ?? []).map((param) => param.name)
-  if (expected.length === actual.length && expected.every((name) => actual.includes(name))) return true
-  const list = (names: ReadonlyArray<string>) => (names.length === 0 ? 'no parameter' : names.map((name) => '`{' + name + '}`').join(', '))
-  const reason = 'Unexpected ' + (actual.length === 0 ? '' : 'parameters ') + list(actual) + ' in the ' + locale + ' translation of code ' + entry.code + ', expected exactly those of its message: ' + list(expected)
+  const translated = item.translation.params?.templates
+  const message = checkParams(templateNames(entry.templates?.message), templateNames(translated?.message), 'message', entry, item, locale)
+  if (item.translation.resolve === undefined) return message
+  return checkParams(templateNames(entry.templates?.resolve), templateNames(translated?.resolve), 'resolve text', entry, item, locale) && message
+}
+
+/** The parameters of a template; none for a text without parameters. */
+function templateNames(template: Template | undefined): Array<string> {
+  return template ? templateParams(template) : []
+}
+
+/** Whether a translated text has exactly these parameters: an error naming those added (or else those left out) when not. */
+function checkParams(expected: ReadonlyArray<string>, actual: ReadonlyArray<string>, text: 'message' | 'resolve text', entry: CatalogEntry, item: Found, locale: string): boolean {
+  const added = actual.filter((name) => !expected.includes(name))
+  const left = expected.filter((name) => !actual.includes(name))
+  if (added.length === 0 && left.length === 0) return true
+  const list = (names: ReadonlyArray<string>) => 'parameter' + (names.length === 1 ? ' ' : 's ') + names.map((name) => '`{' + name + '}`').join(', ')
+  const where = ' in the ' + locale + ' translation of the ' + text + ' of code ' + entry.code + ', expected '
+  const reason = added.length > 0
+    ? 'Unexpected ' + list(added) + where + (expected.length === 0 ? 'none, as the ' + text + ' has none' : 'exactly those of the ' + text + ': ' + list(expected))
+    : 'Missing ' + list(left) + where + 'each of those of the ' + text + ', so that no value is lost'
   error(item.file, reason, item.translation.place, 'translation-params')
   return false
 }

@@ -3,7 +3,7 @@ import type {WriterFunction} from 'ts-morph'
 import type {Catalog, CatalogEntry} from '../../types.js'
 import {isPartial} from '../../emit/body-fields.js'
 import {exampleArgs} from './body.js'
-import {hasParams} from './params.js'
+import {hasParams} from './messages/params.js'
 import {textStatement} from './syntax.js'
 
 /** The statements about statuses and responses; none when the codes carry no status. */
