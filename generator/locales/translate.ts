@@ -48,8 +48,8 @@ export function translateEntries(
   if (found.size === 0) return {entries}
   const tag = defaultLocale ?? defaultLocaleTag
   const others = [...found.keys()].sort()
-  for (const locale of others) reportMissing(entries, locale, found.get(locale) as Map<number | string, Found>, tag, first.get(locale), rowOf)
   const translated = entries.map((entry) => withTranslations(entry, others, found))
+  for (const locale of others) reportMissing(entries, locale, found.get(locale) as Map<number | string, Found>, tag, first.get(locale), rowOf)
   return {entries: translated, locales: {default: tag, others}}
 }
 
