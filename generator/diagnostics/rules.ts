@@ -129,18 +129,18 @@ export const rules = {
   },
   'translation-params': {
     severity: 'error',
-    meaning: 'a translation whose message and resolve text do not use exactly the parameters of the default locale\'s (one added, left out or renamed): a server filling in the translation would send a hole or lose a value',
-    example: 'Unexpected parameters `{mail}`, `{tenant}` in the fr translation of code 1001, expected exactly those of its message: `{email}`, `{tenant}`'
+    meaning: 'a translated message (or resolve text) that does not use exactly the parameters of the default locale\'s (one added, left out or renamed), in a tagged column or a locale\'s document: a server filling in the translation would send a hole or lose a value',
+    example: 'Unexpected parameter `{mail}` in the fr translation of the message of code 1000, expected exactly those of the message: parameters `{email}`, `{tenant}`'
   },
   'missing-translation': {
     severity: 'warning', adjustable: true,
     meaning: 'codes without a message in a locale the page translates into (an empty tagged cell, or a code the locale\'s document lacks): one warning per locale with the count and the first codes; the default locale\'s message is sent in that locale meanwhile',
-    example: 'Missing fr translation of 2 codes (1002, 1005), expected a message in every locale: the en message is used for them'
+    example: 'Missing fr translation of 1 code (1002), expected a message in every locale: the en message is used for it'
   },
   'translation-only-code': {
     severity: 'error',
     meaning: 'a code in a locale\'s document that the default locale\'s documents do not have: a translation of nothing (a typo in the code, or a code deleted from one document only)',
-    example: 'Unexpected code 1009 in the fr translations, expected a code of the default locale\'s documents: it documents no error there'
+    example: 'Unexpected code 3 in the de translations, expected a code of the default locale\'s documents: it documents no error there'
   },
   'duplicate-code': {
     severity: 'error',
