@@ -1,7 +1,8 @@
 /** locales/tags: a locale tag or a header's text in, the tag's canonical form (or why it is none) and the locale a header names out — `Message (fr)`, `Message [de-DE]`, `Сообщение (ru)`. */
+import {defaultLocale} from '../config/defaults.js'
 
 /** The default locale: that of the messages without a tag, when the configuration names none. */
-export const defaultLocaleTag = 'en'
+export const defaultLocaleTag = defaultLocale
 
 /** A BCP 47 tag's shape: a language, then an optional script, region and variants. */
 const bcp47 = /^[a-z]{2,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*$/i
