@@ -1,11 +1,12 @@
 /** The localized page of test/fixtures/localized-api used as an API uses it: a `node:http` server sends filled-in bodies in the locale `Accept-Language` asks for, a client (fetch) reads them with the generated parser and guard, Ajv (strict) validates every body against the generated JSON Schema, and tsc accepts a typed consumer under the strict flags (a wrong locale or parameter is an error). */
-import {readFile} from 'node:fs/promises'
+import {cp, readFile} from 'node:fs/promises'
 import {createServer, type Server} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import path from 'node:path'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {evaluate, root, strictOptions, typeCheck} from '../support/helpers.js'
+import {generate} from '../../generator/index.js'
+import {evaluate, root, strictOptions, tempDirectory, typeCheck} from '../support/helpers.js'
 
 const output = path.join(root, 'test', 'fixtures', 'localized-api', 'output')
 
@@ -105,6 +106,13 @@ describe('a server answering in the client\'s language', () => {
     expect(validate({...french, message: 'Commande introuvable'})).toBe(false)
   })
 
+  test('ApiError takes the locale of its message in its options', () => {
+    const ApiError = (module as unknown as {ApiError: new (...args: Array<unknown>) => Error & {body: unknown}}).ApiError
+    const error = new ApiError(40400, {orderId: 5}, {locale: 'es', cause: 'x'})
+    expect([error.message, error.cause, error.body]).toEqual(['Pedido 5 no encontrado', 'x', {code: 40400, message: 'Pedido 5 no encontrado', resolve: 'Compruebe el identificador del pedido.'}])
+    expect(new ApiError(40100).message).toBe('Missing access token')
+  })
+
   test('formatMessage falls back to the default locale for a locale the page lacks', () => {
     expect(module.formatMessage(40400, {orderId: 3}, 'fr')).toBe('Commande 3 introuvable')
     expect(module.formatMessage(40400, {orderId: 3}, 'de' as never)).toBe('Order 3 not found')
@@ -115,7 +123,7 @@ describe('a server answering in the client\'s language', () => {
 
 /** What a typed server and client write with the module; each line must type-check, each `@ts-expect-error` must be an error. */
 const consumer = `
-import { ErrorCode, createErrorBody, formatMessage, locales, messages, negotiateLocale, parseErrorBody } from "./errors.js";
+import { ApiError, ErrorCode, createErrorBody, formatMessage, locales, messages, negotiateLocale, parseErrorBody } from "./errors.js";
 import type { ErrorBody, Locale } from "./errors.js";
 
 export const locale: Locale = negotiateLocale("fr-CH, fr;q=0.9");
@@ -126,6 +134,8 @@ export const all: ReadonlyArray<Locale> = locales;
 export const spanish: string | undefined = messages.es[ErrorCode.OrderNotFound];
 export const parsed = parseErrorBody(body);
 export const code: ErrorCode | undefined = parsed.kind === "documented" ? parsed.body.code : undefined;
+export const error = new ApiError(ErrorCode.OrderNotFound, { orderId: 17 }, { cause: new Error("x"), locale: "fr" });
+export const plainError = new ApiError(ErrorCode.MissingAccessToken, { locale: "es" });
 
 // @ts-expect-error: a locale the page does not have
 export const german = formatMessage(ErrorCode.MissingAccessToken, "de");
@@ -133,6 +143,8 @@ export const german = formatMessage(ErrorCode.MissingAccessToken, "de");
 export const swapped = createErrorBody(ErrorCode.OrderNotFound, "fr", { orderId: 17 });
 // @ts-expect-error: a misspelled parameter in a localized call
 export const misspelled = formatMessage(ErrorCode.OrderNotFound, { order: 17 }, "fr");
+// @ts-expect-error: ApiError's locale is one of the page's
+export const wrongLocale = new ApiError(ErrorCode.MissingAccessToken, { locale: "de" });
 // @ts-expect-error: a code without parameters takes the locale alone
 export const extra = createErrorBody(ErrorCode.MissingAccessToken, { orderId: 1 }, "fr");
 `
@@ -143,5 +155,14 @@ describe('the generated TypeScript', () => {
     expect(typeCheck({'errors.ts': source, 'consumer.ts': consumer}, strictOptions)).toEqual([])
     const wrong = consumer + '\n// @ts-expect-error: this call is right\nexport const right = formatMessage(ErrorCode.OrderNotFound, { orderId: 1 }, "es");\n'
     expect(typeCheck({'errors.ts': source, 'consumer.ts': wrong}, strictOptions).join('\n')).toMatch(/Unused '@ts-expect-error' directive/)
+  })
+
+  test('in the const style too, under erasableSyntaxOnly', async () => {
+    const directory = await tempDirectory()
+    await cp(path.join(root, 'test', 'fixtures', 'localized-api'), directory, {recursive: true})
+    const result = await generate({cwd: directory, against: false, style: 'const'})
+    const source = result.files.find((file) => file.kind === 'typescript')?.text ?? ''
+    expect(source).toContain('export const ErrorCode = Object.freeze({')
+    expect(typeCheck({'errors.ts': source, 'consumer.ts': consumer}, {...strictOptions, erasableSyntaxOnly: true})).toEqual([])
   })
 })

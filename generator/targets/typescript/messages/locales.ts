@@ -91,7 +91,7 @@ function translationsConstant(catalog: Catalog): WriterFunction {
 function localeArgsType(catalog: Catalog): WriterFunction {
   return textStatement([
     '/** The arguments after a code: ' + (hasParams(catalog) ? 'the parameters of its message (when it has some), then ' : '') + 'the locale (the default locale when left out). */',
-    'export type LocaleArgs<C extends ErrorCode> = ' + (hasParams(catalog) ? '[...ParamsArgs<C>, locale?: Locale]' : '[locale?: Locale]') + ';'
+    'export type LocaleArgs<C extends ErrorCode> = ' + (hasParams(catalog) ? '[...ParamsArgs<C>, locale?: Locale | undefined]' : '[locale?: Locale | undefined]') + ';'
   ])
 }
 
