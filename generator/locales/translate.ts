@@ -35,16 +35,8 @@ export function translateEntries(
   defaultLocale: string | undefined
 ): {entries: ReadonlyArray<CatalogEntry>, locales?: CatalogLocales} {
   const found: FoundByLocale = new Map()
-  for (const entry of entries) for (const translation of rowOf(entry)?.translations ?? []) foundIn(found, translation.locale).set(entry.code, {translation, file: rowOf(entry)?.file as VFile})
-  const codes = new Map(entries.map((entry) => [String(entry.code), entry.code]))
-  const first = new Map<string, {file: VFile, place: Position | undefined}>()
-  for (const {locale, documents} of localeDocuments) {
-    const byCode = foundIn(found, locale)
-    for (const document of documents) {
-      if (!first.has(locale) && document.rows[0]) first.set(locale, {file: document.rows[0].file, place: document.tables[0]?.place})
-      for (const row of document.rows) readDocumentRow(row, locale, codes, byCode)
-    }
-  }
+  collectColumnTranslations(entries, rowOf, found)
+  const first = collectDocumentTranslations(localeDocuments, entries, found)
   if (found.size === 0) return {entries}
   const tag = defaultLocale ?? defaultLocaleTag
   const others = [...found.keys()].sort()
@@ -53,6 +45,37 @@ export function translateEntries(
   return {entries: translated, locales: {default: tag, others}}
 }
 
+/** The translations of the tagged columns of the entries' rows. */
+function collectColumnTranslations(entries: ReadonlyArray<CatalogEntry>, rowOf: (entry: CatalogEntry) => Row | undefined, found: FoundByLocale): void {
+  for (const entry of entries) {
+    const row = rowOf(entry)
+    for (const translation of row?.translations ?? []) if (row) foundIn(found, translation.locale).set(entry.code, {translation, file: row.file})
+  }
+}
+
+/**
+ * The translations of each locale's documents (a locale with no document row is still a locale, all of its
+ * translations missing); where each locale's first table is, for the warning about its missing translations.
+ */
+function collectDocumentTranslations(
+  localeDocuments: ReadonlyArray<LocaleDocuments>,
+  entries: ReadonlyArray<CatalogEntry>,
+  found: FoundByLocale
+): Map<string, {file: VFile, place: Position | undefined}> {
+  const codes = new Map(entries.map((entry) => [String(entry.code), entry.code]))
+  const first = new Map<string, {file: VFile, place: Position | undefined}>()
+  for (const {locale, documents} of localeDocuments) {
+    const byCode = foundIn(found, locale)
+    for (const document of documents) {
+      const [row] = document.rows
+      if (!first.has(locale) && row) first.set(locale, {file: row.file, place: document.tables[0]?.place})
+      for (const each of document.rows) readDocumentRow(each, locale, codes, byCode)
+    }
+  }
+  return first
+}
+
+/** The translations of one locale, by code. */
 function foundIn(found: FoundByLocale, locale: string): Map<number | string, Found> {
   let byCode = found.get(locale)
   if (!byCode) found.set(locale, (byCode = new Map()))
