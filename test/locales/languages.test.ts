@@ -61,8 +61,7 @@ func main() {
 	documented := true
 	bodies := []orders.Body{}
 	for _, locale := range orders.Locales {
-		body := orders.NewBody(orders.CodeOrderNotFound, orders.Params{"orderId": 17})
-		body.Message = orders.FormatMessageIn(orders.CodeOrderNotFound, locale, orders.Params{"orderId": 17})
+		body := orders.NewBodyIn(orders.CodeOrderNotFound, locale, orders.Params{"orderId": 17})
 		data, _ := json.Marshal(body)
 		_, ok, err := orders.ParseBody(data)
 		documented = documented && ok && err == nil
@@ -72,7 +71,8 @@ func main() {
 		"fr":         orders.FormatMessageIn(orders.CodeOrderNotFound, "fr", orders.Params{"orderId": 17}),
 		"es":         bodies[1].Message,
 		"missing":    orders.FormatMessageIn(orders.CodeOrderNotFound, "de", orders.Params{"orderId": 17}),
-		"plain":      orders.FormatMessageIn(orders.CodeMissingAccessToken, "es", nil),
+		"plain":      orders.NewBodyIn(orders.CodeMissingAccessToken, "es").Message,
+		"resolve":    bodies[2].Resolve,
 		"documented": documented,
 		"bodies":     bodies,
 	})
@@ -108,7 +108,7 @@ describe('the localized page in other languages', () => {
     expect(result.stderr).toBe('')
     const printed = JSON.parse(result.stdout) as Record<string, unknown> & {bodies: Array<unknown>}
     const {bodies, ...rest} = printed
-    expect(rest).toEqual({...expected, documented: true})
+    expect(rest).toEqual({...expected, documented: true, resolve: 'Vérifiez l\'identifiant de la commande.'})
     const validate = new Ajv2020({strict: true}).compile(JSON.parse(outputs['jsonSchema'] as string) as object)
     for (const body of bodies) expect(validate(body), JSON.stringify(validate.errors)).toBe(true)
   })

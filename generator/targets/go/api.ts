@@ -9,7 +9,7 @@ import {exported, goString} from './text.js'
 export function apiDeclarations(catalog: Catalog, options: EmitOptions): Array<Array<string>> {
   const fields = bodyFields(catalog, options.body)
   const partial = partialFields(catalog, fields)
-  return [...lookup(catalog), ...paramDeclarations(catalog), ...localeDeclarations(catalog), body(fields, partial, namedExtraFields(options.body), bodyParams(catalog, options.body)), newBody(catalog, fields, bodyParams(catalog, options.body)), parseBody(catalog, fields, partial), ...errorType(catalog)]
+  return [...lookup(catalog), ...paramDeclarations(catalog), ...localeDeclarations(catalog, fields.includes('resolve')), body(fields, partial, namedExtraFields(options.body), bodyParams(catalog, options.body)), newBody(catalog, fields, bodyParams(catalog, options.body)), parseBody(catalog, fields, partial), ...errorType(catalog)]
 }
 
 function lookup(catalog: Catalog): Array<Array<string>> {

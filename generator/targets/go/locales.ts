@@ -1,11 +1,15 @@
-/** targets/go/locales: a catalog with translations in, the Go declarations about locales out — `Locales`, `DefaultLocale`, the translations, `FormatMessageIn` and the helper that recognizes a translated message; none without translations, so that such a file is as before. */
+/** targets/go/locales: a catalog with translations in, the Go declarations about locales out — `Locales`, `DefaultLocale`, the translations, `FormatMessageIn`, `NewBodyIn` and the helper that recognizes a translated message; none without translations, so that such a file is as before. */
 import type {Catalog, CatalogEntry, Template} from '../../types.js'
 import {codeConstant} from './emit.js'
 import {hasParams} from './params.js'
 import {goString} from './text.js'
 
-/** The declarations about locales; none without translations. */
-export function localeDeclarations(catalog: Catalog): Array<Array<string>> {
+/**
+ * The declarations about locales; none without translations.
+ *
+ * @param withResolve whether the body has a resolve text
+ */
+export function localeDeclarations(catalog: Catalog, withResolve: boolean): Array<Array<string>> {
   if (!catalog.locales) return []
   const locales = [catalog.locales.default, ...catalog.locales.others]
   return [
@@ -15,6 +19,7 @@ export function localeDeclarations(catalog: Catalog): Array<Array<string>> {
     ['// translations are each locale\'s translations, by code.', 'var translations = map[string]map[Code]translation{', ...catalog.locales.others.flatMap((locale) => localeLines(catalog, locale)), '}'],
     translate(),
     formatMessageIn(catalog),
+    newBodyIn(catalog, withResolve),
     isTranslation()
   ]
 }
@@ -65,6 +70,26 @@ function formatMessageIn(catalog: Catalog): Array<string> {
     '\t\treturn translate(t.message, params)',
     '\t}',
     params ? '\treturn FormatMessage(code, params)' : '\treturn catalog[code].Message',
+    '}'
+  ]
+}
+
+function newBodyIn(catalog: Catalog, withResolve: boolean): Array<string> {
+  const params = hasParams(catalog)
+  return [
+    '// NewBodyIn is the response body of the error with this code in a locale: NewBody\'s, with the message' + (withResolve ? ' and resolve' : ''),
+    '// text' + (withResolve ? 's' : '') + ' of that locale when it has a translation of the code.',
+    params ? 'func NewBodyIn(code Code, locale string, params ...Params) Body {' : 'func NewBodyIn(code Code, locale string) Body {',
+    params ? '\tbody := NewBody(code, params...)' : '\tbody := NewBody(code)',
+    '\tt, ok := translations[locale][code]',
+    '\tif !ok {',
+    '\t\treturn body',
+    '\t}',
+    '\tvar values map[string]any',
+    ...(params ? ['\tif len(params) > 0 {', '\t\tvalues = params[0]', '\t}'] : []),
+    '\tbody.Message = translate(t.message, values)',
+    ...(withResolve ? ['\tif t.resolve != nil {', '\t\tbody.Resolve = translate(t.resolve, values)', '\t}'] : []),
+    '\treturn body',
     '}'
   ]
 }
