@@ -144,7 +144,7 @@ export const rules = {
   },
   'duplicate-code': {
     severity: 'error',
-    meaning: 'a code defined twice (in one table, two tables or two documents), also a string code in another Unicode normalization (NFC and NFD `café`); points at the first',
+    meaning: 'a code defined twice (in one table, two tables or two documents, or translated twice in a locale\'s documents), also a string code in another Unicode normalization (NFC and NFD `café`); points at the first',
     example: 'Duplicate code 1100, first defined at 7:12'
   },
   'confusable-code': {

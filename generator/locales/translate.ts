@@ -1,7 +1,7 @@
 /** locales/translate: the catalog's entries with their rows, and the rows of each locale's documents in, the entries with their translations and the catalog's locales out; a translation with other parameters, missing translations and codes of one locale only become located messages. */
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {error, warning} from '../diagnostics/messages.js'
+import {error, firstOccurrence, placeOf, warning} from '../diagnostics/messages.js'
 import type {CatalogEntry, CatalogLocales, ReadDocument, Row, RowTranslation, Template, Translation} from '../types.js'
 import {templateParams} from '../params/fill.js'
 import {defaultLocaleTag} from './tags.js'
@@ -66,10 +66,11 @@ function collectDocumentTranslations(
   const first = new Map<string, {file: VFile, place: Position | undefined}>()
   for (const {locale, documents} of localeDocuments) {
     const byCode = foundIn(found, locale)
+    const seen = new Map<number | string, Row>()
     for (const document of documents) {
       const [row] = document.rows
       if (!first.has(locale) && row) first.set(locale, {file: row.file, place: document.tables[0]?.place})
-      for (const each of document.rows) readDocumentRow(each, locale, codes, byCode)
+      for (const each of document.rows) readDocumentRow(each, locale, codes, byCode, seen)
     }
   }
   return first
@@ -82,15 +83,26 @@ function foundIn(found: FoundByLocale, locale: string): Map<number | string, Fou
   return byCode
 }
 
-/** A row of a locale's document: the translation of its code, or an error when the default locale has no such code. */
-function readDocumentRow(row: Row, locale: string, codes: ReadonlyMap<string, number | string>, found: Map<number | string, Found>): void {
+/**
+ * A row of a locale's document: the translation of its code (over a tagged column's), or an error when the default
+ * locale has no such code, or when the locale's documents translate the code twice.
+ *
+ * @param seen the rows of the locale's documents read so far, by code
+ */
+function readDocumentRow(row: Row, locale: string, codes: ReadonlyMap<string, number | string>, found: Map<number | string, Found>, seen: Map<number | string, Row>): void {
   const code = codes.get(row.code.text.trim())
   if (code === undefined) {
     const reason = 'Unexpected code ' + row.code.text + ' in the ' + locale + ' translations, expected a code of the default locale\'s documents: it documents no error there'
     error(row.file, reason, row.code.place, 'translation-only-code')
     return
   }
-  if (found.has(code)) return
+  const earlier = seen.get(code)
+  if (earlier) {
+    const reason = 'Duplicate code ' + code + ' in the ' + locale + ' translations, first defined at ' + placeOf(row.file, earlier.file, earlier.code.place)
+    error(row.file, reason, row.code.place, 'duplicate-code', firstOccurrence(earlier.file, earlier.code.place, 'duplicate-code'))
+    return
+  }
+  seen.set(code, row)
   const translation: RowTranslation = {locale, message: row.message, resolve: row.resolve, ...(row.params ? {params: row.params} : {}), place: row.places.message}
   found.set(code, {translation, file: row.file})
 }
