@@ -35,6 +35,7 @@ const root = repositoryRoot()
 const bin = path.join(root, 'dist', 'cli', 'bin.js')
 const floor = fileURLToPath(new URL('floor.js', import.meta.url))
 const peakRss = fileURLToPath(new URL('peak-rss.js', import.meta.url))
+const checkLibrary = fileURLToPath(new URL('check-library.js', import.meta.url))
 const sizes = [39, 2000, 20000] as const
 /** The 20,000-row document with a link reference definition. */
 const definedName = 'errors-20000-defined.md'
@@ -53,6 +54,27 @@ const timeoutMs = Number(values.timeout) * 1000
 if (values.only !== undefined && values.only !== 'consumers' && values.only !== 'cases') throw new Error('bench: --only takes `consumers` or `cases`, not ' + values.only)
 /** The cases to run (`--cases full39,markers1mb`); every case when not given. B and F are always run: the targets are ratios to them. */
 const chosen = values.cases === undefined ? undefined : new Set(['B', 'F', ...values.cases.split(',')])
+
+/** The seed document, copied beside the synthetic ones: a real page, with warnings. */
+const seedName = 'seed.md'
+
+/**
+ * The ways of running errgen on outputs that are current, each answered by the manifest: the flags a run generated
+ * with (into an output directory of its own), and the flags added when it is asked again.
+ */
+const upToDate: ReadonlyArray<{id: string, label: string, generated: ReadonlyArray<string>, asked: ReadonlyArray<string>}> = [
+  {id: 'current39', label: '39 rows, outputs up to date', generated: ['--input', documentName(39), '--out', 'current'], asked: ['--quiet']},
+  {id: 'check39', label: '39 rows, --check, up to date', generated: ['--input', documentName(39), '--out', 'current'], asked: ['--check']},
+  {id: 'github39', label: '39 rows, --check --format github (the CI recipe), up to date', generated: ['--input', documentName(39), '--out', 'current'], asked: ['--check', '--format', 'github']},
+  {id: 'json39', label: '39 rows, --check --format json, up to date', generated: ['--input', documentName(39), '--out', 'current'], asked: ['--check', '--format', 'json']},
+  {id: 'warned39', label: 'the seed (5 warnings), outputs up to date, warnings printed', generated: ['--input', seedName, '--out', 'current-seed'], asked: []},
+  {id: 'stylish39', label: 'the seed (5 warnings), --format stylish, up to date, warnings printed', generated: ['--input', seedName, '--out', 'current-seed'], asked: ['--format', 'stylish']},
+  {id: 'config39', label: '39 rows, -c FILE --check, up to date', generated: ['--config', currentConfig], asked: ['--check']},
+  {id: 'noConfig39', label: '39 rows, --no-config --check, up to date', generated: ['--no-config', '--input', documentName(39), '--out', 'current-no-config'], asked: ['--check']},
+  {id: 'style39', label: '39 rows, --style const --check, up to date', generated: ['--style', 'const', '--input', documentName(39), '--out', 'current-const'], asked: ['--check']},
+  {id: 'inputs39', label: 'two documents, -i A -i B --check, up to date', generated: ['-i', documentName(39), '-i', seedName, '--out', 'current-two'], asked: ['--check']},
+  {id: 'glob39', label: 'a glob, -i "errors-3*.md" --check, up to date', generated: ['-i', 'errors-3*.md', '--out', 'current-glob'], asked: ['--check']}
+]
 
 await main()
 
@@ -86,7 +108,7 @@ async function main(): Promise<void> {
       if (unknown.length > 0) throw new Error('bench: no case ' + unknown.join(', ') + '; the cases are ' + all.map((item) => item.id).join(', '))
       process.stdout.write(heading(runs, !values['skip-warm-up']))
       const samples = await measure(cases, scratch)
-      process.stdout.write(table(cases, samples) + '\n' + targetLines(samples) + '\nload average at the end: ' + os.loadavg().map((load) => load.toFixed(2)).join(', ') + '\n\n')
+      process.stdout.write(table(cases, samples) + '\n' + targetLines(samples, upToDateCases()) + '\nload average at the end: ' + os.loadavg().map((load) => load.toFixed(2)).join(', ') + '\n\n')
     }
     if (values.only !== 'cases') process.stdout.write(await checkConsumers(await consumerOutputs(directory), root, tscRuns))
   } finally {
@@ -118,11 +140,21 @@ function documentName(rows: number): string {
 }
 
 
-/** Generate the 39-row document once into `current/`, and once with `-c FILE` into `current-config/`, for the up-to-date cases. */
+/** Generate each up-to-date case's outputs once, and the library's, so that every case below is answered by its manifest. */
 async function prepareUpToDate(directory: string): Promise<void> {
-  await runOnce(['--import', peakRss, bin, '--input', documentName(39), '--out', 'current'], directory, true)
+  await writeFile(path.join(directory, seedName), await readFile(path.join(root, 'input', 'error-codes.md')))
   await writeFile(path.join(directory, currentConfig), JSON.stringify({input: documentName(39), out: 'current-config'}) + '\n')
-  await runOnce(['--import', peakRss, bin, '--config', currentConfig, '--quiet'], directory, true)
+  for (const item of upToDate) await runOnce(['--import', peakRss, bin, ...item.generated, '--quiet'], directory, true)
+  await runOnce(['--import', peakRss, bin, '--input', documentName(39), '--out', 'current-library', '--quiet'], directory, true)
+}
+
+/** The up-to-date cases, and the library's `check()` in a process of its own. */
+function upToDateCases(): Array<Case> {
+  const library = path.join(root, 'dist', 'index.js')
+  return [
+    ...upToDate.map((item) => ({id: item.id, label: item.label, errgen: true, args: async () => ['--import', peakRss, bin, ...item.generated, ...item.asked]})),
+    {id: 'library39', label: "39 rows, the library's check(), up to date", errgen: true, args: async () => ['--import', peakRss, checkLibrary, library, documentName(39), 'current-library']}
+  ]
 }
 
 function benchCases(): Array<Case> {
@@ -130,10 +162,7 @@ function benchCases(): Array<Case> {
     {id: 'B', label: 'B: node -e ""', errgen: false, args: async () => ['-e', '']},
     {id: 'F', label: 'F: import the runtime dependencies', errgen: false, args: async () => [floor, root]},
     {id: 'full39', label: '39 rows, full generation', errgen: true, args: generation(39)},
-    {id: 'current39', label: '39 rows, outputs up to date', errgen: true, args: async () => errgen(39, 'current')},
-    {id: 'check39', label: '39 rows, --check, up to date', errgen: true, args: async () => [...errgen(39, 'current'), '--check']},
-    {id: 'github39', label: '39 rows, --check --format github, up to date', errgen: true, args: async () => [...errgen(39, 'current'), '--check', '--format', 'github']},
-    {id: 'config39', label: '39 rows, -c FILE --check, up to date', errgen: true, args: async () => ['--import', peakRss, bin, '--config', currentConfig, '--check']},
+    ...upToDateCases(),
     {id: 'full2000', label: '2,000 rows, full generation', errgen: true, args: generation(2000)},
     {id: 'full20000', label: '20,000 rows, full generation', errgen: true, args: generation(20000)},
     {

@@ -282,6 +282,8 @@ export interface Manifest {
   readonly outputs: Readonly<Record<string, string>>
   /** The files of the run that wrote the outputs with their warnings, which a run answered from the manifest prints again; absent when there were none. */
   readonly warnings?: ReadonlyArray<StoredReport>
+  /** The same warnings as `--format stylish` prints them without colors (vfile-reporter's table), so that a run answered from the manifest need not load the reporter; absent when there were none. */
+  readonly stylish?: string
 }
 
 /** A file of a run, with its messages, as a manifest keeps it. */

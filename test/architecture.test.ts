@@ -60,6 +60,7 @@ describe('the layout', () => {
     expect(crowded).toEqual([])
     expect([...byFolder.keys()].sort()).toEqual([
       'generator',
+      'generator/build',
       'generator/catalog',
       'generator/cli',
       'generator/config',

@@ -71,17 +71,25 @@ function answerable(settings: Settings): boolean {
 
 /**
  * The manifest's warnings as the full run prints them: none with `--check` or `--quiet` (errors only, and a run
- * that wrote outputs had none); vfile-reporter's table is loaded only when there are some to show in it.
+ * that wrote outputs had none); vfile-reporter's table as the manifest keeps it, without colors, or, where the
+ * terminal shows colors, drawn again by the reporter.
  */
 async function warningsText(manifest: Manifest, settings: Settings): Promise<string> {
   const stored = settings.quiet || settings.check ? [] : (manifest.warnings ?? [])
   if (settings.format === 'stylish' && stored.length > 0) {
+    if (manifest.stylish !== undefined && !(await reporterColors())) return manifest.stylish
     const {report, restoreReports} = await import('../diagnostics/report.js')
     return report(restoreReports(stored), {format: 'stylish'})
   }
   const list = stored.flatMap((file) => file.messages.map((message) => diagnosticOf(message)))
   // Stylish with nothing to show prints nothing, as text does.
   return printDiagnostics(list, settings.format === 'stylish' ? 'text' : settings.format)
+}
+
+/** Whether vfile-reporter draws its table with colors here: its own decision (supports-color on stderr), without loading the reporter. */
+async function reporterColors(): Promise<boolean> {
+  const {color} = await import('vfile-reporter/do-not-use-color')
+  return color
 }
 
 /** A stored message as `--format json` gives it: its diagnostic fields only, in their order. */

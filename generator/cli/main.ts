@@ -2,7 +2,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {displayPath, IoError, isWithin} from '../diagnostics/io-error.js'
-import {report, storeReports} from '../diagnostics/report.js'
+import {report, storedStylish, storeReports} from '../diagnostics/report.js'
 import {type Progress, silent, terminalProgress} from '../diagnostics/progress.js'
 import type {CompareOptions, Prepared} from '../spine.js'
 import {documentPatterns} from '../read/patterns.js'
@@ -144,6 +144,7 @@ async function once(settings: Settings, io: Io): Promise<number> {
   }
   if (pinning && plan) return pinning.writePins(plan, prepared, settings, io)
 
+  const warnings = warningsToStore(prepared, out)
   const generated: Generated = {
     cwd: prepared.cwd,
     out,
@@ -153,7 +154,8 @@ async function once(settings: Settings, io: Io): Promise<number> {
     documents: prepared.documents,
     codes: prepared.catalog.entries.length,
     settings: settingsRead,
-    warnings: warningsToStore(prepared, out),
+    warnings,
+    stylish: storedStylish(warnings),
     version,
     args: outputArgs(settings)
   }

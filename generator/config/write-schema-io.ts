@@ -1,4 +1,4 @@
-/** write-schema-io: the built configuration schema in, config.schema.json written beside this module out — run by `npm run build`, so that the package ships the whole schema (the base and every target's parts) for `$schema` to name. */
+/** write-schema-io: the built configuration schema in, config.schema.json written beside this module out — run by the build's last step (`build/finish-io.ts`), so that the package ships the whole schema (the base and every target's parts) for `$schema` to name. */
 import {writeFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {configSchema} from './schema-io.js'
@@ -11,4 +11,3 @@ export function writeConfigSchema(): void {
   writeFileSync(shippedSchema, JSON.stringify(configSchema, null, 2) + '\n')
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) writeConfigSchema()

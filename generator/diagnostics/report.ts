@@ -10,13 +10,18 @@ import {type Rule, rules} from './rules.js'
 /**
  * The report of the messages in `files`; '' when there is nothing to say (except JSON, always an array).
  *
- * @param options `quiet`: errors only
+ * @param options `quiet`: errors only; `color`: stylish with or without colors (by default, as the terminal supports them)
  */
-export function report(files: ReadonlyArray<VFile>, options: {readonly format: Format, readonly quiet?: boolean}): string {
+export function report(files: ReadonlyArray<VFile>, options: {readonly format: Format, readonly quiet?: boolean, readonly color?: boolean}): string {
   if (options.format !== 'stylish') return printDiagnostics(diagnostics(files, options.quiet), options.format)
   const kept = files.map((file) => file.messages.filter((message) => message.fatal || !options.quiet))
   if (kept.every((messages) => messages.length === 0)) return ''
-  return reporter([...files], {quiet: options.quiet}) + '\n'
+  return reporter([...files], {quiet: options.quiet, ...(options.color === undefined ? {} : {color: options.color})}) + '\n'
+}
+
+/** The stored warnings as `--format stylish` prints them without colors, for the manifest; '' when there are none. */
+export function storedStylish(stored: ReadonlyArray<StoredReport>): string {
+  return stored.length === 0 ? '' : report(restoreReports(stored), {format: 'stylish', color: false})
 }
 
 /**

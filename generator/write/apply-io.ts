@@ -27,6 +27,8 @@ export interface Generated {
   readonly settings: SettingsSnapshot
   /** The run's files with their warnings, for a run answered from the manifest to print again. */
   readonly warnings: ReadonlyArray<StoredReport>
+  /** Those warnings as `--format stylish` prints them without colors. */
+  readonly stylish: string
   readonly codes: number
   /** errgen's version and the flags that decide the outputs, for the fingerprint. */
   readonly version: string
@@ -125,7 +127,7 @@ async function manifestFile(generated: Generated, current: Buffer | undefined): 
     documents: generated.documents.map((document) => document.path),
     codes: generated.codes,
     outputs: Object.fromEntries(generated.files.map((file) => [file.name, contentHash(file.text)])),
-    ...(generated.warnings.length === 0 ? {} : {warnings: generated.warnings})
+    ...(generated.warnings.length === 0 ? {} : {warnings: generated.warnings, stylish: generated.stylish})
   })
   return current?.toString('utf8') === text ? undefined : {name: manifestName, text}
 }

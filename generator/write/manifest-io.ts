@@ -1,12 +1,12 @@
 /** manifest-io: the working directory, arguments and files in, the proof that the outputs are current out — errgen's version and code, its libraries' versions, the configuration, the project's version and the documents' bytes (exactly those a run read) and the outputs' names and hashes, kept in a manifest in the output directory, so that an up-to-date run loads neither remark nor ts-morph. */
 import {createHash} from 'node:crypto'
-import {readdirSync, readFileSync} from 'node:fs'
+import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {findConfig, type FoundConfig, projectVersion} from '../config/discover-io.js'
 import {manifestName} from '../config/settings/output-names.js'
 import {readBytes, readIfExists} from '../read/files-io.js'
-import {dependencyVersions} from '../read/versions-io.js'
+import {cachedDependencyVersions} from '../read/versions-io.js'
 import type {Manifest} from '../types.js'
 
 export {manifestName}
@@ -45,7 +45,7 @@ export interface FingerprintInput {
  */
 export async function snapshotSettings(cwd: string, explicit: string | false | undefined): Promise<SettingsSnapshot> {
   const configuration = await configurationOf(cwd, explicit)
-  const libraries = dependencyVersions(packageRoot)
+  const libraries = cachedDependencyVersions(packageRoot)
   return [
     ['configuration', configuration.text],
     ['project version', (await projectVersion(configuration.base)) ?? 'none'],
@@ -90,13 +90,30 @@ export async function fingerprint(input: FingerprintInput): Promise<string> {
 
 /**
  * A hash of errgen's own code, so that a changed generator (without a new version, as while developing it) is never
- * taken for the one that wrote the outputs.
+ * taken for the one that wrote the outputs: the one the build wrote beside the code when it is there and no build
+ * came after it, else read from the code itself (the sources, in the tests).
  */
 async function ownCode(): Promise<string> {
   const directory = fileURLToPath(codeRoot)
+  return builtCodeHash(directory) ?? codeHash(directory)
+}
+
+/** The file in which the build keeps the hash of the code it wrote. */
+export const codeHashName = 'code-hash.txt'
+
+/** The hash the build wrote; undefined when there is none, or tsc wrote the code again after it (its build info is newer). */
+function builtCodeHash(directory: string): string | undefined {
+  const written = statSync(path.join(directory, codeHashName), {throwIfNoEntry: false, bigint: true})
+  const built = statSync(path.join(directory, 'build.tsbuildinfo'), {throwIfNoEntry: false, bigint: true})
+  if (!written || (built && built.mtimeNs > written.mtimeNs)) return undefined
+  return readFileSync(path.join(directory, codeHashName), 'utf8').trim()
+}
+
+/** The hash of the code in a folder: every module and JSON asset, by name and bytes. */
+export function codeHash(directory: string): string {
   const names = readdirSync(directory, {recursive: true, encoding: 'utf8'}).filter((name) => isCode(name)).sort()
   const hash = createHash('sha256')
-  // Read synchronously: a hundred small files, on the fast path, cost less so than as promises.
+  // Read synchronously: a hundred small files cost less so than as promises.
   for (const name of names) hash.update(name + '\0').update(readFileSync(path.join(directory, name))).update('\0')
   return hash.digest('hex')
 }

@@ -8,7 +8,7 @@ import {describe, expect, test} from 'vitest'
 import {check} from '../../generator/check.js'
 import {fastPath} from '../../generator/cli/fast-path.js'
 import {runnersOut} from '../setup/build.js'
-import {bin, project, runInProcess, tempDirectory, type Outcome} from '../support/helpers.js'
+import {bin, project, root, runInProcess, tempDirectory, type Outcome} from '../support/helpers.js'
 
 const logImports = pathToFileURL(path.join(runnersOut, 'log-imports.js'))
 
@@ -83,6 +83,20 @@ describe('the fast path', () => {
       expect([answered.code, answered.stdout, answered.stderr], argv.join(' ')).toEqual([0, argv.includes('json') ? '[]\n' : '', ''])
       expect(heavy(answered.modules), argv.join(' ')).toEqual([])
     }
+  })
+
+  test("the committed output/ is answered by its manifest with the build in dist/: a fresh clone's `npm run generate` is fast and rewrites nothing", async () => {
+    // The manifest's fingerprint covers errgen's code; the build removes files of deleted sources, which a developer's dist/ would otherwise hash.
+    const committed = await readFile(path.join(root, 'output', '.errgen-manifest.json'), 'utf8')
+    const checked = await runLogged(['--check'], root)
+    expect([checked.code, checked.stdout, checked.stderr]).toEqual([0, '', ''])
+    expect(heavy(checked.modules)).toEqual([])
+    expect(await readFile(path.join(root, 'output', '.errgen-manifest.json'), 'utf8')).toBe(committed)
+    // The build left no file of a deleted source, and wrote the hash of the code it built, which the fast path reads instead of hashing the code.
+    const {staleFiles} = (await import(pathToFileURL(path.join(root, 'dist', 'build', 'finish-io.js')).href)) as {staleFiles: () => Array<string>}
+    const {codeHash} = (await import(pathToFileURL(path.join(root, 'dist', 'write', 'manifest-io.js')).href)) as {codeHash: (directory: string) => string}
+    expect(staleFiles()).toEqual([])
+    expect(await readFile(path.join(root, 'dist', 'code-hash.txt'), 'utf8')).toBe(codeHash(path.join(root, 'dist')) + '\n')
   })
 
   test('the run itself answers from the manifest: main(), as a library caller runs it, loads no parser, ts-morph, yaml or Ajv', async () => {

@@ -1,4 +1,4 @@
-/** build: vitest's global setup — the TypeScript sources in, dist/ built as `npm run build` builds it (tsc, then the shipped configuration schema) and the runners that live outside vitest (a worker, an import hook) transpiled, once per test run, so that no test runs a stale build. */
+/** build: vitest's global setup — the TypeScript sources in, dist/ built as `npm run build` builds it (tsc, then the build's last step: stale files removed, the shipped configuration schema written) and the runners that live outside vitest (a worker, an import hook) transpiled, once per test run, so that no test runs a stale build. */
 import {execFile} from 'node:child_process'
 import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -24,7 +24,7 @@ export default async function setup(): Promise<void> {
       if (cause.code !== outputsGenerated) throw new Error('building dist/ failed:\n' + (cause.stdout ?? '') + (cause.stderr ?? ''))
     }
   )
-  await promisify(execFile)(process.execPath, [path.join(root, 'dist', 'config', 'write-schema-io.js')], {cwd: root})
+  await promisify(execFile)(process.execPath, [path.join(root, 'dist', 'build', 'finish-io.js')], {cwd: root})
   await transpileRunners()
 }
 

@@ -48,6 +48,7 @@ describe('the manifest', () => {
       codes: prepared.catalog?.entries.length ?? 0,
       settings,
       warnings: [],
+      stylish: '',
       version,
       args: outputArgs({input: undefined, out: undefined, style: undefined})
     }

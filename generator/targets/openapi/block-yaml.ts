@@ -174,6 +174,15 @@ function isEmpty(value: object): boolean {
 /** Characters a YAML 1.1 reader rejects (not printable) or takes for a line break, raw in a string. */
 const yaml11Unsafe = /[\t\x7f-\x9f\u2028\u2029\ufffe\uffff]/
 
+/**
+ * Whether a string must be double-quoted: it holds a character a YAML 1.1 reader would misread, or it is only spaces
+ * and line breaks with a space before a break, which `yaml` writes as a block scalar without an indentation indicator
+ * (`|+` then a line of spaces) that every reader, `yaml` too, reads back without those spaces.
+ */
+function needsDoubleQuotes(value: string): boolean {
+  return yaml11Unsafe.test(value) || (/^[ \n]*$/.test(value) && / \n/.test(value))
+}
+
 /** The escape of each such character inside a double-quoted YAML scalar. */
 function escapeOf(character: string): string {
   if (character === '\t') return '\\t'
@@ -184,32 +193,32 @@ function escapeOf(character: string): string {
   return code <= 0xff ? '\\x' + code.toString(16).toUpperCase().padStart(2, '0') : '\\u' + code.toString(16).toUpperCase()
 }
 
-/** The YAML text of `data` for every reader: written directly when it holds no string a YAML 1.1 reader would misread, else by `stringifyForYaml11`. */
+/** The YAML text of `data` for every reader: written directly when it holds no string a reader would misread, else by `stringifyForYaml11`. */
 export function writeYaml(data: Mapping): string {
   return (holdsYaml11Unsafe(data) ? undefined : blockYaml(data)) ?? stringifyForYaml11(data)
 }
 
-/** Whether any string in the data (keys included) holds a character a YAML 1.1 reader would misread. */
+/** Whether any string in the data (keys included) must be double-quoted (`needsDoubleQuotes`). */
 function holdsYaml11Unsafe(value: unknown): boolean {
-  if (typeof value === 'string') return yaml11Unsafe.test(value)
+  if (typeof value === 'string') return needsDoubleQuotes(value)
   if (Array.isArray(value)) return value.some((item) => holdsYaml11Unsafe(item))
   if (value === null || typeof value !== 'object') return false
   const map = value as Mapping
   for (const key in map) {
-    if (yaml11Unsafe.test(key) || holdsYaml11Unsafe(map[key])) return true
+    if (needsDoubleQuotes(key) || holdsYaml11Unsafe(map[key])) return true
   }
   return false
 }
 
 /**
- * `stringify(data, yamlOptions)`, with every unsafe string (key or value) double-quoted and its unsafe characters
- * escaped. Only those double-quoted strings can hold such characters, so escaping them in the written text is exact.
+ * `stringify(data, yamlOptions)`, with every string that `needsDoubleQuotes` (key or value) double-quoted and its
+ * unsafe characters escaped. Only those double-quoted strings can hold such characters, so escaping them in the written text is exact.
  */
 export function stringifyForYaml11(data: unknown): string {
   const document = new Document(data, yamlOptions)
   visit(document, {
     Scalar(_, node) {
-      if (isScalar(node) && typeof node.value === 'string' && yaml11Unsafe.test(node.value)) node.type = 'QUOTE_DOUBLE'
+      if (isScalar(node) && typeof node.value === 'string' && needsDoubleQuotes(node.value)) node.type = 'QUOTE_DOUBLE'
     }
   })
   return document.toString(yamlOptions).replace(new RegExp(yaml11Unsafe.source, 'g'), (character) => escapeOf(character))

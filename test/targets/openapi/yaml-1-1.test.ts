@@ -52,7 +52,8 @@ describe('a YAML 1.1 reader', () => {
   test('reads hostile strings back exactly: tabs, NEL, line and paragraph separators, DEL, C1, U+FFFE, U+FFFF', async () => {
     const special = fc.constantFrom('\t', '\x85', '\u2028', '\u2029', '\x7f', '\x80', '\x9f', '\ufffe', '\uffff', '\n', '"', '\\', ':', '#', ' ')
     const hostile = fc.string({unit: fc.oneof(special, fc.string({unit: 'binary', minLength: 1, maxLength: 1})), minLength: 1})
-    const samples = fc.sample(fc.dictionary(fc.constantFrom('a', 'b', 'c'), hostile, {minKeys: 1}), 200)
+    // Only spaces and line breaks: `yaml` writes them as a block scalar that reads back without the spaces, so errgen quotes them.
+    const samples = [{a: ' \n'}, {a: '  \n\n', b: ' \n \n'}, {[' \n']: 'x'}, ...fc.sample(fc.dictionary(fc.constantFrom('a', 'b', 'c'), hostile, {minKeys: 1}), 200)]
     const read = await readWithPyYaml(samples.map((data) => stringifyForYaml11({description: data})))
     samples.forEach((data, index) => expect(read[index]).toEqual({description: data}))
   })
