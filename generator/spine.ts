@@ -13,6 +13,7 @@ import {parseInWorkers} from './parse/workers.js'
 import {readDocuments} from './read/documents-io.js'
 import {reportOversizedLines} from './read/limits.js'
 import {reportNoCodes, validate} from './tables/validate.js'
+import type {LocaleDocuments} from './locales/translate.js'
 import type {Catalog, Config, EmitOptions, GeneratedFile, GenerateOptions, OutputFile, ReadDocument, ReadOptions, TableInfo} from './types.js'
 
 export type {CompareOptions, Contract} from './contract/earlier.js'
@@ -115,7 +116,8 @@ export async function catalogOf(
     const tree = treeOf.get(file)
     return tree ? validate(tree, file, options) : unread
   })
-  const catalog = buildCatalog(tables, options, documents.map((file) => file.path))
+  const {main, locales} = byLocale(documents, tables, options.locales)
+  const catalog = buildCatalog(main.map(([, table]) => table), options, main.map(([file]) => file.path), locales)
   if (options.rules) applyRuleSettings(documents, options.rules)
   if (catalog.entries.length === 0 && isClean(documents)) reportNoCodes(documents)
   return {catalog, ok: isClean(documents), tables: tables.flatMap((table) => table.tables)}
@@ -144,6 +146,18 @@ export async function describeTables(
     if (!(cause instanceof IoError)) throw cause
     return {config, reports, unread: cause.message}
   }
+}
+
+/** The documents of the default locale, and those of each other locale's translations (`locales` in the configuration), with what each gives. */
+function byLocale(
+  documents: ReadonlyArray<VFile>,
+  tables: ReadonlyArray<ReadDocument>,
+  locales: Readonly<Record<string, string>> | undefined
+): {main: Array<[VFile, ReadDocument]>, locales: Array<LocaleDocuments>} {
+  const localeOf = new Map(Object.entries(locales ?? {}).map(([tag, file]) => [file, tag]))
+  const pairs = documents.map((file, index) => [file, tables[index] ?? unread] as [VFile, ReadDocument])
+  const translated = Object.keys(locales ?? {}).map((locale) => ({locale, documents: pairs.filter(([file]) => localeOf.get(file.path) === locale).map(([, table]) => table)}))
+  return {main: pairs.filter(([file]) => !localeOf.has(file.path)), locales: translated}
 }
 
 /** What a document that is not parsed gives: no rows. */

@@ -1,6 +1,8 @@
 /** errgen's shared types: the readonly Catalog that is the only thing the emitters see, the configuration and the library API's types (the rows validate reads are in tables/types). */
 import type {Position} from 'unist'
 import type {RuleSettings} from './diagnostics/rules.js'
+import type {BodyMessages, CatalogLocales, Translation} from './locales/types.js'
+import type {EntryTemplates, MessageParam, ParamSyntax} from './params/types.js'
 import type {OutputKind, OutputNames, TargetSettingsValues, WrittenTargetSettings} from './targets/index.js'
 
 export type {OutputKind, OutputNames} from './targets/index.js'
@@ -8,7 +10,9 @@ export type {OutputKind, OutputNames} from './targets/index.js'
 /** The columns errgen reads from an error table. */
 export type Column = 'status' | 'code' | 'message' | 'resolve' | 'name' | 'deprecated'
 
-export type {CodeCell, HeaderCell, ReadDocument, Row, RowDeprecation, TableInfo} from './tables/types.js'
+export type {BodyMessages, CatalogLocales, Translation} from './locales/types.js'
+export type {EntryTemplates, MessageParam, ParamSyntax, Template} from './params/types.js'
+export type {CodeCell, HeaderCell, HeaderLocale, ReadDocument, Row, RowDeprecation, RowTranslation, TableInfo} from './tables/types.js'
 
 /** One documented error. */
 export interface CatalogEntry {
@@ -36,27 +40,8 @@ export interface CatalogEntry {
   readonly params?: readonly MessageParam[] | undefined
   /** Its message and resolve text as templates; absent when they have no parameter. */
   readonly templates?: EntryTemplates | undefined
-}
-
-/** The placeholder syntaxes a page uses: `{name}` and `{{name}}` (braces), `%s` and `%d` (printf). */
-export type ParamSyntax = 'braces' | 'printf'
-
-/** A parameter of a message: its name (printf's by position: `arg1`), and its type (`text` for a brace, string or number). */
-export interface MessageParam {
-  readonly name: string
-  readonly type: 'text' | 'string' | 'integer'
-}
-
-/**
- * A text with parameters: literal texts and parameter names alternating, a literal first and last
- * (`['Rate limit of ', 'limit', ' requests exceeded']`).
- */
-export type Template = readonly string[]
-
-/** An entry's message and resolve text as templates (a text without parameters is a template of one literal). */
-export interface EntryTemplates {
-  readonly message: Template
-  readonly resolve: Template | undefined
+  /** Its message (and resolve text) in each other locale the page has, by locale tag; absent when the page has none. */
+  readonly translations?: Readonly<Record<string, Translation>> | undefined
 }
 
 /** An entry's texts for documentation: as the body's, with every link's URL kept (`[docs](https://…)`). */
@@ -109,6 +94,8 @@ export interface Catalog {
   readonly statuses: readonly StatusEntry[]
   /** The groups (headings) of the entries, in document order. */
   readonly groups: readonly string[]
+  /** The locales of the messages; absent when the page has no translation column or document. */
+  readonly locales?: CatalogLocales | undefined
 }
 
 /** What a table column can hold: a header text maps to one of these. */
@@ -128,6 +115,8 @@ export interface BodyOptions {
   readonly extraFields: readonly string[] | boolean
   /** Whether the body of a code with parameters holds their values as `params`; undefined for no. */
   readonly params?: boolean | undefined
+  /** Which messages the schemas accept for a code with translations: any locale's (`localized`, the default), or any text (`any`). */
+  readonly messages?: BodyMessages | undefined
 }
 
 /** The kind of the codes of a catalog. */
@@ -145,7 +134,11 @@ export interface ConfigFile extends WrittenTargetSettings {
   readonly codes?: 'auto' | CodeKind
   readonly headings?: readonly string[]
   readonly params?: readonly ParamSyntax[]
-  readonly body?: {readonly fields?: readonly BodyField[]; readonly extraFields?: readonly string[] | boolean; readonly params?: boolean}
+  /** A document of translations per locale tag: `{"fr": "docs/errors.fr.md"}`. */
+  readonly locales?: Readonly<Record<string, string>>
+  /** The locale of the messages without a tag (default `en`). */
+  readonly defaultLocale?: string
+  readonly body?: {readonly fields?: readonly BodyField[]; readonly extraFields?: readonly string[] | boolean; readonly params?: boolean; readonly messages?: BodyMessages}
   readonly against?: string
   readonly problem?: ProblemSettings
   /** Rules turned off or set to a severity, as in eslint: `{"duplicate-name": "off", "long-name": "error"}`. */
@@ -173,6 +166,10 @@ export interface ReadOptions {
   readonly rules?: RuleSettings | undefined
   /** The placeholder syntaxes of the messages and resolve texts; undefined for braces only. */
   readonly params?: readonly ParamSyntax[] | undefined
+  /** The document of translations of each locale, relative to the working directory; undefined for none. */
+  readonly locales?: Readonly<Record<string, string>> | undefined
+  /** The locale of the messages without a tag; undefined for `en`. */
+  readonly defaultLocale?: string | undefined
 }
 
 /** What the emitters need besides the catalog: the outputs, each target's settings under its key, the body and the problem form. */
@@ -266,6 +263,8 @@ export interface Snapshot {
   readonly deprecated: boolean | undefined
   /** The problem type URI; undefined when the output has no problem form. */
   readonly type?: string | undefined
+  /** The message in each other locale; undefined when the output does not say (only a revision's catalog does). */
+  readonly translations?: Readonly<Record<string, {readonly message: string}>> | undefined
 }
 
 /** The manifest errgen keeps in the output directory: what the outputs were generated from, and their hashes. */

@@ -70,6 +70,7 @@ describe('the layout', () => {
       'generator/emit',
       'generator/emit/schema',
       'generator/init',
+      'generator/locales',
       'generator/params',
       'generator/parse',
       'generator/read',
@@ -84,6 +85,7 @@ describe('the layout', () => {
       'generator/targets/openapi',
       'generator/targets/python',
       'generator/targets/typescript',
+      'generator/targets/typescript/messages',
       'generator/write'
     ])
   })

@@ -46,11 +46,13 @@ async function linkedResolves(name: string): Promise<Map<number | string, string
 }
 
 /**
- * A schema's message is the entry's: equal to it; for a message with parameters, described by it (the template), and
- * matched by the example, whose message is filled in.
+ * A schema's message is the entry's: equal to it (or, with translations, the first of the messages it accepts); for a
+ * message with parameters, described by it (the template), and matched by the example, whose message is filled in.
  */
-function expectMessage(definition: {properties: {message: {const?: string, pattern?: string, description?: string}}, examples: Array<{message: string}>}, message: string): void {
+function expectMessage(definition: {properties: {message: {const?: string, enum?: Array<string>, pattern?: string, description?: string}}, examples: Array<{message: string}>}, message: string): void {
   const schema = definition.properties.message
+  if (schema.enum !== undefined) return void expect(schema.enum[0]).toBe(message)
+  if (schema.pattern === undefined && schema.const === undefined) return void expect(schema.description).toBe(message + ' (or its translation)')
   if (schema.pattern === undefined) return void expect(schema.const).toBe(message)
   expect(schema.description?.startsWith(message + ' (with ')).toBe(true)
   expect(definition.examples[0]?.message).toMatch(new RegExp(schema.pattern, 'u'))

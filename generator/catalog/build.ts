@@ -6,6 +6,7 @@ import {assignNames, codeName, type CodeValues, reportRefusedNames} from './assi
 import {reasonPhrase, statusName} from './names.js'
 import {namingRule, type NamingOptions, type NamingRule} from '../targets/index.js'
 import {columnLabels, headerList} from '../tables/header/columns.js'
+import {type LocaleDocuments, translateEntries} from '../locales/translate.js'
 import type {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo} from '../types.js'
 
 /**
@@ -13,11 +14,13 @@ import type {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocu
  *
  * @param documents in order
  * @param sources the documents' paths
+ * @param localeDocuments the documents of each locale's translations
  */
 export function buildCatalog(
   documents: ReadonlyArray<ReadDocument>,
   options: CatalogOptions,
-  sources: ReadonlyArray<string>
+  sources: ReadonlyArray<string>,
+  localeDocuments: ReadonlyArray<LocaleDocuments> = []
 ): Catalog {
   const rows = documents.flatMap((document) => document.rows)
   const cells = documents.flatMap((document) => document.codes)
@@ -38,9 +41,15 @@ export function buildCatalog(
   const names = assignNames(unique, kind, values, rule)
   reportRefusedNames(unique, names, values, rule)
   const codes = new Set(unique.map((row) => values.get(row.code)))
-  const entries = unique
-    .map((row) => toEntry(row, values, names, replacementOf(row, kind, codes)))
+  const rowOf = new Map<CatalogEntry, Row>()
+  const read = unique
+    .map((row) => {
+      const entry = toEntry(row, values, names, replacementOf(row, kind, codes))
+      rowOf.set(entry, row)
+      return entry
+    })
     .sort((a, b) => compareCodes(a.code, b.code))
+  const {entries, locales} = translateEntries(read, (entry) => rowOf.get(entry), localeDocuments, options.defaultLocale)
 
   return {
     sources: [...sources],
@@ -49,7 +58,8 @@ export function buildCatalog(
     hasResolve,
     entries,
     statuses: statusesOf(entries),
-    groups: [...new Set(rows.flatMap((row) => (row.group === undefined ? [] : [row.group])))]
+    groups: [...new Set(rows.flatMap((row) => (row.group === undefined ? [] : [row.group])))],
+    ...(locales ? {locales} : {})
   }
 }
 
@@ -126,7 +136,7 @@ function warnDuplicateMessages(rows: ReadonlyArray<Row>, values: CodeValues): vo
  * What building the catalog needs of the options: the code kind, and the outputs and their settings the names must
  * fit (by default the targets on by default, with their default settings).
  */
-export type CatalogOptions = Pick<ReadOptions, 'codes'> & Partial<Pick<ReadOptions, 'optionalColumns'>> & NamingOptions
+export type CatalogOptions = Pick<ReadOptions, 'codes'> & Partial<Pick<ReadOptions, 'optionalColumns' | 'defaultLocale'>> & NamingOptions
 
 /**
  * The code that replaces a deprecated entry: the Deprecated cell's (an error when it is not a documented code), or

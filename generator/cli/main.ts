@@ -6,6 +6,7 @@ import {report, storedStylish, storeReports} from '../diagnostics/report.js'
 import {type Progress, silent, terminalProgress} from '../diagnostics/progress.js'
 import type {ParseCache} from '../parse/cache.js'
 import type {Prepared, PrepareOptions} from '../spine.js'
+import {documentPatterns} from '../read/patterns.js'
 import {contentNote} from '../tables/header/columns.js'
 import {type Changed, type Generated, type OnDisk, readOnDisk, writeChanged} from '../write/apply-io.js'
 import {lockOutputDirectory} from '../write/lock-io.js'
@@ -155,7 +156,7 @@ async function once(settings: Settings, io: Io): Promise<number> {
     out,
     shownOut,
     files: prepared.files,
-    input: config.input,
+    input: documentPatterns(config),
     documents: prepared.documents,
     codes: prepared.catalog.entries.length,
     settings: settingsRead,

@@ -5,6 +5,7 @@ import {isDynamicPattern} from 'tinyglobby'
 import type {FSWatcher} from 'node:fs'
 import {configFileName, defaultInput} from '../config/defaults.js'
 import {loadConfig} from '../config/load-io.js'
+import {documentPatterns} from '../read/patterns.js'
 import type {Settings} from './flags.js'
 import type {Io} from './main.js'
 
@@ -165,7 +166,7 @@ function configTargets(settings: Settings, cwd: string): Array<Target> {
 async function documentTargets(settings: Settings, cwd: string): Promise<Array<Target> | undefined> {
   const loaded = await loadConfig(cwd, {input: settings.input, out: settings.out, config: settings.config}).catch(() => undefined)
   const config = loaded?.config
-  return config ? patternTargets(config.input, path.resolve(cwd, config.out), cwd) : undefined
+  return config ? patternTargets(documentPatterns(config), path.resolve(cwd, config.out), cwd) : undefined
 }
 
 /** The documents the flags or the defaults name, before any configuration could be read. */

@@ -6,6 +6,7 @@ import {type Document, isMap, isPair, isScalar, LineCounter, parseDocument, type
 import {error} from '../diagnostics/messages.js'
 import {rules} from '../diagnostics/rules.js'
 import type {ConfigFile} from '../types.js'
+import {localeProblems} from './settings/locales.js'
 import {outputNameProblems} from './settings/output-names.js'
 import {problemTemplateProblems} from './settings/problem-template.js'
 import {validators} from './validators.js'
@@ -52,7 +53,9 @@ export function checkConfig(file: VFile, at: ReadonlyArray<string>): ConfigFile 
   const template = (value as ConfigFile).problem?.type
   const templateProblems = template === undefined ? [] : problemTemplateProblems(template)
   for (const reason of templateProblems) error(file, reason, valuePlace(document, [...at, 'problem', 'type'], lineCounter), 'config-schema')
-  return problems.length === 0 && templateProblems.length === 0 ? (value as ConfigFile) : undefined
+  const locales = localeProblems(value as ConfigFile)
+  for (const {path, reason} of locales) error(file, reason, keyPlace(document, [...at, ...path], lineCounter), 'invalid-locale')
+  return problems.length === 0 && templateProblems.length === 0 && locales.length === 0 ? (value as ConfigFile) : undefined
 }
 
 /** The place of the value at a path (keys and indexes) of a configuration file; undefined when it has no such value. */
@@ -65,6 +68,14 @@ export function placeInConfig(file: VFile, path: ReadonlyArray<string | number>)
 function valuePlace(document: Document, path: ReadonlyArray<string | number>, lineCounter: LineCounter): Position | undefined {
   const range = (document.getIn(path, true) as YamlNode | undefined)?.range
   return range ? {start: toPoint(lineCounter.linePos(range[0])), end: toPoint(lineCounter.linePos(range[1]))} : undefined
+}
+
+/** The place of the key at the end of a path (its value's place for a path to a value that is no map's key). */
+function keyPlace(document: Document, path: ReadonlyArray<string>, lineCounter: LineCounter): Position | undefined {
+  const parent = document.getIn(path.slice(0, -1), true)
+  const key = isMap(parent) ? parent.items.find((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === path.at(-1))?.key : undefined
+  const range = (key as YamlNode | undefined)?.range
+  return range ? {start: toPoint(lineCounter.linePos(range[0])), end: toPoint(lineCounter.linePos(range[1]))} : valuePlace(document, path, lineCounter)
 }
 
 /** Strict JSON syntax (YAML, used for positions, also takes comments and unquoted keys). */

@@ -1,4 +1,4 @@
-/** defaults: nothing in, errgen's defaults out — the configuration file's name, the document, the output directory, the TypeScript style, the placeholder syntaxes and the error body used when nothing says otherwise. */
+/** defaults: nothing in, errgen's defaults out — the configuration file's name, the document, the output directory, the TypeScript style, the placeholder syntaxes, the default locale and the error body used when nothing says otherwise. */
 import type {BodyOptions, ParamSyntax, TypeScriptStyle} from '../types.js'
 
 /** The configuration file looked for in the working directory (else the "errgen" key of package.json). */
@@ -24,6 +24,9 @@ export const rulesUrl = 'https://www.npmjs.com/package/errgen#diagnostics'
 
 /** The placeholder syntaxes of messages when the configuration says nothing: braces (`{name}`, `{{name}}`); printf is off, as `%` is common in prose. */
 export const defaultParamSyntaxes: ReadonlyArray<ParamSyntax> = ['braces']
+
+/** The locale of the untagged messages when the configuration names no `defaultLocale`. */
+export const defaultLocale = 'en'
 
 /** The error body when the configuration says nothing: the columns read, and no extra field. */
 export const defaultBody: BodyOptions = {fields: undefined, extraFields: false}

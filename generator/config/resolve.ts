@@ -6,6 +6,7 @@ import {displayPath} from '../diagnostics/io-error.js'
 import type {Config, ConfigFile, Field, TypeScriptStyle} from '../types.js'
 import {resolveOutputs, resolveTargetSettings} from '../targets/index.js'
 import {defaultBody, defaultInput, defaultOut} from './defaults.js'
+import {checkLocaleTag} from '../locales/tags.js'
 
 /** Settings from the command line or the library API, over the configuration file. */
 export interface Overrides {
@@ -46,14 +47,22 @@ export function resolve(written: ConfigFile, overrides: Overrides, context: Reso
     headings: written.headings || [],
     rules: written.rules ?? {},
     ...(written.params === undefined ? {} : {params: [...written.params]}),
+    ...(written.locales === undefined ? {} : {locales: resolveLocales(written.locales, rebase)}),
+    ...(written.defaultLocale === undefined ? {} : {defaultLocale: checkLocaleTag(written.defaultLocale).tag}),
     body: {
       fields: written.body?.fields ?? defaultBody.fields,
       extraFields: written.body?.extraFields ?? defaultBody.extraFields,
-      ...(written.body?.params === undefined ? {} : {params: written.body.params})
+      ...(written.body?.params === undefined ? {} : {params: written.body.params}),
+      ...(written.body?.messages === undefined ? {} : {messages: written.body.messages})
     },
     against: overrides.against === false ? undefined : (overrides.against ?? written.against),
     ...(written.problem === undefined ? {} : {problem: {type: written.problem.type}})
   }
+}
+
+/** Each locale's document relative to the working directory, by its tag in canonical case (`de-de` is `de-DE`). */
+function resolveLocales(locales: Readonly<Record<string, string>>, rebase: (file: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(locales).map(([tag, file]) => [checkLocaleTag(tag).tag, rebase(file)]))
 }
 
 /** The base of the output names: the first document's name without extension (`error-codes`), `errors` for a glob. */

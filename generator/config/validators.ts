@@ -7,7 +7,7 @@ import type {Ajv2020} from 'ajv/dist/2020.js'
 import {configSchema} from './schema-io.js'
 
 /** The keys of the configuration that say how tables are read: what the remark plugin takes as options. */
-export const readingKeys = ['columns', 'optionalColumns', 'codes', 'headings', 'params', 'rules'] as const
+export const readingKeys = ['columns', 'optionalColumns', 'codes', 'headings', 'params', 'defaultLocale', 'rules'] as const
 
 /** The two validators. */
 export interface Validators {

@@ -60,6 +60,7 @@ async function fromGit(ref: string, config: Config, cwd: string): Promise<Before
       resolve: entry.resolve,
       deprecated: entry.deprecated !== undefined,
       type: problemTypeOrUndefined(config.problem, entry),
+      ...(entry.translations ? {translations: entry.translations} : {}),
       file: byPath.get(entry.source.file),
       place: entry.source.places.code
     })),

@@ -9,6 +9,8 @@ export interface Compared {
   readonly resolve: string | undefined
   /** The problem type URI; undefined when that side has no problem form. */
   readonly type?: string | undefined
+  /** The message in each other locale; undefined when that side has no translations (an output read back). */
+  readonly translations?: Readonly<Record<string, {readonly message: string}>> | undefined
 }
 
 /** The fields compared, in the order messages name them. */
@@ -59,7 +61,20 @@ export function compareEntries<B extends Compared, A extends Compared>(
 
 /** The fields whose values differ, where both sides record them. */
 function differingFields(previous: Compared, entry: Compared): Array<ComparedField> {
-  return fields.filter((field) => previous[field] !== undefined && entry[field] !== undefined && previous[field] !== entry[field])
+  const translated = editedTranslations(previous, entry).length > 0
+  return fields.filter((field) => (previous[field] !== undefined && entry[field] !== undefined && previous[field] !== entry[field]) || (field === 'message' && translated))
+}
+
+/**
+ * The translations of a message edited between two sides: a message edit too. A translation added or removed is not
+ * one (the default locale's message stands in for a missing one).
+ */
+export function editedTranslations(previous: Compared, entry: Compared): Array<{locale: string, before: string, after: string}> {
+  const before = previous.translations ?? {}
+  return Object.entries(entry.translations ?? {}).flatMap(([locale, translation]) => {
+    const earlier = before[locale]
+    return earlier && earlier.message !== translation.message ? [{locale, before: earlier.message, after: translation.message}] : []
+  })
 }
 
 /** `code 1800 added; codes 1610, 1611 removed; code 1000 changed (message)`, or '' when no code changed. */

@@ -3,7 +3,7 @@ import type {VFileMessage} from 'vfile-message'
 import {type BreakingRuleId, rules} from '../diagnostics/rules.js'
 import type {Catalog, CatalogEntry} from '../types.js'
 import type {Before, BeforeEntry} from './compare.js'
-import {compareEntries, type Match} from './changes.js'
+import {compareEntries, editedTranslations, type Match} from './changes.js'
 
 /** The markdown release notes of the changes from `before` to `after`. */
 export function releaseNotes(before: Before, after: Catalog, messages: ReadonlyArray<VFileMessage>): string {
@@ -24,7 +24,10 @@ export function releaseNotes(before: Before, after: Catalog, messages: ReadonlyA
 function editedLines(match: Match<BeforeEntry, CatalogEntry>, label: string): Array<string> {
   const {before: previous, after: entry, fields} = match
   const lines: Array<string> = []
-  if (fields.includes('message')) lines.push('- Message of code ' + entry.code + ' edited since ' + label + ': ' + inline(previous.message) + ' → ' + inline(entry.message))
+  if (fields.includes('message') && previous.message !== entry.message) lines.push('- Message of code ' + entry.code + ' edited since ' + label + ': ' + inline(previous.message) + ' → ' + inline(entry.message))
+  for (const edit of fields.includes('message') ? editedTranslations(previous, entry) : []) {
+    lines.push('- Message of code ' + entry.code + ' (' + edit.locale + ') edited since ' + label + ': ' + inline(edit.before) + ' → ' + inline(edit.after))
+  }
   if (fields.includes('resolve')) lines.push('- Resolve text of code ' + entry.code + ' edited since ' + label + ': ' + inline(previous.resolve) + ' → ' + inline(entry.resolve))
   return lines
 }

@@ -122,9 +122,29 @@ export const rules = {
     meaning: 'the Message and Resolve cells of one code hold placeholders of more than one kind (`{name}` and `{{name}}`, or braces and printf\'s `%s`): its parameters could not be told apart',
     example: 'Unexpected placeholders of 2 kinds for code 4000 (`{limit}`, `%d`), expected one kind in its Message and Resolve cells: write each like `{limit}`'
   },
+  'invalid-locale': {
+    severity: 'error',
+    meaning: 'a locale tag that is not BCP 47\'s shape (a language of 2 or 3 letters, then an optional script, region and variants separated by `-`): in a header (`Message (de_DE)`, whose column is then not read) or a key of `locales` or `defaultLocale` in the configuration',
+    example: 'Unexpected locale tag `de_DE` in header `Message (de_DE)`, expected a language of 2 or 3 letters, then an optional script, region and variants separated by `-` (BCP 47: `fr`, `de-DE`, `zh-Hant-TW`): write `de-DE`; the column is not read'
+  },
+  'translation-params': {
+    severity: 'error',
+    meaning: 'a translated message (or resolve text) that does not use exactly the parameters of the default locale\'s (one added, left out or renamed), in a tagged column or a locale\'s document: a server filling in the translation would send a hole or lose a value',
+    example: 'Unexpected parameter `{mail}` in the fr translation of the message of code 1000, expected exactly those of the message: parameters `{email}`, `{tenant}`'
+  },
+  'missing-translation': {
+    severity: 'warning', adjustable: true,
+    meaning: 'codes without a message in a locale the page translates into (an empty tagged cell, or a code the locale\'s document lacks): one warning per locale with the count and the first codes; the default locale\'s message is sent in that locale meanwhile',
+    example: 'Missing fr translation of 1 code (1002), expected a message in every locale: the en message is used for it'
+  },
+  'translation-only-code': {
+    severity: 'error',
+    meaning: 'a code in a locale\'s document that the default locale\'s documents do not have: a translation of nothing (a typo in the code, or a code deleted from one document only)',
+    example: 'Unexpected code 3 in the de translations, expected a code of the default locale\'s documents: it documents no error there'
+  },
   'duplicate-code': {
     severity: 'error',
-    meaning: 'a code defined twice (in one table, two tables or two documents), also a string code in another Unicode normalization (NFC and NFD `café`); points at the first',
+    meaning: 'a code defined twice (in one table, two tables or two documents, or translated twice in a locale\'s documents), also a string code in another Unicode normalization (NFC and NFD `café`); points at the first',
     example: 'Duplicate code 1100, first defined at 7:12'
   },
   'confusable-code': {

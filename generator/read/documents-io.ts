@@ -6,6 +6,7 @@ import {reportIllFormed} from '../diagnostics/messages.js'
 import type {Config, GenerateOptions} from '../types.js'
 import {readBytes} from './files-io.js'
 import {inputFiles} from './inputs-io.js'
+import {documentPatterns} from './patterns.js'
 import {decodeUtf8Lossy} from './utf8.js'
 
 /** The documents of a run: their VFiles, and their bytes as they were read. */
@@ -30,9 +31,9 @@ export async function readDocuments(config: Config, given: GenerateOptions['docu
   }
 }
 
-/** Read every document the configuration names, once: these bytes are parsed, and fingerprinted. */
+/** Read every document the configuration names (the input, then each locale's translations), once: these bytes are parsed, and fingerprinted. */
 async function readFiles(config: Config, cwd: string, base: string): Promise<Array<{path: string, value: Uint8Array}>> {
-  const files = await inputFiles(config.input, cwd, [cwd, base])
+  const files = await inputFiles(documentPatterns(config), cwd, [cwd, base])
   return Promise.all(files.map(async (shown) => ({path: shown, value: await readBytes(path.resolve(cwd, shown), shown)})))
 }
 

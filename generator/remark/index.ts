@@ -17,7 +17,7 @@ import {cachedParser, type ParseFunction} from './cached-parse.js'
 import {configurationFor} from './config-io.js'
 
 /** The options a `.remarkrc` can give: the keys of errgen's configuration that say how tables are read, and the rules' severities. */
-export type Options = Pick<ConfigFile, 'columns' | 'optionalColumns' | 'codes' | 'headings' | 'params' | 'rules'>
+export type Options = Pick<ConfigFile, 'columns' | 'optionalColumns' | 'codes' | 'headings' | 'params' | 'defaultLocale' | 'rules'>
 
 /**
  * Check the error tables of every document remark processes, with the same code as the `errgen` command: the tables
@@ -117,6 +117,6 @@ function reportOverLimits(file: VFile): boolean {
 
 /** How tables are read, resolved from the options as the configuration's are. */
 function readingOf(options: Options): ReadOptions {
-  const {columns, optionalColumns, codes, headings, params} = resolve(options, {}, {cwd: '.', base: '.', version: undefined})
-  return {columns, optionalColumns, codes, headings, params}
+  const {columns, optionalColumns, codes, headings, params, defaultLocale} = resolve(options, {}, {cwd: '.', base: '.', version: undefined})
+  return {columns, optionalColumns, codes, headings, params, ...(defaultLocale === undefined ? {} : {defaultLocale})}
 }

@@ -8,6 +8,7 @@ import {cellDocText, cellText, isBlank, isStruckThrough, unreadHtml} from './cel
 import {columnLabels, columnsOf} from './header/columns.js'
 import {contentPlace, error, warning} from '../diagnostics/messages.js'
 import {readParams} from '../params/cells.js'
+import {type LocaleColumns, localeColumns, readTranslations} from '../locales/row-translations.js'
 import type {CodeCell, Column, EntryDocs, Field, HeaderCell, ReadOptions, Row, RowDeprecation} from '../types.js'
 
 /** What reading a document's tables goes by. */
@@ -40,6 +41,8 @@ export interface TableReading {
   readonly optional: ReadonlySet<'status' | 'resolve'>
   /** Whether the Name column was found by what its cells hold: a dotted or slashed identifier gives its PascalCase. */
   readonly namesByContent: boolean
+  /** The columns of translations, by locale (`Message (fr)`); empty for a table without. */
+  readonly locales: ReadonlyArray<LocaleColumns>
 }
 
 /** How the rows of a table with this header are read. */
@@ -50,7 +53,7 @@ export function tableReading(header: ReadonlyArray<HeaderCell>): TableReading {
   const optional = new Set<'status' | 'resolve'>()
   if (status && !status.configured) optional.add('status')
   if (resolve?.inferred && !resolve.configured) optional.add('resolve')
-  return {columns: columnsOf(header), optional, namesByContent: Boolean(cellOf('name')?.content)}
+  return {columns: columnsOf(header), optional, namesByContent: Boolean(cellOf('name')?.content), locales: localeColumns(header)}
 }
 
 /** A cell of a column errgen reads: its text and the place of its content. */
@@ -112,6 +115,7 @@ export function readRow(
     context.options.params, code.text, file
   )
   const deprecated = deprecationOf(column || undefined, Boolean(messageNode && isStruckThrough(messageNode)), resolve)
+  const translations = reading.locales.length > 0 ? readTranslations(row, reading.locales, context.options.params, code.text, file) : undefined
 
   read.rows.push({
     file,
@@ -124,6 +128,7 @@ export function readRow(
     group: heading,
     deprecated,
     ...(params ? {params} : {}),
+    ...(translations ? {translations} : {}),
     places: {
       row: rowPlace,
       status: placeOr(statusCell?.place, rowPlace),

@@ -26,6 +26,20 @@ export interface Row {
   readonly params?: {readonly params: readonly MessageParam[], readonly templates: EntryTemplates} | undefined
   /** Where each cell's text stands in the document. */
   readonly places: Readonly<Record<'row' | Column, Position>>
+  /** The row's translations, from the columns tagged with a locale (`Message (fr)`); undefined when the table has none. */
+  readonly translations?: readonly RowTranslation[] | undefined
+}
+
+/** A row's message (and resolve text) in one locale, as a tagged column or a locale's document gives it. */
+export interface RowTranslation {
+  readonly locale: string
+  /** Undefined when the cell is empty: the translation is missing. */
+  readonly message: string | undefined
+  readonly resolve: string | undefined
+  /** The parameters of the translated texts and their templates; undefined when they have none. */
+  readonly params?: {readonly params: readonly MessageParam[], readonly templates: EntryTemplates} | undefined
+  /** Where the translated message stands. */
+  readonly place: Position
 }
 
 /** A deprecation as written: the code that replaces the entry, if the Deprecated cell or the Resolve text names one. */
@@ -65,6 +79,16 @@ export interface HeaderCell {
   readonly content?: {readonly why: string, readonly named?: Column | undefined} | undefined
   /** Whether the configuration's `columns` names the header: every row must then fill its cell. */
   readonly configured?: boolean | undefined
+  /** Set for a column of translations (`Message (fr)`): what it translates, and the locale as written. */
+  readonly locale?: HeaderLocale | undefined
+}
+
+/** A header cell's locale tag: the column it translates, the tag (canonical), and whether the tag is valid. */
+export interface HeaderLocale {
+  readonly column: 'message' | 'resolve'
+  readonly tag: string
+  /** Why the tag is not a locale tag, when it is not (`de_DE`); the column is then not read. */
+  readonly invalid?: string | undefined
 }
 
 /** What validate reads from one document. */

@@ -10,6 +10,7 @@ import {codeLook} from './row-lines.js'
 import {looksLikeErrorHeader, reportBrokenTables} from './header/malformed.js'
 import {type HeaderReading, headerTexts, noteUnreadTable, readHeader, reportHeaderReading} from './header/read.js'
 import {type ReadContext, type RowsRead, readRow, tableReading} from './rows.js'
+import {reportInvalidLocales} from '../locales/row-translations.js'
 import {normalizeHeader} from '../catalog/names.js'
 import type {Column, HeaderCell, ReadDocument, ReadOptions, TableInfo} from '../types.js'
 
@@ -135,6 +136,7 @@ function readTable(table: Table, reading: HeaderReading, heading: string | undef
   const columns = columnsOf(header)
   if (!headerRow || !table.position || !reportHeaderReading(reading, headerRow, context.file) || !checkHeader(headerRow, header, context)) return
 
+  reportInvalidLocales(headerRow, header, context.file)
   const present = new Set(columns.flatMap((column) => (column ? [column] : [])))
   read.tables.push({file: context.file, place: table.position, heading, header, columns: present})
   const rowReading = tableReading(header)

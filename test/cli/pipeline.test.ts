@@ -156,7 +156,7 @@ describe('configuration', () => {
       code: 2,
       stdout: '',
       stderr:
-        'errgen.config.json:2:3-2:11  error  Unexpected key `inputs` in the configuration, expected one of $schema, input, out, outputs, typescript, jsonSchema, openapi, go, columns, optionalColumns, codes, headings, params, body, problem, against, rules  config-schema\n' +
+        'errgen.config.json:2:3-2:11  error  Unexpected key `inputs` in the configuration, expected one of $schema, input, out, outputs, typescript, jsonSchema, openapi, go, columns, optionalColumns, codes, headings, params, locales, defaultLocale, body, problem, against, rules  config-schema\n' +
         'errgen.config.json:3:27-3:34  error  Unexpected "class" for `typescript.style`, expected one of "enum", "const"  config-schema\n' +
         '✖ 2 errors\n'
     })

@@ -71,7 +71,7 @@ describe('remarkErrgen', () => {
 
   test('options errgen’s configuration schema refuses are errors on the document', async () => {
     expect(await messagesOf(badDocument, {codes: 'numbers', out: 'x'} as unknown as Options)).toEqual([
-      ' | error | errgen options: Unexpected key `out` in the configuration, expected one of columns, optionalColumns, codes, headings, params, rules | config-schema | errgen | https://www.npmjs.com/package/errgen#diagnostics',
+      ' | error | errgen options: Unexpected key `out` in the configuration, expected one of columns, optionalColumns, codes, headings, params, defaultLocale, rules | config-schema | errgen | https://www.npmjs.com/package/errgen#diagnostics',
       ' | error | errgen options: Unexpected "numbers" for `codes`, expected one of "auto", "integer", "string" | config-schema | errgen | https://www.npmjs.com/package/errgen#diagnostics'
     ])
   })

@@ -1,5 +1,5 @@
 /** emit/schema/body-schema: a catalog and the body options in, the JSON Schema 2020-12 objects of the error body (shared by the JSON Schema and OpenAPI emitters) out, keyed on `code` so that a validator names what is wrong. */
-import type {BodyField, BodyOptions, Catalog, CatalogEntry, MessageParam} from '../../types.js'
+import type {BodyField, BodyMessages, BodyOptions, Catalog, CatalogEntry, MessageParam, Translation} from '../../types.js'
 import {templatePattern} from '../../params/fill.js'
 import {type Body, bodyFields, bodyParams, entryBody, entryFields, namedExtraFields, partialFields} from '../body-fields.js'
 
@@ -132,7 +132,7 @@ function entrySchema(catalog: Catalog, body: BodyOptions, entry: CatalogEntry, d
   const fields = entryFields(entry, bodyFields(catalog, body))
   const description = describe(entry)
   const params = bodyParams(catalog, body) && entry.params !== undefined
-  const shape = bodyShape(body, fields, fields, {code: {const: entry.code}, status: {const: entry.status}, message: messageSchema(entry), resolve: {type: 'string'}})
+  const shape = bodyShape(body, fields, fields, {code: {const: entry.code}, status: {const: entry.status}, message: messageSchema(entry, body.messages), resolve: {type: 'string'}})
   return {
     title: entry.name,
     ...(description === undefined ? {} : {description}),
@@ -169,10 +169,25 @@ function withEntryParams(shape: Schema, entry: CatalogEntry): Schema {
  * The schema of an entry's message: its text; for a message with parameters, the pattern of its filled-in texts (each
  * parameter a non-empty run of text, the rest as written), described by its template.
  */
-function messageSchema(entry: CatalogEntry): Schema {
+function messageSchema(entry: CatalogEntry, messages: BodyMessages | undefined): Schema {
+  if (entry.translations) return translatedMessageSchema(entry, entry.translations, messages)
   if (!entry.templates || !entry.params) return {const: entry.message}
   const names = entry.params.map((param) => param.name).join(', ')
   return {type: 'string', description: entry.message + ' (with ' + names + ' filled in)', pattern: templatePattern(entry.templates.message)}
+}
+
+/**
+ * The schema of the message of an entry with translations: any text with `"messages": "any"`; else one of its
+ * locales' messages, or for a message with parameters the pattern of any locale's filled-in texts (the default
+ * locale's first).
+ */
+function translatedMessageSchema(entry: CatalogEntry, translations: Readonly<Record<string, Translation>>, messages: BodyMessages | undefined): Schema {
+  const localized = Object.values(translations)
+  if (messages === 'any') return {type: 'string', description: entry.message + ' (or its translation)'}
+  if (!entry.templates || !entry.params) return {enum: [...new Set([entry.message, ...localized.map((translation) => translation.message)])]}
+  const names = entry.params.map((param) => param.name).join(', ')
+  const patterns = [entry.templates.message, ...localized.flatMap((translation) => (translation.templates ? [translation.templates.message] : []))].map((template) => templatePattern(template).slice(1, -1))
+  return {type: 'string', description: entry.message + ' (with ' + names + ' filled in, or its translation)', pattern: '^(?:' + [...new Set(patterns)].join('|') + ')$'}
 }
 
 /**

@@ -1,7 +1,8 @@
 /** columns: header texts in, the columns they name out — the built-in names (of every language) and the configured ones, the message and resolve columns inferred from description-like headers, how a header is shown in messages, and what makes a table an error table. */
 import {normalizeHeader} from '../../catalog/names.js'
 import {builtInNames} from './names.js'
-import type {Column, Field, HeaderCell, ReadOptions} from '../../types.js'
+import {checkLocaleTag, defaultLocaleTag, splitLocaleHeader} from '../../locales/tags.js'
+import type {Column, Field, HeaderCell, HeaderLocale, ReadOptions} from '../../types.js'
 
 /** The columns an error table has, in the order messages name them. */
 export const tableColumns = ['status', 'code', 'message', 'resolve'] as const
@@ -46,20 +47,45 @@ export interface DraftCell {
   content?: {readonly why: string, readonly named?: Column | undefined}
   /** Whether the configuration's `columns` names the header. */
   readonly configured: boolean
+  /** Set for a column of translations (`Message (fr)`), which is read apart from the columns. */
+  readonly locale?: HeaderLocale
 }
 
 /**
  * What each header cell's name says: its alias (the configuration's first), or description-like.
  *
  * @param configured the configuration's header names (normalized)
+ * @param defaultLocale the locale of the untagged messages: a column tagged with it is the Message (or Resolve) column
  */
-export function draftHeader(texts: ReadonlyArray<string>, aliases: ReadonlyMap<string, Field>, configured: ReadonlySet<string> = new Set()): Array<DraftCell> {
+export function draftHeader(
+  texts: ReadonlyArray<string>,
+  aliases: ReadonlyMap<string, Field>,
+  configured: ReadonlySet<string> = new Set(),
+  defaultLocale: string = defaultLocaleTag
+): Array<DraftCell> {
   return texts.map((text) => {
     const key = normalizeHeader(text)
     const alias = aliases.get(key)
+    const localized = alias === undefined && !descriptionLike.has(key) ? localizedCell(text, aliases, defaultLocale) : undefined
+    if (localized) return localized
     const field = alias ?? (descriptionLike.has(key) ? 'description' : undefined)
     return {text, field, column: alias === undefined || alias === 'ignore' ? undefined : alias, inferred: false, configured: configured.has(key)}
   })
+}
+
+/**
+ * A header cell that names the Message or Resolve column with a locale tag after it (`Message (fr)`, `Сообщение
+ * [ru]`): a column of translations, never read as a column of its own nor by its content; the Message (or Resolve)
+ * column itself when the tag is the default locale's. Undefined for any other header.
+ */
+function localizedCell(text: string, aliases: ReadonlyMap<string, Field>, defaultLocale: string): DraftCell | undefined {
+  const split = splitLocaleHeader(text)
+  const column = split && aliases.get(normalizeHeader(split.name))
+  if (!split || (column !== 'message' && column !== 'resolve')) return undefined
+  const checked = checkLocaleTag(split.tag)
+  if (checked.invalid === undefined && checked.tag === defaultLocale) return {text, field: column, column, inferred: false, configured: false}
+  const locale = {column, tag: checked.tag, ...(checked.invalid === undefined ? {} : {invalid: checked.invalid})}
+  return {text, field: 'ignore', column: undefined, inferred: false, configured: false, locale}
 }
 
 /**
@@ -76,8 +102,8 @@ export function mapHeader(texts: ReadonlyArray<string>, aliases: ReadonlyMap<str
 
 /** A read header cell. */
 export function finished(cell: DraftCell): HeaderCell {
-  const {text, column, inferred, content, configured} = cell
-  return {text, column, inferred, ...(content ? {content} : {}), ...(configured ? {configured} : {})}
+  const {text, column, inferred, content, configured, locale} = cell
+  return {text, column, inferred, ...(content ? {content} : {}), ...(configured ? {configured} : {}), ...(locale ? {locale} : {})}
 }
 
 /**
@@ -128,6 +154,7 @@ export function headerList(header: ReadonlyArray<HeaderCell>): string {
 function headerNote(cell: HeaderCell): string {
   const note = contentNote(cell)
   if (note) return ' (' + note + ')'
+  if (cell.locale) return cell.locale.invalid === undefined ? ' (read as the ' + cell.locale.tag + ' translation)' : ' (not read: not a locale tag)'
   if (!cell.column) return ' (not read)'
   const plain = normalizeHeader(cell.text) === normalizeHeader(columnLabels[cell.column])
   return plain ? '' : ' (read as ' + readAs[cell.column] + ')'

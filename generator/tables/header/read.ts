@@ -31,7 +31,7 @@ export function headerTexts(table: Table): Array<string> {
  */
 export function readHeader(table: Table, aliases: ReadonlyMap<string, Field>, options: ReadOptions, codeByContent: boolean): HeaderReading {
   const [, ...body] = table.children
-  const cells = draftHeader(headerTexts(table), aliases, new Set(Object.keys(options.columns)))
+  const cells = draftHeader(headerTexts(table), aliases, new Set(Object.keys(options.columns)), options.defaultLocale)
   const texts = columnTexts(body)
   checkNamedColumns(cells, texts, saysHttp)
   readNumberedCodes(cells)

@@ -18,6 +18,8 @@ export interface DictionaryEntry {
   readonly deprecated: boolean
   readonly replacement: number | string | null
   readonly type: string | null
+  /** The message (and resolve text, null for the default locale's) in each other locale; only in a catalog with translations. */
+  readonly translations?: Readonly<Record<string, {readonly message: string, readonly resolve: string | null}>>
 }
 
 /**
@@ -26,12 +28,12 @@ export interface DictionaryEntry {
  */
 export function emitDictionary(catalog: Catalog, options: EmitOptions): string {
   const members = [JSON.stringify(noticeKey) + ': ' + JSON.stringify(dictionary.notice(catalog))]
-  for (const entry of catalog.entries) members.push(JSON.stringify(String(entry.code)) + ': ' + JSON.stringify(dictionaryEntry(entry, options), null, 2).replace(/\n/g, '\n  '))
+  for (const entry of catalog.entries) members.push(JSON.stringify(String(entry.code)) + ': ' + JSON.stringify(dictionaryEntry(entry, options, catalog), null, 2).replace(/\n/g, '\n  '))
   return '{\n  ' + members.join(',\n  ') + '\n}\n'
 }
 
 /** An entry with every key, in a fixed order. */
-export function dictionaryEntry(entry: CatalogEntry, options: Pick<EmitOptions, 'problem'>): DictionaryEntry {
+export function dictionaryEntry(entry: CatalogEntry, options: Pick<EmitOptions, 'problem'>, catalog?: Catalog): DictionaryEntry {
   return {
     code: entry.code,
     name: entry.name,
@@ -41,6 +43,12 @@ export function dictionaryEntry(entry: CatalogEntry, options: Pick<EmitOptions, 
     heading: entry.group ?? null,
     deprecated: entry.deprecated !== undefined,
     replacement: entry.deprecated?.replacement ?? null,
-    type: problemTypeOrUndefined(options.problem, entry) ?? null
+    type: problemTypeOrUndefined(options.problem, entry) ?? null,
+    ...(catalog?.locales ? {translations: translationsOf(entry)} : {})
   }
+}
+
+/** An entry's translations, by locale in the catalog's order: those it has (the default locale's message is used in the others). */
+function translationsOf(entry: CatalogEntry): Record<string, {message: string, resolve: string | null}> {
+  return Object.fromEntries(Object.entries(entry.translations ?? {}).map(([locale, translation]) => [locale, {message: translation.message, resolve: translation.resolve ?? null}]))
 }

@@ -1,6 +1,7 @@
 /** targets/go/api: a catalog and the emit options in, the Go declarations a client or server uses out — the catalog map, `Lookup`, `Entries`, `Code.String`, the `Body` struct (JSON tags as the JSON Schema names the fields), `NewBody`, `ParseBody` (documented or not, or an error) and the `Error` type that `errors.As` finds. */
 import {bodyFields, bodyParams, namedExtraFields, partialFields} from '../../emit/body-fields.js'
 import type {BodyField, Catalog, EmitOptions} from '../../types.js'
+import {localeDeclarations} from './locales.js'
 import {hasParams, paramDeclarations} from './params.js'
 import {exported, goString} from './text.js'
 
@@ -8,7 +9,7 @@ import {exported, goString} from './text.js'
 export function apiDeclarations(catalog: Catalog, options: EmitOptions): Array<Array<string>> {
   const fields = bodyFields(catalog, options.body)
   const partial = partialFields(catalog, fields)
-  return [...lookup(catalog), ...paramDeclarations(catalog), body(fields, partial, namedExtraFields(options.body), bodyParams(catalog, options.body)), newBody(catalog, fields, bodyParams(catalog, options.body)), parseBody(catalog, fields, partial), ...errorType(catalog)]
+  return [...lookup(catalog), ...paramDeclarations(catalog), ...localeDeclarations(catalog, fields.includes('resolve')), body(fields, partial, namedExtraFields(options.body), bodyParams(catalog, options.body)), newBody(catalog, fields, bodyParams(catalog, options.body)), parseBody(catalog, fields, partial), ...errorType(catalog)]
 }
 
 function lookup(catalog: Catalog): Array<Array<string>> {
@@ -115,8 +116,9 @@ function parseBody(catalog: Catalog, fields: ReadonlyArray<BodyField>, partial: 
   const required = fields.filter((field) => !partial.includes(field))
   const same = fields.flatMap((field) => {
     const name = bodyField[field][0]
-    if (field === 'message' && hasParams(catalog)) return ['messageMatches(body.Code, body.Message)']
-    if (field === 'message' || (field === 'status' && !partial.includes(field))) return ['body.' + name + ' == entry.' + name]
+    const message = hasParams(catalog) ? 'messageMatches(body.Code, body.Message)' : 'body.Message == entry.Message'
+    if (field === 'message') return [catalog.locales ? '(' + message + ' || isTranslation(body.Code, body.Message))' : message]
+    if (field === 'status' && !partial.includes(field)) return ['body.' + name + ' == entry.' + name]
     if (field === 'code' || !partial.includes(field)) return []
     return ['(entry.' + name + ' == ' + (field === 'status' ? '0' : '""') + ') == !has' + name]
   })

@@ -9,9 +9,10 @@ export function hasParams(catalog: Catalog): boolean {
   return catalog.entries.some((entry) => entry.params !== undefined)
 }
 
-/** The imports the declarations need besides `encoding/json` and `fmt`. */
+/** The imports the declarations (and the locales', which recognize translated messages) need besides `encoding/json` and `fmt`. */
 export function paramImports(catalog: Catalog): Array<string> {
-  return hasParams(catalog) ? ['\t"regexp"', '\t"strings"'] : []
+  if (hasParams(catalog)) return ['\t"regexp"', '\t"strings"']
+  return catalog.locales ? ['\t"regexp"'] : []
 }
 
 /** The declarations about parameters; none when no message has parameters. */

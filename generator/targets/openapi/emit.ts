@@ -1,5 +1,5 @@
 /** targets/openapi/emit: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas (their descriptions with the links' URLs) and one response per HTTP status (and an `Error` response of the codes without one) out. */
-import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings} from '../../types.js'
+import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, Translation} from '../../types.js'
 import {writeYaml} from './block-yaml.js'
 import {docsText, entrySchemas, errorBodySchemas, errorCodeSchema, exampleBody} from '../../emit/schema/body-schema.js'
 import {problemSchemas, withProblemContent} from '../../emit/schema/problem-schema.js'
@@ -42,13 +42,20 @@ export function emitOpenApi(catalog: Catalog, info: {title: string; version: str
 
 /**
  * An entry schema's extensions: its heading as `x-tags`, and the parameters of its message and resolve text (name and
- * type: `text` for a brace, `string` for `%s`, `integer` for `%d`) as `x-errgen-params`.
+ * type: `text` for a brace, `string` for `%s`, `integer` for `%d`) as `x-errgen-params`, and its message and resolve
+ * text in each other locale as `x-errgen-translations`.
  */
 function entryExtensions(entry: CatalogEntry): Record<string, unknown> {
   return {
     ...(entry.group === undefined ? {} : {'x-tags': [entry.group]}),
-    ...(entry.params === undefined ? {} : {'x-errgen-params': entry.params.map((param) => ({name: param.name, type: param.type}))})
+    ...(entry.params === undefined ? {} : {'x-errgen-params': entry.params.map((param) => ({name: param.name, type: param.type}))}),
+    ...(entry.translations === undefined ? {} : {'x-errgen-translations': translationsOf(entry.translations)})
   }
+}
+
+/** An entry's translations by locale: each one's message, and its resolve text when it has one of its own. */
+function translationsOf(translations: Readonly<Record<string, Translation>>): Record<string, {message: string, resolve?: string}> {
+  return Object.fromEntries(Object.entries(translations).map(([locale, translation]) => [locale, {message: translation.message, ...(translation.resolve === undefined ? {} : {resolve: translation.resolve})}]))
 }
 
 /**

@@ -1,13 +1,14 @@
 /** targets/python/api: a catalog and the emit options in, the functions and types of the Python module a client or server uses out — `is_error_code`, `get_error_entry`, the `ErrorBody` TypedDict and `create_error_body`, `parse_error_body` (documented, undocumented or invalid) and `ApiError`. */
 import {bodyFields, bodyParams, namedExtraFields, partialFields} from '../../emit/body-fields.js'
 import type {BodyField, Catalog, EmitOptions} from '../../types.js'
+import {localeLines, localeNames} from './locales.js'
 import {filledResolve, hasParams, paramLines} from './params.js'
 import {docstring, pyString} from './text.js'
 
 /** The names this part of the module exports, for `__all__` (`format_message` when some message has parameters). */
 export function apiNames(catalog: Catalog): ReadonlyArray<string> {
   const names = ['ApiError', 'Documented', 'ErrorBody', 'Invalid', 'ParsedErrorBody', 'Undocumented', 'create_error_body', 'get_error_entry', 'is_error_body', 'is_error_code', 'parse_error_body']
-  return hasParams(catalog) ? [...names, 'format_message'] : names
+  return [...(hasParams(catalog) ? [...names, 'format_message'] : names), ...localeNames(catalog)]
 }
 
 /** What the body statements need: the code's type, the body's fields, those only some codes have, the extra fields. */
@@ -26,7 +27,7 @@ interface BodyContext {
 export function apiLines(catalog: Catalog, options: EmitOptions): Array<Array<string>> {
   const fields = bodyFields(catalog, options.body)
   const context: BodyContext = {catalog, fields, partial: partialFields(catalog, fields), extras: namedExtraFields(options.body), codeType: catalog.codeKind === 'integer' ? 'int' : 'str', params: bodyParams(catalog, options.body)}
-  return [isErrorCode(context), getErrorEntry(context), ...paramLines(catalog), ...errorBody(context), createErrorBody(context), ...parsed(), parseErrorBody(context), isErrorBody(), apiError(catalog)]
+  return [isErrorCode(context), getErrorEntry(context), ...paramLines(catalog), ...localeLines(catalog), ...errorBody(context), createErrorBody(context), ...parsed(), parseErrorBody(context), isErrorBody(), apiError(catalog)]
 }
 
 function isErrorCode({catalog, codeType}: BodyContext): Array<string> {
@@ -72,12 +73,15 @@ function errorBody({fields, partial, extras, codeType, params}: BodyContext): Ar
 
 function createErrorBody({catalog, fields, partial, params: withParams}: BodyContext): Array<string> {
   const params = hasParams(catalog)
-  const text = (field: BodyField): string => (params && field === 'message' ? 'format_message(code, params)' : params && field === 'resolve' ? filledResolve('code', 'params') : 'entry.' + field)
+  const documented = (field: BodyField): string => (params && field === 'message' ? 'format_message(code, params)' : params && field === 'resolve' ? filledResolve('code', 'params') : 'entry.' + field)
+  const localized = (field: BodyField): string => '_translated(code, ' + (field === 'message' ? 0 : 1) + ', ' + (params ? 'params' : 'None') + ', locale) or ' + documented(field)
+  const text = (field: BodyField): string => (catalog.locales && (field === 'message' || field === 'resolve') ? localized(field) : documented(field))
   const value = (field: BodyField): string => (field === 'code' ? 'entry.code.value' : field === 'status' ? 'entry.status.value' : text(field))
   const whole = fields.filter((field) => !partial.includes(field))
+  const locale = catalog.locales ? ', locale: Optional[str] = None' : ''
   return [
-    params ? 'def create_error_body(code: ErrorCode, params: Optional[Mapping[str, object]] = None) -> ErrorBody:' : 'def create_error_body(code: ErrorCode) -> ErrorBody:',
-    params ? '    """The response body of the error with this code, as documented, its parameters filled in."""' : '    """The response body of the error with this code, as documented."""',
+    params ? 'def create_error_body(code: ErrorCode, params: Optional[Mapping[str, object]] = None' + locale + ') -> ErrorBody:' : 'def create_error_body(code: ErrorCode' + locale + ') -> ErrorBody:',
+    '    """The response body of the error with this code, as documented' + (params ? ', its parameters filled in' : '') + (catalog.locales ? ', in a locale (the default locale\'s\n    when the locale has no translation of it)' : '') + '."""',
     '    entry = ERROR_CATALOG[code]',
     '    body: ErrorBody = {' + whole.map((field) => pyString(field) + ': ' + value(field)).join(', ') + '}',
     ...partial.flatMap((field) => ['    if entry.' + field + ' is not None:', '        body[' + pyString(field) + '] = ' + value(field)]),
@@ -113,7 +117,8 @@ function parseErrorBody({catalog, fields, partial}: BodyContext): Array<string> 
     return ['    if ' + guarded + ':', '        return Invalid(' + pyString('`' + field + '` is not ' + (integer ? 'an integer' : 'a string')) + ')']
   })
   const differs = fields.flatMap((field) => {
-    if (field === 'message') return [hasParams(catalog) ? 'not _message_matches(entry, fields["message"])' : 'entry.message != fields["message"]']
+    const message = hasParams(catalog) ? 'not _message_matches(entry, fields["message"])' : 'entry.message != fields["message"]'
+    if (field === 'message') return [catalog.locales ? '(' + message + ' and not _is_translation(entry.code, fields["message"]))' : message]
     if (field === 'status') return [partial.includes(field) ? '(None if entry.status is None else entry.status.value) != fields.get("status")' : 'entry.status.value != fields["status"]']
     return partial.includes(field) ? ['(entry.' + field + ' is None) != (' + pyString(field) + ' not in fields)'] : []
   })

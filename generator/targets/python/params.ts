@@ -45,6 +45,17 @@ function fill(): Array<string> {
 function formatMessage(catalog: Catalog): Array<string> {
   const example = catalog.entries.find((entry) => entry.params)
   const values = example?.params?.map((param) => pyString(param.name) + ': ' + (param.type === 'integer' ? '1' : pyString(param.name))).join(', ')
+  if (catalog.locales) {
+    return [
+      'def format_message(code: ErrorCode, params: Optional[Mapping[str, object]] = None, locale: Optional[str] = None) -> str:',
+      ...docstring('The message of the error with this code in a locale (the default locale\'s when the locale has no translation of it),\nits parameters filled in (a KeyError names a missing one): format_message(ErrorCode.' + (example?.name ?? '') + ', {' + values + '}, ' + pyString(catalog.locales.others[0] ?? '') + ').', '    '),
+      '    translated = _translated(code, 0, params, locale)',
+      '    if translated is not None:',
+      '        return translated',
+      '    template = _TEMPLATES.get(code)',
+      '    return ERROR_CATALOG[code].message if template is None else _fill(template[0], params)'
+    ]
+  }
   return [
     'def format_message(code: ErrorCode, params: Optional[Mapping[str, object]] = None) -> str:',
     ...docstring('The message of the error with this code, its parameters filled in (a KeyError names a missing one):\nformat_message(ErrorCode.' + (example?.name ?? '') + ', {' + values + '}).', '    '),

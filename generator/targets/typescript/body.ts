@@ -2,7 +2,7 @@
 import type {WriterFunction} from 'ts-morph'
 import type {BodyField, BodyOptions, Catalog} from '../../types.js'
 import {bodyFields, bodyParams, namedExtraFields, partialFields} from '../../emit/body-fields.js'
-import {exampleParams, hasParams} from './params.js'
+import {exampleParams, hasParams} from './messages/params.js'
 import {docLines, textStatement} from './syntax.js'
 
 /** What the statements need: the catalog's code type and the body's fields. */
@@ -77,8 +77,9 @@ function errorBodyType(context: BodyContext): WriterFunction {
   ])
 }
 
-/** The type of a code's message in its body: its literal text; any string for a code with parameters. */
+/** The type of a code's message in its body: its literal text; any string for a code with parameters, and in a catalog with translations. */
 export function messageType(catalog: Catalog): string {
+  if (catalog.locales) return 'string'
   const documented = '(typeof errorCatalog)[C]["message"]'
   return hasParams(catalog) ? 'C extends keyof ErrorParams ? string : ' + documented : documented
 }
@@ -93,7 +94,11 @@ const paramsMember = [
   '      : unknown)'
 ]
 
-function createErrorBody({catalog, fields, partial, params: withParams}: BodyContext): WriterFunction {
+function createErrorBody(context: BodyContext): WriterFunction {
+  return context.catalog.locales ? localizedCreateErrorBody(context) : plainCreateErrorBody(context)
+}
+
+function plainCreateErrorBody({catalog, fields, partial, params: withParams}: BodyContext): WriterFunction {
   const params = hasParams(catalog)
   const valueOf = (field: BodyField): string => (params && (field === 'message' || field === 'resolve') ? 'filled(code, "' + field + '", valuesOf(params))' : 'entry.' + field)
   const value = (field: BodyField): string => {
@@ -110,6 +115,34 @@ function createErrorBody({catalog, fields, partial, params: withParams}: BodyCon
     ' */',
     'export function createErrorBody<C extends ErrorCode>(code: C' + (params ? ', ...params: ParamsArgs<C>' : '') + '): ErrorBody<C> {',
     '  const entry = entries[code] as ErrorEntry;',
+    '  return { ' + values.join(', ') + ' } as unknown as ErrorBody<C>;',
+    '}'
+  ])
+}
+
+/** `createErrorBody` of a catalog with translations: the message and resolve text in the locale after the parameters, the default locale's when it has none. */
+function localizedCreateErrorBody({catalog, fields, partial, params: withParams}: BodyContext): WriterFunction {
+  const params = hasParams(catalog)
+  const valueOf = (field: BodyField): string => {
+    if (field !== 'message' && field !== 'resolve') return 'entry.' + field
+    return 'translated(code, "' + field + '", params, locale) ?? ' + (params ? 'filled(code, "' + field + '", params)' : 'entry.' + field)
+  }
+  const value = (field: BodyField): string => {
+    if (field === 'code') return 'code'
+    if (partial.includes(field)) return '...(entry.' + field + ' === undefined ? {} : { ' + field + ': ' + valueOf(field) + ' })'
+    return field + ': ' + valueOf(field)
+  }
+  const values = [...fields.map(value), ...(withParams ? ['...(templates[code] === undefined ? {} : { params })'] : [])]
+  return textStatement([
+    '/**',
+    ' * The response body of the error with this code, as documented' + (params ? ' (its parameters, when it has some, filled in)' : '') + ', in a locale:',
+    ' * the default locale when it is left out or has no translation of the code.',
+    ' *',
+    ' * @example createErrorBody(' + exampleArgs(catalog) + ')',
+    ' */',
+    'export function createErrorBody<C extends ErrorCode>(code: C, ...args: LocaleArgs<C>): ErrorBody<C> {',
+    '  const entry = entries[code] as ErrorEntry;',
+    '  const { params, locale } = localeArgs(code, args);',
     '  return { ' + values.join(', ') + ' } as unknown as ErrorBody<C>;',
     '}'
   ])
@@ -164,6 +197,7 @@ function parseErrorBody({catalog, fields, partial}: BodyContext): WriterFunction
     return '  if (' + test + ') return { kind: "invalid", reason: "`' + field + '` is not ' + kind + '" };'
   })
   const differs = fields.flatMap((field) => {
+    if (field === 'message' && catalog.locales) return ['!(' + (hasParams(catalog) ? 'messageMatches(body.code, body.message)' : 'entry.message === body.message') + ' || isTranslation(body.code, body.message))']
     if (field === 'message' && hasParams(catalog)) return ['!messageMatches(body.code, body.message)']
     if (field === 'message' || field === 'status') return ['entry.' + field + ' !== body.' + field]
     return partial.includes(field) ? ['(entry.' + field + ' === undefined) !== (body.' + field + ' === undefined)'] : []

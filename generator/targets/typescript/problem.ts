@@ -5,7 +5,7 @@ import {problemType} from '../../config/settings/problem-template.js'
 import type {Catalog, ProblemSettings} from '../../types.js'
 import {isPartial} from '../../emit/body-fields.js'
 import {messageType} from './body.js'
-import {hasParams} from './params.js'
+import {hasParams} from './messages/params.js'
 import {stringLiteral} from './syntax.js'
 
 /** The statements of the problem details form, after the body's. */

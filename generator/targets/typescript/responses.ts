@@ -3,7 +3,7 @@ import type {WriterFunction} from 'ts-morph'
 import type {Catalog, CatalogEntry} from '../../types.js'
 import {isPartial} from '../../emit/body-fields.js'
 import {exampleArgs} from './body.js'
-import {hasParams} from './params.js'
+import {hasParams} from './messages/params.js'
 import {textStatement} from './syntax.js'
 
 /** The statements about statuses and responses; none when the codes carry no status. */
@@ -86,6 +86,7 @@ function errorResponse(catalog: Catalog): WriterFunction {
 
 /** The start of the error class's constructor: with the parameters of its message after the code, when some code has them. */
 function constructorStart(catalog: Catalog): Array<string> {
+  if (catalog.locales) return localizedConstructorStart(catalog)
   if (!hasParams(catalog)) {
     return [
       '  /**',
@@ -105,6 +106,32 @@ function constructorStart(catalog: Catalog): Array<string> {
     '    const params = (templates[code] === undefined ? [] : args.slice(0, 1)) as ParamsArgs<C>;',
     '    const options = args[params.length] as { readonly cause?: unknown } | undefined;',
     '    const body = createErrorBody(code, ...params);'
+  ]
+}
+
+/** The start of the constructor in a catalog with translations: the options also take the locale of the message. */
+function localizedConstructorStart(catalog: Catalog): Array<string> {
+  const options = '{ readonly cause?: unknown; readonly locale?: Locale }'
+  const doc = '`cause`, what led to the error, and `locale`, the locale of its message (the default locale when left out)'
+  if (!hasParams(catalog)) {
+    return [
+      '  /**',
+      '   * @param code a documented code: the error\'s message is its message',
+      '   * @param options ' + doc,
+      '   */',
+      '  constructor(code: C, options?: ' + options + ') {',
+      '    const body = createErrorBody(code, options?.locale);'
+    ]
+  }
+  return [
+    '  /**',
+    '   * @param code a documented code: the error\'s message is its message, its parameters filled in',
+    '   * @param args the parameters of its message, when it has some; then the options: ' + doc,
+    '   */',
+    '  constructor(code: C, ...args: [...ParamsArgs<C>, options?: ' + options + ']) {',
+    '    const params = (templates[code] === undefined ? [] : args.slice(0, 1)) as ParamsArgs<C>;',
+    '    const options = args[params.length] as ' + options + ' | undefined;',
+    '    const body = createErrorBody(code, ...params, options?.locale);'
   ]
 }
 

@@ -16,7 +16,8 @@ import {defaultBody} from '../../config/defaults.js'
 import {isPartial} from '../../emit/body-fields.js'
 import {bodyContext, bodyStatements} from './body.js'
 import {typescript} from './index.js'
-import {paramStatements} from './params.js'
+import {localeStatements} from './messages/locales.js'
+import {paramStatements} from './messages/params.js'
 import {problemStatements} from './problem.js'
 import {errorClass, responseStatements} from './responses.js'
 import {docText, enumeration, type Member, stringLiteral} from './syntax.js'
@@ -52,6 +53,7 @@ export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle, bo
     isErrorCodeFunction(catalog),
     getErrorEntryFunction(catalog),
     ...paramStatements(catalog),
+    ...localeStatements(catalog),
     ...bodyStatements(bodyContext(catalog, body)),
     ...responseStatements(catalog),
     errorClass(catalog)

@@ -1,18 +1,19 @@
-/** targets/typescript/params: a catalog in, the module's statements about message parameters out — `ErrorParams`, `ParamsArgs`, the templates, `formatMessage` and the helpers that fill and match them; none when no message has parameters, so that such a module is as before. */
+/** targets/typescript/messages/params: a catalog in, the module's statements about message parameters out — `ErrorParams`, `ParamsArgs`, the templates, `formatMessage` and the helpers that fill and match them; none when no message has parameters, so that such a module is as before. */
 import type {WriterFunction} from 'ts-morph'
-import {templatePattern} from '../../params/fill.js'
-import type {Catalog, CatalogEntry, MessageParam} from '../../types.js'
-import {docText, stringLiteral, textStatement} from './syntax.js'
+import {templatePattern} from '../../../params/fill.js'
+import type {Catalog, CatalogEntry, MessageParam} from '../../../types.js'
+import {docText, stringLiteral, textStatement} from '../syntax.js'
 
 /** Whether some message or resolve text of the catalog has parameters. */
 export function hasParams(catalog: Catalog): boolean {
   return catalog.entries.some((entry) => entry.params !== undefined)
 }
 
-/** The statements about parameters, after the catalog's view; none when no message has parameters. */
+/** The statements about parameters, after the catalog's view; none when no message has parameters (`formatMessage` is the locales' when the catalog has translations). */
 export function paramStatements(catalog: Catalog): Array<WriterFunction> {
   if (!hasParams(catalog)) return []
-  return [errorParamsInterface(catalog), paramsArgsType(), templatesConstant(catalog), fillFunction(), filledFunction(catalog), messageMatchesFunction(), formatMessageFunction(catalog)]
+  const formatMessage = catalog.locales ? [] : [formatMessageFunction(catalog)]
+  return [errorParamsInterface(catalog), paramsArgsType(), templatesConstant(catalog), fillFunction(), filledFunction(catalog), messageMatchesFunction(), ...formatMessage]
 }
 
 /** The TypeScript type of a parameter's value: a brace's any text or number, `%s` a string, `%d` a number. */
