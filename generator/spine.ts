@@ -92,6 +92,8 @@ export async function compile(
   progress?: Progress
 ): Promise<Compiled> {
   const catalogging = catalogOf(documents, options, parser)
+  // A failed parse is thrown where the catalog is awaited, below; until then (the emitters load for a second) it must not count as unhandled, which would end the host's process.
+  catalogging.catch(() => undefined)
   // Loaded here only, as the emitters are: a run answered from the manifest loads neither (nor Ajv and yaml, which placing a body field's error needs).
   const {emitWith, loadEmitters} = await import('./emit/index.js')
   const {checkBodyFields} = await import('./config/settings/body.js')
