@@ -49,11 +49,42 @@ function scanCell(cell: TemplateCell, syntaxes: ReadonlyArray<ParamSyntax>, code
   const masked = cellText(maskedCodeSpans(cell.node))
   if (/[\uE000-\uE002]/.test(cell.text) || unmask(masked) !== cell.text) return {parts: [cell.text], placeholders: []}
   const scanned = scan(masked, syntaxes)
-  for (const malformed of scanned.malformed) {
+  const places = malformedPlaces(scanned.malformed.map((malformed) => unmask(malformed.written)), cell.place, file)
+  scanned.malformed.forEach((malformed, index) => {
     const reason = unmask(malformed.reason).replace(', expected', ' in the ' + cell.label + ' cell of code ' + code + ', expected')
-    warning(file, reason + '; kept as text', cell.place, 'malformed-placeholder')
-  }
+    warning(file, reason + '; kept as text', places[index], 'malformed-placeholder')
+  })
   return {parts: scanned.parts.map((part) => unmask(part)), placeholders: scanned.placeholders}
+}
+
+/**
+ * Where each malformed placeholder is written: its own place in the cell's line when the cell's source holds its text
+ * exactly as many times as it is malformed (so the n-th is the n-th; a copy in a code span or an escape would make
+ * that a guess), else the whole cell.
+ */
+function malformedPlaces(written: ReadonlyArray<string>, place: Position | undefined, file: VFile): Array<Position | undefined> {
+  const start = place?.start
+  const end = place?.end
+  if (start?.offset === undefined || end?.offset === undefined || start.line !== end.line) return written.map(() => place)
+  const offset = start.offset
+  const source = String(file.value).slice(offset, end.offset)
+  const seen = new Map<string, number>()
+  return written.map((text) => {
+    const nth = seen.get(text) ?? 0
+    seen.set(text, nth + 1)
+    const found = occurrences(source, text)
+    const at = found[nth]
+    if (found.length !== written.filter((other) => other === text).length || at === undefined) return place
+    const column = start.column + at
+    return {start: {line: start.line, column, offset: offset + at}, end: {line: start.line, column: column + text.length, offset: offset + at + text.length}}
+  })
+}
+
+/** Where a text occurs in another, without overlaps. */
+function occurrences(source: string, text: string): Array<number> {
+  const found: Array<number> = []
+  for (let at = source.indexOf(text); at >= 0 && text !== ''; at = source.indexOf(text, at + text.length)) found.push(at)
+  return found
 }
 
 /** A copy of a cell whose code spans have their braces and percent signs masked: they are never placeholders. */

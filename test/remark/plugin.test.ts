@@ -58,14 +58,14 @@ describe('remarkErrgen', () => {
     expect(messages.map((message) => message.split(' | ')[3])).toEqual(['config-schema'])
   })
 
-  test('reports malformed and mixed placeholders, with printf read only when the options turn it on', async () => {
+  test('reports malformed placeholders where they are written and mixed placeholders, with printf read only when the options turn it on', async () => {
     const markdown = '| HTTP | Code | Message |\n| --- | --- | --- |\n| 400 | 1 | Bad {na me} |\n| 400 | 2 | Limit {limit} of %d |\n'
     expect(await messagesOf(markdown, {params: ['braces', 'printf']})).toEqual([
-      '3:13 | warning | Unexpected placeholder `{na me}` in the Message cell of code 1, expected `{name}` with a name of ASCII letters, digits and `_`; a literal brace is written in a code span; kept as text | malformed-placeholder | errgen | https://www.npmjs.com/package/errgen#diagnostics',
+      '3:17 | warning | Unexpected placeholder `{na me}` in the Message cell of code 1, expected `{name}` with a name of ASCII letters, digits and `_`; a literal brace is written in a code span; kept as text | malformed-placeholder | errgen | https://www.npmjs.com/package/errgen#diagnostics',
       '4:13 | error | Unexpected placeholders of 2 kinds for code 2 (`{limit}`, `%d`), expected one kind in its Message and Resolve cells: write each like `{limit}` | mixed-placeholders | errgen | https://www.npmjs.com/package/errgen#diagnostics'
     ])
     expect(await messagesOf(markdown)).toEqual([
-      '3:13 | warning | Unexpected placeholder `{na me}` in the Message cell of code 1, expected `{name}` with a name of ASCII letters, digits and `_`; a literal brace is written in a code span; kept as text | malformed-placeholder | errgen | https://www.npmjs.com/package/errgen#diagnostics'
+      '3:17 | warning | Unexpected placeholder `{na me}` in the Message cell of code 1, expected `{name}` with a name of ASCII letters, digits and `_`; a literal brace is written in a code span; kept as text | malformed-placeholder | errgen | https://www.npmjs.com/package/errgen#diagnostics'
     ])
   })
 
