@@ -38,7 +38,13 @@ export function readParams(message: TemplateCell, resolve: TemplateCell | undefi
   if (reportMixed(placeholders, message.place, code, file)) return undefined
   const params = new Map<string, MessageParam>()
   for (const {param} of placeholders) if (!params.has(param.name)) params.set(param.name, param)
-  return {params: [...params.values()], templates: {message: scans[0]?.parts ?? [message.text], resolve: resolve ? scans[1]?.parts : undefined}}
+  return {params: inNumberOrder(placeholders, [...params.values()]), templates: {message: scans[0]?.parts ?? [message.text], resolve: resolve ? scans[1]?.parts : undefined}}
+}
+
+/** The parameters in order of first use; numbered printf's (`%2$s … %1$s`) by their numbers, `arg1` first. */
+function inNumberOrder(placeholders: ReadonlyArray<Placeholder>, params: Array<MessageParam>): Array<MessageParam> {
+  if (placeholders[0]?.kind !== 'printf-numbered') return params
+  return params.sort((a, b) => Number(a.name.slice(3)) - Number(b.name.slice(3)))
 }
 
 /**

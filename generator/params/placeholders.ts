@@ -1,8 +1,8 @@
 /** placeholders: a cell's text (code spans' characters masked) and the syntaxes a page uses in, its template out — literal texts and parameters alternating, the placeholders as written, and the malformed ones. */
 import type {MessageParam, ParamSyntax} from '../types.js'
 
-/** The kind of a placeholder as written: `{name}`, `{{name}}` or printf's `%s`, `%d`. */
-export type PlaceholderKind = 'brace' | 'double-brace' | 'printf'
+/** The kind of a placeholder as written: `{name}`, `{{name}}`, printf's `%s`, `%d`, or printf's numbered `%1$s`, `%2$d`. */
+export type PlaceholderKind = 'brace' | 'double-brace' | 'printf' | 'printf-numbered'
 
 /** A placeholder as written in a text. */
 export interface Placeholder {
@@ -55,6 +55,7 @@ const tokenPattern = new RegExp(
     '(?<close>\\})',
     '(?<percent>%%)',
     '(?<printf>%(?<conversion>[sd]))',
+    '(?<numbered>%(?<number>[1-9]\\d{0,2})\\$(?<numberedConversion>[sd]))',
     '(?<conversionLike>%(?:\\d+\\$)?[-+#0]*\\d*(?:\\.\\d+)?[A-Za-z])'
   ].join('|'),
   'g'
@@ -64,7 +65,8 @@ const literalBrace = 'a literal brace is written in a code span'
 
 /**
  * Scan a text for placeholders: `{name}` and `{{name}}` when the page uses braces, `%s` and `%d` (named `arg1`,
- * `arg2`, … by position) when it uses printf, where `%%` is a percent sign. `${…}` (a template of code) is text.
+ * `arg2`, … by position) and the numbered `%1$s`, `%2$d` (named `arg1`, `arg2` by their number, which a translation
+ * may reorder) when it uses printf, where `%%` is a percent sign. `${…}` (a template of code) is text.
  */
 export function scan(text: string, syntaxes: ReadonlyArray<ParamSyntax>): Scanned {
   const braces = syntaxes.includes('braces')
@@ -83,7 +85,7 @@ export function scan(text: string, syntaxes: ReadonlyArray<ParamSyntax>): Scanne
       literal(match[0])
     } else if (groups['percent'] !== undefined) {
       literal('%')
-    } else if (groups['double'] !== undefined || groups['single'] !== undefined || groups['printf'] !== undefined) {
+    } else if (groups['double'] !== undefined || groups['single'] !== undefined || groups['printf'] !== undefined || groups['numbered'] !== undefined) {
       const placeholder = placeholderOf(match[0], groups, scanned.placeholders)
       scanned.placeholders.push(placeholder)
       scanned.parts.push(placeholder.param.name, '')
@@ -99,7 +101,7 @@ export function scan(text: string, syntaxes: ReadonlyArray<ParamSyntax>): Scanne
 /** Which syntax a token belongs to: braces, printf, or text whatever the syntaxes (`${…}`). */
 function familyOf(groups: Readonly<Record<string, string | undefined>>): ParamSyntax | 'text' {
   if (groups['template'] !== undefined) return 'text'
-  const printf = groups['percent'] ?? groups['printf'] ?? groups['conversionLike']
+  const printf = groups['percent'] ?? groups['printf'] ?? groups['numbered'] ?? groups['conversionLike']
   return printf === undefined ? 'braces' : 'printf'
 }
 
@@ -108,6 +110,9 @@ function placeholderOf(written: string, groups: Readonly<Record<string, string |
   if (groups['printf'] !== undefined) {
     const position = before.filter((placeholder) => placeholder.kind === 'printf').length + 1
     return {written, kind: 'printf', param: {name: 'arg' + position, type: groups['conversion'] === 'd' ? 'integer' : 'string'}}
+  }
+  if (groups['numbered'] !== undefined) {
+    return {written, kind: 'printf-numbered', param: {name: 'arg' + String(groups['number']), type: groups['numberedConversion'] === 'd' ? 'integer' : 'string'}}
   }
   const double = groups['double'] !== undefined
   return {written, kind: double ? 'double-brace' : 'brace', param: {name: String(double ? groups['doubleName'] : groups['singleName']), type: 'text'}}
@@ -118,7 +123,7 @@ function malformedReason(written: string, groups: Readonly<Record<string, string
   if (groups['open'] !== undefined) return 'Unexpected `{` without a closing `}`, expected a placeholder `{name}`; ' + literalBrace
   if (groups['close'] !== undefined) return 'Unexpected `}` without an opening `{`, expected a placeholder `{name}`; ' + literalBrace
   if (groups['conversionLike'] !== undefined) {
-    return 'Unexpected printf conversion `' + written + '`, expected `%s` or `%d` (parameters are taken in order); a literal percent sign is written `%%`'
+    return 'Unexpected printf conversion `' + written + '`, expected `%s` or `%d` (parameters are taken in order), or `%1$s`, `%2$d` (numbered); a literal percent sign is written `%%`'
   }
   return 'Unexpected placeholder `' + written + '`, expected `{name}` with a name of ASCII letters, digits and `_`; ' + literalBrace
 }

@@ -22,7 +22,8 @@ describe('scan', () => {
     ['malformed: unclosed and lone closing', {given: 'a { b } c', want: {parts: ['a { b } c'], malformed: ['{ b }']}}],
     ['malformed: an unclosed brace', {given: 'a { b', want: {parts: ['a { b'], malformed: ['{']}}],
     ['malformed: a lone closing brace', {given: 'a } b', want: {parts: ['a } b'], malformed: ['}']}}],
-    ['malformed: other conversions', {given: '%5d and %x and %1$s', syntaxes: both, want: {parts: ['%5d and %x and %1$s'], malformed: ['%5d', '%x', '%1$s']}}]
+    ['printf numbered, reordered as a translation does', {given: '%2$d sur %1$s', syntaxes: both, want: {parts: ['', 'arg2', ' sur ', 'arg1', '']}}],
+    ['malformed: other conversions', {given: '%5d and %x and %1$x and %0$s', syntaxes: both, want: {parts: ['%5d and %x and %1$x and %0$s'], malformed: ['%5d', '%x', '%1$x', '%0$s']}}]
   ]
   test.each(cases)('%s', (_, {given, syntaxes = ['braces'], want}) => {
     const scanned = scan(given, syntaxes)
@@ -32,6 +33,7 @@ describe('scan', () => {
 
   test('printf parameters are typed: %s a string, %d an integer; braces text', () => {
     expect(scan('%s %d', both).placeholders.map((item) => item.param)).toEqual([{name: 'arg1', type: 'string'}, {name: 'arg2', type: 'integer'}])
+    expect(scan('%2$d %1$s', both).placeholders.map((item) => [item.kind, item.param])).toEqual([['printf-numbered', {name: 'arg2', type: 'integer'}], ['printf-numbered', {name: 'arg1', type: 'string'}]])
     expect(scan('{a} {{b}}', both).placeholders.map((item) => [item.kind, item.param.type])).toEqual([['brace', 'text'], ['double-brace', 'text']])
   })
 
