@@ -1,6 +1,7 @@
 /** bench/report: the samples of every case in, the bench's printed text out — the heading, the table of medians, spread and peak RSS, and each target with whether it holds. */
 import os from 'node:os'
 import process from 'node:process'
+import {memoryTargets} from './memory-shapes.js'
 
 /** One case of the bench, as the report names it. */
 export interface CaseLabel {
@@ -105,7 +106,8 @@ function targets(samples: Map<string, Array<Sample>>): Array<Target> {
       unit: '×',
       cases: ['full39', 'full2000', 'full20000']
     },
-    ...shapeTargets(median)
+    ...shapeTargets(median),
+    ...memoryTargets((id) => samplesOf(samples, id).map((sample) => sample.rssMb || 0))
   ]
 }
 
