@@ -1,4 +1,4 @@
-/** slices: a markdown document in, the plan to parse its largest table in independent slices out; the slices' trees in, the whole document's tree out (or undefined when a slice did not parse as the plan requires). */
+/** slices: a markdown document in, the plan to parse its tables in independent slices out; the slices' trees in, the whole document's tree out (or undefined when a slice did not parse as the plan requires). */
 import type {Root, RootContent, Table} from 'mdast'
 import type {Point, Position} from 'unist'
 import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
@@ -77,19 +77,30 @@ export function planSlices(text: string, rowsPerSlice: number): Plan | undefined
     return {text: own + (used.length === 0 ? '' : '\n\n' + used.join('\n') + '\n'), definitions: used.length, end: endOf(own)}
   }
   const slices = [undefined, ...cuts].map((cut, index): Slice => {
-    const next = cuts[index]
-    const from = cut ? at(starts, cut.line) : 0
-    const body = next === undefined ? text.slice(from) : text.slice(from, at(starts, next.line))
-    const head = cut ? text.slice(at(starts, cut.run.header), at(starts, cut.run.first)) : ''
-    const lineShift = cut ? cut.line - 2 : 0
-    const within = cut !== undefined && next?.run === cut.run
-    const continued = cut && (within ? {rows: (next?.line ?? 0) - cut.line, exact: true} : {rows: cut.run.end - cut.line, exact: false})
-    const open = next && (within ? {headerLine: 1, rows: next.line - cut.line} : {headerLine: next.run.header + 1 - lineShift, rows: next.line - next.run.first})
-    const rows = within ? (continued?.rows ?? 0) : (continued?.rows ?? 0) + (open?.rows ?? 0)
-    const kind = !cut ? 'first' : next ? 'middle' : 'last'
-    return {kind, ...withDefinitions(head + body), lineShift, offsetShift: from - head.length, rows, continued, open}
+    const {own, ...rest} = sliceBetween(text, starts, cut, cuts[index])
+    return {...rest, ...withDefinitions(own)}
   })
   return {definitions, slices}
+}
+
+/**
+ * The slice from a cut (the document's start when none) to the next cut (its end when none): its own text, after a
+ * copy of the cut table's header and delimiter rows, and what its tree must hold there.
+ */
+function sliceBetween(text: string, starts: ReadonlyArray<number>, cut: Cut | undefined, next: Cut | undefined): Omit<Slice, 'text' | 'definitions' | 'end'> & {own: string} {
+  const from = cut ? at(starts, cut.line) : 0
+  const body = next === undefined ? text.slice(from) : text.slice(from, at(starts, next.line))
+  const head = cut ? text.slice(at(starts, cut.run.header), at(starts, cut.run.first)) : ''
+  const lineShift = cut ? cut.line - 2 : 0
+  const kind = !cut ? 'first' : next ? 'middle' : 'last'
+  if (cut && next?.run === cut.run) {
+    // Within one table: the rows between the cuts, from line 3 to the end.
+    const rows = next.line - cut.line
+    return {kind, own: head + body, lineShift, offsetShift: from - head.length, rows, continued: {rows, exact: true}, open: {headerLine: 1, rows}}
+  }
+  const continued = cut && {rows: cut.run.end - cut.line, exact: false}
+  const open = next && {headerLine: next.run.header + 1 - lineShift, rows: next.line - next.run.first}
+  return {kind, own: head + body, lineShift, offsetShift: from - head.length, rows: (continued?.rows ?? 0) + (open?.rows ?? 0), continued, open}
 }
 
 /** A one-line link reference definition at the top level: `[x]: https://…`, `[x]: <url> "title"`. */
