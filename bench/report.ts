@@ -1,6 +1,7 @@
 /** bench/report: the samples of every case in, the bench's printed text out — the heading, the table of medians, spread and peak RSS, and each target with whether it holds. */
 import os from 'node:os'
 import process from 'node:process'
+import {memoryTargets} from './memory-shapes.js'
 
 /** One case of the bench, as the report names it. */
 export interface CaseLabel {
@@ -102,7 +103,8 @@ function targets(samples: Map<string, Array<Sample>>, upToDate: ReadonlyArray<Ca
       unit: '×',
       cases: ['full39', 'full2000', 'full20000']
     },
-    ...shapeTargets(median)
+    ...shapeTargets(median),
+    ...memoryTargets((id) => samplesOf(samples, id).map((sample) => sample.rssMb || 0))
   ]
 }
 

@@ -1,4 +1,4 @@
-/** bench/run: `npm run bench [-- --runs N] [--only consumers | --only cases] [--cases ID,…] [--timeout S] [--skip-warm-up]` from the repository root — times errgen's build (dist/) as a whole process on synthetic documents and the shapes that must cost no more than their size, and a one-cell edit under --watch, against a bare Node start (B) and an import of its dependencies (F); prints medians, spread, peak RSS and each target with whether it holds; then checks the outputs of 2,000 and 20,000 codes in their consumers and times tsc on them. */
+/** bench/run: `npm run bench [-- --runs N] [--only consumers | --only cases] [--cases ID,…] [--timeout S] [--skip-warm-up]` from the repository root — times errgen's build (dist/) as a whole process on synthetic documents and the shapes that must cost no more than their size, those whose memory must not depend on their shape, and a one-cell edit under --watch, against a bare Node start (B) and an import of its dependencies (F); prints medians, spread, peak RSS and each target with whether it holds; then checks the outputs of 2,000 and 20,000 codes in their consumers and times tsc on them. */
 import {spawn} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
@@ -10,6 +10,7 @@ import {parseArgs} from 'node:util'
 import {checkConsumers} from './consumers.js'
 import {definedDocument, syntheticDocument} from './documents.js'
 import {heading, table, targetLines, type CaseLabel, type Sample} from './report.js'
+import {memoryCases} from './memory-shapes.js'
 import {shapeCases} from './shapes.js'
 import {watchCases, type WatchCase} from './watch.js'
 
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
       await prepareUpToDate(directory)
       const prepare = async (args: ReadonlyArray<string>, cwd: string) => void (await runOnce(args, cwd, false))
       const watching = await watchCases({directory, bin, root})
-      const all = [...benchCases(), ...(await shapeCases({directory, bin, peakRss, root, prepare})), ...watching.cases]
+      const all = [...benchCases(), ...(await shapeCases({directory, bin, peakRss, root, prepare})), ...(await memoryCases(directory, bin, peakRss)), ...watching.cases]
       const cases = all.filter((item) => !chosen || chosen.has(item.id))
       const unknown = [...(chosen ?? [])].filter((id) => !all.some((item) => item.id === id))
       if (unknown.length > 0) throw new Error('bench: no case ' + unknown.join(', ') + '; the cases are ' + all.map((item) => item.id).join(', '))

@@ -586,8 +586,8 @@ export const errorCatalog = {
   },
 } as const;
 
-/** The catalog as entries of any code, for the functions below (one type check instead of one per use). */
-const entries: { readonly [code: number]: ErrorEntry | undefined } = errorCatalog;
+/** The catalog as entries of any code, for the functions below (one type instead of the union of every entry's at each use). */
+const entries = errorCatalog as unknown as { readonly [code: number]: ErrorEntry | undefined };
 
 /** Whether `value` is a documented error code. */
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -778,7 +778,7 @@ export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
    */
   constructor(code: C, options?: { readonly cause?: unknown }) {
     const body = createErrorBody(code);
-    super(body.message, options);
+    super((body as unknown as { readonly message: string }).message, options);
     this.code = code;
     this.status = (entries[code] as ErrorEntry).status as unknown as (typeof errorCatalog)[C]["status"];
     this.body = body;

@@ -1,4 +1,4 @@
-/** slices: a markdown document in, the plan to parse its largest table in independent slices out; the slices' trees in, the whole document's tree out (or undefined when a slice did not parse as the plan requires). */
+/** slices: a markdown document in, the plan to parse its tables in independent slices out; the slices' trees in, the whole document's tree out (or undefined when a slice did not parse as the plan requires). */
 import type {Root, RootContent, Table} from 'mdast'
 import type {Point, Position} from 'unist'
 import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
@@ -12,10 +12,12 @@ export interface Slice {
   lineShift: number
   /** Added to the offsets of the slice's rows. */
   offsetShift: number
-  /** How many body rows the slice must give (at least, for the last). */
+  /** How many body rows of cut tables the slice holds (at least): what a progress report counts. */
   rows: number
-  /** The line, in the slice, of its first body row. */
-  firstRowLine: number
+  /** All but the first: the table cut before the slice, which it starts with (after a copy of its header and delimiter rows), and the body rows it must give from line 3: exactly so many when the slice ends in the same table, else at least one. */
+  continued: {rows: number, exact: boolean} | undefined
+  /** All but the last: the table cut at the slice's end, its last node: its header line in the slice and its body rows, one a line. */
+  open: {headerLine: number, rows: number} | undefined
   /** How many of the document's link reference definitions are copied after the slice's own text: those its text may use (so that `[x]` reads as in the whole). */
   definitions: number
   /** Where the slice's own text ends, before the copied definitions: the end of the document's tree, for the last slice. */
@@ -24,9 +26,7 @@ export interface Slice {
 
 /** How a document is cut into slices. */
 export interface Plan {
-  /** The table's header line in the document (1-based). */
-  headerLine: number
-  /** The first holds the document up to its cut, the last the rest; all others, and the last, start with the header and delimiter rows. */
+  /** The first holds the document up to its first cut, the last the rest; all but the first start with a copy of the header and delimiter rows of the table cut before them. */
   slices: Array<Slice>
   /** The lines (0-based) of the document's link reference definitions, copied into the slices that use their labels. */
   definitions: Array<number>
@@ -42,6 +42,12 @@ interface TableRun {
   end: number
 }
 
+/** A place where the document is cut: a line of a table's body, and the table. */
+interface Cut {
+  line: number
+  run: TableRun
+}
+
 /** A line that may be a body row: it starts with something other than white space and holds a pipe. */
 const rowLike = /^[^ \t\r\n][^\r\n]*\|/
 
@@ -49,8 +55,9 @@ const rowLike = /^[^ \t\r\n][^\r\n]*\|/
 const delimiterLike = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
 
 /**
- * Plan the slices of the longest table of `text`, each with about `rowsPerSlice` body rows; undefined when the
- * document is not worth slicing or not a shape that slices provably parse as the whole. A link reference definition
+ * Plan the slices of every table of `text` long enough to cut, each slice with about `rowsPerSlice` body rows (so a
+ * document of many tables costs each parse no more than one of a single table); undefined when the document is not
+ * worth slicing or not a shape that slices provably parse as the whole. A link reference definition
  * (`[x]: https://…`) can turn `[x]` anywhere into a link, so each slice gets, after its own text, a copy of the
  * definitions whose labels it holds in brackets (only those: a copy of every definition in every slice would cost
  * the definitions times the slices); a document with `]:` elsewhere than in a one-line definition (a footnote
@@ -60,28 +67,40 @@ export function planSlices(text: string, rowsPerSlice: number): Plan | undefined
   const starts = lineStarts(text)
   const definitions = definitionLines(text, starts)
   if (!definitions) return undefined
-  const run = longestTable(text, starts)
-  if (!run || definitions.some((line) => line >= run.header && line < run.end)) return undefined
-  const count = Math.floor((run.end - run.first) / rowsPerSlice)
-  if (count < 2) return undefined
+  const runs = tableRuns(text, starts).filter((run) => Math.floor((run.end - run.first) / rowsPerSlice) >= 2)
+  if (runs.length === 0 || definitions.some((line) => runs.some((run) => line >= run.header && line < run.end))) return undefined
+  const cuts = runs.flatMap((run) => Array.from({length: Math.floor((run.end - run.first) / rowsPerSlice) - 1}, (_, index): Cut => ({line: run.first + (index + 1) * rowsPerSlice, run})))
 
   const labelled = definitions.map((line) => ({line: lineText(text, starts, line), label: definitionLabel(lineText(text, starts, line))}))
-  const slice = (kind: Slice['kind'], own: string, shifts: {lineShift: number, offsetShift: number, rows: number, firstRowLine: number}): Slice => {
+  const withDefinitions = (own: string) => {
     const used = usedDefinitions(own, labelled)
-    const copied = used.length === 0 ? '' : '\n\n' + used.join('\n') + '\n'
-    return {kind, text: own + copied, ...shifts, definitions: used.length, end: endOf(own)}
+    return {text: own + (used.length === 0 ? '' : '\n\n' + used.join('\n') + '\n'), definitions: used.length, end: endOf(own)}
   }
-  const cuts = Array.from({length: count - 1}, (_, index) => run.first + (index + 1) * rowsPerSlice)
-  const head = text.slice(at(starts, run.header), at(starts, run.first))
-  const firstCut = cuts[0] ?? 0
-  const first = slice('first', text.slice(0, at(starts, firstCut)), {lineShift: 0, offsetShift: 0, rows: firstCut - run.first, firstRowLine: run.first + 1})
-  const rest = cuts.map((cut, index) => {
-    const next = cuts[index + 1]
-    const body = next === undefined ? text.slice(at(starts, cut)) : text.slice(at(starts, cut), at(starts, next))
-    const shifts = {lineShift: cut - 2, offsetShift: at(starts, cut) - head.length, rows: next === undefined ? 1 : next - cut, firstRowLine: 3}
-    return slice(next === undefined ? 'last' : 'middle', head + body, shifts)
+  const slices = [undefined, ...cuts].map((cut, index): Slice => {
+    const {own, ...rest} = sliceBetween(text, starts, cut, cuts[index])
+    return {...rest, ...withDefinitions(own)}
   })
-  return {headerLine: run.header + 1, definitions, slices: [first, ...rest]}
+  return {definitions, slices}
+}
+
+/**
+ * The slice from a cut (the document's start when none) to the next cut (its end when none): its own text, after a
+ * copy of the cut table's header and delimiter rows, and what its tree must hold there.
+ */
+function sliceBetween(text: string, starts: ReadonlyArray<number>, cut: Cut | undefined, next: Cut | undefined): Omit<Slice, 'text' | 'definitions' | 'end'> & {own: string} {
+  const from = cut ? at(starts, cut.line) : 0
+  const body = next === undefined ? text.slice(from) : text.slice(from, at(starts, next.line))
+  const head = cut ? text.slice(at(starts, cut.run.header), at(starts, cut.run.first)) : ''
+  const lineShift = cut ? cut.line - 2 : 0
+  const kind = !cut ? 'first' : next ? 'middle' : 'last'
+  if (cut && next?.run === cut.run) {
+    // Within one table: the rows between the cuts, from line 3 to the end.
+    const rows = next.line - cut.line
+    return {kind, own: head + body, lineShift, offsetShift: from - head.length, rows, continued: {rows, exact: true}, open: {headerLine: 1, rows}}
+  }
+  const continued = cut && {rows: cut.run.end - cut.line, exact: false}
+  const open = next && {headerLine: next.run.header + 1 - lineShift, rows: next.line - next.run.first}
+  return {kind, own: head + body, lineShift, offsetShift: from - head.length, rows: (continued?.rows ?? 0) + (open?.rows ?? 0), continued, open}
 }
 
 /** A one-line link reference definition at the top level: `[x]: https://…`, `[x]: <url> "title"`. */
@@ -145,10 +164,10 @@ function at(starts: ReadonlyArray<number>, line: number): number {
   return starts[line] ?? 0
 }
 
-/** The header, first body line and end of the table-like run of lines with the most body rows. */
-function longestTable(text: string, starts: ReadonlyArray<number>): TableRun | undefined {
+/** The header, first body line and end of every table-like run of lines, in document order. */
+function tableRuns(text: string, starts: ReadonlyArray<number>): Array<TableRun> {
   const line = (index: number) => text.slice(at(starts, index), index + 1 < starts.length ? at(starts, index + 1) : text.length)
-  let best: TableRun | undefined
+  const runs: Array<TableRun> = []
   let index = 1
   while (index < starts.length) {
     if (!delimiterLike.test(line(index).replace(/\r?\n?$/, '')) || !rowLike.test(line(index - 1))) {
@@ -157,35 +176,38 @@ function longestTable(text: string, starts: ReadonlyArray<number>): TableRun | u
     }
     let end = index + 1
     while (end < starts.length && rowLike.test(line(end))) end++
-    if (!best || end - index - 1 > best.end - best.first) best = {header: index - 1, first: index + 1, end}
+    runs.push({header: index - 1, first: index + 1, end})
     index = end
   }
-  return best
+  return runs
 }
 
 /**
- * Join the trees of a plan's slices into the tree of the whole document: the first slice's tree, with the body rows
- * of the others appended to its last table, then the nodes after the table in the last slice; every position moved
- * to its place in the document. Undefined when a slice did not give its table where the plan says, with one body
- * row per line.
+ * Join the trees of a plan's slices into the tree of the whole document: the first slice's tree; then, for each
+ * other, the body rows of the table it starts with appended to the table cut before it, and its other nodes after;
+ * every position moved to its place in the document. Undefined when a slice did not give its tables where the plan
+ * says, with one body row per line.
  *
  * @param trees one per slice, in order, positions as in the slices (they are moved in place)
  */
 export function stitch(plan: Plan, trees: Array<Root>): Root | undefined {
   if (trees.length !== plan.slices.length || !trees.every((tree, index) => dropCopiedDefinitions(tree, plan.slices[index]))) return undefined
-  const [firstTree, ...others] = trees
+  if (!trees.every((tree, index) => slicedAsPlanned(tree, plan.slices[index]))) return undefined
+  const [root, ...others] = trees
   const last = others.at(-1)
-  const table = firstTree?.children.at(-1)
-  if (!firstTree || !last || table?.type !== 'table' || table.position?.start.line !== plan.headerLine) return undefined
-  if (!trees.every((tree, index) => slicedTable(tree, plan.slices[index]))) return undefined
+  if (!root || !last) return undefined
 
   others.forEach((tree, index) => shiftTree(tree, plan.slices[index + 1]))
-  const lastTable = last.children[0] as Table
-  for (const tree of others) table.children.push(...(tree.children[0] as Table).children.slice(1))
-  setEnd(table.position, lastTable.position)
-  firstTree.children.push(...last.children.slice(1))
-  setEnd(firstTree.position, last.position)
-  return hasDefinitionsAt(firstTree, plan.definitions) ? firstTree : undefined
+  let open = root.children.at(-1) as Table
+  for (const tree of others) {
+    const [continued, ...rest] = tree.children as [Table, ...Array<RootContent>]
+    for (const row of continued.children.slice(1)) open.children.push(row)
+    setEnd(open.position, continued.position)
+    for (const node of rest) root.children.push(node)
+    open = root.children.at(-1) as Table
+  }
+  setEnd(root.position, last.position)
+  return hasDefinitionsAt(root, plan.definitions) ? root : undefined
 }
 
 /**
@@ -211,19 +233,32 @@ function hasDefinitionsAt(tree: Root, lines: ReadonlyArray<number>): boolean {
 }
 
 /**
- * Whether a slice's tree has its table where the plan says: the first slice's as its last node, another's as its
- * first (and, but for the last slice, only) node; with the planned body rows, one per line from the first row line.
+ * Whether a slice's tree has its tables where the plan says: the table it continues as its first node, from line 1,
+ * its first body row (every one, when their number is known) on line 3 and on; the table cut at its end as its last
+ * node, at the planned line, with the planned body rows, one a line.
  */
-function slicedTable(tree: Root, slice: Slice | undefined): boolean {
+function slicedAsPlanned(tree: Root, slice: Slice | undefined): boolean {
   if (!slice) return false
-  const table = slice.kind === 'first' ? tree.children.at(-1) : tree.children[0]
-  if (table?.type !== 'table') return false
-  if (slice.kind !== 'first' && table.position?.start.line !== 1) return false
-  if (slice.kind === 'middle' && tree.children.length !== 1) return false
-  const body = table.children.slice(1)
-  if (slice.kind === 'last' ? body.length < 1 : body.length !== slice.rows) return false
-  const checked = slice.kind === 'last' ? body.slice(0, 1) : body
-  return checked.every((row, index) => row.position?.start.line === slice.firstRowLine + index && row.position.end.line === slice.firstRowLine + index)
+  const {continued, open} = slice
+  if (continued) {
+    const table = tree.children[0]
+    if (table?.type !== 'table' || table.position?.start.line !== 1) return false
+    const body = table.children.slice(1)
+    if (continued.exact ? body.length !== continued.rows : body.length < 1) return false
+    if (!rowsOneALine(continued.exact ? body : body.slice(0, 1), 3)) return false
+  }
+  if (open) {
+    const table = tree.children.at(-1)
+    if (table?.type !== 'table' || table.position?.start.line !== open.headerLine) return false
+    const body = table.children.slice(1)
+    if (body.length !== open.rows || !rowsOneALine(body, open.headerLine + 2)) return false
+  }
+  return true
+}
+
+/** Whether rows stand one a line from `line` on. */
+function rowsOneALine(rows: ReadonlyArray<RootContent>, line: number): boolean {
+  return rows.every((row, index) => row.position?.start.line === line + index && row.position.end.line === line + index)
 }
 
 /** Move every position in the slice's tree to its place in the document (columns stay: slices start at line starts). */

@@ -130,6 +130,18 @@ describe('sliced parsing', () => {
     expect(sliced).toBeGreaterThan(200)
   })
 
+  test('a document of several tables under headings is cut in each of them, and parses to the whole-document tree', () => {
+    const rows = (from: number) => Array.from({length: 7}, (_, index) => '400 | ' + (from + index) + ' | *m* [x](http://a.b) <b>c</b>').join('\n')
+    const text = Array.from({length: 4}, (_, index) => '## Group ' + index + '\n\nHTTP | Code | Message\n--- | --- | ---\n' + rows(index * 10)).join('\n\nText between.\n\n') + '\n'
+    for (const rowsPerSlice of [1, 2, 3]) {
+      const plan = planSlices(text, rowsPerSlice)
+      // Every table is cut: a slice starts in each of the four (a group is 14 lines; a slice cut at line L has lineShift L - 2).
+      const groups = new Set(plan?.slices.flatMap((slice) => (slice.continued ? [Math.floor((slice.lineShift + 2) / 14)] : [])))
+      expect([...groups]).toEqual([0, 1, 2, 3])
+      expect(parseSliced(text, rowsPerSlice)).toStrictEqual(parse(new VFile({value: text})))
+    }
+  })
+
   test.each([
     ['a footnote definition', 'HTTP | Code\n--- | ---\n400 | [^x]\n400 | 2\n400 | 3\n\n[^x]: a note\n'],
     ['`]:` in a row', 'HTTP | Code\n--- | ---\n400 | [x]: y\n400 | 2\n400 | 3\n\n[x]: http://example.com\n'],

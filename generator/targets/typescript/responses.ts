@@ -159,7 +159,8 @@ export function errorClass(catalog: Catalog): WriterFunction {
     '  readonly body: ErrorBody<C>;',
     '',
     ...constructorStart(catalog),
-    '    super(body.message, options);',
+    // Read through a plain type: `body.message` would make the compiler spread `ErrorBody<C>` over every code.
+    '    super((body as unknown as { readonly message: string }).message, options);',
     '    this.code = code;',
     ...(catalog.hasStatus ? ['    this.status = (entries[code] as ErrorEntry).status as unknown as ' + statusTypeOf(catalog) + ';'] : []),
     '    this.body = body;',
