@@ -117,7 +117,8 @@ async function once(settings: Settings, io: Io): Promise<number> {
     pinNames: settings.pinNames,
     force: settings.force,
     progress,
-    cache: io.cache
+    cache: io.cache,
+    encodeOutputs: true
   })
   const {config} = prepared
   const out = config && path.resolve(io.cwd, config.out)

@@ -13,7 +13,19 @@ export async function emit(catalog: Catalog, options: EmitOptions): Promise<Arra
   return emitWith(await loadEmitters(options), catalog, options)
 }
 
-/** Emit with emitters already loaded. */
-export function emitWith(emitters: Awaited<ReturnType<typeof loadEmitters>>, catalog: Catalog, options: EmitOptions): Array<OutputFile> {
-  return emitters.map(({kind, emitter}) => ({kind, name: options.outputs[kind] as string, text: emitter.emit(catalog, options)}))
+/**
+ * Emit with emitters already loaded, one output at a time.
+ *
+ * @param settle what each output becomes before the next is emitted (the command keeps its bytes, so that only one
+ *   output's text is alive at a time); the output itself by default
+ */
+export function emitWith(
+  emitters: Awaited<ReturnType<typeof loadEmitters>>,
+  catalog: Catalog,
+  options: EmitOptions,
+  settle: (file: OutputFile) => OutputFile = (file) => file
+): Array<OutputFile> {
+  const files: Array<OutputFile> = []
+  for (const {kind, emitter} of emitters) files.push(settle({kind, name: options.outputs[kind] as string, text: emitter.emit(catalog, options)}))
+  return files
 }
