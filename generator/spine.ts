@@ -4,6 +4,7 @@ import type {VFile} from 'vfile'
 import {buildCatalog, type CatalogOptions} from './catalog/build.js'
 import {loadConfig} from './config/load-io.js'
 import {encodeOutput, located} from './emit/encoded.js'
+import type {OneAtATime} from './emit/index.js'
 import {type CompareOptions, compareWithEarlier, type Contract} from './contract/earlier.js'
 import {IoError} from './diagnostics/io-error.js'
 import type {Progress} from './diagnostics/progress.js'
@@ -76,8 +77,8 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   let parsedRows = 0
   const onRows = progress ? (rows: number) => progress.rowsRead((parsedRows += rows)) : undefined
   const parser: Parser = (files) => parseInWorkers(files, undefined, onRows, options.cache)
-  const settle = options.encodeOutputs ? encodeOutput : undefined
-  const compiled = await compile(documents, config, parser, configFile, progress, settle)
+  const oneAtATime = options.encodeOutputs ? {settle: encodeOutput} : undefined
+  const compiled = await compile(documents, config, parser, configFile, progress, oneAtATime)
   progress?.stage('comparing with the earlier outputs')
   const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports, compiled.files) : undefined
   const ok = compiled.ok && (contract === undefined || isClean([...documents, ...contract.before.files]))
@@ -88,9 +89,9 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
 
 /**
  * Trees → tables → catalog → outputs. The documents are parsed in worker threads while this thread loads the
- * emitters, which then emit one output at a time (each becomes what `settle` makes of it before the next); messages
- * are added to the documents (and, for a body field the tables lack, to the configuration file), and nothing is
- * emitted when any is an error.
+ * emitters (with `oneAtATime`, the outputs are emitted one at a time, each settled before the next: see `emitWith`);
+ * messages are added to the documents (and, for a body field the tables lack, to the configuration file), and
+ * nothing is emitted when any is an error.
  */
 export async function compile(
   documents: ReadonlyArray<VFile>,
@@ -98,7 +99,7 @@ export async function compile(
   parser: Parser = parseInWorkers,
   configFile?: VFile,
   progress?: Progress,
-  settle?: (file: OutputFile) => OutputFile
+  oneAtATime?: OneAtATime
 ): Promise<Compiled> {
   const catalogging = catalogOf(documents, options, parser)
   // A failed parse is thrown where the catalog is awaited, below; until then (the emitters load for a second) it must not count as unhandled, which would end the host's process.
@@ -111,7 +112,7 @@ export async function compile(
   progress?.rowsRead(catalog.entries.length)
   progress?.stage('generating the outputs')
   const ok = read && checkBodyFields(catalog, options.body, configFile, documents)
-  return {catalog, files: ok ? emitWith(emitters, catalog, options, settle) : [], ok, tables}
+  return {catalog, files: ok ? emitWith(emitters, catalog, options, oneAtATime) : [], ok, tables}
 }
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */

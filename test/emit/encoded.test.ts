@@ -1,7 +1,8 @@
 /** encoded.test: outputs kept as their bytes from the moment they are emitted (the command's path) give exactly the library's texts, encoded once. */
-import {copyFile, mkdir} from 'node:fs/promises'
+import {copyFile, mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
+import {syntheticDocument} from '../../bench/documents.js'
 import {EncodedFile, EncodedOutput, encodeOutput, located} from '../../generator/emit/encoded.js'
 import {prepare} from '../../generator/spine.js'
 import {encoded} from '../../generator/write/output-io.js'
@@ -28,6 +29,18 @@ describe('outputs encoded as they are emitted', () => {
     }
     // The library's texts stay plain strings on plain objects.
     for (const file of texts.files) expect(file).not.toBeInstanceOf(EncodedOutput)
+  })
+
+  test('a catalog of 2,000 codes, emitted OpenAPI first with the garbage collected before each output, gives the texts of the registry order', async () => {
+    const directory = await tempDirectory()
+    await mkdir(path.join(directory, 'docs'))
+    await writeFile(path.join(directory, 'docs', 'errors.md'), syntheticDocument(2000))
+    const options = {cwd: directory, input: ['docs/errors.md'], out: 'out'}
+    const texts = await prepare(options)
+    const bytes = await prepare({...options, encodeOutputs: true})
+    expect(bytes.catalog?.entries.length).toBe(2000)
+    expect(bytes.files.map((file) => file.kind)).toEqual(['typescript', 'jsonSchema', 'openapi'])
+    expect(bytes.files.map((file) => [file.name, file.text])).toEqual(texts.files.map((file) => [file.name, file.text]))
   })
 
   test('a text outside Latin-1 round-trips, and an encoded output is neither encoded nor decoded again to locate it', () => {
