@@ -77,7 +77,7 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   let parsedRows = 0
   const onRows = progress ? (rows: number) => progress.rowsRead((parsedRows += rows)) : undefined
   const parser: Parser = (files) => parseInWorkers(files, undefined, onRows, options.cache)
-  const oneAtATime = options.encodeOutputs ? {settle: encodeOutput} : undefined
+  const oneAtATime = options.encodeOutputs ? {settle: encodeOutput, collect: options.cache === undefined} : undefined
   const compiled = await compile(documents, config, parser, configFile, progress, oneAtATime)
   progress?.stage('comparing with the earlier outputs')
   const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports, compiled.files) : undefined

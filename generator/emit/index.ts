@@ -15,6 +15,11 @@ export interface LoadedEmitter {
 export interface OneAtATime {
   /** What each output becomes before the next is emitted: its bytes, its text then free to be collected. */
   readonly settle: (file: OutputFile) => OutputFile
+  /**
+   * Collect the garbage before each output of a large catalog; false under `--watch`, where a save's time counts
+   * more than its peak, and each full collection would mark the parse cache it keeps again.
+   */
+  readonly collect: boolean
 }
 
 /** From this many codes the garbage is collected before each output (the parse stops its workers from 2,000 rows too). */
@@ -40,7 +45,7 @@ export async function emit(catalog: Catalog, options: EmitOptions): Promise<Arra
 export function emitWith(emitters: ReadonlyArray<LoadedEmitter>, catalog: Catalog, options: EmitOptions, oneAtATime?: OneAtATime): Array<OutputFile> {
   const emitOne = ({kind, emitter}: LoadedEmitter): OutputFile => ({kind, name: options.outputs[kind] as string, text: emitter.emit(catalog, options)})
   if (!oneAtATime) return emitters.map(emitOne)
-  const collect = catalog.entries.length >= largeCatalog
+  const collect = oneAtATime.collect && catalog.entries.length >= largeCatalog
   const settled = new Map<OutputFile['kind'], OutputFile>()
   for (const loaded of [...emitters].sort((a, b) => Number(b.first) - Number(a.first))) {
     if (collect) collectGarbage()
