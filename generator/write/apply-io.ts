@@ -1,5 +1,7 @@
 /** apply-io: the generated files and the output directory in, which outputs differ from the disk out, and the changed ones written with the manifest (all or none) — the write path the CLI's `--check` branches off. */
+import {type FileHandle, open, stat} from 'node:fs/promises'
 import path from 'node:path'
+import {errorCode, ioError} from '../diagnostics/io-error.js'
 import {readIfExists} from '../read/files-io.js'
 import type {GeneratedFile, StoredReport} from '../types.js'
 import {isGenerated, markerBytes, refuseForeignFiles} from './foreign.js'
@@ -58,14 +60,43 @@ export async function readOnDisk(generated: Generated, whole = true): Promise<On
   return {changed, abandoned, manifest}
 }
 
-/** The outputs whose bytes differ from the files on disk, each read and compared before the next is read. */
+/**
+ * The outputs whose bytes differ from the files on disk, each read and compared before the next is read; for a
+ * write, a regular file whose size differs is not read past its first lines.
+ */
 async function changedFiles(generated: Generated, whole: boolean): Promise<Array<Changed>> {
   const changed: Array<Changed> = []
   for (const file of generated.files) {
-    const current = await readIfExists(file.path, generated.shownOut + '/' + file.name)
+    const shown = generated.shownOut + '/' + file.name
+    const info = whole ? undefined : await stat(file.path).catch(() => undefined)
+    if (info?.isFile() && info.size !== encoded(file).length) {
+      changed.push({file, current: await readHead(file.path, shown)})
+      continue
+    }
+    const current = await readIfExists(file.path, shown)
     if (!current || !current.equals(encoded(file))) changed.push({file, current: !current || whole ? current : Buffer.from(current.subarray(0, markerBytes))})
   }
   return changed
+}
+
+/** A file's first bytes, where errgen's marker stands; undefined when it is gone. */
+async function readHead(file: string, shown: string): Promise<Buffer | undefined> {
+  let handle: FileHandle
+  try {
+    handle = await open(file, 'r')
+  } catch (cause) {
+    if (errorCode(cause) === 'ENOENT') return undefined
+    throw ioError(cause, 'cannot read ' + shown)
+  }
+  try {
+    const head = Buffer.alloc(markerBytes)
+    const {bytesRead} = await handle.read(head, 0, markerBytes, 0)
+    return head.subarray(0, bytesRead)
+  } catch (cause) {
+    throw ioError(cause, 'cannot read ' + shown)
+  } finally {
+    await handle.close().catch(() => undefined)
+  }
 }
 
 /**
