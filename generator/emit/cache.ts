@@ -83,3 +83,26 @@ export class Fragments {
     return text
   }
 }
+
+/**
+ * A map's value whose text a session keeps: written once at the indentation it is met at (with its key, as the
+ * output writes a member), then taken from the fragments while what it was made from is the same.
+ */
+export class Kept {
+  /** The fragments' key of what the value is made from: the part and the entry's key. */
+  readonly key: string
+  /** The value, made only when its text is not kept. */
+  readonly make: () => unknown
+  readonly fragments: Fragments
+
+  constructor(key: string, make: () => unknown, fragments: Fragments) {
+    this.key = key
+    this.make = make
+    this.fragments = fragments
+  }
+
+  /** The member's text at this indentation: the text kept, or the one `write` gives the value, kept. */
+  text(indent: string, write: (value: unknown) => string): string {
+    return this.fragments.through(indent + '\0' + this.key, () => write(this.make()))
+  }
+}

@@ -1,6 +1,6 @@
 /** targets/openapi/block-yaml: plain data (objects, arrays, strings, safe integers, booleans) in, the exact text `yaml`'s stringify gives it with `yamlOptions` out, written directly (about 10 times faster, in a fraction of the memory) or, for what only `yaml` can write (a line break or control character in a string, a key it would not write plain), by `yaml` with every string a YAML 1.1 reader would misread double-quoted and escaped. */
 import {Document, isScalar, visit} from 'yaml'
-import type {Fragments} from '../../emit/cache.js'
+import {Kept} from '../../emit/cache.js'
 
 /** How errgen has `yaml` write its documents: no folding, no aliases, and strings that YAML 1.1 readers would take for booleans or numbers (`yes`, `1:20`) quoted. */
 export const yamlOptions = {lineWidth: 0, aliasDuplicateObjects: false, compat: 'yaml-1.1'} as const
@@ -56,24 +56,6 @@ class Text {
 }
 
 /**
- * A map's value whose `key: value` lines a session keeps: written once at the indentation it is met at, then taken
- * from the fragments while the entry it was made from (`key`) is the same.
- */
-export class Kept {
-  /** The fragments' key of what the value is made from. */
-  readonly key: string
-  /** The value, made only when its text is not kept. */
-  readonly make: () => unknown
-  readonly fragments: Fragments
-
-  constructor(key: string, make: () => unknown, fragments: Fragments) {
-    this.key = key
-    this.make = make
-    this.fragments = fragments
-  }
-}
-
-/**
  * The YAML document of data that may hold `Kept` values (in maps), exactly as `writeYaml` writes the data they stand
  * for; undefined when any part needs `yaml` itself or double quotes (the caller writes the whole data then).
  */
@@ -84,8 +66,7 @@ export function writeKeptYaml(data: Mapping): string | undefined {
 /** A kept value's lines at this indentation: the text kept, or written now and kept; `NeedsYaml` when the plain writer cannot write them. */
 function keptText(key: string, value: Kept, start: string, indent: string): string {
   if (start !== indent) throw new Error('expected a kept value in a map, not as the first pair of a sequence item')
-  return value.fragments.through(indent + '\0' + value.key, () => {
-    const made = value.make()
+  return value.text(indent, (made) => {
     if (needsDoubleQuotes(key) || holdsYaml11Unsafe(made)) throw new NeedsYaml()
     const out = new Text()
     writeMap({[key]: made}, indent, indent, out)

@@ -1,8 +1,8 @@
 /** targets/openapi/emit: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas (their descriptions with the links' URLs) and one response per HTTP status (and an `Error` response of the codes without one) out. */
 import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, Translation} from '../../types.js'
-import type {EmitCache} from '../../emit/cache.js'
+import {type EmitCache, Kept} from '../../emit/cache.js'
 import {bodyFields, bodyParams, isPartial} from '../../emit/body-fields.js'
-import {Kept, writeKeptYaml, writeYaml} from './block-yaml.js'
+import {writeKeptYaml, writeYaml} from './block-yaml.js'
 import {docsText, entrySchemas, errorBodySchemas, errorCodeSchema, exampleBody, type Keep, makeNow} from '../../emit/schema/body-schema.js'
 import {problemSchemas, withProblemContent} from '../../emit/schema/problem-schema.js'
 import {notice} from '../generated.js'
