@@ -123,8 +123,8 @@ describe('the emit cache', () => {
     const edited = text.replace(/(```10200```\|[^\n]*)/, '$1 Edited.')
     expect(edited).not.toBe(text)
     expect(await observe(edited, {}, cache)).toEqual(await observe(edited, {}))
-    // The one entry's schema and example in the OpenAPI document, and its schema in the JSON Schema.
-    expect(written()).toBe(3)
+    // The one entry's schema and example in the OpenAPI document, its schema in the JSON Schema, and its enum member and catalog item in the TypeScript.
+    expect(written()).toBe(5)
   })
 
   test('holds the fragments of the last run only', async () => {
