@@ -38,6 +38,23 @@ export class EmitCache {
     return new Fragments(this.#last.get(scope), current)
   }
 
+  /**
+   * The fragments of one part of an entry at one indentation, for `Kept` values.
+   *
+   * @param part the target and the part (`openapi/schema`)
+   */
+  kept(part: string, settings: string): (indent: string) => Fragments {
+    const byIndent = new Map<string, Fragments>()
+    return (indent) => {
+      let fragments = byIndent.get(indent)
+      if (!fragments) {
+        fragments = this.fragments(part + '\0' + indent, settings)
+        byIndent.set(indent, fragments)
+      }
+      return fragments
+    }
+  }
+
   /** The key of an entry's content: everything the emitters read of it (its place in the document is not read). */
   keyOf(entry: CatalogEntry): string {
     let key = this.#keys.get(entry)
@@ -50,7 +67,11 @@ export class EmitCache {
   }
 }
 
-/** The fragments of one part and settings: a lookup that carries a fragment of the last run over to this one. */
+/**
+ * The fragments of one part and settings: a lookup that carries a fragment of the last run over to this one. A
+ * fragment is found by its kind (which part of the entry, at which indentation) and then by the entry's key, the
+ * same string for every kind, so that the long key is hashed once a run.
+ */
 export class Fragments {
   readonly #last: ReadonlyMap<string, string> | undefined
   readonly #current: Map<string, string>
@@ -89,13 +110,14 @@ export class Fragments {
  * output writes a member), then taken from the fragments while what it was made from is the same.
  */
 export class Kept {
-  /** The fragments' key of what the value is made from: the part and the entry's key. */
+  /** The key of the entry the value is made from (`EmitCache.keyOf`). */
   readonly key: string
   /** The value, made only when its text is not kept. */
   readonly make: () => unknown
-  readonly fragments: Fragments
+  /** The fragments of the value's part at an indentation. */
+  readonly fragments: (indent: string) => Fragments
 
-  constructor(key: string, make: () => unknown, fragments: Fragments) {
+  constructor(key: string, make: () => unknown, fragments: (indent: string) => Fragments) {
     this.key = key
     this.make = make
     this.fragments = fragments
@@ -103,6 +125,6 @@ export class Kept {
 
   /** The member's text at this indentation: the text kept, or the one `write` gives the value, kept. */
   text(indent: string, write: (value: unknown) => string): string {
-    return this.fragments.through(indent + '\0' + this.key, () => write(this.make()))
+    return this.fragments(indent).through(this.key, () => write(this.make()))
   }
 }

@@ -1,7 +1,7 @@
 /** targets/json-schema/emit: a catalog in, the text of the JSON Schema (draft 2020-12) of the error response body out. */
 import type {BodyOptions, Catalog, ProblemSettings} from '../../types.js'
-import {type EmitCache, Kept} from '../../emit/cache.js'
-import {bodyFields, bodyParams, isPartial} from '../../emit/body-fields.js'
+import type {EmitCache} from '../../emit/cache.js'
+import {keepIn} from '../../emit/schema/keep.js'
 import {bodyText, entrySchemas, errorBodySchemas, errorCodeSchema, type Keep, makeNow} from '../../emit/schema/body-schema.js'
 import {writeKeptJson} from './kept-json.js'
 import {problemSchemas} from '../../emit/schema/problem-schema.js'
@@ -20,18 +20,8 @@ export const emitter: Emitter = {
  * @param cache a session's texts of the entries' parts: those of an unchanged entry are not written again
  */
 export function emitJsonSchema(catalog: Catalog, id: string, body: BodyOptions, problem?: ProblemSettings, cache?: EmitCache): string {
-  if (cache) return writeKeptJson(schemaData(catalog, id, body, problem, keepIn(cache, catalog, body, problem))) + '\n'
+  if (cache) return writeKeptJson(schemaData(catalog, id, body, problem, keepIn(cache, 'json-schema', catalog, body, problem))) + '\n'
   return JSON.stringify(schemaData(catalog, id, body, problem, makeNow), null, 2) + '\n'
-}
-
-/**
- * Each entry's parts as values whose text the session keeps, under the settings that shape them: the body's fields
- * and settings, whether bodies hold parameters, the problem form's settings and whether only some codes have a status.
- */
-function keepIn(cache: EmitCache, catalog: Catalog, body: BodyOptions, problem: ProblemSettings | undefined): Keep {
-  const settings = JSON.stringify([body, bodyFields(catalog, body), bodyParams(catalog, body), problem ?? null, isPartial(catalog, 'status')])
-  const fragments = cache.fragments('json-schema', settings)
-  return (entry, part, make) => new Kept(part + '\0' + cache.keyOf(entry), make, fragments)
 }
 
 /** The schema as data, each entry's parts taken by `keep`. */

@@ -1,7 +1,7 @@
 /** targets/openapi/emit: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas (their descriptions with the links' URLs) and one response per HTTP status (and an `Error` response of the codes without one) out. */
 import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, Translation} from '../../types.js'
-import {type EmitCache, Kept} from '../../emit/cache.js'
-import {bodyFields, bodyParams, isPartial} from '../../emit/body-fields.js'
+import type {EmitCache} from '../../emit/cache.js'
+import {keepIn} from '../../emit/schema/keep.js'
 import {writeKeptYaml, writeYaml} from './block-yaml.js'
 import {docsText, entrySchemas, errorBodySchemas, errorCodeSchema, exampleBody, type Keep, makeNow} from '../../emit/schema/body-schema.js'
 import {problemSchemas, withProblemContent} from '../../emit/schema/problem-schema.js'
@@ -25,18 +25,8 @@ export const emitter: Emitter = {
  * @see https://spec.openapis.org/oas/v3.1.0#components-object
  */
 export function emitOpenApi(catalog: Catalog, info: {title: string; version: string}, body: BodyOptions, problem?: ProblemSettings, cache?: EmitCache): string {
-  const kept = cache && writeKeptYaml(openApiDocument(catalog, info, body, problem, keepIn(cache, catalog, body, problem)))
+  const kept = cache && writeKeptYaml(openApiDocument(catalog, info, body, problem, keepIn(cache, 'openapi', catalog, body, problem)))
   return openapi.notice(catalog) + '\n' + (kept ?? writeYaml(openApiDocument(catalog, info, body, problem, makeNow)))
-}
-
-/**
- * Each entry's parts as values whose text the session keeps, under the settings that shape them: the body's fields
- * and settings, whether bodies hold parameters, the problem form's settings and whether only some codes have a status.
- */
-function keepIn(cache: EmitCache, catalog: Catalog, body: BodyOptions, problem: ProblemSettings | undefined): Keep {
-  const settings = JSON.stringify([body, bodyFields(catalog, body), bodyParams(catalog, body), problem ?? null, isPartial(catalog, 'status')])
-  const fragments = cache.fragments('openapi', settings)
-  return (entry, part, make) => new Kept(part + '\0' + cache.keyOf(entry), make, fragments)
 }
 
 /** The document as data, each entry's parts taken by `keep`. */
