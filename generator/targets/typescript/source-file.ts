@@ -55,14 +55,17 @@ function emitKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, p
   const codes = style === 'enum' ? splice.add(keptEnum('ErrorCode', codesDoc, codeMembers(catalog, statuses), cache.fragments('typescript/enum', ''))) : undefined
   const constant = keptItems(
     catalog.entries,
-    '/** Every documented error, keyed by code. */\nexport const errorCatalog = {\n',
-    '} as const;\n',
+    catalogLines.doc + '\n' + catalogLines.open + '\n',
+    catalogLines.close + '\n',
     (entry) => JSON.stringify([entry.name, entry.status === undefined ? null : statuses.get(entry.status)?.name ?? null, entry.message, entry.resolve ?? null]),
     (writer, entry) => writeCatalogEntry(writer, entry, statuses),
     cache.fragments('typescript/catalog', '')
   )
   return splice.apply(printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant)}), printOptions))
 }
+
+/** The lines of the catalog constant around its items. */
+const catalogLines = {doc: '/** Every documented error, keyed by code. */', open: 'export const errorCatalog = {', close: '} as const;'} as const
 
 /** The doc of the `ErrorCode` enumeration. */
 const codesDoc = 'The documented error codes, sorted by code.'
@@ -160,11 +163,11 @@ function errorEntryInterface(catalog: Catalog): InterfaceDeclarationStructure {
 function catalogConstant(catalog: Catalog, statuses: ReadonlyMap<number, StatusEntry>): WriterFunction {
   return (writer) => {
     writer.blankLineIfLastNot()
-    writer.writeLine('/** Every documented error, keyed by code. */')
-    writer.write('export const errorCatalog = {').indent(() => {
+    writer.writeLine(catalogLines.doc)
+    writer.write(catalogLines.open).indent(() => {
       for (const entry of catalog.entries) writeCatalogEntry(writer, entry, statuses)
     })
-    writer.writeLine('} as const;')
+    writer.writeLine(catalogLines.close)
   }
 }
 
