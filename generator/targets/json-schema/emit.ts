@@ -25,7 +25,7 @@ export function emitJsonSchema(catalog: Catalog, id: string, body: BodyOptions, 
     title,
     description,
     ...rest,
-    $defs: {ErrorCode: errorCodeSchema(catalog), ...groups, ...entrySchemas(catalog, body, bodyText), ...problemSchemas(catalog, problem, '#/$defs/', bodyText)}
+    $defs: {ErrorCode: errorCodeSchema(catalog), ...groups, ...entrySchemas(catalog, body, bodyText), ...problemSchemas(catalog, problem, '#/$defs/', bodyText, body.messages)}
   }
   return JSON.stringify(schema, null, 2) + '\n'
 }

@@ -32,7 +32,7 @@ export function emitOpenApi(catalog: Catalog, info: {title: string; version: str
         ErrorCode: errorCodeWithNames(catalog),
         ...errorBodySchemas(catalog, body, refBase),
         ...entrySchemas(catalog, body, docsText, entryExtensions),
-        ...problemSchemas(catalog, problem, refBase, docsText)
+        ...problemSchemas(catalog, problem, refBase, docsText, body.messages)
       },
       responses: withProblemContent(responses(groups, catalog, body), new Map(groups.map((group) => [group.name, group.entries])), problem, refBase)
     }
