@@ -6,7 +6,7 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {adjustableRuleIds} from '../../generator/diagnostics/rules.js'
 import {configSchema} from '../../generator/config/schema-io.js'
-import {bin, project, readTree, runCli, tempDirectory, type Outcome} from '../support/helpers.js'
+import {bin, project, readTree, runCli, runProcess, tempDirectory, type Outcome} from '../support/helpers.js'
 
 /** The seed's five warnings, as the text format prints them. */
 const seedWarnings = [
@@ -16,6 +16,26 @@ const seedWarnings = [
   'input/error-codes.md:22:23-22:37  warning  Name `InvalidType` is derived from the messages of codes 1108, 1503: named `InvalidType_1108`, `InvalidType_1503`; add a Name column to choose the names  duplicate-name',
   'input/error-codes.md:36:23-36:37  warning  Duplicate message `invalid type` of code 1503, first used by code 1108 at 22:23  duplicate-message'
 ]
+
+describe('through the built bin', () => {
+  test('a document as an argument, --max-warnings, --frail and a rule raised to an error: their exact lines and exit codes', async () => {
+    const directory = await project()
+    expect(await runProcess(['input/error-codes.md', '--max-warnings', '4'], directory)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: seedWarnings.join('\n') + '\n⚠ 5 warnings\nerrgen: 5 warnings, more than 4 allowed: nothing written\n'
+    })
+    expect(await runProcess(['input/error-codes.md', '--frail', '--quiet'], directory)).toEqual({code: 1, stdout: '', stderr: 'errgen: 5 warnings, and --frail allows none: nothing written\n'})
+    await writeFile(path.join(directory, 'errgen.config.json'), JSON.stringify({rules: {'duplicate-name': 'error', 'duplicate-message': 'off'}}))
+    const raised = await runProcess(['input/error-codes.md', '--format', 'github'], directory)
+    expect(raised.code).toBe(1)
+    expect(raised.stdout).toBe(
+      '::error file=input/error-codes.md,line=19,col=23,endLine=19,endColumn=41,title=duplicate-name::Name `BadAccessToken` is derived from the messages of codes 1105, 1106, 1107: named `BadAccessToken_1105`, `BadAccessToken_1106`, `BadAccessToken_1107`; add a Name column to choose the names\n' +
+        '::error file=input/error-codes.md,line=22,col=23,endLine=22,endColumn=37,title=duplicate-name::Name `InvalidType` is derived from the messages of codes 1108, 1503: named `InvalidType_1108`, `InvalidType_1503`; add a Name column to choose the names\n'
+    )
+    expect(await readdir(directory)).toEqual(['errgen.config.json', 'input'])
+  })
+})
 
 describe('documents as arguments', () => {
   test('`errgen FILE GLOB` is `-i FILE -i GLOB`: the same outputs, and then the fast path answers either form', async () => {
