@@ -118,8 +118,9 @@ describe('the parse with only the constructs a text can hold', () => {
       }),
       {numRuns: 500 * runsFactor}
     )
-    // Not vacuous: many documents are sliced, and many are parsed without some construct.
-    expect(sliced).toBeGreaterThan(100)
-    expect(without).toBeGreaterThan(100)
+    // Not vacuous: many documents are sliced, and many are parsed without some construct (each about a fifth of the
+    // runs or more; the bound leaves room for the random draw, which once gave 98 of 500).
+    expect(sliced).toBeGreaterThan(50 * runsFactor)
+    expect(without).toBeGreaterThan(50 * runsFactor)
   })
 })
