@@ -15,7 +15,7 @@ import {configFor, root} from '../support/helpers.js'
 /** Valid fixtures whose documents and settings shape every part the emitters keep: problem details, parameters, translations, links, hostile text. */
 const fixtures = [
   'problem-details', 'params-body', 'params-printf', 'localized-columns', 'hostile-text', 'optional-cells', 'string-codes', 'signed-codes',
-  'definitions', 'cell-html', 'anchored-headings', 'message-markup', 'several-tables', 'target-names', 'grpc-codes'
+  'definitions', 'cell-html', 'anchored-headings', 'message-markup', 'several-tables', 'target-names', 'grpc-codes', 'params-problem', 'localized-problem'
 ]
 
 /** Cell texts, among them ones YAML and JSON must quote or escape, and ones that change a code, a status or a name. */

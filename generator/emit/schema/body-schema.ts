@@ -180,7 +180,7 @@ function withEntryParams(shape: Schema, entry: CatalogEntry): Schema {
  * The schema of an entry's message: its text; for a message with parameters, the pattern of its filled-in texts (each
  * parameter a non-empty run of text, the rest as written), described by its template.
  */
-function messageSchema(entry: CatalogEntry, messages: BodyMessages | undefined): Schema {
+export function messageSchema(entry: CatalogEntry, messages: BodyMessages | undefined): Schema {
   if (entry.translations) return translatedMessageSchema(entry, entry.translations, messages)
   if (!entry.templates || !entry.params) return {const: entry.message}
   const names = entry.params.map((param) => param.name).join(', ')

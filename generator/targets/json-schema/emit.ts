@@ -35,6 +35,6 @@ function schemaData(catalog: Catalog, id: string, body: BodyOptions, problem: Pr
     title,
     description,
     ...rest,
-    $defs: {ErrorCode: errorCodeSchema(catalog), ...groups, ...entrySchemas(catalog, body, bodyText, undefined, keep), ...problemSchemas(catalog, problem, '#/$defs/', bodyText, keep)}
+    $defs: {ErrorCode: errorCodeSchema(catalog), ...groups, ...entrySchemas(catalog, body, bodyText, undefined, keep), ...problemSchemas(catalog, problem, '#/$defs/', bodyText, body.messages, keep)}
   }
 }

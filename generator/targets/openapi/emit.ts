@@ -41,7 +41,7 @@ function openApiDocument(catalog: Catalog, info: {title: string; version: string
         ErrorCode: errorCodeWithNames(catalog),
         ...errorBodySchemas(catalog, body, refBase),
         ...entrySchemas(catalog, body, docsText, entryExtensions, keep),
-        ...problemSchemas(catalog, problem, refBase, docsText, keep)
+        ...problemSchemas(catalog, problem, refBase, docsText, body.messages, keep)
       },
       responses: withProblemContent(responses(groups, catalog, body, keep), new Map(groups.map((group) => [group.name, group.entries])), problem, refBase, keep)
     }
