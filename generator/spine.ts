@@ -8,6 +8,7 @@ import {IoError} from './diagnostics/io-error.js'
 import type {Progress} from './diagnostics/progress.js'
 import {applyRuleSettings, isClean} from './diagnostics/messages.js'
 import type {ParseCache} from './parse/cache.js'
+import type {EmitCache} from './emit/cache.js'
 import type {Parser} from './parse/parse.js'
 import {parseInWorkers} from './parse/workers.js'
 import {readDocuments} from './read/documents-io.js'
@@ -41,6 +42,8 @@ export interface Prepared {
 export interface PrepareOptions extends CompareOptions {
   /** The trees of the last run's texts (`--watch`): a document or slice whose text is unchanged is not parsed again. */
   readonly cache?: ParseCache | undefined
+  /** The texts of the last run's entries in each output (`--watch`): an entry that is unchanged is not written again. */
+  readonly emitCache?: EmitCache | undefined
 }
 
 /** The catalog and the outputs of some documents. */
@@ -70,7 +73,7 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   let parsedRows = 0
   const onRows = progress ? (rows: number) => progress.rowsRead((parsedRows += rows)) : undefined
   const parser: Parser = (files) => parseInWorkers(files, undefined, onRows, options.cache)
-  const compiled = await compile(documents, config, parser, configFile, progress)
+  const compiled = await compile(documents, config, parser, configFile, progress, options.emitCache)
   progress?.stage('comparing with the earlier outputs')
   const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports, compiled.files) : undefined
   const ok = compiled.ok && (contract === undefined || isClean([...documents, ...contract.before.files]))
@@ -89,7 +92,8 @@ export async function compile(
   options: ReadOptions & EmitOptions,
   parser: Parser = parseInWorkers,
   configFile?: VFile,
-  progress?: Progress
+  progress?: Progress,
+  emitCache?: EmitCache
 ): Promise<Compiled> {
   const catalogging = catalogOf(documents, options, parser)
   // A failed parse is thrown where the catalog is awaited, below; until then (the emitters load for a second) it must not count as unhandled, which would end the host's process.
@@ -102,7 +106,7 @@ export async function compile(
   progress?.rowsRead(catalog.entries.length)
   progress?.stage('generating the outputs')
   const ok = read && checkBodyFields(catalog, options.body, configFile, documents)
-  return {catalog, files: ok ? emitWith(emitters, catalog, options) : [], ok, tables}
+  return {catalog, files: ok ? emitWith(emitters, catalog, options, emitCache) : [], ok, tables}
 }
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */

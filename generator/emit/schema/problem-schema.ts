@@ -3,7 +3,7 @@ import {problemType} from '../../config/settings/problem-template.js'
 import {exampleMessage, exampleResolve} from '../../params/fill.js'
 import type {BodyMessages, Catalog, CatalogEntry, ProblemSettings} from '../../types.js'
 import {isPartial} from '../body-fields.js'
-import {type Describe, messageSchema} from './body-schema.js'
+import {type Describe, type Keep, makeNow, messageSchema} from './body-schema.js'
 
 /** A JSON Schema object, or a part of one. */
 type Schema = Record<string, unknown>
@@ -29,13 +29,21 @@ export const anyProblemName = problemSchemaName('ErrorBody')
  * @param refBase where the schemas are (`#/$defs/`)
  * @param describe the text of a code's `description`
  * @param messages which titles a code with translations has (`body.messages`)
+ * @param keep how each code's is taken: made now, or kept by a session
  */
-export function problemSchemas(catalog: Catalog, settings: ProblemSettings | undefined, refBase: string, describe: Describe, messages: BodyMessages | undefined): Record<string, Schema> {
+export function problemSchemas(
+  catalog: Catalog,
+  settings: ProblemSettings | undefined,
+  refBase: string,
+  describe: Describe,
+  messages: BodyMessages | undefined,
+  keep: Keep = makeNow
+): Record<string, unknown> {
   if (settings === undefined) return {}
   const partialStatus = isPartial(catalog, 'status')
   return {
     [anyProblemName]: anyProblemSchema(catalog, settings, refBase),
-    ...Object.fromEntries(catalog.entries.map((entry) => [problemSchemaName(entry.name), entryProblemSchema(entry, settings, describe, {partialStatus, messages})]))
+    ...Object.fromEntries(catalog.entries.map((entry) => [problemSchemaName(entry.name), keep(entry, 'problem', () => entryProblemSchema(entry, settings, describe, {partialStatus, messages}))]))
   }
 }
 
@@ -104,27 +112,29 @@ export function exampleProblem(entry: CatalogEntry, settings: ProblemSettings): 
  * example per code.
  *
  * @param entriesOf each response's entries, by the response's name
+ * @param keep how each code's example is taken: made now, or kept by a session
  * @see https://spec.openapis.org/oas/v3.1.0#media-type-object
  */
 export function withProblemContent(
   responses: Record<string, unknown>,
   entriesOf: ReadonlyMap<string, ReadonlyArray<CatalogEntry>>,
   settings: ProblemSettings | undefined,
-  refBase: string
+  refBase: string,
+  keep: Keep = makeNow
 ): Record<string, unknown> {
   if (settings === undefined) return responses
   return Object.fromEntries(
-    Object.entries(responses).map(([name, response]) => [name, withProblemMedia(response as Schema, entriesOf.get(name) ?? [], settings, refBase)])
+    Object.entries(responses).map(([name, response]) => [name, withProblemMedia(response as Schema, entriesOf.get(name) ?? [], settings, refBase, keep)])
   )
 }
 
-function withProblemMedia(response: Schema, entries: ReadonlyArray<CatalogEntry>, settings: ProblemSettings, refBase: string): Schema {
+function withProblemMedia(response: Schema, entries: ReadonlyArray<CatalogEntry>, settings: ProblemSettings, refBase: string, keep: Keep): Schema {
   const refs = entries.map((entry) => ({$ref: refBase + problemSchemaName(entry.name)}))
   const media = {
     // One code's schema itself, as the plain body's response has it; a one-branch oneOf would only add errors.
     schema: refs.length === 1 ? refs[0] : {oneOf: refs},
     examples: Object.fromEntries(
-      entries.map((entry) => [entry.name, {summary: entry.code + ' ' + entry.message, value: exampleProblem(entry, settings)}])
+      entries.map((entry) => [entry.name, keep(entry, 'problemExample', () => ({summary: entry.code + ' ' + entry.message, value: exampleProblem(entry, settings)}))])
     )
   }
   return {...response, content: {...(response['content'] as Schema), [problemMediaType]: media}}
