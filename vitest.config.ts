@@ -1,6 +1,7 @@
-/** vitest: the TypeScript test files, a global setup that builds dist/ once per run, a worker per core whose test files share the modules they load, and time enough for the tests that spawn errgen or run the compiler. */
+/** vitest: the TypeScript test files, a global setup that builds dist/ once per run, a worker per core whose test files share the modules they load, the longest files started first, and time enough for the tests that spawn errgen or run the compiler. */
 import os from 'node:os'
 import {defineConfig} from 'vitest/config'
+import {LongestFirstSequencer} from './test/setup/sequencer.js'
 
 export default defineConfig({
   test: {
@@ -12,6 +13,8 @@ export default defineConfig({
     maxWorkers: os.availableParallelism(),
     // Test files of a worker share its modules (TypeScript, ts-morph, remark are loaded once, not once per file).
     isolate: false,
+    // The longest files first, so that the two workers finish together (on a clean clone too).
+    sequence: {sequencer: LongestFirstSequencer},
     testTimeout: 60_000,
     hookTimeout: 60_000
   }

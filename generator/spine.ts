@@ -10,6 +10,7 @@ import {IoError} from './diagnostics/io-error.js'
 import type {Progress} from './diagnostics/progress.js'
 import {applyRuleSettings, isClean} from './diagnostics/messages.js'
 import type {ParseCache} from './parse/cache.js'
+import type {EmitCache} from './emit/cache.js'
 import type {Parser} from './parse/parse.js'
 import {parseInWorkers} from './parse/workers.js'
 import {readDocuments} from './read/documents-io.js'
@@ -48,6 +49,8 @@ export interface PrepareOptions extends CompareOptions {
    * (the command, which writes bytes: one output's text alive at a time); the library keeps the texts.
    */
   readonly encodeOutputs?: boolean | undefined
+  /** The texts of the last run's entries in each output (`--watch`): an entry that is unchanged is not written again. */
+  readonly emitCache?: EmitCache | undefined
 }
 
 /** The catalog and the outputs of some documents. */
@@ -77,8 +80,8 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   let parsedRows = 0
   const onRows = progress ? (rows: number) => progress.rowsRead((parsedRows += rows)) : undefined
   const parser: Parser = (files) => parseInWorkers(files, undefined, onRows, options.cache)
-  const oneAtATime = options.encodeOutputs ? {settle: encodeOutput, collect: options.cache === undefined} : undefined
-  const compiled = await compile(documents, config, parser, configFile, progress, oneAtATime)
+  const oneAtATime = options.encodeOutputs ? {settle: encodeOutput, collect: options.cache === undefined && options.emitCache === undefined} : undefined
+  const compiled = await compile(documents, config, parser, configFile, progress, options.emitCache, oneAtATime)
   progress?.stage('comparing with the earlier outputs')
   const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports, compiled.files) : undefined
   const ok = compiled.ok && (contract === undefined || isClean([...documents, ...contract.before.files]))
@@ -99,6 +102,7 @@ export async function compile(
   parser: Parser = parseInWorkers,
   configFile?: VFile,
   progress?: Progress,
+  emitCache?: EmitCache,
   oneAtATime?: OneAtATime
 ): Promise<Compiled> {
   const catalogging = catalogOf(documents, options, parser)
@@ -112,7 +116,7 @@ export async function compile(
   progress?.rowsRead(catalog.entries.length)
   progress?.stage('generating the outputs')
   const ok = read && checkBodyFields(catalog, options.body, configFile, documents)
-  return {catalog, files: ok ? emitWith(emitters, catalog, options, oneAtATime) : [], ok, tables}
+  return {catalog, files: ok ? emitWith(emitters, catalog, options, emitCache, oneAtATime) : [], ok, tables}
 }
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */

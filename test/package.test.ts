@@ -134,14 +134,18 @@ describe('the installed package', () => {
     const body = "const m = await import('errgen'); const g = await m.generate(); const c = await m.check(); console.log(JSON.stringify({ok: g.ok, files: g.files.length, current: c.current, stale: c.stale}))"
     const expected = {ok: true, files: 3, current: true, stale: []}
 
-    /** The hosts' project: the seed, and outputs written by the bin. */
+    /** The hosts' project as the bin first generated it, kept aside: each later test starts from a copy, not a new run. */
+    let generated: string | undefined
+    /** The hosts' project: the seed, and outputs written by the bin (once, then copied back in place with their times). */
     async function hostProject(): Promise<string> {
       const directory = path.join(project, 'hosts')
-      await mkdir(path.join(directory, 'docs'), {recursive: true})
+      await rm(directory, {recursive: true, force: true})
+      if (generated !== undefined) return cp(generated, directory, {recursive: true, preserveTimestamps: true}).then(() => directory)
       await cp(seed, path.join(directory, 'docs', 'errors.md'))
       await writeFile(path.join(directory, 'errgen.config.json'), JSON.stringify({input: 'docs/errors.md', out: 'generated'}))
       expect((await outcome(bin(project), ['--quiet'], directory)).code).toBe(0)
-      return directory
+      generated = path.join(project, 'hosts-generated')
+      return cp(directory, generated, {recursive: true, preserveTimestamps: true}).then(() => directory)
     }
 
     test.each([

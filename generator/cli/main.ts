@@ -5,6 +5,7 @@ import {displayPath, IoError, isWithin} from '../diagnostics/io-error.js'
 import {report, storedStylish, storeReports} from '../diagnostics/report.js'
 import {type Progress, silent, terminalProgress} from '../diagnostics/progress.js'
 import type {ParseCache} from '../parse/cache.js'
+import type {EmitCache} from '../emit/cache.js'
 import type {Prepared, PrepareOptions} from '../spine.js'
 import {documentPatterns} from '../read/patterns.js'
 import {contentNote} from '../tables/header/columns.js'
@@ -29,6 +30,8 @@ export interface Io {
   readonly fastPath?: boolean | undefined
   /** The trees of the last run's texts, kept between the runs of `--watch`. */
   readonly cache?: ParseCache | undefined
+  /** The texts of the last run's entries in each output, kept between the runs of `--watch`. */
+  readonly emitCache?: EmitCache | undefined
 }
 
 const exitOk = 0
@@ -67,9 +70,9 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
 
   const {settings} = parsed
   if (settings.watch) {
-    const [{watch}, {ParseCache}] = await Promise.all([import('./watch-io.js'), import('../parse/cache.js')])
-    // One cache for the whole session: a save parses again only the slices whose text it changed.
-    const watching = {...io, cache: io.cache ?? new ParseCache()}
+    const [{watch}, {ParseCache}, {EmitCache}] = await Promise.all([import('./watch-io.js'), import('../parse/cache.js'), import('../emit/cache.js')])
+    // One cache of each for the whole session: a save parses again only the slices whose text it changed, and writes again only the entries it changed.
+    const watching = {...io, cache: io.cache ?? new ParseCache(), emitCache: io.emitCache ?? new EmitCache()}
     return watch(() => guarded(() => once(settings, watching), watching, true), settings, watching)
   }
   return guarded(() => once(settings, io), io)
@@ -118,7 +121,8 @@ async function once(settings: Settings, io: Io): Promise<number> {
     force: settings.force,
     progress,
     cache: io.cache,
-    encodeOutputs: true
+    encodeOutputs: true,
+    emitCache: io.emitCache
   })
   const {config} = prepared
   const out = config && path.resolve(io.cwd, config.out)

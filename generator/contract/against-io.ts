@@ -1,4 +1,4 @@
-/** against-io: a git revision or an old output directory in, the catalog as it was there out — the documents read with `git show REF:<path>` and checked as now, or the entries read back from the outputs. */
+/** against-io: a git revision or an old output directory in, the catalog as it was there out — the documents (and the locales' documents of translations) read with `git show REF:<path>` and checked as now, or the entries read back from the outputs. */
 import {execFile} from 'node:child_process'
 import {stat} from 'node:fs/promises'
 import path from 'node:path'
@@ -30,7 +30,9 @@ async function fromGit(ref: string, config: Config, cwd: string): Promise<Before
   const top = await git(['rev-parse', '--show-toplevel'], cwd, 'cannot compare with ' + ref + ': not in a git repository')
   await git(['rev-parse', '--verify', '--quiet', ref + '^{commit}'], cwd, 'cannot compare with ' + ref + ': no such file, directory or git revision')
   const root = top.trim()
-  const paths = await pathsAt(ref, config, cwd, root)
+  const tracked = await trackedFiles(ref, root)
+  const locales = localesAt(config, cwd, root, tracked)
+  const paths = [...new Set([...pathsAt(config, cwd, root, tracked), ...Object.values(locales)])]
 
   const documents: Array<VFile> = []
   for (const file of paths) {
@@ -41,7 +43,8 @@ async function fromGit(ref: string, config: Config, cwd: string): Promise<Before
     documents.push(new VFile({path: shown, value: decoded.text}))
   }
 
-  const {catalog} = await catalogOf(documents, config, parseInThisThread)
+  const atRevision = Object.fromEntries(Object.entries(locales).map(([locale, file]) => [locale, ref + ':' + file]))
+  const {catalog} = await catalogOf(documents, {...config, locales: config.locales === undefined ? undefined : atRevision}, parseInThisThread)
   const problem = documents.flatMap((file) => file.messages).find((message) => message.fatal)
   if (problem) throw new IoError('cannot compare with ' + ref + ': its documents have errors, first ' + problem.file + ':' + problem.line + ':' + problem.column + ' ' + problem.reason)
   for (const file of documents) file.messages.length = 0
@@ -70,15 +73,25 @@ async function fromGit(ref: string, config: Config, cwd: string): Promise<Before
   }
 }
 
+/** The files of the revision, relative to the repository's top directory. */
+async function trackedFiles(ref: string, root: string): Promise<Array<string>> {
+  const listing = await git(['ls-tree', '-r', '--name-only', '-z', ref], root, 'cannot list the files of ' + ref)
+  return String(listing).split('\0').filter(Boolean)
+}
+
+/** The document of each locale's translations (`locales`) that the revision has, relative to the repository: a locale without one there had no translations then. */
+function localesAt(config: Config, cwd: string, root: string, tracked: ReadonlyArray<string>): Record<string, string> {
+  const relative = Object.entries(config.locales ?? {}).map(([locale, file]) => [locale, path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/')] as const)
+  return Object.fromEntries(relative.filter(([, file]) => tracked.includes(file)))
+}
+
 /**
  * The documents' paths (relative to the repository) at the revision: each path that exists there, and the files
  * there that a glob matches.
  *
  * @param root the repository's top directory
  */
-async function pathsAt(ref: string, config: Config, cwd: string, root: string): Promise<Array<string>> {
-  const listing = await git(['ls-tree', '-r', '--name-only', '-z', ref], root, 'cannot list the files of ' + ref)
-  const tracked = String(listing).split('\0').filter(Boolean)
+function pathsAt(config: Config, cwd: string, root: string, tracked: ReadonlyArray<string>): Array<string> {
   const found = new Set<string>()
   for (const pattern of config.input) {
     const relative = path.relative(root, path.resolve(cwd, pattern)).split(path.sep).join('/')

@@ -114,7 +114,7 @@ export const rules = {
   },
   'malformed-placeholder': {
     severity: 'warning', adjustable: true,
-    meaning: 'in a Message or Resolve cell, a brace or percent sign like a placeholder that is none (`{na me}`, `{}`, `{user.name}`, an unclosed `{`, a lone `}`; with printf on, a conversion other than `%s` and `%d`): kept as text, with a hint (a literal brace is written in a code span, a literal percent sign `%%`)',
+    meaning: 'in a Message or Resolve cell, a brace or percent sign like a placeholder that is none (`{na me}`, `{}`, `{user.name}`, an unclosed `{`, a lone `}`; with printf on, a conversion other than `%s`, `%d`, `%1$s` and `%1$d`): kept as text, with a hint (a literal brace is written in a code span, a literal percent sign `%%`)',
     example: 'Unexpected placeholder `{na me}` in the Message cell of code 3000, expected `{name}` with a name of ASCII letters, digits and `_`; a literal brace is written in a code span; kept as text'
   },
   'mixed-placeholders': {

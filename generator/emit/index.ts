@@ -2,6 +2,7 @@
 import {enabledTargets} from '../targets/index.js'
 import type {Catalog, EmitOptions, OutputFile} from '../types.js'
 import type {Emitter} from '../targets/target.js'
+import type {EmitCache} from './cache.js'
 import {collectGarbage} from './collect.js'
 
 /** A loaded emitter: its output's kind, and whether it is emitted first when the outputs are emitted one at a time. */
@@ -38,12 +39,20 @@ export async function emit(catalog: Catalog, options: EmitOptions): Promise<Arra
 /**
  * Emit with emitters already loaded; the outputs in the registry's order.
  *
+ * @param cache a session's texts of the entries' parts (`--watch`): this emit is its next run
  * @param oneAtATime settle each output before the next is emitted, the one whose emitter holds the most memory
  *   first (before the others' bytes are held), and, for a large catalog, collect the garbage before each (the
  *   parse's, then the last emitter's), so that the heap does not grow over it; undefined to keep every text
  */
-export function emitWith(emitters: ReadonlyArray<LoadedEmitter>, catalog: Catalog, options: EmitOptions, oneAtATime?: OneAtATime): Array<OutputFile> {
-  const emitOne = ({kind, emitter}: LoadedEmitter): OutputFile => ({kind, name: options.outputs[kind] as string, text: emitter.emit(catalog, options)})
+export function emitWith(
+  emitters: ReadonlyArray<LoadedEmitter>,
+  catalog: Catalog,
+  options: EmitOptions,
+  cache?: EmitCache,
+  oneAtATime?: OneAtATime
+): Array<OutputFile> {
+  cache?.begin()
+  const emitOne = ({kind, emitter}: LoadedEmitter): OutputFile => ({kind, name: options.outputs[kind] as string, text: emitter.emit(catalog, options, cache)})
   if (!oneAtATime) return emitters.map(emitOne)
   const collect = oneAtATime.collect && catalog.entries.length >= largeCatalog
   const settled = new Map<OutputFile['kind'], OutputFile>()

@@ -1,5 +1,6 @@
 /** target: nothing in, the shape of an output target out — everything errgen knows of one output (its key, default file name, settings, emitter, read-back, reserved names, notice), so that the registry is the only list of them. */
 import type {Catalog, CodeKind, EmitOptions, Snapshot, StatusName} from '../types.js'
+import type {EmitCache} from '../emit/cache.js'
 
 /** One output errgen can generate: a plugin, in graphql-codegen's sense, that the pipeline knows only through this shape. */
 export interface Target<Key extends string = string, Settings = unknown> {
@@ -32,9 +33,12 @@ export interface Target<Key extends string = string, Settings = unknown> {
   readonly emitsFirst?: boolean | undefined
 }
 
-/** A target's emitter: the catalog and the resolved emit options in, the whole text of the output out. */
+/**
+ * A target's emitter: the catalog and the resolved emit options in, the whole text of the output out. With a
+ * session's cache (`--watch`), it may take the text of an unchanged entry's parts from it; the text is the same.
+ */
 export interface Emitter {
-  readonly emit: (catalog: Catalog, options: EmitOptions) => string
+  readonly emit: (catalog: Catalog, options: EmitOptions, cache?: EmitCache) => string
 }
 
 /** How the contract reads a target's output back: the catalog it describes, and what it can tell. */

@@ -1,4 +1,4 @@
-/** The habits users bring from eslint and remark-cli, through the built bin: documents as arguments, --max-warnings and --frail, the configuration's per-rule `rules`, and a progress line on a terminal (under util-linux `script`, which gives the run a pseudo-terminal). */
+/** The habits users bring from eslint and remark-cli: documents as arguments, --max-warnings and --frail, the configuration's per-rule `rules` (the command as the bin runs it, in this process), and a progress line on a terminal (the built bin under util-linux `script`, which gives the run a pseudo-terminal). */
 import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
@@ -6,7 +6,7 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {adjustableRuleIds} from '../../generator/diagnostics/rules.js'
 import {configSchema} from '../../generator/config/schema-io.js'
-import {bin, project, readTree, runProcess, tempDirectory, type Outcome} from '../support/helpers.js'
+import {bin, project, readTree, runCli, runProcess, tempDirectory, type Outcome} from '../support/helpers.js'
 
 /** The seed's five warnings, as the text format prints them. */
 const seedWarnings = [
@@ -17,39 +17,59 @@ const seedWarnings = [
   'input/error-codes.md:36:23-36:37  warning  Duplicate message `invalid type` of code 1503, first used by code 1108 at 22:23  duplicate-message'
 ]
 
+describe('through the built bin', () => {
+  test('a document as an argument, --max-warnings, --frail and a rule raised to an error: their exact lines and exit codes', async () => {
+    const directory = await project()
+    expect(await runProcess(['input/error-codes.md', '--max-warnings', '4'], directory)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: seedWarnings.join('\n') + '\n⚠ 5 warnings\nerrgen: 5 warnings, more than 4 allowed: nothing written\n'
+    })
+    expect(await runProcess(['input/error-codes.md', '--frail', '--quiet'], directory)).toEqual({code: 1, stdout: '', stderr: 'errgen: 5 warnings, and --frail allows none: nothing written\n'})
+    await writeFile(path.join(directory, 'errgen.config.json'), JSON.stringify({rules: {'duplicate-name': 'error', 'duplicate-message': 'off'}}))
+    const raised = await runProcess(['input/error-codes.md', '--format', 'github'], directory)
+    expect(raised.code).toBe(1)
+    expect(raised.stdout).toBe(
+      '::error file=input/error-codes.md,line=19,col=23,endLine=19,endColumn=41,title=duplicate-name::Name `BadAccessToken` is derived from the messages of codes 1105, 1106, 1107: named `BadAccessToken_1105`, `BadAccessToken_1106`, `BadAccessToken_1107`; add a Name column to choose the names\n' +
+        '::error file=input/error-codes.md,line=22,col=23,endLine=22,endColumn=37,title=duplicate-name::Name `InvalidType` is derived from the messages of codes 1108, 1503: named `InvalidType_1108`, `InvalidType_1503`; add a Name column to choose the names\n'
+    )
+    expect(await readdir(directory)).toEqual(['errgen.config.json', 'input'])
+  })
+})
+
 describe('documents as arguments', () => {
   test('`errgen FILE GLOB` is `-i FILE -i GLOB`: the same outputs, and then the fast path answers either form', async () => {
     const byFlag = await project()
     const byArgument = await project()
     await writeFile(path.join(byFlag, 'input', 'more.md'), '| HTTP | Code | Message | Resolve |\n| --- | --- | --- | --- |\n| 400 | 9001 | *extra* | Retry. |\n')
     await writeFile(path.join(byArgument, 'input', 'more.md'), await readFile(path.join(byFlag, 'input', 'more.md')))
-    const flagged = await runProcess(['-q', '-i', 'input/error-codes.md', '-i', 'input/m*.md'], byFlag)
-    const argued = await runProcess(['-q', 'input/error-codes.md', 'input/m*.md'], byArgument)
+    const flagged = await runCli(['-q', '-i', 'input/error-codes.md', '-i', 'input/m*.md'], byFlag)
+    const argued = await runCli(['-q', 'input/error-codes.md', 'input/m*.md'], byArgument)
     expect([flagged.code, argued.code]).toEqual([0, 0])
     expect(await readTree(path.join(byArgument, 'output'))).toEqual(await readTree(path.join(byFlag, 'output')))
     expect(await readFile(path.join(byArgument, 'output', 'error-codes.ts'), 'utf8')).toContain('Extra = 9001')
-    expect(await runProcess(['--check', '-i', 'input/error-codes.md', 'input/m*.md'], byArgument)).toEqual({code: 0, stdout: '', stderr: ''})
+    expect(await runCli(['--check', '-i', 'input/error-codes.md', 'input/m*.md'], byArgument)).toEqual({code: 0, stdout: '', stderr: ''})
   })
 })
 
 describe('--max-warnings and --frail', () => {
   test('more warnings than --max-warnings: exit 1, the warnings and one line, nothing written', async () => {
     const directory = await project()
-    const result = await runProcess(['--max-warnings', '4'], directory)
+    const result = await runCli(['--max-warnings', '4'], directory)
     expect(result).toEqual({code: 1, stdout: '', stderr: seedWarnings.join('\n') + '\n⚠ 5 warnings\nerrgen: 5 warnings, more than 4 allowed: nothing written\n'})
     expect(await readdir(directory)).toEqual(['input'])
-    const within = await runProcess(['--max-warnings', '5', '--quiet'], directory)
+    const within = await runCli(['--max-warnings', '5', '--quiet'], directory)
     expect(within).toEqual({code: 0, stdout: '', stderr: ''})
   })
 
   test('--frail fails on any warning, --check included; a bad count is a usage error', async () => {
     const directory = await project()
-    expect((await runProcess(['--quiet'], directory)).code).toBe(0)
-    const checked = await runProcess(['--check', '--frail'], directory)
+    expect((await runCli(['--quiet'], directory)).code).toBe(0)
+    const checked = await runCli(['--check', '--frail'], directory)
     expect(checked).toEqual({code: 1, stdout: '', stderr: seedWarnings.join('\n') + '\n⚠ 5 warnings\nerrgen: 5 warnings, and --frail allows none\n'})
-    const frail = await runProcess(['--frail', '--quiet'], directory)
+    const frail = await runCli(['--frail', '--quiet'], directory)
     expect(frail).toEqual({code: 1, stdout: '', stderr: 'errgen: 5 warnings, and --frail allows none: nothing written\n'})
-    expect(await runProcess(['--max-warnings', 'some'], directory)).toEqual({
+    expect(await runCli(['--max-warnings', 'some'], directory)).toEqual({
       code: 2,
       stdout: '',
       stderr: 'errgen: --max-warnings takes a number of warnings (0 or more), not `some`\nTry `errgen --help`.\n'
@@ -60,11 +80,11 @@ describe('--max-warnings and --frail', () => {
 describe('the configuration\'s rules', () => {
   test('"off" drops a rule\'s messages, "error" stops the run; --frail then passes', async () => {
     const quiet = await project({rules: {'duplicate-name': 'off', 'duplicate-message': 'off'}})
-    expect(await runProcess(['--frail'], quiet)).toMatchObject({code: 0, stderr: ''})
+    expect(await runCli(['--frail'], quiet)).toMatchObject({code: 0, stderr: ''})
     expect(await readFile(path.join(quiet, 'output', 'error-codes.ts'), 'utf8')).toContain('BadAccessToken_1105 = 1105')
 
     const strict = await project({rules: {'duplicate-name': 'error'}})
-    const result = await runProcess([], strict)
+    const result = await runCli([], strict)
     expect(result.code).toBe(1)
     expect(result.stderr.split('\n').filter((line) => line.includes('duplicate-name'))).toEqual([
       seedWarnings[0]?.replace('  warning  ', '  error  '),
@@ -77,7 +97,7 @@ describe('the configuration\'s rules', () => {
   test('a rule that protects the data, an unknown rule and an unknown severity are located configuration errors', async () => {
     const directory = await project()
     await writeFile(path.join(directory, 'errgen.config.json'), '{\n  "rules": {\n    "duplicate-code": "off",\n    "nope": "warn",\n    "long-name": "fatal"\n  }\n}\n')
-    const result = await runProcess([], directory)
+    const result = await runCli([], directory)
     const adjustable = adjustableRuleIds.join(', ')
     expect(result).toEqual({
       code: 2,

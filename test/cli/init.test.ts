@@ -1,8 +1,8 @@
-/** `errgen init` through the built bin: the configuration with the documents found, the editor's configuration, the formatters' ignore entries, the script and CI step printed; a second run overwrites nothing, and the first run's setup generates. */
+/** `errgen init`, the command as the bin runs it (in this process): the configuration with the documents found, the editor's configuration, the formatters' ignore entries, the script and CI step printed; a second run overwrites nothing, and the first run's setup generates. */
 import {cp, mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {expect, test} from 'vitest'
-import {runProcess, seed, tempDirectory} from '../support/helpers.js'
+import {runCli, seed, tempDirectory} from '../support/helpers.js'
 
 /** Each file's bytes and modification time: equal means nothing was written. */
 async function filesOf(directory: string, names: ReadonlyArray<string>): Promise<Array<[string, string, number]>> {
@@ -21,7 +21,7 @@ test('sets up a project from the page it finds, then generates; a second run ove
   await writeFile(path.join(directory, 'package.json'), JSON.stringify({name: 'api', private: true, prettier: {semi: false}}))
   await writeFile(path.join(directory, 'eslint.config.js'), 'export default []\n')
 
-  const first = await runProcess(['init'], directory)
+  const first = await runCli(['init'], directory)
   expect(first).toEqual({
     code: 0,
     stderr: '',
@@ -42,7 +42,7 @@ test('sets up a project from the page it finds, then generates; a second run ove
 
   const files = ['errgen.config.json', '.remarkrc.json', '.prettierignore', 'package.json', 'eslint.config.js', 'README.md']
   const before = await filesOf(directory, files)
-  const second = await runProcess(['init'], directory)
+  const second = await runCli(['init'], directory)
   expect(second).toEqual({
     code: 0,
     stderr: '',
@@ -55,7 +55,7 @@ test('sets up a project from the page it finds, then generates; a second run ove
   })
   expect(await filesOf(directory, files)).toEqual(before)
 
-  const run = await runProcess(['--quiet'], directory)
+  const run = await runCli(['--quiet'], directory)
   expect([run.code, run.stderr]).toEqual([0, ''])
   expect(await readFile(path.join(directory, 'output', 'errors.ts'), 'utf8')).toContain('TypeMissing = 1001')
 })
@@ -65,7 +65,7 @@ test('with no page found it says what it chose; an existing ignore file gets one
   await writeFile(path.join(directory, '.prettierrc'), '{}\n')
   await writeFile(path.join(directory, '.prettierignore'), 'dist')
   await writeFile(path.join(directory, '.remarkrc.json'), '{"plugins": ["remark-preset-lint-recommended"]}\n')
-  const result = await runProcess(['init'], directory)
+  const result = await runCli(['init'], directory)
   expect(result).toEqual({
     code: 0,
     stderr: '',
@@ -82,7 +82,7 @@ test('with no page found it says what it chose; an existing ignore file gets one
 
 test('init takes no arguments: a usage error, nothing written', async () => {
   const directory = await tempDirectory()
-  expect(await runProcess(['init', '--force'], directory)).toEqual({
+  expect(await runCli(['init', '--force'], directory)).toEqual({
     code: 2,
     stdout: '',
     stderr: "errgen: init takes no arguments, it never overwrites a file: run it in the project's folder\nTry `errgen --help`.\n"

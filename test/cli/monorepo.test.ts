@@ -1,8 +1,8 @@
-/** `--out` in monorepos, through the built bin: an output directory in the repository that holds the working directory (a folder with `.git`, or the root whose package.json `workspaces` names the package) is allowed without a flag; outside it, or a home directory, is refused in one line with exit code 2. */
+/** `--out` in monorepos, through the command as the bin runs it (in this process; the built bin where the test sets HOME): an output directory in the repository that holds the working directory (a folder with `.git`, or the root whose package.json `workspaces` names the package) is allowed without a flag; outside it, or a home directory, is refused in one line with exit code 2. */
 import {cp, mkdir, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {expect, test} from 'vitest'
-import {runProcess, seed, tempDirectory} from '../support/helpers.js'
+import {runCli, runProcess, seed, tempDirectory} from '../support/helpers.js'
 
 /** A package of a monorepo with the seed as its document; the repository's root is made by the caller. */
 async function docsPackage(root: string, ...segments: Array<string>): Promise<string> {
@@ -24,10 +24,10 @@ test('a git repository: a sibling package is allowed, a folder beside the reposi
   await mkdir(path.join(repository, '.git'), {recursive: true})
   const docs = await docsPackage(repository, 'packages', 'api-docs')
 
-  expect(await runProcess(['--out', '../sdk/src/generated', '--quiet'], docs)).toEqual({code: 0, stdout: '', stderr: ''})
+  expect(await runCli(['--out', '../sdk/src/generated', '--quiet'], docs)).toEqual({code: 0, stdout: '', stderr: ''})
   expect((await readdir(path.join(repository, 'packages', 'sdk', 'src', 'generated'))).sort()).toEqual(['.errgen-manifest.json', 'error-codes.openapi.yaml', 'error-codes.schema.json', 'error-codes.ts'])
 
-  const outside = await runProcess(['--out', '../../../elsewhere'], docs)
+  const outside = await runCli(['--out', '../../../elsewhere'], docs)
   expect(outside).toEqual(refusal('../../../elsewhere', "it is outside the working directory, the configuration's and the repository that holds them (../..)"))
 })
 
@@ -35,11 +35,11 @@ test('a workspace root: the packages its `workspaces` names may write into each 
   const root = await tempDirectory()
   await writeFile(path.join(root, 'package.json'), JSON.stringify({private: true, workspaces: ['packages/*']}))
   const docs = await docsPackage(root, 'packages', 'docs')
-  expect(await runProcess(['--out', '../client/generated', '--quiet'], docs)).toEqual({code: 0, stdout: '', stderr: ''})
+  expect(await runCli(['--out', '../client/generated', '--quiet'], docs)).toEqual({code: 0, stdout: '', stderr: ''})
   expect(await readdir(path.join(root, 'packages', 'client', 'generated'))).toContain('error-codes.ts')
 
   const tool = await docsPackage(root, 'tools', 'docs')
-  expect(await runProcess(['--out', '../../packages/client/generated'], tool)).toEqual(
+  expect(await runCli(['--out', '../../packages/client/generated'], tool)).toEqual(
     refusal('../../packages/client/generated', "it is outside the working directory and the configuration's")
   )
 })

@@ -70,4 +70,17 @@ describe('--against a git revision', () => {
     expect(result.stdout).toContain('### Edited\n\n- Message of code 1001 (es) edited since HEAD: `Conflicto` → `Conflicto de estado`\n')
     expect(result.stdout).not.toContain('`Conflict` → `Conflict`')
   })
+
+  test('a translation edited in a locale\'s own document is a message edit too; a locale whose document the revision lacks is no change', async () => {
+    const directory = await repository()
+    await writeFile(path.join(directory, 'errors.de.md'), '| Code | Message |\n| --- | --- |\n| 1000 | Benutzer {email} nicht gefunden |\n| 1001 | Konflikt |\n')
+    await writeFile(path.join(directory, 'errgen.config.json'), JSON.stringify({input: 'errors.md', locales: {de: 'errors.de.md'}, rules: {'missing-translation': 'off'}}))
+    expect(await compare(directory, ['--against', 'HEAD'])).toEqual({code: 0, lines: []})
+    git(directory, 'add', '.')
+    git(directory, 'commit', '--quiet', '--message', 'German')
+    await writeFile(path.join(directory, 'errors.de.md'), '| Code | Message |\n| --- | --- |\n| 1000 | Benutzer {email} unbekannt |\n| 1001 | Konflikt |\n')
+    expect(await compare(directory, ['--against', 'HEAD'])).toEqual({code: 0, lines: ['errors.md:3:16  info  Message of code 1000 edited since HEAD  edited-message']})
+    const notes = await runInProcess(['--against', 'HEAD', '--format', 'markdown'], directory)
+    expect(notes.stdout).toContain('- Message of code 1000 (de) edited since HEAD: `Benutzer {email} nicht gefunden` → `Benutzer {email} unbekannt`\n')
+  })
 })

@@ -1,6 +1,7 @@
 /** The parse with only the GFM constructs a text can hold gives the tree of a parse with all of remark-gfm, positions included: on every fixture's markdown, the seed, and random documents full of those constructs and of near misses, whole and in slices. */
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
+import {isDeepStrictEqual} from 'node:util'
 import fc from 'fast-check'
 import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
@@ -111,12 +112,15 @@ describe('the parse with only the constructs a text can hold', () => {
         const trees = errgenTrees(text, rowsPerSlice)
         if (trees.length > 1) sliced++
         if (constructsOf(text).length < optionalConstructs.length) without++
-        for (const tree of trees) expect(tree).toStrictEqual(withAllOfGfm(text))
+        // The reference parsed once per text; Node's deep strict equality first (quick on equal trees), vitest's on a difference, for its diff.
+        const reference = withAllOfGfm(text)
+        for (const tree of trees) if (!isDeepStrictEqual(tree, reference)) expect(tree).toStrictEqual(reference)
       }),
       {numRuns: 500 * runsFactor}
     )
-    // Not vacuous: many documents are sliced, and many are parsed without some construct.
-    expect(sliced).toBeGreaterThan(100)
-    expect(without).toBeGreaterThan(100)
+    // Not vacuous: many documents are sliced, and many are parsed without some construct (each about a fifth of the
+    // runs or more; the bound leaves room for the random draw, which once gave 98 of 500).
+    expect(sliced).toBeGreaterThan(50 * runsFactor)
+    expect(without).toBeGreaterThan(50 * runsFactor)
   })
 })

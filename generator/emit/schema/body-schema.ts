@@ -12,6 +12,17 @@ type Schema = Record<string, unknown>
  */
 export type Describe = (entry: CatalogEntry) => string | undefined
 
+/**
+ * How an emitter takes an entry's part of a schema: made now (a single run), or as a value whose text a session
+ * keeps (`EmitCache`), made only when the entry changed.
+ *
+ * @param part which part of the entry it is (`schema`, `example`)
+ */
+export type Keep = (entry: CatalogEntry, part: string, make: () => unknown) => unknown
+
+/** Every part made now. */
+export const makeNow: Keep = (_entry, _part, make) => make()
+
 /** The resolve text as bodies carry it. */
 export const bodyText: Describe = (entry) => entry.resolve
 
@@ -169,7 +180,7 @@ function withEntryParams(shape: Schema, entry: CatalogEntry): Schema {
  * The schema of an entry's message: its text; for a message with parameters, the pattern of its filled-in texts (each
  * parameter a non-empty run of text, the rest as written), described by its template.
  */
-function messageSchema(entry: CatalogEntry, messages: BodyMessages | undefined): Schema {
+export function messageSchema(entry: CatalogEntry, messages: BodyMessages | undefined): Schema {
   if (entry.translations) return translatedMessageSchema(entry, entry.translations, messages)
   if (!entry.templates || !entry.params) return {const: entry.message}
   const names = entry.params.map((param) => param.name).join(', ')
@@ -216,7 +227,8 @@ export function exampleBody(catalog: Catalog, body: BodyOptions, entry: CatalogE
  *
  * @param describe the text of its `description`
  * @param extra more keywords for an entry's schema
+ * @param keep how each is taken: made now, or kept by a session
  */
-export function entrySchemas(catalog: Catalog, body: BodyOptions, describe: Describe, extra?: (entry: CatalogEntry) => Schema): Record<string, Schema> {
-  return Object.fromEntries(catalog.entries.map((entry) => [entry.name, {...entrySchema(catalog, body, entry, describe), ...extra?.(entry)}]))
+export function entrySchemas(catalog: Catalog, body: BodyOptions, describe: Describe, extra?: (entry: CatalogEntry) => Schema, keep: Keep = makeNow): Record<string, unknown> {
+  return Object.fromEntries(catalog.entries.map((entry) => [entry.name, keep(entry, 'schema', () => ({...entrySchema(catalog, body, entry, describe), ...extra?.(entry)}))]))
 }

@@ -1,8 +1,9 @@
 /** emit/schema/problem-schema: a catalog and the problem settings in, the problem details form (RFC 9457) out — a JSON Schema 2020-12 problem document per code, one keyed on `type` for any code, and the `application/problem+json` content of each OpenAPI response; nothing when the form is off. */
 import {problemType} from '../../config/settings/problem-template.js'
-import type {Catalog, CatalogEntry, ProblemSettings} from '../../types.js'
+import {exampleMessage, exampleResolve} from '../../params/fill.js'
+import type {BodyMessages, Catalog, CatalogEntry, ProblemSettings} from '../../types.js'
 import {isPartial} from '../body-fields.js'
-import type {Describe} from './body-schema.js'
+import {type Describe, type Keep, makeNow, messageSchema} from './body-schema.js'
 
 /** A JSON Schema object, or a part of one. */
 type Schema = Record<string, unknown>
@@ -27,12 +28,22 @@ export const anyProblemName = problemSchemaName('ErrorBody')
  *
  * @param refBase where the schemas are (`#/$defs/`)
  * @param describe the text of a code's `description`
+ * @param messages which titles a code with translations has (`body.messages`)
+ * @param keep how each code's is taken: made now, or kept by a session
  */
-export function problemSchemas(catalog: Catalog, settings: ProblemSettings | undefined, refBase: string, describe: Describe): Record<string, Schema> {
+export function problemSchemas(
+  catalog: Catalog,
+  settings: ProblemSettings | undefined,
+  refBase: string,
+  describe: Describe,
+  messages: BodyMessages | undefined,
+  keep: Keep = makeNow
+): Record<string, unknown> {
   if (settings === undefined) return {}
+  const partialStatus = isPartial(catalog, 'status')
   return {
     [anyProblemName]: anyProblemSchema(catalog, settings, refBase),
-    ...Object.fromEntries(catalog.entries.map((entry) => [problemSchemaName(entry.name), entryProblemSchema(entry, settings, describe, isPartial(catalog, 'status'))]))
+    ...Object.fromEntries(catalog.entries.map((entry) => [problemSchemaName(entry.name), keep(entry, 'problem', () => entryProblemSchema(entry, settings, describe, {partialStatus, messages}))]))
   }
 }
 
@@ -55,15 +66,16 @@ function anyProblemSchema(catalog: Catalog, settings: ProblemSettings, refBase: 
 }
 
 /**
- * One code's problem document: `type`, `title` (the message), `status`, and `code` as an extension member, exactly;
- * `detail` a string (by default the resolve text) and `instance` a URI reference. Other extension members are allowed.
- * A code documented without an HTTP status in a catalog whose other codes have one (`optionalColumns`) may have any
- * integer `status`, or none (RFC 9457 makes it optional): the status of the response it is sent with.
+ * One code's problem document: `type`, `title` (the message, as the body's message schema accepts it: filled in, or
+ * translated), `status`, and `code` as an extension member, exactly; `detail` a string (by default the resolve text)
+ * and `instance` a URI reference. Other extension members are allowed. A code documented without an HTTP status in a
+ * catalog whose other codes have one (`optionalColumns`) may have any integer `status`, or none (RFC 9457 makes it
+ * optional): the status of the response it is sent with.
  *
- * @param partialStatus whether only some codes have a status
+ * @param options `partialStatus`: whether only some codes have a status; `messages`: `body.messages`
  * @see https://www.rfc-editor.org/rfc/rfc9457#section-3.1
  */
-function entryProblemSchema(entry: CatalogEntry, settings: ProblemSettings, describe: Describe, partialStatus: boolean): Schema {
+function entryProblemSchema(entry: CatalogEntry, settings: ProblemSettings, describe: Describe, {partialStatus, messages}: {partialStatus: boolean, messages: BodyMessages | undefined}): Schema {
   const status = entry.status !== undefined ? {status: {const: entry.status}} : partialStatus ? {status: {type: 'integer'}} : {}
   const description = describe(entry)
   return {
@@ -74,7 +86,7 @@ function entryProblemSchema(entry: CatalogEntry, settings: ProblemSettings, desc
     required: ['type', 'title', ...(entry.status === undefined ? [] : ['status']), 'code'],
     properties: {
       type: {const: problemType(settings, entry)},
-      title: {const: entry.message},
+      title: messageSchema(entry, messages),
       ...status,
       detail: entry.resolve === undefined ? {type: 'string'} : {type: 'string', default: entry.resolve},
       instance: {type: 'string', format: 'uri-reference'},
@@ -83,13 +95,14 @@ function entryProblemSchema(entry: CatalogEntry, settings: ProblemSettings, desc
   }
 }
 
-/** The problem document an entry's error is sent as, with the resolve text as its `detail`. */
+/** The problem document an entry's error is sent as, with the resolve text as its `detail` (its parameters filled in with example values). */
 export function exampleProblem(entry: CatalogEntry, settings: ProblemSettings): Record<string, unknown> {
+  const detail = exampleResolve(entry)
   return {
     type: problemType(settings, entry),
-    title: entry.message,
+    title: exampleMessage(entry),
     ...(entry.status === undefined ? {} : {status: entry.status}),
-    ...(entry.resolve === undefined ? {} : {detail: entry.resolve}),
+    ...(detail === undefined ? {} : {detail}),
     code: entry.code
   }
 }
@@ -99,27 +112,29 @@ export function exampleProblem(entry: CatalogEntry, settings: ProblemSettings): 
  * example per code.
  *
  * @param entriesOf each response's entries, by the response's name
+ * @param keep how each code's example is taken: made now, or kept by a session
  * @see https://spec.openapis.org/oas/v3.1.0#media-type-object
  */
 export function withProblemContent(
   responses: Record<string, unknown>,
   entriesOf: ReadonlyMap<string, ReadonlyArray<CatalogEntry>>,
   settings: ProblemSettings | undefined,
-  refBase: string
+  refBase: string,
+  keep: Keep = makeNow
 ): Record<string, unknown> {
   if (settings === undefined) return responses
   return Object.fromEntries(
-    Object.entries(responses).map(([name, response]) => [name, withProblemMedia(response as Schema, entriesOf.get(name) ?? [], settings, refBase)])
+    Object.entries(responses).map(([name, response]) => [name, withProblemMedia(response as Schema, entriesOf.get(name) ?? [], settings, refBase, keep)])
   )
 }
 
-function withProblemMedia(response: Schema, entries: ReadonlyArray<CatalogEntry>, settings: ProblemSettings, refBase: string): Schema {
+function withProblemMedia(response: Schema, entries: ReadonlyArray<CatalogEntry>, settings: ProblemSettings, refBase: string, keep: Keep): Schema {
   const refs = entries.map((entry) => ({$ref: refBase + problemSchemaName(entry.name)}))
   const media = {
     // One code's schema itself, as the plain body's response has it; a one-branch oneOf would only add errors.
     schema: refs.length === 1 ? refs[0] : {oneOf: refs},
     examples: Object.fromEntries(
-      entries.map((entry) => [entry.name, {summary: entry.code + ' ' + entry.message, value: exampleProblem(entry, settings)}])
+      entries.map((entry) => [entry.name, keep(entry, 'problemExample', () => ({summary: entry.code + ' ' + entry.message, value: exampleProblem(entry, settings)}))])
     )
   }
   return {...response, content: {...(response['content'] as Schema), [problemMediaType]: media}}

@@ -1,31 +1,40 @@
 /** targets/json-schema/emit: a catalog in, the text of the JSON Schema (draft 2020-12) of the error response body out. */
 import type {BodyOptions, Catalog, ProblemSettings} from '../../types.js'
-import {bodyText, entrySchemas, errorBodySchemas, errorCodeSchema} from '../../emit/schema/body-schema.js'
+import type {EmitCache} from '../../emit/cache.js'
+import {keepIn} from '../../emit/schema/keep.js'
+import {bodyText, entrySchemas, errorBodySchemas, errorCodeSchema, type Keep, makeNow} from '../../emit/schema/body-schema.js'
+import {writeKeptJson} from './kept-json.js'
 import {problemSchemas} from '../../emit/schema/problem-schema.js'
 import type {Emitter} from '../target.js'
 import {jsonSchema} from './index.js'
 
 /** The JSON Schema target's emitter: the schema with the configured `$id`. */
 export const emitter: Emitter = {
-  emit: (catalog, options) => emitJsonSchema(catalog, options.jsonSchema.id, options.body, options.problem)
+  emit: (catalog, options, cache) => emitJsonSchema(catalog, options.jsonSchema.id, options.body, options.problem, cache)
 }
 
 /**
  * @param id the schema's `$id` (by default its own file name)
  * @param body the fields of the body
  * @param problem the problem details form's settings; undefined for none
+ * @param cache a session's texts of the entries' parts: those of an unchanged entry are not written again
  */
-export function emitJsonSchema(catalog: Catalog, id: string, body: BodyOptions, problem?: ProblemSettings): string {
+export function emitJsonSchema(catalog: Catalog, id: string, body: BodyOptions, problem?: ProblemSettings, cache?: EmitCache): string {
+  if (cache) return writeKeptJson(schemaData(catalog, id, body, problem, keepIn(cache, 'json-schema', catalog, body, problem))) + '\n'
+  return JSON.stringify(schemaData(catalog, id, body, problem, makeNow), null, 2) + '\n'
+}
+
+/** The schema as data, each entry's parts taken by `keep`. */
+function schemaData(catalog: Catalog, id: string, body: BodyOptions, problem: ProblemSettings | undefined, keep: Keep): Record<string, unknown> {
   const {ErrorBody: errorBody, ...groups} = errorBodySchemas(catalog, body, '#/$defs/')
   const {title, description, ...rest} = errorBody as Record<string, unknown>
-  const schema = {
+  return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: id,
     $comment: jsonSchema.notice(catalog),
     title,
     description,
     ...rest,
-    $defs: {ErrorCode: errorCodeSchema(catalog), ...groups, ...entrySchemas(catalog, body, bodyText), ...problemSchemas(catalog, problem, '#/$defs/', bodyText)}
+    $defs: {ErrorCode: errorCodeSchema(catalog), ...groups, ...entrySchemas(catalog, body, bodyText, undefined, keep), ...problemSchemas(catalog, problem, '#/$defs/', bodyText, body.messages, keep)}
   }
-  return JSON.stringify(schema, null, 2) + '\n'
 }

@@ -1,5 +1,6 @@
 /** targets/openapi/block-yaml: plain data (objects, arrays, strings, safe integers, booleans) in, the exact text `yaml`'s stringify gives it with `yamlOptions` out, written directly (about 10 times faster, in a fraction of the memory) or, for what only `yaml` can write (a line break or control character in a string, a key it would not write plain), by `yaml` with every string a YAML 1.1 reader would misread double-quoted and escaped. */
 import {Document, isScalar, visit} from 'yaml'
+import {Kept} from '../../emit/cache.js'
 
 /** How errgen has `yaml` write its documents: no folding, no aliases, and strings that YAML 1.1 readers would take for booleans or numbers (`yes`, `1:20`) quoted. */
 export const yamlOptions = {lineWidth: 0, aliasDuplicateObjects: false, compat: 'yaml-1.1'} as const
@@ -54,6 +55,25 @@ class Text {
   }
 }
 
+/**
+ * The YAML document of data that may hold `Kept` values (in maps), exactly as `writeYaml` writes the data they stand
+ * for; undefined when any part needs `yaml` itself or double quotes (the caller writes the whole data then).
+ */
+export function writeKeptYaml(data: Mapping): string | undefined {
+  return holdsYaml11Unsafe(data) ? undefined : blockYaml(data)
+}
+
+/** A kept value's lines at this indentation: the text kept, or written now and kept; `NeedsYaml` when the plain writer cannot write them. */
+function keptText(key: string, value: Kept, start: string, indent: string): string {
+  if (start !== indent) throw new Error('expected a kept value in a map, not as the first pair of a sequence item')
+  return value.text(indent, (made) => {
+    if (needsDoubleQuotes(key) || holdsYaml11Unsafe(made)) throw new NeedsYaml()
+    const out = new Text()
+    writeMap({[key]: made}, indent, indent, out)
+    return out.toString()
+  })
+}
+
 /** The YAML document of `data`, as `stringify(data, yamlOptions)` writes it; undefined when only `yaml` can write it. */
 export function blockYaml(data: Mapping): string | undefined {
   const out = new Text()
@@ -75,8 +95,13 @@ export function blockYaml(data: Mapping): string | undefined {
 function writeMap(map: Mapping, first: string, indent: string, out: Text): void {
   let start = first
   for (const key of Object.keys(map)) {
-    out.push(start + keyText(key) + ':')
-    writeNested(map[key], indent + step, out)
+    const value = map[key]
+    if (value instanceof Kept) {
+      out.push(keptText(key, value, start, indent))
+    } else {
+      out.push(start + keyText(key) + ':')
+      writeNested(value, indent + step, out)
+    }
     start = indent
   }
 }
@@ -202,7 +227,7 @@ export function writeYaml(data: Mapping): string {
 function holdsYaml11Unsafe(value: unknown): boolean {
   if (typeof value === 'string') return needsDoubleQuotes(value)
   if (Array.isArray(value)) return value.some((item) => holdsYaml11Unsafe(item))
-  if (value === null || typeof value !== 'object') return false
+  if (value === null || typeof value !== 'object' || value instanceof Kept) return false
   const map = value as Mapping
   for (const key in map) {
     if (needsDoubleQuotes(key) || holdsYaml11Unsafe(map[key])) return true

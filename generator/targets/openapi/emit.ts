@@ -1,7 +1,9 @@
 /** targets/openapi/emit: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas (their descriptions with the links' URLs) and one response per HTTP status (and an `Error` response of the codes without one) out. */
 import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, Translation} from '../../types.js'
-import {writeYaml} from './block-yaml.js'
-import {docsText, entrySchemas, errorBodySchemas, errorCodeSchema, exampleBody} from '../../emit/schema/body-schema.js'
+import type {EmitCache} from '../../emit/cache.js'
+import {keepIn} from '../../emit/schema/keep.js'
+import {writeKeptYaml, writeYaml} from './block-yaml.js'
+import {docsText, entrySchemas, errorBodySchemas, errorCodeSchema, exampleBody, type Keep, makeNow} from '../../emit/schema/body-schema.js'
 import {problemSchemas, withProblemContent} from '../../emit/schema/problem-schema.js'
 import {notice} from '../generated.js'
 import type {Emitter} from '../target.js'
@@ -11,7 +13,7 @@ const refBase = '#/components/schemas/'
 
 /** The OpenAPI target's emitter: the document with the configured `info`. */
 export const emitter: Emitter = {
-  emit: (catalog, options) => emitOpenApi(catalog, options.openapi, options.body, options.problem)
+  emit: (catalog, options, cache) => emitOpenApi(catalog, options.openapi, options.body, options.problem, cache)
 }
 
 /**
@@ -19,11 +21,18 @@ export const emitter: Emitter = {
  *
  * @param body the fields of the body
  * @param problem the problem details form's settings; undefined for none
+ * @param cache a session's texts of the entries' parts: those of an unchanged entry are not written again
  * @see https://spec.openapis.org/oas/v3.1.0#components-object
  */
-export function emitOpenApi(catalog: Catalog, info: {title: string; version: string}, body: BodyOptions, problem?: ProblemSettings): string {
+export function emitOpenApi(catalog: Catalog, info: {title: string; version: string}, body: BodyOptions, problem?: ProblemSettings, cache?: EmitCache): string {
+  const kept = cache && writeKeptYaml(openApiDocument(catalog, info, body, problem, keepIn(cache, 'openapi', catalog, body, problem)))
+  return openapi.notice(catalog) + '\n' + (kept ?? writeYaml(openApiDocument(catalog, info, body, problem, makeNow)))
+}
+
+/** The document as data, each entry's parts taken by `keep`. */
+function openApiDocument(catalog: Catalog, info: {title: string; version: string}, body: BodyOptions, problem: ProblemSettings | undefined, keep: Keep): Record<string, unknown> {
   const groups = responseGroups(catalog)
-  const document = {
+  return {
     openapi: '3.1.0',
     info: {title: info.title, version: info.version, description: notice(catalog)},
     ...(catalog.groups.length > 0 ? {tags: catalog.groups.map((name) => ({name, description: 'The errors documented under the heading “' + name + '”.'}))} : {}),
@@ -31,13 +40,12 @@ export function emitOpenApi(catalog: Catalog, info: {title: string; version: str
       schemas: {
         ErrorCode: errorCodeWithNames(catalog),
         ...errorBodySchemas(catalog, body, refBase),
-        ...entrySchemas(catalog, body, docsText, entryExtensions),
-        ...problemSchemas(catalog, problem, refBase, docsText)
+        ...entrySchemas(catalog, body, docsText, entryExtensions, keep),
+        ...problemSchemas(catalog, problem, refBase, docsText, body.messages, keep)
       },
-      responses: withProblemContent(responses(groups, catalog, body), new Map(groups.map((group) => [group.name, group.entries])), problem, refBase)
+      responses: withProblemContent(responses(groups, catalog, body, keep), new Map(groups.map((group) => [group.name, group.entries])), problem, refBase, keep)
     }
   }
-  return openapi.notice(catalog) + '\n' + writeYaml(document)
 }
 
 /**
@@ -113,16 +121,17 @@ function responseGroups(catalog: Catalog): Array<ResponseGroup> {
  *
  * @see https://spec.openapis.org/oas/v3.1.0#response-object
  */
-function responses(groups: ReadonlyArray<ResponseGroup>, catalog: Catalog, body: BodyOptions): Record<string, unknown> {
-  return Object.fromEntries(groups.map((group) => [group.name, statusResponse(group.title, group.entries, (entry) => exampleBody(catalog, body, entry))]))
+function responses(groups: ReadonlyArray<ResponseGroup>, catalog: Catalog, body: BodyOptions, keep: Keep): Record<string, unknown> {
+  return Object.fromEntries(groups.map((group) => [group.name, statusResponse(group.title, group.entries, (entry) => exampleBody(catalog, body, entry), keep)]))
 }
 
 /**
  * A response whose body is one of `entries` (that entry's schema itself when there is one), with an example of each.
  *
  * @param bodyOf the body an entry is sent with
+ * @param keep how each example is taken
  */
-function statusResponse(title: string, entries: readonly CatalogEntry[], bodyOf: (entry: CatalogEntry) => unknown): Record<string, unknown> {
+function statusResponse(title: string, entries: readonly CatalogEntry[], bodyOf: (entry: CatalogEntry) => unknown, keep: Keep): Record<string, unknown> {
   const codes = entries.map((entry) => entry.code)
   const refs = entries.map((entry) => ({$ref: refBase + entry.name}))
   return {
@@ -130,7 +139,7 @@ function statusResponse(title: string, entries: readonly CatalogEntry[], bodyOf:
     content: {
       'application/json': {
         schema: refs.length === 1 ? refs[0] : {oneOf: refs},
-        examples: Object.fromEntries(entries.map((entry) => [entry.name, {summary: entry.code + ' ' + entry.message, value: bodyOf(entry)}]))
+        examples: Object.fromEntries(entries.map((entry) => [entry.name, keep(entry, 'example', () => ({summary: entry.code + ' ' + entry.message, value: bodyOf(entry)}))]))
       }
     }
   }

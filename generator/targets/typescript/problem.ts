@@ -39,11 +39,12 @@ function problemInitType(catalog: Catalog): WriterFunction {
     writer.blankLineIfLastNot()
     writer.writeLine('/**')
     writer.writeLine(' * What `createProblem` takes besides the code: a `detail` for this occurrence' + (catalog.hasResolve ? ' (by default the resolve text)' : '') + ',')
-    writer.writeLine(' * an `instance` URI reference, and extension members; `type`, `title`, `status` and `code` come from the catalog.')
+    writer.writeLine(' * an `instance` URI reference, ' + (catalog.locales ? 'the `locale` of `title` and of the default `detail` (the default locale when left out), ' : '') + 'and extension members; `type`, `title`, `status` and `code` come from the catalog.')
     writer.writeLine(' */')
     writer.write('export type ProblemInit = {').indent(() => {
       writer.writeLine('readonly detail?: string;')
       writer.writeLine('readonly instance?: string;')
+      if (catalog.locales) writer.writeLine('readonly locale?: Locale;')
       for (const member of ['type', 'title', 'status', 'code']) writer.writeLine('readonly ' + member + '?: never;')
       writer.writeLine('readonly [extension: string]: unknown;')
     })
@@ -114,7 +115,7 @@ function codeOfProblemTypeFunction(): FunctionDeclarationStructure {
 function isProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
   const checks = [
     'problem["code"] === code',
-    hasParams(catalog) ? 'typeof problem["title"] === "string" && messageMatches(code, problem["title"])' : 'problem["title"] === entry.message',
+    titleCheck(catalog),
     ...(isPartial(catalog, 'status')
       ? ['(entry.status === undefined ? problem["status"] === undefined || Number.isInteger(problem["status"]) : problem["status"] === entry.status)']
       : catalog.hasStatus ? ['problem["status"] === entry.status'] : []),
@@ -142,10 +143,19 @@ function isProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
   }
 }
 
+/** The check of a problem's `title`: the code's message, filled in when it has parameters, or one of its translations. */
+function titleCheck(catalog: Catalog): string {
+  const documented = hasParams(catalog) ? 'messageMatches(code, problem["title"])' : 'problem["title"] === entry.message'
+  if (catalog.locales) return 'typeof problem["title"] === "string" && (' + documented + ' || isTranslation(code, problem["title"]))'
+  return hasParams(catalog) ? 'typeof problem["title"] === "string" && ' + documented : documented
+}
+
 function createProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
   const returnType = 'ProblemDocument<C> & Readonly<Omit<E, "detail" | "instance">>'
   const params = hasParams(catalog)
-  const resolve = params ? 'filled(code, "resolve", valuesOf(params))' : 'entry.resolve'
+  const values = params ? 'valuesOf(params)' : 'undefined'
+  const inLocale = (field: string, documented: string): string => (catalog.locales ? 'translated(code, "' + field + '", ' + values + ', locale) ?? ' : '') + documented
+  const resolve = catalog.locales ? '(' + inLocale('resolve', params ? 'filled(code, "resolve", ' + values + ')' : 'entry.resolve') + ')' : params ? 'filled(code, "resolve", valuesOf(params))' : 'entry.resolve'
   const detail = isPartial(catalog, 'resolve')
     ? '...((detail ?? ' + resolve + ') === undefined ? {} : { detail: detail ?? ' + resolve + ' }),'
     : catalog.hasResolve ? 'detail: detail ?? ' + resolve + ',' : '...(detail === undefined ? {} : { detail }),'
@@ -159,7 +169,8 @@ function createProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
     docs: [
       'The problem document (RFC 9457) of the error with this code, to send as `application/problem+json`' + (catalog.hasStatus ? ' with its status' : '') + ':\n' +
         '`type`, `title`' + (catalog.hasStatus ? ', `status`' : '') + ' and `code` as documented, `detail` ' + (catalog.hasResolve ? '(by default the resolve text)' : 'when given') + ',\n' +
-        '`instance` when given, and the extension members of `init` (which cannot replace the documented members).'
+        '`instance` when given, and the extension members of `init` (which cannot replace the documented members)' +
+        (catalog.locales ? ';\n`title` and the default `detail` in `init.locale` (the default locale when left out or without a translation).' : '.')
     ],
     typeParameters: [{name: 'C', constraint: 'ErrorCode'}, {name: 'E', constraint: 'ProblemInit', default: '{}'}],
     parameters: params ? [{name: 'code', type: 'C'}, {name: '...args', type: '[...ParamsArgs<C>, init?: E]'}] : [{name: 'code', type: 'C'}, {name: 'init', type: 'E', hasQuestionToken: true}],
@@ -167,12 +178,12 @@ function createProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
     statements: [
       ...start,
       'const entry: ErrorEntry = errorCatalog[code];',
-      'const { detail, instance, ...extensions }: ProblemInit = init ?? {};',
+      catalog.locales ? 'const { detail, instance, locale, ...extensions }: ProblemInit = init ?? {};' : 'const { detail, instance, ...extensions }: ProblemInit = init ?? {};',
       (writer) => {
         writer.write('return {').indent(() => {
           writer.writeLine('...extensions,')
           writer.writeLine('type: problemTypes[code],')
-          writer.writeLine(params ? 'title: filled(code, "message", valuesOf(params)),' : 'title: entry.message,')
+          writer.writeLine('title: ' + inLocale('message', params ? 'filled(code, "message", valuesOf(params))' : 'entry.message') + ',')
           if (isPartial(catalog, 'status')) writer.writeLine('...(entry.status === undefined ? {} : { status: entry.status }),')
           else if (catalog.hasStatus) writer.writeLine('status: entry.status,')
           writer.writeLine(detail)

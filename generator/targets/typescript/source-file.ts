@@ -12,6 +12,7 @@ import type {
 } from 'ts-morph'
 import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, StatusEntry, TypeScriptStyle} from '../../types.js'
 import type {Emitter} from '../target.js'
+import type {EmitCache} from '../../emit/cache.js'
 import {defaultBody} from '../../config/defaults.js'
 import {isPartial} from '../../emit/body-fields.js'
 import {bodyContext, bodyStatements} from './body.js'
@@ -20,11 +21,18 @@ import {localeStatements} from './messages/locales.js'
 import {paramStatements} from './messages/params.js'
 import {problemStatements} from './problem.js'
 import {errorClass, responseStatements} from './responses.js'
+import {keptEnum, keptItems, printOptions, Splice} from './kept.js'
 import {docText, enumeration, type Member, stringLiteral} from './syntax.js'
 
 /** The TypeScript target's emitter: the module in the configured style. */
 export const emitter: Emitter = {
-  emit: (catalog, options) => emitTypeScript(catalog, options.typescript.style, options.body, options.problem)
+  emit: (catalog, options, cache) => emitTypeScript(catalog, options.typescript.style, options.body, options.problem, cache)
+}
+
+/** The statements a session's cache gives as text: the `ErrorCode` enum (in the enum style) and the catalog constant. */
+interface Given {
+  readonly codes: WriterFunction | undefined
+  readonly catalog: WriterFunction
 }
 
 /**
@@ -33,22 +41,50 @@ export const emitter: Emitter = {
  * @param style `enum` (default) or `const` (frozen objects and union types, erasable syntax only)
  * @param body the fields of the error body
  * @param problem the problem details form's settings; undefined for none
+ * @param cache a session's texts of the entries' members: those of an unchanged entry are not printed again
  */
-export function emitTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum', body: BodyOptions = defaultBody, problem?: ProblemSettings): string {
-  return printStructure(sourceFileStructure(catalog, style, body, problem), {indentNumberOfSpaces: 2, newLine: '\n'})
+export function emitTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum', body: BodyOptions = defaultBody, problem?: ProblemSettings, cache?: EmitCache): string {
+  if (cache && catalog.entries.length > 0) return emitKept(catalog, style, body, problem, cache)
+  return printStructure(sourceFileStructure(catalog, style, body, problem), printOptions)
 }
 
-/** The whole module as one structure. */
-export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, problem?: ProblemSettings): SourceFileStructure {
+/** The module with the statements of one line or more per entry assembled from the session's texts of each entry's lines. */
+function emitKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, problem: ProblemSettings | undefined, cache: EmitCache): string {
+  const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
+  const splice = new Splice()
+  const codes = style === 'enum' ? splice.add(keptEnum('ErrorCode', codesDoc, codeMembers(catalog, statuses), cache.fragments('typescript/enum', ''))) : undefined
+  const constant = keptItems(
+    catalog.entries,
+    catalogLines.doc + '\n' + catalogLines.open + '\n',
+    catalogLines.close + '\n',
+    (entry) => JSON.stringify([entry.name, entry.status === undefined ? null : statuses.get(entry.status)?.name ?? null, entry.message, entry.resolve ?? null]),
+    (writer, entry) => writeCatalogEntry(writer, entry, statuses),
+    cache.fragments('typescript/catalog', '')
+  )
+  return splice.apply(printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant)}), printOptions))
+}
+
+/** The lines of the catalog constant around its items. */
+const catalogLines = {doc: '/** Every documented error, keyed by code. */', open: 'export const errorCatalog = {', close: '} as const;'} as const
+
+/** The doc of the `ErrorCode` enumeration. */
+const codesDoc = 'The documented error codes, sorted by code.'
+
+/**
+ * The whole module as one structure.
+ *
+ * @param given statements given as text, in place of those built here
+ */
+export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, problem?: ProblemSettings, given?: Given): SourceFileStructure {
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
   const statements: Array<StatementStructures | WriterFunction> = []
   if (catalog.hasStatus) {
     statements.push(...enumeration(style, 'HttpStatus', 'The HTTP statuses of the documented errors, named by their standard reason phrase.', statusMembers(catalog.statuses)))
   }
   statements.push(
-    ...enumeration(style, 'ErrorCode', 'The documented error codes, sorted by code.', codeMembers(catalog, statuses)),
+    ...(given?.codes ? [given.codes] : enumeration(style, 'ErrorCode', codesDoc, codeMembers(catalog, statuses))),
     errorEntryInterface(catalog),
-    catalogConstant(catalog, statuses),
+    given?.catalog ?? catalogConstant(catalog, statuses),
     entriesView(catalog),
     isErrorCodeFunction(catalog),
     getErrorEntryFunction(catalog),
@@ -127,11 +163,11 @@ function errorEntryInterface(catalog: Catalog): InterfaceDeclarationStructure {
 function catalogConstant(catalog: Catalog, statuses: ReadonlyMap<number, StatusEntry>): WriterFunction {
   return (writer) => {
     writer.blankLineIfLastNot()
-    writer.writeLine('/** Every documented error, keyed by code. */')
-    writer.write('export const errorCatalog = {').indent(() => {
+    writer.writeLine(catalogLines.doc)
+    writer.write(catalogLines.open).indent(() => {
       for (const entry of catalog.entries) writeCatalogEntry(writer, entry, statuses)
     })
-    writer.writeLine('} as const;')
+    writer.writeLine(catalogLines.close)
   }
 }
 

@@ -22,14 +22,7 @@ export function enumeration(
   doc: string,
   members: readonly Member[]
 ): Array<StatementStructures | WriterFunction> {
-  if (style === 'enum') {
-    const enumMembers: Array<OptionalKind<EnumMemberStructure>> = members.map((member) => ({
-      name: member.name,
-      initializer: literal(member.value),
-      docs: [member.doc]
-    }))
-    return [{kind: StructureKind.Enum, name, isExported: true, docs: [doc], members: withCommas(enumMembers)}]
-  }
+  if (style === 'enum') return [{kind: StructureKind.Enum, name, isExported: true, docs: [doc], members: enumMembers(members)}]
   return [
     (writer) => writeFrozenObject(writer, name, doc, members),
     {
@@ -53,6 +46,11 @@ export function enumeration(
       }))
     }
   ]
+}
+
+/** The members of an enum, as structures. */
+export function enumMembers(members: readonly Member[]): Array<OptionalKind<EnumMemberStructure>> {
+  return withCommas(members.map((member) => ({name: member.name, initializer: literal(member.value), docs: [member.doc]})))
 }
 
 /**

@@ -1,0 +1,130 @@
+/** emit/cache: a catalog's entries and the settings that shape a target's text of them in, the text each target wrote for each entry in the last run out — so that a run after a one-cell edit writes one entry's parts again; keeps only what the last run used. */
+import type {CatalogEntry} from '../types.js'
+
+/**
+ * The text fragments the emitters wrote for each entry, by target part and the settings that shaped them, keyed by
+ * the entry's content (every field the emitters read: all but where it is written). A run starts with `begin()`:
+ * what it does not use again is dropped when the next run begins, so that a long `--watch` session holds the
+ * fragments of one run, never more. Only a session that asks for it has one: a single run pays nothing for it.
+ */
+export class EmitCache {
+  /** The fragments of the last run, by part and settings, then by entry key. */
+  #last = new Map<string, Map<string, string>>()
+  /** The fragments of this run, so far. */
+  #current = new Map<string, Map<string, string>>()
+  /** Each entry's key, computed once per run for every target. */
+  #keys = new WeakMap<CatalogEntry, string>()
+
+  /** Start a run: the fragments of the run before it are kept only as far as this run uses them. */
+  begin(): void {
+    if (this.#current.size > 0) this.#last = this.#current
+    this.#current = new Map()
+  }
+
+  /**
+   * The fragments of one part of a target's output written with these settings: those of the last run as far as
+   * this run asks for them, and those written in this run.
+   *
+   * @param part the target and the part (`openapi/schemas`)
+   * @param settings every setting and catalog-wide fact the part's text of an entry depends on, written out
+   */
+  fragments(part: string, settings: string): Fragments {
+    const scope = part + '\0' + settings
+    let current = this.#current.get(scope)
+    if (!current) {
+      current = new Map()
+      this.#current.set(scope, current)
+    }
+    return new Fragments(this.#last.get(scope), current)
+  }
+
+  /**
+   * The fragments of one part of an entry at one indentation, for `Kept` values.
+   *
+   * @param part the target and the part (`openapi/schema`)
+   */
+  kept(part: string, settings: string): (indent: string) => Fragments {
+    const byIndent = new Map<string, Fragments>()
+    return (indent) => {
+      let fragments = byIndent.get(indent)
+      if (!fragments) {
+        fragments = this.fragments(part + '\0' + indent, settings)
+        byIndent.set(indent, fragments)
+      }
+      return fragments
+    }
+  }
+
+  /** The key of an entry's content: everything the emitters read of it (its place in the document is not read). */
+  keyOf(entry: CatalogEntry): string {
+    let key = this.#keys.get(entry)
+    if (key === undefined) {
+      const {source: _source, ...content} = entry
+      key = JSON.stringify(content)
+      this.#keys.set(entry, key)
+    }
+    return key
+  }
+}
+
+/**
+ * The fragments of one part and settings: a lookup that carries a fragment of the last run over to this one. A
+ * fragment is found by its kind (which part of the entry, at which indentation) and then by the entry's key, the
+ * same string for every kind, so that the long key is hashed once a run.
+ */
+export class Fragments {
+  readonly #last: ReadonlyMap<string, string> | undefined
+  readonly #current: Map<string, string>
+
+  constructor(last: ReadonlyMap<string, string> | undefined, current: Map<string, string>) {
+    this.#last = last
+    this.#current = current
+  }
+
+  /** The fragment written for this key, in the last run or this one; undefined when none was. */
+  get(key: string): string | undefined {
+    const found = this.#current.get(key)
+    if (found !== undefined) return found
+    const last = this.#last?.get(key)
+    if (last !== undefined) this.#current.set(key, last)
+    return last
+  }
+
+  /** Keep the fragment written for this key, for this run and the next. */
+  set(key: string, text: string): void {
+    this.#current.set(key, text)
+  }
+
+  /** The fragment for this key: the one kept, or the one `write` gives, kept. */
+  through(key: string, write: () => string): string {
+    const found = this.get(key)
+    if (found !== undefined) return found
+    const text = write()
+    this.set(key, text)
+    return text
+  }
+}
+
+/**
+ * A map's value whose text a session keeps: written once at the indentation it is met at (with its key, as the
+ * output writes a member), then taken from the fragments while what it was made from is the same.
+ */
+export class Kept {
+  /** The key of the entry the value is made from (`EmitCache.keyOf`). */
+  readonly key: string
+  /** The value, made only when its text is not kept. */
+  readonly make: () => unknown
+  /** The fragments of the value's part at an indentation. */
+  readonly fragments: (indent: string) => Fragments
+
+  constructor(key: string, make: () => unknown, fragments: (indent: string) => Fragments) {
+    this.key = key
+    this.make = make
+    this.fragments = fragments
+  }
+
+  /** The member's text at this indentation: the text kept, or the one `write` gives the value, kept. */
+  text(indent: string, write: (value: unknown) => string): string {
+    return this.fragments(indent).through(this.key, () => write(this.make()))
+  }
+}

@@ -1,0 +1,25 @@
+/** emit/schema/keep: a session's emit cache, a target and what shapes its schemas in, how that target takes each entry's parts out — as values whose text the session keeps, under the settings that shape them. */
+import type {BodyOptions, Catalog, ProblemSettings} from '../../types.js'
+import {type EmitCache, type Fragments, Kept} from '../cache.js'
+import {bodyFields, bodyParams, isPartial} from '../body-fields.js'
+import type {Keep} from './body-schema.js'
+
+/**
+ * Each entry's parts as `Kept` values, under the settings that shape an entry's schemas and examples: the body's
+ * fields and settings, whether bodies hold parameters, the problem form's settings and whether only some codes have
+ * a status (all else an entry's parts are made of is the entry itself).
+ *
+ * @param target the target's key (`openapi`)
+ */
+export function keepIn(cache: EmitCache, target: string, catalog: Catalog, body: BodyOptions, problem: ProblemSettings | undefined): Keep {
+  const settings = JSON.stringify([body, bodyFields(catalog, body), bodyParams(catalog, body), problem ?? null, isPartial(catalog, 'status')])
+  const parts = new Map<string, (indent: string) => Fragments>()
+  const fragmentsOf = (part: string): ((indent: string) => Fragments) => {
+    const known = parts.get(part)
+    if (known) return known
+    const made = cache.kept(target + '/' + part, settings)
+    parts.set(part, made)
+    return made
+  }
+  return (entry, part, make) => new Kept(cache.keyOf(entry), make, fragmentsOf(part))
+}

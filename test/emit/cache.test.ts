@@ -1,0 +1,172 @@
+/** The emit cache of `--watch`: successive random edits of the fixtures' documents and settings, through one cache, give every output and diagnostic of a cold run each time; an unchanged entry's parts are not written again; the cache holds the fragments of the last run only. */
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import fc from 'fast-check'
+import {VFile} from 'vfile'
+import {describe, expect, test} from 'vitest'
+import {syntheticDocument} from '../../bench/documents.js'
+import {report} from '../../generator/diagnostics/report.js'
+import {EmitCache} from '../../generator/emit/cache.js'
+import {parseInThisThread} from '../../generator/parse/parse.js'
+import {compile} from '../../generator/spine.js'
+import type {ConfigFile} from '../../generator/types.js'
+import {configFor, root} from '../support/helpers.js'
+
+/** Valid fixtures whose documents and settings shape every part the emitters keep: problem details, parameters, translations, links, hostile text. */
+const fixtures = [
+  'problem-details', 'params-body', 'params-printf', 'localized-columns', 'hostile-text', 'optional-cells', 'string-codes', 'signed-codes',
+  'definitions', 'cell-html', 'anchored-headings', 'message-markup', 'several-tables', 'target-names', 'grpc-codes', 'params-problem', 'localized-problem'
+]
+
+/** Cell texts, among them ones YAML and JSON must quote or escape, and ones that change a code, a status or a name. */
+const cells = [
+  'yes', '1:20', 'a: b', '- x', '#hash', '"quoted"', 'it\'s', '~', 'null', '0x1F', '.5', '@at', 'a\tb', 'line\u2028break', '%s and %d', '{name} left',
+  'Edited text.', '[docs](https://example.com/x)', '**bold**', '`code`', '<br>', 'é 😀', '400', '404', '10001', '~~old~~', '', '*/ end', 'x | y'
+]
+
+/** The settings a session may change between saves (each a configuration the fixture's is merged with). */
+const settings: ReadonlyArray<ConfigFile> = [
+  {},
+  {problem: {type: 'https://example.com/errors/{code}'}},
+  {body: {params: true}},
+  {body: {fields: ['code', 'message']}},
+  {typescript: {style: 'const'}},
+  {outputs: {python: 'errors.py', go: 'errors.go', dictionary: 'errors.json'}}
+] as ReadonlyArray<ConfigFile>
+
+/** One save: a cell of a table row replaced, text added to a row's last cell, or the settings changed. */
+type Save = {kind: 'cell', row: number, cell: number, text: string} | {kind: 'append', row: number, text: string} | {kind: 'settings', index: number}
+
+const save: fc.Arbitrary<Save> = fc.oneof(
+  {weight: 2, arbitrary: fc.record({kind: fc.constant('cell' as const), row: fc.nat(), cell: fc.nat(4), text: fc.constantFrom(...cells)})},
+  {weight: 4, arbitrary: fc.record({kind: fc.constant('append' as const), row: fc.nat(), text: fc.constantFrom(...cells)})},
+  {weight: 1, arbitrary: fc.record({kind: fc.constant('settings' as const), index: fc.nat(settings.length - 1)})}
+)
+
+/** Add text to the last cell of one of the document's table rows (counted modulo the rows there are). */
+function appendToRow(text: string, row: number, value: string): string {
+  const lines = text.split('\n')
+  const at = tableRows(lines)[row % Math.max(1, tableRows(lines).length)]
+  if (at === undefined) return text
+  lines[at] = (lines[at] ?? '').replace(/\s*\|?\s*$/, (end) => ' ' + value + end)
+  return lines.join('\n')
+}
+
+/** The indexes of the lines that look like table rows (not delimiter rows). */
+function tableRows(lines: ReadonlyArray<string>): Array<number> {
+  return lines.flatMap((line, index) => (/^\|?[^|]*\|/.test(line) && !/^\|?\s*:?-+/.test(line) ? [index] : []))
+}
+
+/** Replace a cell of one of the document's table rows (counted modulo the rows there are). */
+function editCell(text: string, row: number, cell: number, value: string): string {
+  const lines = text.split('\n')
+  const rows = tableRows(lines)
+  const at = rows[row % Math.max(1, rows.length)]
+  if (at === undefined) return text
+  const parts = (lines[at] ?? '').split('|')
+  parts[cell % parts.length] = ' ' + value + ' '
+  lines[at] = parts.join('|')
+  return lines.join('\n')
+}
+
+/** Everything the user sees of a run: each output's text, and the diagnostics as printed. */
+async function observe(text: string, written: ConfigFile, cache?: EmitCache) {
+  const file = new VFile({path: 'input.md', value: text})
+  const result = await compile([file], configFor(['input.md'], written), parseInThisThread, undefined, undefined, cache)
+  return {ok: result.ok, outputs: result.files.map((output) => [output.name, output.text]), text: report([file], {format: 'text'})}
+}
+
+/** A fixture's document, and its configuration without the documents it names. */
+async function fixture(name: string): Promise<{text: string, written: ConfigFile}> {
+  const directory = path.join(root, 'test', 'fixtures', name)
+  const text = await readFile(path.join(directory, 'input.md'), 'utf8')
+  const config = await readFile(path.join(directory, 'errgen.config.json'), 'utf8').then((json) => JSON.parse(json) as Record<string, unknown>, () => ({}) as Record<string, unknown>)
+  const {input: _input, ...written} = config
+  return {text, written: written as ConfigFile}
+}
+
+describe('the emit cache', () => {
+  test('successive random edits and settings through one cache give a cold run\'s outputs and diagnostics every time', async () => {
+    const seen = {runs: 0, valid: 0, taken: 0}
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fixtures), fc.array(save, {minLength: 2, maxLength: 6}), async (name, saves) => {
+        const cache = new EmitCache()
+        const taken = countingTaken(cache)
+        const {text: original, written} = await fixture(name)
+        let text = original
+        let extra: ConfigFile = {}
+        expect(await observe(text, written, cache)).toEqual(await observe(text, written))
+        for (const change of saves) {
+          if (change.kind === 'cell') text = editCell(text, change.row, change.cell, change.text)
+          else if (change.kind === 'append') text = appendToRow(text, change.row, change.text)
+          else extra = settings[change.index] ?? {}
+          const config = {...written, ...extra} as ConfigFile
+          const cached = await observe(text, config, cache)
+          expect(cached).toEqual(await observe(text, config))
+          seen.runs++
+          if (cached.ok) seen.valid++
+        }
+        seen.taken += taken()
+      }),
+      {numRuns: 40}
+    )
+    // Not vacuous: many edited documents still generate outputs, and many parts were taken from the cache.
+    expect(seen.valid).toBeGreaterThan(seen.runs / 4)
+    expect(seen.taken).toBeGreaterThan(seen.runs * 4)
+  })
+
+  test('a one-cell edit of 300 rows writes the edited entry\'s parts again, and no other', async () => {
+    const cache = new EmitCache()
+    const text = syntheticDocument(300)
+    await observe(text, {}, cache)
+    const written = countingWrites(cache)
+    const edited = text.replace(/(```10200```\|[^\n]*)/, '$1 Edited.')
+    expect(edited).not.toBe(text)
+    expect(await observe(edited, {}, cache)).toEqual(await observe(edited, {}))
+    // The one entry's schema and example in the OpenAPI document, its schema in the JSON Schema, and its enum member and catalog item in the TypeScript.
+    expect(written()).toBe(5)
+  })
+
+  test('holds the fragments of the last run only', async () => {
+    const cache = new EmitCache()
+    await observe(syntheticDocument(30), {}, cache)
+    await observe(syntheticDocument(30).replace(/Double check/g, 'Check'), {}, cache)
+    const written = countingWrites(cache)
+    // Back to the first document: its fragments were dropped when the second run began and used none of them.
+    await observe(syntheticDocument(30), {}, cache)
+    expect(written()).toBeGreaterThan(0)
+  })
+})
+
+/** Count the fragments taken from the cache from now on. */
+function countingTaken(cache: EmitCache): () => number {
+  let count = 0
+  const fragments = cache.fragments.bind(cache)
+  cache.fragments = (part, shaping) => {
+    const found = fragments(part, shaping)
+    const get = found.get.bind(found)
+    found.get = (key) => {
+      const text = get(key)
+      if (text !== undefined) count++
+      return text
+    }
+    return found
+  }
+  return () => count
+}
+
+/** Count the fragments written from now on (not taken from the cache). */
+function countingWrites(cache: EmitCache): () => number {
+  let count = 0
+  const fragments = cache.fragments.bind(cache)
+  cache.fragments = (part, shaping) => {
+    const found = fragments(part, shaping)
+    const set = found.set.bind(found)
+    found.set = (key, text) => {
+      count++
+      set(key, text)
+    }
+    return found
+  }
+  return () => count
+}
