@@ -3,6 +3,8 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {buildCatalog, type CatalogOptions} from './catalog/build.js'
 import {loadConfig} from './config/load-io.js'
+import {encodeOutput, located} from './emit/encoded.js'
+import type {OneAtATime} from './emit/index.js'
 import {type CompareOptions, compareWithEarlier, type Contract} from './contract/earlier.js'
 import {IoError} from './diagnostics/io-error.js'
 import type {Progress} from './diagnostics/progress.js'
@@ -42,6 +44,11 @@ export interface Prepared {
 export interface PrepareOptions extends CompareOptions {
   /** The trees of the last run's texts (`--watch`): a document or slice whose text is unchanged is not parsed again. */
   readonly cache?: ParseCache | undefined
+  /**
+   * Keep each output as its UTF-8 bytes, encoded as soon as it is emitted, its text decoded again only when asked
+   * (the command, which writes bytes: one output's text alive at a time); the library keeps the texts.
+   */
+  readonly encodeOutputs?: boolean | undefined
   /** The texts of the last run's entries in each output (`--watch`): an entry that is unchanged is not written again. */
   readonly emitCache?: EmitCache | undefined
 }
@@ -73,19 +80,21 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   let parsedRows = 0
   const onRows = progress ? (rows: number) => progress.rowsRead((parsedRows += rows)) : undefined
   const parser: Parser = (files) => parseInWorkers(files, undefined, onRows, options.cache)
-  const compiled = await compile(documents, config, parser, configFile, progress, options.emitCache)
+  const oneAtATime = options.encodeOutputs ? {settle: encodeOutput, collect: options.cache === undefined && options.emitCache === undefined} : undefined
+  const compiled = await compile(documents, config, parser, configFile, progress, options.emitCache, oneAtATime)
   progress?.stage('comparing with the earlier outputs')
   const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports, compiled.files) : undefined
   const ok = compiled.ok && (contract === undefined || isClean([...documents, ...contract.before.files]))
   const out = path.resolve(cwd, config.out)
-  const files = ok ? compiled.files.map((file) => ({...file, path: path.join(out, file.name)})) : []
+  const files = ok ? compiled.files.map((file) => located(file, path.join(out, file.name))) : []
   return {ok, config, catalog: compiled.catalog, files, reports, cwd, base, documents: read, contract, tables: compiled.tables}
 }
 
 /**
  * Trees → tables → catalog → outputs. The documents are parsed in worker threads while this thread loads the
- * emitters; messages are added to the documents (and, for a body field the tables lack, to the configuration file),
- * and nothing is emitted when any is an error.
+ * emitters (with `oneAtATime`, the outputs are emitted one at a time, each settled before the next: see `emitWith`);
+ * messages are added to the documents (and, for a body field the tables lack, to the configuration file), and
+ * nothing is emitted when any is an error.
  */
 export async function compile(
   documents: ReadonlyArray<VFile>,
@@ -93,7 +102,8 @@ export async function compile(
   parser: Parser = parseInWorkers,
   configFile?: VFile,
   progress?: Progress,
-  emitCache?: EmitCache
+  emitCache?: EmitCache,
+  oneAtATime?: OneAtATime
 ): Promise<Compiled> {
   const catalogging = catalogOf(documents, options, parser)
   // A failed parse is thrown where the catalog is awaited, below; until then (the emitters load for a second) it must not count as unhandled, which would end the host's process.
@@ -106,7 +116,7 @@ export async function compile(
   progress?.rowsRead(catalog.entries.length)
   progress?.stage('generating the outputs')
   const ok = read && checkBodyFields(catalog, options.body, configFile, documents)
-  return {catalog, files: ok ? emitWith(emitters, catalog, options, emitCache) : [], ok, tables}
+  return {catalog, files: ok ? emitWith(emitters, catalog, options, emitCache, oneAtATime) : [], ok, tables}
 }
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */

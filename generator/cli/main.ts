@@ -121,6 +121,7 @@ async function once(settings: Settings, io: Io): Promise<number> {
     force: settings.force,
     progress,
     cache: io.cache,
+    encodeOutputs: true,
     emitCache: io.emitCache
   })
   const {config} = prepared
@@ -202,7 +203,8 @@ async function preparing(progress: Progress, options: PrepareOptions): Promise<P
 async function writeLocked(generated: Generated, force: boolean): Promise<OnDisk> {
   const release = await lockOutputDirectory(generated.out, generated.shownOut)
   try {
-    const disk = await readOnDisk(generated)
+    // The changed outputs' first lines only: what refusing a file errgen did not write needs.
+    const disk = await readOnDisk(generated, false)
     await writeChanged(disk, generated, force)
     return disk
   } finally {

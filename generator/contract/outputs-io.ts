@@ -25,8 +25,9 @@ export async function fromOutputs(directory: string, config: Config, cwd: string
     let entries: Array<Snapshot>
     let statuses: Array<StatusName> | undefined
     try {
-      entries = await readBack(kind, bytes.toString('utf8'))
-      statuses = await statusNamesOf(kind, bytes.toString('utf8'))
+      const text = bytes.toString('utf8')
+      entries = await readBack(kind, text)
+      statuses = await statusNamesOf(kind, text)
     } catch {
       throw new IoError('cannot compare with ' + shown + ': it is not an output errgen generated')
     }
@@ -39,7 +40,8 @@ export async function fromOutputs(directory: string, config: Config, cwd: string
 interface Found {
   readonly kind: OutputKind
   readonly shown: string
-  readonly bytes: Buffer
+  /** Where it is: its bytes are read again when it is read back, not held from the first read (an output of 20,000 codes is 28 MB). */
+  readonly file: string
   /** Whether it already holds exactly the bytes generated for it. */
   readonly current: boolean
 }
@@ -68,8 +70,9 @@ export async function replacedOutputs(config: Config, cwd: string, generated: Re
   if (found.length === 0) found = await readOutputs(directory, cwd, await listedOutputs(directory, configured.map((output) => output.name)), generated)
   const label = displayPath(directory, cwd)
   if (found.some((output) => output.current)) return statusesOnly(label, found)
-  for (const {kind, shown, bytes} of found) {
-    const entries = await readBack(kind, bytes.toString('utf8')).catch(() => undefined)
+  for (const output of found) {
+    const {kind, shown} = output
+    const entries = await textOf(output).then((text) => readBack(kind, text)).catch(() => undefined)
     if (entries) return snapshotBefore(label, kind, entries, new VFile({path: shown}), await statusNamesIn(found))
   }
   const [unreadable] = found
@@ -90,9 +93,10 @@ async function readOutputs(
   const found: Array<Found> = []
   for (const {kind, name} of outputs) {
     const shown = displayPath(path.join(directory, name), cwd)
-    const bytes = await readIfExists(path.join(directory, name), shown)
+    const file = path.join(directory, name)
+    const bytes = await readIfExists(file, shown)
     if (!bytes || !isGenerated(bytes)) continue
-    found.push({kind, shown, bytes, current: generated.some((output) => output.name === name && bytes.equals(encoded(output)))})
+    found.push({kind, shown, file, current: generated.some((output) => output.name === name && bytes.equals(encoded(output)))})
   }
   return found
 }
@@ -131,7 +135,7 @@ function isDirectory(directory: string): Promise<boolean> {
 /** The status names of the first of the outputs that holds them and can be read; undefined when none does. */
 async function statusNamesIn(found: ReadonlyArray<Found>): Promise<Array<StatusName> | undefined> {
   for (const output of found) {
-    const names = await statusNamesOf(output.kind, output.bytes.toString('utf8')).catch(() => undefined)
+    const names = await textOf(output).then((text) => statusNamesOf(output.kind, text)).catch(() => undefined)
     if (names) return names
   }
   return undefined
@@ -151,4 +155,11 @@ function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot
     file,
     files: [file]
   }
+}
+
+/** An output's text, read again from the disk; an IoError when it is gone. */
+async function textOf(output: Found): Promise<string> {
+  const bytes = await readIfExists(output.file, output.shown)
+  if (!bytes) throw new IoError('cannot read ' + output.shown + ': it is gone')
+  return bytes.toString('utf8')
 }

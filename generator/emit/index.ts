@@ -3,10 +3,32 @@ import {enabledTargets} from '../targets/index.js'
 import type {Catalog, EmitOptions, OutputFile} from '../types.js'
 import type {Emitter} from '../targets/target.js'
 import type {EmitCache} from './cache.js'
+import {collectGarbage} from './collect.js'
+
+/** A loaded emitter: its output's kind, and whether it is emitted first when the outputs are emitted one at a time. */
+export interface LoadedEmitter {
+  readonly kind: OutputFile['kind']
+  readonly emitter: Emitter
+  readonly first: boolean
+}
+
+/** How a run keeps its outputs when it holds one output's text at a time (the command). */
+export interface OneAtATime {
+  /** What each output becomes before the next is emitted: its bytes, its text then free to be collected. */
+  readonly settle: (file: OutputFile) => OutputFile
+  /**
+   * Collect the garbage before each output of a large catalog; false under `--watch`, where a save's time counts
+   * more than its peak, and each full collection would mark the parse cache it keeps again.
+   */
+  readonly collect: boolean
+}
+
+/** From this many codes the garbage is collected before each output (the parse stops its workers from 2,000 rows too). */
+const largeCatalog = 2000
 
 /** The emitters of the outputs the options turn on, loaded (a run loads them while the documents are parsed). */
-export async function loadEmitters(options: Pick<EmitOptions, 'outputs'>): Promise<Array<{readonly kind: OutputFile['kind'], readonly emitter: Emitter}>> {
-  return Promise.all(enabledTargets(options.outputs).map(async (target) => ({kind: target.key, emitter: await target.load()})))
+export async function loadEmitters(options: Pick<EmitOptions, 'outputs'>): Promise<Array<LoadedEmitter>> {
+  return Promise.all(enabledTargets(options.outputs).map(async (target) => ({kind: target.key, emitter: await target.load(), first: target.emitsFirst === true})))
 }
 
 /** Emit every output the options turn on, in the registry's order. */
@@ -15,11 +37,28 @@ export async function emit(catalog: Catalog, options: EmitOptions): Promise<Arra
 }
 
 /**
- * Emit with emitters already loaded.
+ * Emit with emitters already loaded; the outputs in the registry's order.
  *
  * @param cache a session's texts of the entries' parts (`--watch`): this emit is its next run
+ * @param oneAtATime settle each output before the next is emitted, the one whose emitter holds the most memory
+ *   first (before the others' bytes are held), and, for a large catalog, collect the garbage before each (the
+ *   parse's, then the last emitter's), so that the heap does not grow over it; undefined to keep every text
  */
-export function emitWith(emitters: Awaited<ReturnType<typeof loadEmitters>>, catalog: Catalog, options: EmitOptions, cache?: EmitCache): Array<OutputFile> {
+export function emitWith(
+  emitters: ReadonlyArray<LoadedEmitter>,
+  catalog: Catalog,
+  options: EmitOptions,
+  cache?: EmitCache,
+  oneAtATime?: OneAtATime
+): Array<OutputFile> {
   cache?.begin()
-  return emitters.map(({kind, emitter}) => ({kind, name: options.outputs[kind] as string, text: emitter.emit(catalog, options, cache)}))
+  const emitOne = ({kind, emitter}: LoadedEmitter): OutputFile => ({kind, name: options.outputs[kind] as string, text: emitter.emit(catalog, options, cache)})
+  if (!oneAtATime) return emitters.map(emitOne)
+  const collect = oneAtATime.collect && catalog.entries.length >= largeCatalog
+  const settled = new Map<OutputFile['kind'], OutputFile>()
+  for (const loaded of [...emitters].sort((a, b) => Number(b.first) - Number(a.first))) {
+    if (collect) collectGarbage()
+    settled.set(loaded.kind, oneAtATime.settle(emitOne(loaded)))
+  }
+  return emitters.map(({kind}) => settled.get(kind) as OutputFile)
 }

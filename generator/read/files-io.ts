@@ -63,7 +63,9 @@ async function readRegular(handle: FileHandle, shown: string, limit: number): Pr
     total += bytesRead
     if (total > limit) throw tooLarge(shown, total, limit)
   }
-  return Buffer.concat(chunks, total)
+  // A file read in one chunk (its size known, as it mostly is) is that chunk: not copied again, which held a large file twice.
+  const [only] = chunks
+  return chunks.length === 1 && only ? only : Buffer.concat(chunks, total)
 }
 
 function tooLarge(shown: string, size: number, limit: number): IoError {

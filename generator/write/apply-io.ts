@@ -1,15 +1,17 @@
 /** apply-io: the generated files and the output directory in, which outputs differ from the disk out, and the changed ones written with the manifest (all or none) — the write path the CLI's `--check` branches off. */
+import {type FileHandle, open, stat} from 'node:fs/promises'
 import path from 'node:path'
+import {errorCode, ioError} from '../diagnostics/io-error.js'
 import {readIfExists} from '../read/files-io.js'
 import type {GeneratedFile, StoredReport} from '../types.js'
-import {isGenerated, refuseForeignFiles} from './foreign.js'
+import {isGenerated, markerBytes, refuseForeignFiles} from './foreign.js'
 import {contentHash, type DocumentBytes, fingerprint, manifestName, manifestText, type SettingsSnapshot} from './manifest-io.js'
 import {encoded, ensureDirectory, removeFiles, writeAtomically} from './output-io.js'
 
 /** An output whose bytes differ from the file on disk. */
 export interface Changed {
   readonly file: GeneratedFile
-  /** The bytes on disk; undefined when the file is missing. */
+  /** The bytes on disk (their first lines only when read for a write: see `readOnDisk`); undefined when the file is missing. */
   readonly current: Buffer | undefined
 }
 
@@ -45,19 +47,56 @@ export interface OnDisk {
   readonly manifest: Buffer | undefined
 }
 
-/** Compare the outputs with the output directory. */
-export async function readOnDisk(generated: Generated): Promise<OnDisk> {
+/**
+ * Compare the outputs with the output directory, one output at a time.
+ *
+ * @param whole keep the whole bytes on disk of each changed output (`--check`, which shows a diff); otherwise only
+ *   their first lines are kept, where the generated-file marker stands, so that a run does not hold every output
+ *   twice (a 100,000-code OpenAPI document is 137 MB)
+ */
+export async function readOnDisk(generated: Generated, whole = true): Promise<OnDisk> {
   const manifest = await readIfExists(path.join(generated.out, manifestName), generated.shownOut + '/' + manifestName)
-  const [changed, abandoned] = await Promise.all([changedFiles(generated), abandonedOutputs(generated, manifest)])
+  const [changed, abandoned] = await Promise.all([changedFiles(generated, whole), abandonedOutputs(generated, manifest)])
   return {changed, abandoned, manifest}
 }
 
-/** The outputs whose bytes differ from the files on disk. */
-async function changedFiles(generated: Generated): Promise<Array<Changed>> {
-  const compared = await Promise.all(
-    generated.files.map(async (file) => ({file, current: await readIfExists(file.path, generated.shownOut + '/' + file.name)}))
-  )
-  return compared.filter(({file, current}) => !current || !current.equals(encoded(file)))
+/**
+ * The outputs whose bytes differ from the files on disk, each read and compared before the next is read; for a
+ * write, a regular file whose size differs is not read past its first lines.
+ */
+async function changedFiles(generated: Generated, whole: boolean): Promise<Array<Changed>> {
+  const changed: Array<Changed> = []
+  for (const file of generated.files) {
+    const shown = generated.shownOut + '/' + file.name
+    const info = whole ? undefined : await stat(file.path).catch(() => undefined)
+    if (info?.isFile() && info.size !== encoded(file).length) {
+      changed.push({file, current: await readHead(file.path, shown)})
+      continue
+    }
+    const current = await readIfExists(file.path, shown)
+    if (!current || !current.equals(encoded(file))) changed.push({file, current: !current || whole ? current : Buffer.from(current.subarray(0, markerBytes))})
+  }
+  return changed
+}
+
+/** A file's first bytes, where errgen's marker stands; undefined when it is gone. */
+async function readHead(file: string, shown: string): Promise<Buffer | undefined> {
+  let handle: FileHandle
+  try {
+    handle = await open(file, 'r')
+  } catch (cause) {
+    if (errorCode(cause) === 'ENOENT') return undefined
+    throw ioError(cause, 'cannot read ' + shown)
+  }
+  try {
+    const head = Buffer.alloc(markerBytes)
+    const {bytesRead} = await handle.read(head, 0, markerBytes, 0)
+    return head.subarray(0, bytesRead)
+  } catch (cause) {
+    throw ioError(cause, 'cannot read ' + shown)
+  } finally {
+    await handle.close().catch(() => undefined)
+  }
 }
 
 /**

@@ -18,8 +18,11 @@ export function refuseForeignFiles(changes: ReadonlyArray<Change>, shown: string
   )
 }
 
+/** How many of a file's first bytes hold the lines the marker is looked for in. */
+export const markerBytes = 4096
+
 /** Whether a file is one errgen generated: the marker stands in its first lines. */
 export function isGenerated(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 4096).toString('utf8')
+  const head = bytes.subarray(0, markerBytes).toString('utf8')
   return head.split('\n').slice(0, 5).some((line) => line.includes(generatedMarker))
 }

@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import {errorCode, IoError, ioError} from '../diagnostics/io-error.js'
+import {bytesOf} from '../emit/encoded.js'
 import {isReallyWithin, readIfExists, realPathOf} from '../read/files-io.js'
 import {isWithin} from '../diagnostics/io-error.js'
 
@@ -177,9 +178,9 @@ function removeOnSignal(files: ReadonlyArray<string>): () => void {
 /** Each output's bytes, encoded once for comparing, hashing and writing (an output of 20,000 codes is 28 MB). */
 const encodedFiles = new WeakMap<object, Buffer>()
 
-/** A file's text as UTF-8 bytes, encoded on the first call for that file object only. */
+/** A file's text as UTF-8 bytes: those of an output encoded as it was emitted, or encoded on the first call for that file object only. */
 export function encoded(file: {readonly text: string}): Buffer {
-  let bytes = encodedFiles.get(file)
+  let bytes = bytesOf(file) ?? encodedFiles.get(file)
   if (!bytes) {
     bytes = Buffer.from(file.text, 'utf8')
     encodedFiles.set(file, bytes)

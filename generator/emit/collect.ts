@@ -1,0 +1,26 @@
+/** collect: nothing in, a full garbage collection of this thread out — run before a large catalog's outputs are emitted, so that the parse's garbage is not carried under the emitters' own. */
+import v8 from 'node:v8'
+import vm from 'node:vm'
+
+let collector: (() => void) | undefined
+
+/**
+ * Collect the garbage now. V8 lets the heap grow to several times what is alive before a full collection; after the
+ * parse of a large document most of the heap is garbage (at 100,000 rows, 630 MB used of which 200 MB alive), and
+ * the emitters then allocate hundreds of MB on top of it. The collector is V8's own (`--expose-gc`), reached once
+ * through a new context, the flag turned off again at once so that the host's global scope stays as it was.
+ */
+export function collectGarbage(): void {
+  collector ??= exposedCollector()
+  collector()
+}
+
+function exposedCollector(): () => void {
+  v8.setFlagsFromString('--expose-gc')
+  try {
+    const gc: unknown = vm.runInNewContext('gc')
+    return typeof gc === 'function' ? () => void gc() : () => undefined
+  } finally {
+    v8.setFlagsFromString('--no-expose-gc')
+  }
+}

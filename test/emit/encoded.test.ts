@@ -1,0 +1,58 @@
+/** encoded.test: outputs kept as their bytes from the moment they are emitted (the command's path) give exactly the library's texts, encoded once. */
+import {copyFile, mkdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, test} from 'vitest'
+import {syntheticDocument} from '../../bench/documents.js'
+import {EncodedFile, EncodedOutput, encodeOutput, located} from '../../generator/emit/encoded.js'
+import {prepare} from '../../generator/spine.js'
+import {encoded} from '../../generator/write/output-io.js'
+import {seed, tempDirectory} from '../support/helpers.js'
+
+describe('outputs encoded as they are emitted', () => {
+  test('prepare() with encodeOutputs gives the files of a run that keeps the texts, as bytes, each encoded once', async () => {
+    const directory = await tempDirectory()
+    await mkdir(path.join(directory, 'docs'))
+    await copyFile(seed, path.join(directory, 'docs', 'errors.md'))
+    const options = {cwd: directory, input: ['docs/errors.md'], out: 'out'}
+    const [texts, bytes] = await Promise.all([prepare(options), prepare({...options, encodeOutputs: true})])
+    expect(bytes.ok).toBe(true)
+    expect(bytes.files.map((file) => [file.kind, file.name, file.path])).toEqual(texts.files.map((file) => [file.kind, file.name, file.path]))
+    expect(texts.files.length).toBeGreaterThanOrEqual(3)
+    for (const [index, file] of bytes.files.entries()) {
+      const text = texts.files[index]?.text ?? ''
+      expect(file).toBeInstanceOf(EncodedFile)
+      expect(file.text).toBe(text)
+      expect(encoded(file).equals(Buffer.from(text, 'utf8'))).toBe(true)
+      // The bytes are those kept, not encoded again from the text.
+      expect(encoded(file)).toBe(encoded(file))
+      expect(encoded(file)).toBe((file as EncodedFile).bytes)
+    }
+    // The library's texts stay plain strings on plain objects.
+    for (const file of texts.files) expect(file).not.toBeInstanceOf(EncodedOutput)
+  })
+
+  test('a catalog of 2,000 codes, emitted OpenAPI first with the garbage collected before each output, gives the texts of the registry order', async () => {
+    const directory = await tempDirectory()
+    await mkdir(path.join(directory, 'docs'))
+    await writeFile(path.join(directory, 'docs', 'errors.md'), syntheticDocument(2000))
+    const options = {cwd: directory, input: ['docs/errors.md'], out: 'out'}
+    const texts = await prepare(options)
+    const bytes = await prepare({...options, encodeOutputs: true})
+    expect(bytes.catalog?.entries.length).toBe(2000)
+    expect(bytes.files.map((file) => file.kind)).toEqual(['typescript', 'jsonSchema', 'openapi'])
+    expect(bytes.files.map((file) => [file.name, file.text])).toEqual(texts.files.map((file) => [file.name, file.text]))
+  })
+
+  test('a text outside Latin-1 round-trips, and an encoded output is neither encoded nor decoded again to locate it', () => {
+    const text = 'Code « 1001 » — 名前 😀\n'
+    const output = encodeOutput({kind: 'typescript', name: 'a.ts', text})
+    expect(output.text).toBe(text)
+    expect(output.bytes.equals(Buffer.from(text, 'utf8'))).toBe(true)
+    expect(encodeOutput(output)).toBe(output)
+    const file = located(output, '/out/a.ts')
+    expect(file).toBeInstanceOf(EncodedFile)
+    expect((file as EncodedFile).bytes).toBe(output.bytes)
+    expect(file.path).toBe('/out/a.ts')
+    expect(located({kind: 'typescript', name: 'a.ts', text}, '/out/a.ts')).toEqual({kind: 'typescript', name: 'a.ts', text, path: '/out/a.ts'})
+  })
+})
