@@ -3,20 +3,20 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {buildCatalog, type CatalogOptions} from './catalog/build.js'
 import {loadConfig} from './config/load-io.js'
-import {encodeOutput, located} from './emit/encoded.js'
-import type {OneAtATime} from './emit/index.js'
 import {type CompareOptions, compareWithEarlier, type Contract} from './contract/earlier.js'
 import {IoError} from './diagnostics/io-error.js'
-import type {Progress} from './diagnostics/progress.js'
 import {applyRuleSettings, isClean} from './diagnostics/messages.js'
-import type {ParseCache} from './parse/cache.js'
+import type {Progress} from './diagnostics/progress.js'
 import type {EmitCache} from './emit/cache.js'
+import {encodeOutput, located} from './emit/encoded.js'
+import type {OneAtATime} from './emit/index.js'
+import type {LocaleDocuments} from './locales/translate.js'
+import type {ParseCache} from './parse/cache.js'
 import type {Parser} from './parse/parse.js'
 import {parseInWorkers} from './parse/workers.js'
 import {readDocuments} from './read/documents-io.js'
 import {reportOversizedLines} from './read/limits.js'
 import {reportNoCodes, validate} from './tables/validate.js'
-import type {LocaleDocuments} from './locales/translate.js'
 import type {Catalog, Config, EmitOptions, GeneratedFile, GenerateOptions, OutputFile, ReadDocument, ReadOptions, TableInfo} from './types.js'
 
 export type {CompareOptions, Contract} from './contract/earlier.js'
@@ -53,6 +53,14 @@ export interface PrepareOptions extends CompareOptions {
   readonly emitCache?: EmitCache | undefined
 }
 
+/** What a run adds to a compilation: the configuration file (for a body field's message), the progress line, the session's emit cache and how the outputs are settled. */
+export interface CompileExtras {
+  readonly configFile?: VFile | undefined
+  readonly progress?: Progress | undefined
+  readonly emitCache?: EmitCache | undefined
+  readonly oneAtATime?: OneAtATime | undefined
+}
+
 /** The catalog and the outputs of some documents. */
 export interface Compiled {
   readonly catalog: Catalog
@@ -81,7 +89,7 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   const onRows = progress ? (rows: number) => progress.rowsRead((parsedRows += rows)) : undefined
   const parser: Parser = (files) => parseInWorkers(files, undefined, onRows, options.cache)
   const oneAtATime = options.encodeOutputs ? {settle: encodeOutput, collect: options.cache === undefined && options.emitCache === undefined} : undefined
-  const compiled = await compile(documents, config, parser, configFile, progress, options.emitCache, oneAtATime)
+  const compiled = await compile(documents, config, parser, {configFile, progress, emitCache: options.emitCache, oneAtATime})
   progress?.stage('comparing with the earlier outputs')
   const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports, compiled.files) : undefined
   const ok = compiled.ok && (contract === undefined || isClean([...documents, ...contract.before.files]))
@@ -100,10 +108,7 @@ export async function compile(
   documents: ReadonlyArray<VFile>,
   options: ReadOptions & EmitOptions,
   parser: Parser = parseInWorkers,
-  configFile?: VFile,
-  progress?: Progress,
-  emitCache?: EmitCache,
-  oneAtATime?: OneAtATime
+  {configFile, progress, emitCache, oneAtATime}: CompileExtras = {}
 ): Promise<Compiled> {
   const catalogging = catalogOf(documents, options, parser)
   // A failed parse is thrown where the catalog is awaited, below; until then (the emitters load for a second) it must not count as unhandled, which would end the host's process.

@@ -72,7 +72,7 @@ function editCell(text: string, row: number, cell: number, value: string): strin
 /** Everything the user sees of a run: each output's text, and the diagnostics as printed. */
 async function observe(text: string, written: ConfigFile, cache?: EmitCache) {
   const file = new VFile({path: 'input.md', value: text})
-  const result = await compile([file], configFor(['input.md'], written), parseInThisThread, undefined, undefined, cache)
+  const result = await compile([file], configFor(['input.md'], written), parseInThisThread, {emitCache: cache})
   return {ok: result.ok, outputs: result.files.map((output) => [output.name, output.text]), text: report([file], {format: 'text'})}
 }
 
