@@ -43,7 +43,7 @@ export interface Prepared {
 /** How a run is prepared: the library's and the command's options, and what a run may keep for the next. */
 export interface PrepareOptions extends CompareOptions {
   /** The trees of the last run's texts (`--watch`): a document or slice whose text is unchanged is not parsed again. */
-  readonly cache?: ParseCache | undefined
+  readonly parseCache?: ParseCache | undefined
   /**
    * Keep each output as its UTF-8 bytes, encoded as soon as it is emitted, its text decoded again only when asked
    * (the command, which writes bytes: one output's text alive at a time); the library keeps the texts.
@@ -87,8 +87,8 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   progress?.stage('parsing the documents')
   let parsedRows = 0
   const onRows = progress ? (rows: number) => progress.rowsRead((parsedRows += rows)) : undefined
-  const parser: Parser = (files) => parseInWorkers(files, undefined, onRows, options.cache)
-  const oneAtATime = options.encodeOutputs ? {settle: encodeOutput, collect: options.cache === undefined && options.emitCache === undefined} : undefined
+  const parser: Parser = (files) => parseInWorkers(files, undefined, onRows, options.parseCache)
+  const oneAtATime = options.encodeOutputs ? {settle: encodeOutput, collect: options.parseCache === undefined && options.emitCache === undefined} : undefined
   const compiled = await compile(documents, config, parser, {configFile, progress, emitCache: options.emitCache, oneAtATime})
   progress?.stage('comparing with the earlier outputs')
   const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports, compiled.files) : undefined

@@ -29,7 +29,7 @@ export interface Io {
   /** Whether a run whose outputs are current may be answered from the manifest (default true; false when that was already asked, or to compare with it). */
   readonly fastPath?: boolean | undefined
   /** The trees of the last run's texts, kept between the runs of `--watch`. */
-  readonly cache?: ParseCache | undefined
+  readonly parseCache?: ParseCache | undefined
   /** The texts of the last run's entries in each output, kept between the runs of `--watch`. */
   readonly emitCache?: EmitCache | undefined
 }
@@ -72,7 +72,7 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
   if (settings.watch) {
     const [{watch}, {ParseCache}, {EmitCache}] = await Promise.all([import('./watch-io.js'), import('../parse/cache.js'), import('../emit/cache.js')])
     // One cache of each for the whole session: a save parses again only the slices whose text it changed, and writes again only the entries it changed.
-    const watching = {...io, cache: io.cache ?? new ParseCache(), emitCache: io.emitCache ?? new EmitCache()}
+    const watching = {...io, parseCache: io.parseCache ?? new ParseCache(), emitCache: io.emitCache ?? new EmitCache()}
     return watch(() => guarded(() => once(settings, watching), watching, true), settings, watching)
   }
   return guarded(() => once(settings, io), io)
@@ -120,7 +120,7 @@ async function once(settings: Settings, io: Io): Promise<number> {
     pinNames: settings.pinNames,
     force: settings.force,
     progress,
-    cache: io.cache,
+    parseCache: io.parseCache,
     encodeOutputs: true,
     emitCache: io.emitCache
   })

@@ -140,7 +140,7 @@ describe('the run --watch makes', () => {
     const document = path.join(directory, 'docs', 'errors.md')
     const cache = new ParseCache()
     const run = async (cached: boolean) => {
-      const prepared = await prepare({cwd: directory, input: ['docs/errors.md'], out: 'out', ...(cached ? {cache} : {})})
+      const prepared = await prepare({cwd: directory, input: ['docs/errors.md'], out: 'out', ...(cached ? {parseCache: cache} : {})})
       return {ok: prepared.ok, files: prepared.files.map((file) => [file.name, file.text]), diagnostics: diagnostics(prepared.reports)}
     }
     let text = syntheticDocument(300)

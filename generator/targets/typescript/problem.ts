@@ -155,7 +155,8 @@ function createProblemFunction(catalog: Catalog): FunctionDeclarationStructure {
   const params = hasParams(catalog)
   const values = params ? 'valuesOf(params)' : 'undefined'
   const inLocale = (field: string, documented: string): string => (catalog.locales ? 'translated(code, "' + field + '", ' + values + ', locale) ?? ' : '') + documented
-  const resolve = catalog.locales ? '(' + inLocale('resolve', params ? 'filled(code, "resolve", ' + values + ')' : 'entry.resolve') + ')' : params ? 'filled(code, "resolve", valuesOf(params))' : 'entry.resolve'
+  const documentedResolve = params ? 'filled(code, "resolve", valuesOf(params))' : 'entry.resolve'
+  const resolve = catalog.locales ? '(' + inLocale('resolve', documentedResolve) + ')' : documentedResolve
   const detail = isPartial(catalog, 'resolve')
     ? '...((detail ?? ' + resolve + ') === undefined ? {} : { detail: detail ?? ' + resolve + ' }),'
     : catalog.hasResolve ? 'detail: detail ?? ' + resolve + ',' : '...(detail === undefined ? {} : { detail }),'
