@@ -115,9 +115,9 @@ export class Kept {
   /** The value, made only when its text is not kept. */
   readonly make: () => unknown
   /** The fragments of the value's part at an indentation. */
-  readonly fragments: (indent: string) => Fragments
+  readonly fragments: (indent: string) => Pick<Fragments, 'through'>
 
-  constructor(key: string, make: () => unknown, fragments: (indent: string) => Fragments) {
+  constructor(key: string, make: () => unknown, fragments: (indent: string) => Pick<Fragments, 'through'>) {
     this.key = key
     this.make = make
     this.fragments = fragments
@@ -127,4 +127,15 @@ export class Kept {
   text(indent: string, write: (value: unknown) => string): string {
     return this.fragments(indent).through(this.key, () => write(this.make()))
   }
+}
+
+/** Fragments that keep nothing: each is written when asked for, then dropped. */
+const unkept: Pick<Fragments, 'through'> = {through: (_key, write) => write()}
+
+/**
+ * A value made only when it is written, and dropped then: an output written entry by entry as a `Kept` value that
+ * no session keeps, so that a run never holds every entry's parts at once.
+ */
+export function later(make: () => unknown): Kept {
+  return new Kept('', make, () => unkept)
 }

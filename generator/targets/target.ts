@@ -39,6 +39,11 @@ export interface Target<Key extends string = string, Settings = unknown> {
  */
 export interface Emitter {
   readonly emit: (catalog: Catalog, options: EmitOptions, cache?: EmitCache) => string
+  /**
+   * The same output as its UTF-8 bytes, written entry by entry, so that neither every entry's parts nor the whole
+   * text are held at once (a run that keeps its outputs as bytes); the bytes of the text `emit` gives.
+   */
+  readonly encode?: ((catalog: Catalog, options: EmitOptions) => Buffer) | undefined
 }
 
 /** How the contract reads a target's output back: the catalog it describes, and what it can tell. */
