@@ -133,9 +133,12 @@ export class Kept {
 const unkept: Pick<Fragments, 'through'> = {through: (_key, write) => write()}
 
 /**
- * A value made only when it is written, and dropped then: an output written entry by entry as a `Kept` value that
- * no session keeps, so that a run never holds every entry's parts at once.
+ * A value made only when it is written, and dropped then: an output written entry by entry puts one in place of each
+ * entry's part, so that a run never holds every entry's parts at once. Being a `Kept` value that nothing keeps, it is
+ * written as one wherever a writer does not make it itself.
  */
-export function later(make: () => unknown): Kept {
-  return new Kept('', make, () => unkept)
+export class Later extends Kept {
+  constructor(make: () => unknown) {
+    super('', make, () => unkept)
+  }
 }

@@ -1,6 +1,6 @@
 /** targets/openapi/block-yaml: plain data (objects, arrays, strings, safe integers, booleans) in, the exact text `yaml`'s stringify gives it with `yamlOptions` out, written directly (about 10 times faster, in a fraction of the memory) or, for what only `yaml` can write (a line break or control character in a string, a key it would not write plain), by `yaml` with every string a YAML 1.1 reader would misread double-quoted and escaped. */
 import {Document, isScalar, visit} from 'yaml'
-import {Kept} from '../../emit/cache.js'
+import {Kept, Later} from '../../emit/cache.js'
 import {TextChunks, type TextSink} from '../../emit/encoded.js'
 
 /** How errgen has `yaml` write its documents: no folding, no aliases, and strings that YAML 1.1 readers would take for booleans or numbers (`yes`, `1:20`) quoted. */
@@ -56,6 +56,13 @@ export function writeKeptYamlInto(data: Mapping, out: TextSink): boolean {
   return !holdsYaml11Unsafe(data) && blockYamlInto(data, out)
 }
 
+/** A value made as it is written; `NeedsYaml` when it needs double quotes, as a kept value's made value does. */
+function madeNow(key: string, value: Later): unknown {
+  const made = value.make()
+  if (needsDoubleQuotes(key) || holdsYaml11Unsafe(made)) throw new NeedsYaml()
+  return made
+}
+
 /** A kept value's lines at this indentation: the text kept, or written now and kept; `NeedsYaml` when the plain writer cannot write them. */
 function keptText(key: string, value: Kept, start: string, indent: string): string {
   if (start !== indent) throw new Error('expected a kept value in a map, not as the first pair of a sequence item')
@@ -94,7 +101,10 @@ function writeMap(map: Mapping, first: string, indent: string, out: TextSink): v
   let start = first
   for (const key of Object.keys(map)) {
     const value = map[key]
-    if (value instanceof Kept) {
+    if (value instanceof Later) {
+      out.push(start + keyText(key) + ':')
+      writeNested(madeNow(key, value), indent + step, out)
+    } else if (value instanceof Kept) {
       out.push(keptText(key, value, start, indent))
     } else {
       out.push(start + keyText(key) + ':')
