@@ -1,4 +1,4 @@
-/** emit/cache: a catalog's entries and the settings that shape a target's text of them in, the text each target wrote for each entry in the last run out — so that a run after a one-cell edit writes one entry's parts again; keeps only what the last run used. */
+/** emit/cache: a catalog's entries and the settings that shape a target's text of them in, the text each target wrote for each entry in the last run out — so that a run after a one-cell edit writes one entry's parts again; keeps only what the last run used; and the values an output written entry by entry makes as it writes them. */
 import type {CatalogEntry} from '../types.js'
 
 /**

@@ -1,4 +1,4 @@
-/** emit/schema/keep: a session's emit cache, a target and what shapes its schemas in, how that target takes each entry's parts out — as values whose text the session keeps, under the settings that shape them. */
+/** emit/schema/keep: a session's emit cache, a target and what shapes its schemas in, how that target takes each entry's parts out — as values whose text the session keeps, under the settings that shape them; or, without a session, as values made only when they are written. */
 import type {BodyOptions, Catalog, ProblemSettings} from '../../types.js'
 import {type EmitCache, type Fragments, Kept, Later} from '../cache.js'
 import {bodyFields, bodyParams, isPartial} from '../body-fields.js'

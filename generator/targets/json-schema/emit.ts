@@ -1,4 +1,4 @@
-/** targets/json-schema/emit: a catalog in, the text of the JSON Schema (draft 2020-12) of the error response body out. */
+/** targets/json-schema/emit: a catalog in, the text of the JSON Schema (draft 2020-12) of the error response body out — or its UTF-8 bytes, written entry by entry. */
 import type {BodyOptions, Catalog, ProblemSettings} from '../../types.js'
 import type {EmitCache} from '../../emit/cache.js'
 import {ByteChunks} from '../../emit/encoded.js'

@@ -1,4 +1,4 @@
-/** targets/openapi/emit: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas (their descriptions with the links' URLs) and one response per HTTP status (and an `Error` response of the codes without one) out. */
+/** targets/openapi/emit: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas (their descriptions with the links' URLs) and one response per HTTP status (and an `Error` response of the codes without one) out — or its UTF-8 bytes, written entry by entry. */
 import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, Translation} from '../../types.js'
 import type {EmitCache} from '../../emit/cache.js'
 import {ByteChunks} from '../../emit/encoded.js'
