@@ -16,9 +16,7 @@ export function responseStatements(catalog: Catalog): Array<WriterFunction> {
  * The type of the status of code `C`: its literal status; when some codes have none (`optionalColumns`), `undefined`
  * for those, so that a server must choose one for them (`DocumentedStatus` says which).
  */
-export function statusTypeOf(): string {
-  return 'DocumentedStatus<C>'
-}
+const statusType = 'DocumentedStatus<C>'
 
 /** Each status's codes, listed: a type indexed by status costs the compiler nothing per code. */
 function codesByStatus(catalog: Catalog): WriterFunction {
@@ -64,7 +62,7 @@ function errorResponseType(catalog: Catalog): WriterFunction {
   return textStatement([
     '/** An error response: the status of the code (as a literal type)' + without + ' and its body. */',
     'export type ErrorResponse<C extends ErrorCode = ErrorCode> = C extends ErrorCode',
-    '  ? { readonly status: ' + statusTypeOf() + '; readonly body: ErrorBody<C> }',
+    '  ? { readonly status: ' + statusType + '; readonly body: ErrorBody<C> }',
     '  : never;'
   ])
 }
@@ -145,7 +143,7 @@ function bodyLine(args: string): string {
 /** The error class: thrown by clients, sent by servers; recognised by its name and code, not by `instanceof`. */
 export function errorClass(catalog: Catalog): WriterFunction {
   const status = catalog.hasStatus
-    ? ['  /** The HTTP status the error is sent with' + (isPartial(catalog, 'status') ? ' (`undefined` for a code documented without one)' : '') + '. */', '  readonly status: ' + statusTypeOf() + ';', '']
+    ? ['  /** The HTTP status the error is sent with' + (isPartial(catalog, 'status') ? ' (`undefined` for a code documented without one)' : '') + '. */', '  readonly status: ' + statusType + ';', '']
     : []
   return textStatement([
     '/**',
@@ -168,7 +166,7 @@ export function errorClass(catalog: Catalog): WriterFunction {
     ...constructorStart(catalog),
     '    super(body.message, options);',
     '    this.code = code;',
-    ...(catalog.hasStatus ? ['    this.status = (' + entryOf(catalog, 'code') + ').status as unknown as ' + statusTypeOf() + ';'] : []),
+    ...(catalog.hasStatus ? ['    this.status = (' + entryOf(catalog, 'code') + ').status as unknown as ' + statusType + ';'] : []),
     '    this.body = body as unknown as ErrorBody<C>;',
     '  }',
     '',
