@@ -589,17 +589,26 @@ export const errorCatalog = {
 /** The catalog as entries of any code, for the functions below (one type instead of the union of every entry's at each use). */
 const entries = errorCatalog as unknown as { readonly [code: number]: ErrorEntry | undefined };
 
+/** The documented error of the code `C` as `errorCatalog` holds it, with its literal message and status. */
+export type DocumentedEntry<C> = (typeof errorCatalog & { readonly [code: number]: unknown })[C & number];
+
+/** The documented message of the code `C`, as its literal type. */
+export type DocumentedMessage<C> = DocumentedEntry<C> extends { readonly message: infer M } ? M : never;
+
+/** The documented HTTP status of the code `C`, as its literal type. */
+export type DocumentedStatus<C> = DocumentedEntry<C> extends { readonly status: infer S } ? S : never;
+
 /** Whether `value` is a documented error code. */
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "number" && Object.prototype.hasOwnProperty.call(errorCatalog, value);
+  return typeof value === "number" && Object.prototype.hasOwnProperty.call(entries, value);
 }
 
 /** The documented error with this code. */
-export function getErrorEntry<C extends ErrorCode>(code: C): (typeof errorCatalog)[C];
+export function getErrorEntry<C extends ErrorCode>(code: C): DocumentedEntry<C>;
 /** The documented error with this code, or `undefined` when the code is not documented. */
 export function getErrorEntry(code: number): ErrorEntry | undefined;
 export function getErrorEntry(code: number): ErrorEntry | undefined {
-  return isErrorCode(code) ? entries[code] : undefined;
+  return typeof code === "number" && Object.prototype.hasOwnProperty.call(entries, code) ? entries[code] : undefined;
 }
 
 /**
@@ -613,7 +622,7 @@ export type ErrorBody<C = ErrorCode> = C extends ErrorCode
       /** The error code. */
       readonly code: C;
       /** The documented message of the code. */
-      readonly message: (typeof errorCatalog)[C]["message"];
+      readonly message: DocumentedMessage<C>;
       /** How to resolve the error. */
       readonly resolve: string;
     }
@@ -625,7 +634,7 @@ export type ErrorBody<C = ErrorCode> = C extends ErrorCode
  * @example createErrorBody(ErrorCode.AccessTokenMissing)
  */
 export function createErrorBody<C extends ErrorCode>(code: C): ErrorBody<C> {
-  const entry = entries[code] as ErrorEntry;
+  const entry = entries[code as number] as ErrorEntry;
   return { code, message: entry.message, resolve: entry.resolve } as unknown as ErrorBody<C>;
 }
 
@@ -659,7 +668,7 @@ export function parseErrorBody(value: unknown): ParsedErrorBody {
   if (typeof fields["message"] !== "string") return { kind: "invalid", reason: "`message` is not a string" };
   if (typeof fields["resolve"] !== "string") return { kind: "invalid", reason: "`resolve` is not a string" };
   const body = value as UndocumentedErrorBody;
-  if (!isErrorCode(body.code)) return { kind: "undocumented", body };
+  if (!Object.prototype.hasOwnProperty.call(entries, body.code)) return { kind: "undocumented", body };
   const entry = entries[body.code] as ErrorEntry;
   if (entry.message !== body.message) return { kind: "undocumented", body };
   return { kind: "documented", body: value as ErrorBody };
@@ -740,7 +749,7 @@ export type ErrorBodyOf<S extends HttpStatus> = ErrorBody<ErrorCodeOf<S>>;
 
 /** An error response: the status of the code (as a literal type) and its body. */
 export type ErrorResponse<C extends ErrorCode = ErrorCode> = C extends ErrorCode
-  ? { readonly status: (typeof errorCatalog)[C]["status"]; readonly body: ErrorBody<C> }
+  ? { readonly status: DocumentedStatus<C>; readonly body: ErrorBody<C> }
   : never;
 
 /**
@@ -749,7 +758,7 @@ export type ErrorResponse<C extends ErrorCode = ErrorCode> = C extends ErrorCode
  * @example const { status, body } = errorResponse(ErrorCode.AccessTokenMissing);
  */
 export function errorResponse<C extends ErrorCode>(code: C): ErrorResponse<C> {
-  const entry = entries[code] as ErrorEntry;
+  const entry = entries[code as number] as ErrorEntry;
   return { status: entry.status, body: createErrorBody(code) } as unknown as ErrorResponse<C>;
 }
 
@@ -767,7 +776,7 @@ export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
   readonly code: C;
 
   /** The HTTP status the error is sent with. */
-  readonly status: (typeof errorCatalog)[C]["status"];
+  readonly status: DocumentedStatus<C>;
 
   /** The response body. */
   readonly body: ErrorBody<C>;
@@ -777,11 +786,11 @@ export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
    * @param options `cause`: what led to the error
    */
   constructor(code: C, options?: { readonly cause?: unknown }) {
-    const body = createErrorBody(code);
-    super((body as unknown as { readonly message: string }).message, options);
+    const body = createErrorBody(code) as unknown as { readonly message: string };
+    super(body.message, options);
     this.code = code;
-    this.status = (entries[code] as ErrorEntry).status as unknown as (typeof errorCatalog)[C]["status"];
-    this.body = body;
+    this.status = (entries[code as number] as ErrorEntry).status as unknown as DocumentedStatus<C>;
+    this.body = body as unknown as ErrorBody<C>;
   }
 
   /**
@@ -796,6 +805,6 @@ export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
 
   /** The response body: what `JSON.stringify(error)` writes. */
   toJSON(): ErrorBody<C> {
-    return this.body;
+    return (this as { readonly body: unknown }).body as ErrorBody<C>;
   }
 }

@@ -1,7 +1,7 @@
-/** targets/typescript/body: a catalog and the body's fields in, the module's statements about error bodies out — `ErrorBody`, `createErrorBody`, `UndocumentedErrorBody`, `ParsedErrorBody`, `parseErrorBody` and `isErrorBody`. */
+/** targets/typescript/body: a catalog and the body's fields in, the module's statements about error bodies out — the lookups by code (`DocumentedEntry`, `DocumentedMessage`, `DocumentedStatus`), `ErrorBody`, `createErrorBody`, `UndocumentedErrorBody`, `ParsedErrorBody`, `parseErrorBody` and `isErrorBody`. */
 import type {WriterFunction} from 'ts-morph'
 import type {BodyField, BodyOptions, Catalog} from '../../types.js'
-import {bodyFields, bodyParams, namedExtraFields, partialFields} from '../../emit/body-fields.js'
+import {bodyFields, bodyParams, isPartial, namedExtraFields, partialFields} from '../../emit/body-fields.js'
 import {exampleParams, hasParams} from './messages/params.js'
 import {docLines, textStatement} from './syntax.js'
 
@@ -43,7 +43,7 @@ function errorBodyType(context: BodyContext): WriterFunction {
   const {fields, partial, extras} = context
   const types: Record<BodyField, string> = {
     code: 'C',
-    status: '(typeof errorCatalog)[C]["status"]',
+    status: 'DocumentedStatus<C>',
     message: messageType(context.catalog),
     resolve: 'string'
   }
@@ -51,7 +51,7 @@ function errorBodyType(context: BodyContext): WriterFunction {
   const conditions: Record<BodyField, string> = {code: '', message: '', status: '{ readonly status: infer S }', resolve: '{ readonly resolve: string }'}
   const partialTypes: Record<BodyField, string> = {...types, status: 'S'}
   const partialMembers = partial.flatMap((field) => [
-    '    & ((typeof errorCatalog)[C] extends ' + conditions[field],
+    '    & (DocumentedEntry<C> extends ' + conditions[field],
     '      ? {',
     ...docLines(fieldDocs[field], '          '),
     '          readonly ' + field + ': ' + partialTypes[field] + ';',
@@ -80,7 +80,7 @@ function errorBodyType(context: BodyContext): WriterFunction {
 /** The type of a code's message in its body: its literal text; any string for a code with parameters, and in a catalog with translations. */
 export function messageType(catalog: Catalog): string {
   if (catalog.locales) return 'string'
-  const documented = '(typeof errorCatalog)[C]["message"]'
+  const documented = 'DocumentedMessage<C>'
   return hasParams(catalog) ? 'C extends keyof ErrorParams ? string : ' + documented : documented
 }
 
@@ -114,10 +114,49 @@ function plainCreateErrorBody({catalog, fields, partial, params: withParams}: Bo
     ' * @example createErrorBody(' + exampleArgs(catalog) + ')',
     ' */',
     'export function createErrorBody<C extends ErrorCode>(code: C' + (params ? ', ...params: ParamsArgs<C>' : '') + '): ErrorBody<C> {',
-    '  const entry = entries[code] as ErrorEntry;',
+    '  const entry = ' + entryOf(catalog, 'code') + ';',
     '  return { ' + values.join(', ') + ' } as unknown as ErrorBody<C>;',
     '}'
   ])
+}
+
+/**
+ * The entry of `code` (a `C`) read from the view `entries`, through the plain key type: indexed by `C`, the compiler
+ * would spread the view over every code to check the assertion.
+ */
+export function entryOf(catalog: Catalog, code: string): string {
+  return 'entries[' + code + ' as ' + keyType(catalog) + '] as ErrorEntry'
+}
+
+/** The plain type of the codes: `number`, or `string` for string codes. */
+export function keyType(catalog: Catalog): string {
+  return catalog.codeKind === 'integer' ? 'number' : 'string'
+}
+
+/**
+ * The lookups by code of the catalog's literal types, declared once for every type below that needs them. The catalog
+ * is indexed with an index signature beside it, so that the compiler checks a code against `number` (or `string`),
+ * not against each documented code, and the parameter is unconstrained, so that a conditional type's branch can pass
+ * its code without the compiler spreading it over every code; the fields are read with `infer`, not by a key.
+ */
+export function documentedTypes(catalog: Catalog): Array<WriterFunction> {
+  const key = keyType(catalog)
+  const partial = isPartial(catalog, 'status')
+  const status = textStatement([
+    '/** The documented HTTP status of the code `C`' + (partial ? ' (`undefined` for a code documented without one)' : '') + ', as its literal type. */',
+    'export type DocumentedStatus<C> = DocumentedEntry<C> extends { readonly status: infer S } ? S : ' + (partial ? 'undefined' : 'never') + ';'
+  ])
+  return [
+    textStatement([
+      '/** The documented error of the code `C` as `errorCatalog` holds it, with its literal message' + (catalog.hasStatus ? ' and status' : '') + '. */',
+      'export type DocumentedEntry<C> = (typeof errorCatalog & { readonly [code: ' + key + ']: unknown })[C & ' + key + '];'
+    ]),
+    textStatement([
+      '/** The documented message of the code `C`, as its literal type. */',
+      'export type DocumentedMessage<C> = DocumentedEntry<C> extends { readonly message: infer M } ? M : never;'
+    ]),
+    ...(catalog.hasStatus ? [status] : [])
+  ]
 }
 
 /** `createErrorBody` of a catalog with translations: the message and resolve text in the locale after the parameters, the default locale's when it has none. */
@@ -141,7 +180,7 @@ function localizedCreateErrorBody({catalog, fields, partial, params: withParams}
     ' * @example createErrorBody(' + exampleArgs(catalog) + ')',
     ' */',
     'export function createErrorBody<C extends ErrorCode>(code: C, ...args: LocaleArgs<C>): ErrorBody<C> {',
-    '  const entry = entries[code] as ErrorEntry;',
+    '  const entry = ' + entryOf(catalog, 'code') + ';',
     '  const { params, locale } = localeArgs(code, args);',
     '  return { ' + values.join(', ') + ' } as unknown as ErrorBody<C>;',
     '}'
@@ -197,8 +236,8 @@ function parseErrorBody({catalog, fields, partial}: BodyContext): WriterFunction
     return '  if (' + test + ') return { kind: "invalid", reason: "`' + field + '` is not ' + kind + '" };'
   })
   const differs = fields.flatMap((field) => {
-    if (field === 'message' && catalog.locales) return ['!(' + (hasParams(catalog) ? 'messageMatches(body.code, body.message)' : 'entry.message === body.message') + ' || isTranslation(body.code, body.message))']
-    if (field === 'message' && hasParams(catalog)) return ['!messageMatches(body.code, body.message)']
+    if (field === 'message' && catalog.locales) return ['!(' + (hasParams(catalog) ? 'messageMatches(code, body.message)' : 'entry.message === body.message') + ' || isTranslation(code, body.message))']
+    if (field === 'message' && hasParams(catalog)) return ['!messageMatches(code, body.message)']
     if (field === 'message' || field === 'status') return ['entry.' + field + ' !== body.' + field]
     return partial.includes(field) ? ['(entry.' + field + ' === undefined) !== (body.' + field + ' === undefined)'] : []
   })
@@ -212,8 +251,10 @@ function parseErrorBody({catalog, fields, partial}: BodyContext): WriterFunction
     '  const fields = value as { readonly [field: string]: unknown };',
     ...checks,
     '  const body = value as UndocumentedErrorBody;',
-    '  if (!isErrorCode(body.code)) return { kind: "undocumented", body };',
+    // Not `isErrorCode`: narrowing `body.code` to `ErrorCode` costs the compiler a pass over every code.
+    '  if (!Object.prototype.hasOwnProperty.call(entries, body.code)) return { kind: "undocumented", body };',
     '  const entry = entries[body.code] as ErrorEntry;',
+    ...(catalog.locales || hasParams(catalog) ? ['  const code = body.code as ErrorCode;'] : []),
     ...(differs.length > 0 ? ['  if (' + differs.join(' || ') + ') return { kind: "undocumented", body };'] : []),
     '  return { kind: "documented", body: value as ErrorBody };',
     '}'

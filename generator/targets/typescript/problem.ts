@@ -64,14 +64,14 @@ function problemDocumentType(catalog: Catalog): WriterFunction {
       writer.write('? {').indent(() => {
         writer.writeLine('readonly type: (typeof problemTypes)[C];')
         writer.writeLine('readonly title: ' + messageType(catalog) + ';')
-        if (catalog.hasStatus && !isPartial(catalog, 'status')) writer.writeLine('readonly status: (typeof errorCatalog)[C]["status"];')
+        if (catalog.hasStatus && !isPartial(catalog, 'status')) writer.writeLine('readonly status: DocumentedStatus<C>;')
         writer.writeLine('readonly detail?: string;')
         writer.writeLine('readonly instance?: string;')
         writer.writeLine('readonly code: C;')
       })
       writer.writeLine('}')
       // A code documented without a status: the status of the response it is sent with, if any (RFC 9457 makes it optional).
-      if (isPartial(catalog, 'status')) writer.writeLine('& ((typeof errorCatalog)[C] extends { readonly status: infer S } ? { readonly status: S } : { readonly status?: number })')
+      if (isPartial(catalog, 'status')) writer.writeLine('& (DocumentedEntry<C> extends { readonly status: infer S } ? { readonly status: S } : { readonly status?: number })')
       writer.writeLine(': never;')
     })
   }

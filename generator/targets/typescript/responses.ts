@@ -2,7 +2,7 @@
 import type {WriterFunction} from 'ts-morph'
 import type {Catalog, CatalogEntry} from '../../types.js'
 import {isPartial} from '../../emit/body-fields.js'
-import {exampleArgs} from './body.js'
+import {entryOf, exampleArgs} from './body.js'
 import {hasParams} from './messages/params.js'
 import {textStatement} from './syntax.js'
 
@@ -14,12 +14,9 @@ export function responseStatements(catalog: Catalog): Array<WriterFunction> {
 
 /**
  * The type of the status of code `C`: its literal status; when some codes have none (`optionalColumns`), `undefined`
- * for those, so that a server must choose one for them.
+ * for those, so that a server must choose one for them (`DocumentedStatus` says which).
  */
-export function statusTypeOf(catalog: Catalog): string {
-  if (!isPartial(catalog, 'status')) return '(typeof errorCatalog)[C]["status"]'
-  return '(typeof errorCatalog)[C] extends { readonly status: infer S } ? S : undefined'
-}
+const statusType = 'DocumentedStatus<C>'
 
 /** Each status's codes, listed: a type indexed by status costs the compiler nothing per code. */
 function codesByStatus(catalog: Catalog): WriterFunction {
@@ -65,7 +62,7 @@ function errorResponseType(catalog: Catalog): WriterFunction {
   return textStatement([
     '/** An error response: the status of the code (as a literal type)' + without + ' and its body. */',
     'export type ErrorResponse<C extends ErrorCode = ErrorCode> = C extends ErrorCode',
-    '  ? { readonly status: ' + statusTypeOf(catalog) + '; readonly body: ErrorBody<C> }',
+    '  ? { readonly status: ' + statusType + '; readonly body: ErrorBody<C> }',
     '  : never;'
   ])
 }
@@ -78,8 +75,8 @@ function errorResponse(catalog: Catalog): WriterFunction {
     ' * @example const { status, body } = errorResponse(' + exampleArgs(catalog) + ');',
     ' */',
     ...(hasParams(catalog)
-      ? ['export function errorResponse<C extends ErrorCode>(code: C, ...params: ParamsArgs<C>): ErrorResponse<C> {', '  const entry = entries[code] as ErrorEntry;', '  return { status: entry.status, body: createErrorBody(code, ...params) } as unknown as ErrorResponse<C>;']
-      : ['export function errorResponse<C extends ErrorCode>(code: C): ErrorResponse<C> {', '  const entry = entries[code] as ErrorEntry;', '  return { status: entry.status, body: createErrorBody(code) } as unknown as ErrorResponse<C>;']),
+      ? ['export function errorResponse<C extends ErrorCode>(code: C, ...params: ParamsArgs<C>): ErrorResponse<C> {', '  const entry = ' + entryOf(catalog, 'code') + ';', '  return { status: entry.status, body: createErrorBody(code, ...params) } as unknown as ErrorResponse<C>;']
+      : ['export function errorResponse<C extends ErrorCode>(code: C): ErrorResponse<C> {', '  const entry = ' + entryOf(catalog, 'code') + ';', '  return { status: entry.status, body: createErrorBody(code) } as unknown as ErrorResponse<C>;']),
     '}'
   ])
 }
@@ -94,7 +91,7 @@ function constructorStart(catalog: Catalog): Array<string> {
       '   * @param options `cause`: what led to the error',
       '   */',
       '  constructor(code: C, options?: { readonly cause?: unknown }) {',
-      '    const body = createErrorBody(code);'
+      bodyLine('code')
     ]
   }
   return [
@@ -105,7 +102,7 @@ function constructorStart(catalog: Catalog): Array<string> {
     '  constructor(code: C, ...args: [...ParamsArgs<C>, options?: { readonly cause?: unknown }]) {',
     '    const params = (templates[code] === undefined ? [] : args.slice(0, 1)) as ParamsArgs<C>;',
     '    const options = args[params.length] as { readonly cause?: unknown } | undefined;',
-    '    const body = createErrorBody(code, ...params);'
+    bodyLine('code, ...params')
   ]
 }
 
@@ -120,7 +117,7 @@ function localizedConstructorStart(catalog: Catalog): Array<string> {
       '   * @param options ' + doc,
       '   */',
       '  constructor(code: C, options?: ' + options + ') {',
-      '    const body = createErrorBody(code, options?.locale);'
+      bodyLine('code, options?.locale')
     ]
   }
   return [
@@ -131,14 +128,22 @@ function localizedConstructorStart(catalog: Catalog): Array<string> {
     '  constructor(code: C, ...args: [...ParamsArgs<C>, options?: ' + options + ']) {',
     '    const params = (templates[code] === undefined ? [] : args.slice(0, 1)) as ParamsArgs<C>;',
     '    const options = args[params.length] as ' + options + ' | undefined;',
-    '    const body = createErrorBody(code, ...params, options?.locale);'
+    bodyLine('code, ...params, options?.locale')
   ]
+}
+
+/**
+ * The constructor's body, read through a plain type: reading a `const` or a property of type `ErrorBody<C>` makes
+ * the compiler spread `ErrorBody<C>` over every code (to see whether its constraint is a union).
+ */
+function bodyLine(args: string): string {
+  return '    const body = createErrorBody(' + args + ') as unknown as { readonly message: string };'
 }
 
 /** The error class: thrown by clients, sent by servers; recognised by its name and code, not by `instanceof`. */
 export function errorClass(catalog: Catalog): WriterFunction {
   const status = catalog.hasStatus
-    ? ['  /** The HTTP status the error is sent with' + (isPartial(catalog, 'status') ? ' (`undefined` for a code documented without one)' : '') + '. */', '  readonly status: ' + statusTypeOf(catalog) + ';', '']
+    ? ['  /** The HTTP status the error is sent with' + (isPartial(catalog, 'status') ? ' (`undefined` for a code documented without one)' : '') + '. */', '  readonly status: ' + statusType + ';', '']
     : []
   return textStatement([
     '/**',
@@ -159,11 +164,10 @@ export function errorClass(catalog: Catalog): WriterFunction {
     '  readonly body: ErrorBody<C>;',
     '',
     ...constructorStart(catalog),
-    // Read through a plain type: `body.message` would make the compiler spread `ErrorBody<C>` over every code.
-    '    super((body as unknown as { readonly message: string }).message, options);',
+    '    super(body.message, options);',
     '    this.code = code;',
-    ...(catalog.hasStatus ? ['    this.status = (entries[code] as ErrorEntry).status as unknown as ' + statusTypeOf(catalog) + ';'] : []),
-    '    this.body = body;',
+    ...(catalog.hasStatus ? ['    this.status = (' + entryOf(catalog, 'code') + ').status as unknown as ' + statusType + ';'] : []),
+    '    this.body = body as unknown as ErrorBody<C>;',
     '  }',
     '',
     '  /**',
@@ -177,8 +181,9 @@ export function errorClass(catalog: Catalog): WriterFunction {
     '  }',
     '',
     '  /** The response body: what `JSON.stringify(error)` writes. */',
+    // Read through a plain type, as the constructor's body is.
     '  toJSON(): ErrorBody<C> {',
-    '    return this.body;',
+    '    return (this as { readonly body: unknown }).body as ErrorBody<C>;',
     '  }',
     '}'
   ])

@@ -69,6 +69,63 @@ export function caught(error: unknown): ErrorCode | undefined {
 }
 `
 
+/**
+ * The types the catalog's lookups give, compared exactly (not by assignability): each is the type of the catalog's
+ * entry, message or status of the code, and each status's codes are the documented ones, no more.
+ */
+const exactConsumer = `
+import { ApiError, ErrorCode, HttpStatus, errorCatalog, getErrorEntry } from "./error-codes.js";
+import type { DocumentedEntry, DocumentedMessage, DocumentedStatus, ErrorBody, ErrorBodyOf, ErrorCodeOf, ErrorCodesByStatus, ErrorResponse } from "./error-codes.js";
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function exact<T extends true>(): T | undefined {
+  return undefined;
+}
+type Catalog = typeof errorCatalog;
+type Locked = ErrorCode.AccountLocked;
+
+exact<Equal<ReturnType<typeof getErrorEntry<Locked>>, Catalog[Locked]>>();
+exact<Equal<DocumentedEntry<Locked>, Catalog[Locked]>>();
+exact<Equal<DocumentedEntry<ErrorCode>, Catalog[ErrorCode]>>();
+exact<Equal<DocumentedMessage<Locked>, "account locked">>();
+exact<Equal<DocumentedStatus<Locked>, HttpStatus.PaymentRequired>>();
+exact<Equal<ErrorBody<Locked>["message"], "account locked">>();
+exact<Equal<ErrorBody["message"], Catalog[ErrorCode]["message"]>>();
+exact<Equal<ErrorResponse<Locked>["status"], HttpStatus.PaymentRequired>>();
+exact<Equal<ErrorResponse["status"], Catalog[ErrorCode]["status"]>>();
+exact<Equal<ApiError<Locked>["status"], HttpStatus.PaymentRequired>>();
+exact<Equal<ApiError<Locked>["body"]["message"], "account locked">>();
+exact<Equal<ReturnType<ApiError<Locked>["toJSON"]>, ErrorBody<Locked>>>();
+type NotFound =
+  | ErrorCode.InstitutionNotAvailable
+  | ErrorCode.UnableToMapCategory
+  | ErrorCode.UnableToFindCategory
+  | ErrorCode.ProductNotFound
+  | ErrorCode.ProductNotAvailable
+  | ErrorCode.UserNotFound
+  | ErrorCode.ItemNotFound;
+exact<Equal<ErrorCodesByStatus[404], NotFound>>();
+exact<Equal<ErrorCodeOf<HttpStatus.NotFound>, NotFound>>();
+exact<Equal<ErrorBodyOf<404>["code"], NotFound>>();
+exact<Equal<keyof ErrorCodesByStatus, 400 | 401 | 402 | 404 | 501 | 502>>();
+
+export function narrowed(code: ErrorCodesByStatus[404]): "item not found" | undefined {
+  if (code === ErrorCode.ItemNotFound) {
+    exact<Equal<typeof code, ErrorCode.ItemNotFound>>();
+    return getErrorEntry(code).message;
+  }
+  exact<Equal<typeof code, Exclude<NotFound, ErrorCode.ItemNotFound>>>();
+  return undefined;
+}
+
+// @ts-expect-error: a 402 code is no 404 code
+exact<Equal<ErrorCodesByStatus[404], NotFound | Locked>>();
+// @ts-expect-error: the message is its literal, not any string
+exact<Equal<DocumentedMessage<Locked>, string>>();
+// @ts-expect-error: the status is its literal, not any status
+exact<Equal<ApiError<Locked>["status"], HttpStatus>>();
+`
+
 /** Whether `previous` is an overload signature of the function `statement` implements. */
 function isOverload(previous: ts.Statement | undefined, statement: ts.FunctionDeclaration): boolean {
   return previous !== undefined && ts.isFunctionDeclaration(previous) && previous.body === undefined && previous.name?.text === statement.name?.text
@@ -93,10 +150,19 @@ describe.each(['enum', 'const'] as const)('the helpers in the %s style', (style)
     expect(errors.join('\n')).toMatch(/Type 'HttpStatus.PaymentRequired' is not assignable to type 'HttpStatus.NotFound'|Type '402' is not assignable to type '404'/)
   })
 
+  test('the lookups by code give exact types: the entry, message and status of a code, the codes of a status', () => {
+    expect(typeCheck({'error-codes.ts': sources[style], 'consumer.ts': exactConsumer}, options)).toEqual([])
+    const errors = typeCheck({'error-codes.ts': sources[style], 'consumer.ts': exactConsumer.replaceAll(/\/\/ @ts-expect-error.*\n/g, '')}, options)
+    expect(errors).toHaveLength(3)
+    expect(errors.every((error) => error.includes("Type 'false' does not satisfy the constraint 'true'"))).toBe(true)
+  })
+
   test('run as documented', async () => {
     const module = await evaluate(sources[style])
     expect(module.errorResponse(1205)).toEqual({status: 402, body: {code: 1205, message: 'account locked', resolve: module.errorCatalog[1205].resolve}})
 
+    expect(module.getErrorEntry(1205)).toBe(module.errorCatalog[1205])
+    for (const code of [1999, '1205', 1205.5, -0, Number.NaN]) expect(module.getErrorEntry(code)).toBeUndefined()
     const body = module.createErrorBody(1000)
     expect(module.parseErrorBody(body)).toEqual({kind: 'documented', body})
     expect(module.isErrorBody(body)).toBe(true)
