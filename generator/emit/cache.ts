@@ -90,9 +90,9 @@ export class Fragments {
     return last
   }
 
-  /** Keep the fragment written for this key, for this run and the next. */
+  /** Keep the fragment written for this key, for this run and the next (flattened: it is copied into every output after this one). */
   set(key: string, text: string): void {
-    this.#current.set(key, text)
+    this.#current.set(key, flattened(text))
   }
 
   /** The fragment for this key: the one kept, or the one `write` gives, kept. */
@@ -127,4 +127,13 @@ export class Kept {
   text(indent: string, write: (value: unknown) => string): string {
     return this.fragments(indent).through(this.key, () => write(this.make()))
   }
+}
+
+/**
+ * The text, flattened in place. A string built with `+` is held by V8 as a tree of its parts, which every join that
+ * copies it walks again; a conversion to a number flattens it once (its value, never used, is NaN or a number).
+ */
+function flattened(text: string): string {
+  void Number(text)
+  return text
 }
