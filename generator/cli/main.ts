@@ -82,7 +82,7 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
     ])
     // One cache of each for the whole session: a save parses again only the slices whose text it changed, writes again
     // only the entries it changed, and reads back none of the outputs the session wrote while they are unchanged.
-    const watching = {...io, parseCache: io.parseCache ?? new ParseCache(), emitCache: io.emitCache ?? new EmitCache(), written: io.written ?? new WrittenFiles()}
+    const watching = {...io, parseCache: io.parseCache ?? new ParseCache({share: true}), emitCache: io.emitCache ?? new EmitCache(), written: io.written ?? new WrittenFiles()}
     return watch(() => guarded(() => once(settings, watching), watching, true), settings, watching)
   }
   return guarded(() => once(settings, io), io)

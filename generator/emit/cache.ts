@@ -14,11 +14,18 @@ export class EmitCache {
   #current = new Map<string, Map<string, string>>()
   /** Each entry's key, computed once per run for every target. */
   #keys = new WeakMap<CatalogEntry, string>()
+  /** The keys of the last run and of this one, each by itself: an entry's key is the very string the fragments were kept under, found by identity rather than compared character by character. */
+  #lastKeys = new Map<string, string>()
+  #currentKeys = new Map<string, string>()
 
   /** Start a run: the fragments of the run before it are kept only as far as this run uses them. */
   begin(): void {
-    if (this.#current.size > 0) this.#last = this.#current
+    if (this.#current.size > 0) {
+      this.#last = this.#current
+      this.#lastKeys = this.#currentKeys
+    }
     this.#current = new Map()
+    this.#currentKeys = new Map()
   }
 
   /**
@@ -60,7 +67,9 @@ export class EmitCache {
     let key = this.#keys.get(entry)
     if (key === undefined) {
       const {source: _source, ...content} = entry
-      key = JSON.stringify(content)
+      const written = JSON.stringify(content)
+      key = this.#currentKeys.get(written) ?? this.#lastKeys.get(written) ?? written
+      this.#currentKeys.set(key, key)
       this.#keys.set(entry, key)
     }
     return key

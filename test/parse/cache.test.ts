@@ -79,17 +79,18 @@ async function observe(text: string, parser: Parser) {
 }
 
 /** A parser that keeps one cache across runs, counting the texts it sends to the workers. */
-function cachedParser(rowsPerSlice: number): {parser: Parser, cache: ParseCache} {
-  const cache = new ParseCache()
+function cachedParser(rowsPerSlice: number, share = false): {parser: Parser, cache: ParseCache} {
+  const cache = new ParseCache({share})
   return {cache, parser: (files) => parseInWorkers(files, rowsPerSlice, undefined, cache)}
 }
 
-describe('the parse cache', () => {
+// Shared, as `--watch` uses it: each slice's one tree is joined again in every run, its positions moved; else a copy each run.
+describe.each([{share: false}, {share: true}])('the parse cache, %o', ({share}) => {
   test('successive random edits through one cache give a cold run\'s outputs and diagnostics every time', async () => {
     const seen = {runs: 0, sliced: 0, valid: 0}
     await fc.assert(
       fc.asyncProperty(fc.integer({min: 6, max: 40}), fc.integer({min: 2, max: 5}), fc.array(edit, {minLength: 2, maxLength: 5}), async (rows, rowsPerSlice, edits) => {
-        const {parser} = cachedParser(rowsPerSlice)
+        const {parser} = cachedParser(rowsPerSlice, share)
         let text = syntheticDocument(rows)
         expect(await observe(text, parser)).toEqual(await observe(text, parseInThisThread))
         for (const change of edits) {
@@ -110,7 +111,7 @@ describe('the parse cache', () => {
 
   test('on the real document, a one-cell edit parses one slice again and gives a cold run\'s outputs', async () => {
     const seedText = await readFile(seed, 'utf8')
-    const {parser, cache} = cachedParser(4)
+    const {parser, cache} = cachedParser(4, share)
     const slices = planSlices(seedText, 4)?.slices.length ?? 0
     expect(slices).toBeGreaterThan(5)
     expect(await observe(seedText, parser)).toEqual(await observe(seedText, parseInThisThread))
@@ -123,7 +124,7 @@ describe('the parse cache', () => {
   })
 
   test('holds the texts of the last run only', async () => {
-    const {parser, cache} = cachedParser(5)
+    const {parser, cache} = cachedParser(5, share)
     const documents = [syntheticDocument(30), syntheticDocument(30).replace(/Double check/g, 'Check'), syntheticDocument(12)]
     for (const text of documents) await observe(text, parser)
     // The last document's 2 slices, and the texts of the run before it until the next run begins.
@@ -138,7 +139,7 @@ describe('the run --watch makes', () => {
     const directory = await tempDirectory()
     await mkdir(path.join(directory, 'docs'))
     const document = path.join(directory, 'docs', 'errors.md')
-    const cache = new ParseCache()
+    const cache = new ParseCache({share: true})
     const run = async (cached: boolean) => {
       const prepared = await prepare({cwd: directory, input: ['docs/errors.md'], out: 'out', ...(cached ? {parseCache: cache} : {})})
       return {ok: prepared.ok, files: prepared.files.map((file) => [file.name, file.text]), diagnostics: diagnostics(prepared.reports)}
