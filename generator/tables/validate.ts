@@ -9,7 +9,7 @@ import {type ReadTable, reportLostRows} from './lost-rows.js'
 import {codeLook} from './row-lines.js'
 import {looksLikeErrorHeader, reportBrokenTables} from './header/malformed.js'
 import {type HeaderReading, headerTexts, noteUnreadTable, readHeader, reportHeaderReading} from './header/read.js'
-import {type ReadContext, type RowsRead, readRow, tableReading} from './rows.js'
+import {type ReadContext, type RowsRead, readingKey, readRowOnce, tableReading} from './rows.js'
 import {reportInvalidLocales} from '../locales/row-translations.js'
 import {normalizeHeader} from '../catalog/names.js'
 import type {Column, HeaderCell, ReadDocument, ReadOptions, TableInfo} from '../types.js'
@@ -140,7 +140,8 @@ function readTable(table: Table, reading: HeaderReading, heading: string | undef
   const present = new Set(columns.flatMap((column) => (column ? [column] : [])))
   read.tables.push({file: context.file, place: table.position, heading, header, columns: present})
   const rowReading = tableReading(header)
-  for (const row of body) readRow(row, rowReading, heading, context, read)
+  const key = readingKey(rowReading, heading, context)
+  for (const row of body) readRowOnce(row, rowReading, key, heading, context, read)
   warnMessageMarkup(body, columns.indexOf('message'), context.file)
 }
 
