@@ -7,12 +7,10 @@ import {type Progress, silent, terminalProgress} from '../diagnostics/progress.j
 import type {ParseCache} from '../parse/cache.js'
 import type {EmitCache} from '../emit/cache.js'
 import type {WrittenFiles} from '../contract/written-io.js'
-import type {Config} from '../types.js'
 import type {Prepared, PrepareOptions} from '../spine.js'
 import {documentPatterns} from '../read/patterns.js'
 import {contentNote} from '../tables/header/columns.js'
-import {type Changed, type Generated, type OnDisk, readOnDisk, writeChanged} from '../write/apply-io.js'
-import {lockOutputDirectory} from '../write/lock-io.js'
+import {type Changed, type Generated, readOnDisk, writeLocked} from '../write/apply-io.js'
 import {snapshotSettings} from '../write/manifest-io.js'
 import {checkOutputDirectory, refuseOutside, repositoryOf} from '../write/output-io.js'
 import {answerFromManifest} from './fast-path.js'
@@ -74,15 +72,8 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
 
   const {settings} = parsed
   if (settings.watch) {
-    const [{watch}, {ParseCache}, {EmitCache}, {WrittenFiles}] = await Promise.all([
-      import('./watch-io.js'),
-      import('../parse/cache.js'),
-      import('../emit/cache.js'),
-      import('../contract/written-io.js')
-    ])
-    // One cache of each for the whole session: a save parses again only the slices whose text it changed, writes again
-    // only the entries it changed, and reads back none of the outputs the session wrote while they are unchanged.
-    const watching = {...io, parseCache: io.parseCache ?? new ParseCache({share: true}), emitCache: io.emitCache ?? new EmitCache(), written: io.written ?? new WrittenFiles()}
+    const {watch, withSessionCaches} = await import('./watch-io.js')
+    const watching = withSessionCaches(io)
     return watch(() => guarded(() => once(settings, watching), watching, true), settings, watching)
   }
   return guarded(() => once(settings, io), io)
@@ -191,14 +182,8 @@ async function once(settings: Settings, io: Io): Promise<number> {
     const written = (changed.length === 0 && abandoned.length === 0 ? 'up to date' : changed.length + ' of ' + prepared.files.length + ' files written') + removed
     io.stdout('errgen: ' + prepared.catalog.entries.length + ' codes, ' + shownOut + '/ ' + written + ' (' + elapsed(started) + ')\n')
   }
-  // While the session waits for the next save, read back what it just wrote: the next run compares its names with that.
-  if (io.written && config.against === undefined) readBackAhead(config, io.cwd, io.written)
+  if (io.written && config.against === undefined) void import('./watch-io.js').then(({readBackAhead}) => readBackAhead(config, io.cwd, io.written))
   return exitOk
-}
-
-/** Start reading back the outputs a `--watch` session just wrote, into its memory of them; a failure is the next run's to report. */
-function readBackAhead(config: Config, cwd: string, written: WrittenFiles): void {
-  import('../contract/outputs-io.js').then(({replacedOutputs}) => replacedOutputs(config, cwd, [], true, written)).catch(() => undefined)
 }
 
 /** Refuse an output directory outside the working directory, the configuration's and the repository that holds them. */
@@ -217,18 +202,6 @@ async function preparing(progress: Progress, options: PrepareOptions): Promise<P
   }
 }
 
-/** Compare the outputs with the output directory and write the changed ones, holding the directory's lock (a check never takes it). */
-async function writeLocked(generated: Generated, force: boolean, written: WrittenFiles | undefined): Promise<OnDisk> {
-  const release = await lockOutputDirectory(generated.out, generated.shownOut)
-  try {
-    // The changed outputs' first lines only: what refusing a file errgen did not write needs.
-    const disk = await readOnDisk(generated, false, written)
-    await writeChanged(disk, generated, force, written)
-    return disk
-  } finally {
-    await release()
-  }
-}
 
 /**
  * `--print-config`: the resolved configuration as JSON, with how each error table is read (`tables`: each header

@@ -2,11 +2,12 @@
 import os from 'node:os'
 import {Worker} from 'node:worker_threads'
 import type {ParseCache} from './cache.js'
-import {fresh, join, planSlices} from './slices.js'
+import {fresh, join, type Placed} from './join.js'
+import {planSlices} from './slices.js'
 import {decodeTree} from './tree-codec.js'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import type {Placed, Plan} from './slices.js'
+import type {Plan} from './slices.js'
 import type {EncodedTree} from './tree-codec.js'
 
 /** A text to parse, and the promise its encoded tree settles. */

@@ -7,6 +7,7 @@ import type {GeneratedFile, StoredReport} from '../types.js'
 import {isGenerated, markerBytes, refuseForeignFiles} from './foreign.js'
 import {contentHash, type DocumentBytes, fingerprint, manifestName, manifestText, type SettingsSnapshot} from './manifest-io.js'
 import {encoded, ensureDirectory, removeFiles, writeAtomically} from './output-io.js'
+import {lockOutputDirectory} from './lock-io.js'
 import type {WrittenFiles} from '../contract/written-io.js'
 
 /** An output whose bytes differ from the file on disk. */
@@ -150,6 +151,24 @@ export async function writeChanged(disk: OnDisk, generated: Generated, force: bo
     await writeAtomically(generated.out, writes, generated.shownOut, written)
   }
   await removeFiles(generated.out, disk.abandoned, generated.shownOut)
+}
+
+/**
+ * Compare the outputs with the output directory and write the changed ones, holding the directory's lock (a check never
+ * takes it).
+ *
+ * @param written the files a `--watch` session wrote
+ */
+export async function writeLocked(generated: Generated, force: boolean, written: WrittenFiles | undefined): Promise<OnDisk> {
+  const release = await lockOutputDirectory(generated.out, generated.shownOut)
+  try {
+    // The changed outputs' first lines only: what refusing a file errgen did not write needs.
+    const disk = await readOnDisk(generated, false, written)
+    await writeChanged(disk, generated, force, written)
+    return disk
+  } finally {
+    await release()
+  }
 }
 
 /**
