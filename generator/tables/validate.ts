@@ -177,12 +177,15 @@ function checkHeader(headerRow: TableRow, header: ReadonlyArray<HeaderCell>, con
   return false
 }
 
+/** The nodes whose content is inline (a table's cells, a paragraph, a heading): no definition stands in them. */
+const inlineOnly: ReadonlySet<string> = new Set(['table', 'tableRow', 'tableCell', 'paragraph', 'heading'])
+
 /** The URL of each link reference definition, by its identifier; the first of one identifier counts, as in CommonMark. */
 function definitionsOf(tree: Root): Map<string, string> {
   const urls = new Map<string, string>()
   const visit = (node: Nodes): void => {
     if (node.type === 'definition' && !urls.has(node.identifier)) urls.set(node.identifier, node.url)
-    if ('children' in node) for (const child of node.children) visit(child)
+    if ('children' in node && !inlineOnly.has(node.type)) for (const child of node.children) visit(child)
   }
   visit(tree)
   return urls
