@@ -6,11 +6,11 @@ import {report, storedStylish, storeReports} from '../diagnostics/report.js'
 import {type Progress, silent, terminalProgress} from '../diagnostics/progress.js'
 import type {ParseCache} from '../parse/cache.js'
 import type {EmitCache} from '../emit/cache.js'
+import type {WrittenFiles} from '../contract/written-io.js'
 import type {Prepared, PrepareOptions} from '../spine.js'
 import {documentPatterns} from '../read/patterns.js'
 import {contentNote} from '../tables/header/columns.js'
-import {type Changed, type Generated, type OnDisk, readOnDisk, writeChanged} from '../write/apply-io.js'
-import {lockOutputDirectory} from '../write/lock-io.js'
+import {type Changed, type Generated, readOnDisk, writeLocked} from '../write/apply-io.js'
 import {snapshotSettings} from '../write/manifest-io.js'
 import {checkOutputDirectory, refuseOutside, repositoryOf} from '../write/output-io.js'
 import {answerFromManifest} from './fast-path.js'
@@ -32,6 +32,8 @@ export interface Io {
   readonly parseCache?: ParseCache | undefined
   /** The texts of the last run's entries in each output, kept between the runs of `--watch`. */
   readonly emitCache?: EmitCache | undefined
+  /** The outputs written, with their bytes, kept between the runs of `--watch`: those unchanged on disk are not read again. */
+  readonly written?: WrittenFiles | undefined
 }
 
 const exitOk = 0
@@ -70,9 +72,8 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
 
   const {settings} = parsed
   if (settings.watch) {
-    const [{watch}, {ParseCache}, {EmitCache}] = await Promise.all([import('./watch-io.js'), import('../parse/cache.js'), import('../emit/cache.js')])
-    // One cache of each for the whole session: a save parses again only the slices whose text it changed, and writes again only the entries it changed.
-    const watching = {...io, parseCache: io.parseCache ?? new ParseCache(), emitCache: io.emitCache ?? new EmitCache()}
+    const {watch, withSessionCaches} = await import('./watch-io.js')
+    const watching = withSessionCaches(io)
     return watch(() => guarded(() => once(settings, watching), watching, true), settings, watching)
   }
   return guarded(() => once(settings, io), io)
@@ -122,7 +123,8 @@ async function once(settings: Settings, io: Io): Promise<number> {
     progress,
     parseCache: io.parseCache,
     encodeOutputs: true,
-    emitCache: io.emitCache
+    emitCache: io.emitCache,
+    written: io.written
   })
   const {config} = prepared
   const out = config && path.resolve(io.cwd, config.out)
@@ -171,15 +173,16 @@ async function once(settings: Settings, io: Io): Promise<number> {
     args: outputArgs(settings)
   }
   if (settings.check) {
-    const {changed, abandoned} = await readOnDisk(generated)
+    const {changed, abandoned} = await readOnDisk(generated, true, io.written)
     return check(changed, abandoned.map((name) => shownOut + '/' + name), prepared.cwd, settings, io)
   }
-  const {changed, abandoned} = await writeLocked(generated, settings.force)
+  const {changed, abandoned} = await writeLocked(generated, settings.force, io.written)
   if (!settings.quiet && settings.format !== 'json') {
     const removed = abandoned.length === 0 ? '' : ', ' + abandoned.length + ' no longer generated removed'
     const written = (changed.length === 0 && abandoned.length === 0 ? 'up to date' : changed.length + ' of ' + prepared.files.length + ' files written') + removed
     io.stdout('errgen: ' + prepared.catalog.entries.length + ' codes, ' + shownOut + '/ ' + written + ' (' + elapsed(started) + ')\n')
   }
+  if (io.written && config.against === undefined) void import('./watch-io.js').then(({readBackAhead}) => readBackAhead(config, io.cwd, io.written))
   return exitOk
 }
 
@@ -199,18 +202,6 @@ async function preparing(progress: Progress, options: PrepareOptions): Promise<P
   }
 }
 
-/** Compare the outputs with the output directory and write the changed ones, holding the directory's lock (a check never takes it). */
-async function writeLocked(generated: Generated, force: boolean): Promise<OnDisk> {
-  const release = await lockOutputDirectory(generated.out, generated.shownOut)
-  try {
-    // The changed outputs' first lines only: what refusing a file errgen did not write needs.
-    const disk = await readOnDisk(generated, false)
-    await writeChanged(disk, generated, force)
-    return disk
-  } finally {
-    await release()
-  }
-}
 
 /**
  * `--print-config`: the resolved configuration as JSON, with how each error table is read (`tables`: each header

@@ -1,4 +1,4 @@
-/** watch-io: a run and the settings in, a loop that runs it again whenever a document or the configuration changes out; resolves with 0 when the signal stops it, and never dies of a bad save, a missing file or folder, or a folder removed under it. */
+/** watch-io: a run and the settings in, a loop that runs it again whenever a document or the configuration changes out (with the caches a session keeps between runs); resolves with 0 when the signal stops it, and never dies of a bad save, a missing file or folder, or a folder removed under it. */
 import {statSync, watch as watchFiles} from 'node:fs'
 import path from 'node:path'
 import {isDynamicPattern} from 'tinyglobby'
@@ -8,6 +8,10 @@ import {loadConfig} from '../config/load-io.js'
 import {documentPatterns} from '../read/patterns.js'
 import type {Settings} from './flags.js'
 import type {Io} from './main.js'
+import {ParseCache} from '../parse/cache.js'
+import {EmitCache} from '../emit/cache.js'
+import {WrittenFiles} from '../contract/written-io.js'
+import type {Config} from '../types.js'
 
 /** How long to wait for a burst of file events (an editor's save) to end. */
 const settleMs = 80
@@ -16,6 +20,21 @@ const settleMs = 80
 interface State {
   readonly watching: Watching
   documents: ReadonlyArray<Target> | undefined
+}
+
+/**
+ * The session's one cache of each, kept between its runs: a save parses again only the slices whose text it changed
+ * (each other slice's tree shared, not copied), writes again only the entries it changed, and reads none of the
+ * outputs the session wrote while they are unchanged on disk.
+ */
+export function withSessionCaches(io: Io): Io {
+  return {...io, parseCache: io.parseCache ?? new ParseCache({share: true}), emitCache: io.emitCache ?? new EmitCache(), written: io.written ?? new WrittenFiles()}
+}
+
+/** While the session waits for the next save, start reading back the outputs it just wrote (the next run compares its names with them), into its memory of them; a failure is the next run's to report. */
+export function readBackAhead(config: Config, cwd: string, written: WrittenFiles | undefined): void {
+  if (!written) return
+  import('../contract/outputs-io.js').then(({replacedOutputs}) => replacedOutputs(config, cwd, [], true, written)).catch(() => undefined)
 }
 
 /**

@@ -62,10 +62,15 @@ export interface Rename {
 export function compareContract(before: Before, after: Catalog, files: ReadonlyMap<string, VFile>, options: ContractOptions): Array<Rename> {
   const report = reporter(options)
   const fileOf = (path: string) => files.get(path) ?? before.file
+  // What the engine compares of an entry, and nothing else: it is made for every code of every run.
   const changes = compareEntries(before.entries, after.entries, (entry) => ({
-    ...entry,
+    code: entry.code,
+    name: entry.name,
+    status: entry.status,
+    message: entry.message,
     resolve: before.linkedTexts ? (entry.docs?.resolve ?? entry.resolve) : entry.resolve,
-    type: problemTypeOrUndefined(options.problem, entry)
+    type: problemTypeOrUndefined(options.problem, entry),
+    translations: entry.translations
   }))
   const nowByName = new Map(after.entries.map((entry) => [entry.name, entry]))
   const renames: Array<Rename> = []

@@ -7,6 +7,7 @@ import {sortMessages} from '../diagnostics/report.js'
 import {anyExists} from '../read/files-io.js'
 import type {Catalog, Config, GenerateOptions, OutputFile} from '../types.js'
 import type {Before, Rename} from './compare.js'
+import type {WrittenFiles} from './written-io.js'
 
 /** The comparison with an earlier catalog. */
 export interface Contract {
@@ -25,6 +26,8 @@ export interface CompareOptions extends GenerateOptions {
   readonly force?: boolean | undefined
   /** Told the stage the run is in and the rows it read (the command's line on a terminal). */
   readonly progress?: Progress | undefined
+  /** The outputs a `--watch` session wrote, with their bytes: those unchanged on disk are not read again. */
+  readonly written?: WrittenFiles | undefined
 }
 
 /**
@@ -67,7 +70,7 @@ async function earlierCatalog(config: Config, cwd: string, options: CompareOptio
   if (against === undefined) {
     if (options.against === false) return undefined
     const {replacedOutputs} = await import('./outputs-io.js')
-    return replacedOutputs(config, cwd, generated, options.force ?? false)
+    return replacedOutputs(config, cwd, generated, options.force ?? false, options.written)
   }
   if (path.resolve(cwd, against) === path.resolve(cwd, config.out) && !(await hasOutputs(config, cwd))) return undefined
   const {loadBefore} = await import('./against-io.js')

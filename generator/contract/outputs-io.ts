@@ -10,6 +10,7 @@ import {isGenerated} from '../write/foreign.js'
 import {encoded} from '../write/output-io.js'
 import type {Before} from './compare.js'
 import {readBack, statusNamesOf} from './read-back.js'
+import type {WrittenFiles} from './written-io.js'
 import {kindsOfName, readingOrder, targetOf} from '../targets/index.js'
 
 /** Read the entries back from the first output errgen generated in the directory; an IoError when there is none. */
@@ -44,6 +45,8 @@ interface Found {
   readonly file: string
   /** Whether it already holds exactly the bytes generated for it. */
   readonly current: boolean
+  /** Its bytes, when the session wrote them and they are unchanged on disk (they are held by the session anyway). */
+  readonly written: Buffer | undefined
 }
 
 /**
@@ -57,8 +60,15 @@ interface Found {
  *
  * @param generated the outputs the run generated
  * @param force outputs errgen cannot read back are replaced without comparing, rather than an IoError
+ * @param written the outputs a `--watch` session wrote: those unchanged on disk are neither read nor read back again
  */
-export async function replacedOutputs(config: Config, cwd: string, generated: ReadonlyArray<OutputFile>, force: boolean): Promise<Before | undefined> {
+export async function replacedOutputs(
+  config: Config,
+  cwd: string,
+  generated: ReadonlyArray<OutputFile>,
+  force: boolean,
+  written?: WrittenFiles
+): Promise<Before | undefined> {
   const directory = path.resolve(cwd, config.out)
   if (!(await isDirectory(directory))) return undefined
   // Every output holds every code's name: the quickest to read first.
@@ -66,14 +76,14 @@ export async function replacedOutputs(config: Config, cwd: string, generated: Re
     const name = config.outputs[kind]
     return name ? [{kind, name}] : []
   })
-  let found = await readOutputs(directory, cwd, configured, generated)
-  if (found.length === 0) found = await readOutputs(directory, cwd, await listedOutputs(directory, configured.map((output) => output.name)), generated)
+  let found = await readOutputs(directory, cwd, configured, generated, written)
+  if (found.length === 0) found = await readOutputs(directory, cwd, await listedOutputs(directory, configured.map((output) => output.name)), generated, written)
   const label = displayPath(directory, cwd)
-  if (found.some((output) => output.current)) return statusesOnly(label, found)
+  if (found.some((output) => output.current)) return statusesOnly(label, found, written)
   for (const output of found) {
     const {kind, shown} = output
-    const entries = await textOf(output).then((text) => readBack(kind, text)).catch(() => undefined)
-    if (entries) return snapshotBefore(label, kind, entries, new VFile({path: shown}), await statusNamesIn(found))
+    const entries = await readOnce(output, 'entries', (text) => readBack(kind, text), written).catch(() => undefined)
+    if (entries) return snapshotBefore(label, kind, entries, new VFile({path: shown}), await statusNamesIn(found, written))
   }
   const [unreadable] = found
   if (unreadable === undefined || force) return undefined
@@ -88,15 +98,17 @@ async function readOutputs(
   directory: string,
   cwd: string,
   outputs: ReadonlyArray<{readonly kind: OutputKind, readonly name: string}>,
-  generated: ReadonlyArray<OutputFile>
+  generated: ReadonlyArray<OutputFile>,
+  written: WrittenFiles | undefined
 ): Promise<Array<Found>> {
   const found: Array<Found> = []
   for (const {kind, name} of outputs) {
     const shown = displayPath(path.join(directory, name), cwd)
     const file = path.join(directory, name)
-    const bytes = await readIfExists(file, shown)
+    const kept = await written?.bytes(file)
+    const bytes = kept ?? (await readIfExists(file, shown))
     if (!bytes || !isGenerated(bytes)) continue
-    found.push({kind, shown, file, current: generated.some((output) => output.name === name && bytes.equals(encoded(output)))})
+    found.push({kind, shown, file, current: generated.some((output) => output.name === name && bytes.equals(encoded(output))), written: kept})
   }
   return found
 }
@@ -105,10 +117,10 @@ async function readOutputs(
  * When an output already holds the new bytes, the catalog is the one generated: only the status names of an output
  * that holds them and was not replaced yet are compared (none of its entries); undefined when there is none.
  */
-async function statusesOnly(label: string, found: ReadonlyArray<Found>): Promise<Before | undefined> {
+async function statusesOnly(label: string, found: ReadonlyArray<Found>, written: WrittenFiles | undefined): Promise<Before | undefined> {
   if (found.some((output) => output.current && targetOf(output.kind).readBack.statusNames !== undefined)) return undefined
   const stale = found.filter((output) => !output.current)
-  const statuses = await statusNamesIn(stale)
+  const statuses = await statusNamesIn(stale, written)
   const [first] = stale
   return statuses && first ? snapshotBefore(label, first.kind, [], new VFile({path: first.shown}), statuses) : undefined
 }
@@ -133,9 +145,9 @@ function isDirectory(directory: string): Promise<boolean> {
 }
 
 /** The status names of the first of the outputs that holds them and can be read; undefined when none does. */
-async function statusNamesIn(found: ReadonlyArray<Found>): Promise<Array<StatusName> | undefined> {
+async function statusNamesIn(found: ReadonlyArray<Found>, written: WrittenFiles | undefined): Promise<Array<StatusName> | undefined> {
   for (const output of found) {
-    const names = await textOf(output).then((text) => statusNamesOf(output.kind, text)).catch(() => undefined)
+    const names = await readOnce(output, 'statuses', (text) => statusNamesOf(output.kind, text), written).catch(() => undefined)
     if (names) return names
   }
   return undefined
@@ -155,6 +167,18 @@ function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot
     file,
     files: [file]
   }
+}
+
+/**
+ * What `read` gives for an output's text: for an output the session wrote and that is unchanged, read from the bytes
+ * it holds, once while it holds them; otherwise from the text read again from the disk.
+ *
+ * @param what which reading, for the session's memory of it
+ */
+function readOnce<T>(output: Found, what: string, read: (text: string) => Promise<T>, written: WrittenFiles | undefined): Promise<T> {
+  const bytes = output.written
+  if (bytes && written) return written.derived(bytes, what + ':' + output.kind, () => read(bytes.toString('utf8')))
+  return textOf(output).then(read)
 }
 
 /** An output's text, read again from the disk; an IoError when it is gone. */

@@ -14,11 +14,18 @@ export class EmitCache {
   #current = new Map<string, Map<string, string>>()
   /** Each entry's key, computed once per run for every target. */
   #keys = new WeakMap<CatalogEntry, string>()
+  /** The keys of the last run and of this one, each by itself: an entry's key is the very string the fragments were kept under, found by identity rather than compared character by character. */
+  #lastKeys = new Map<string, string>()
+  #currentKeys = new Map<string, string>()
 
   /** Start a run: the fragments of the run before it are kept only as far as this run uses them. */
   begin(): void {
-    if (this.#current.size > 0) this.#last = this.#current
+    if (this.#current.size > 0) {
+      this.#last = this.#current
+      this.#lastKeys = this.#currentKeys
+    }
     this.#current = new Map()
+    this.#currentKeys = new Map()
   }
 
   /**
@@ -60,7 +67,9 @@ export class EmitCache {
     let key = this.#keys.get(entry)
     if (key === undefined) {
       const {source: _source, ...content} = entry
-      key = JSON.stringify(content)
+      const written = JSON.stringify(content)
+      key = this.#currentKeys.get(written) ?? this.#lastKeys.get(written) ?? written
+      this.#currentKeys.set(key, key)
       this.#keys.set(entry, key)
     }
     return key
@@ -90,9 +99,9 @@ export class Fragments {
     return last
   }
 
-  /** Keep the fragment written for this key, for this run and the next. */
+  /** Keep the fragment written for this key, for this run and the next (flattened: it is copied into every output after this one). */
   set(key: string, text: string): void {
-    this.#current.set(key, text)
+    this.#current.set(key, flattened(text))
   }
 
   /** The fragment for this key: the one kept, or the one `write` gives, kept. */
@@ -141,4 +150,13 @@ export class Later extends Kept {
   constructor(make: () => unknown) {
     super('', make, () => unkept)
   }
+}
+
+/**
+ * The text, flattened in place. A string built with `+` is held by V8 as a tree of its parts, which every join that
+ * copies it walks again; a conversion to a number flattens it once (its value, never used, is NaN or a number).
+ */
+function flattened(text: string): string {
+  void Number(text)
+  return text
 }

@@ -2,7 +2,8 @@
 import os from 'node:os'
 import {Worker} from 'node:worker_threads'
 import type {ParseCache} from './cache.js'
-import {planSlices, stitch} from './slices.js'
+import {fresh, join, type Placed} from './join.js'
+import {planSlices} from './slices.js'
 import {decodeTree} from './tree-codec.js'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
@@ -74,7 +75,8 @@ export async function parseInWorkers(
   const workers = pool.get()
   workers.plan(jobs)
   const parseText = (text: string) => parseCached(workers, text, cache)
-  const trees = await Promise.all(texts.map((text, index) => parseDocument(parseText, text, plans[index], onRows)))
+  const placeText = (text: string) => placedSlice(workers, text, cache)
+  const trees = await Promise.all(texts.map((text, index) => parseDocument(parseText, placeText, text, plans[index], onRows)))
   if (jobs >= largeRun) await pool.close()
   return trees
 }
@@ -93,15 +95,33 @@ async function parseCached(workers: ParsePool, text: string, cache: ParseCache |
   return decodeTree(encoded)
 }
 
+/** A slice's tree for a join: the session's shared one when the cache shares them, else a copy of its own. */
+async function placedSlice(workers: ParsePool, text: string, cache: ParseCache | undefined): Promise<Placed> {
+  const shared = cache?.placed(text)
+  if (shared) return shared
+  if (cache?.shares && !cache.has(text)) {
+    cache.keep(text, await workers.parse(text))
+    const placed = cache.placed(text)
+    if (placed) return placed
+  }
+  return fresh(await parseCached(workers, text, cache))
+}
+
 /** One document's tree: its slices' trees joined as planned, or (no plan, or the slices declined) the whole text's. */
-async function parseDocument(parse: (text: string) => Promise<Root>, text: string, plan: Plan | undefined, onRows?: (count: number) => void): Promise<Root> {
+async function parseDocument(
+  parse: (text: string) => Promise<Root>,
+  placeText: (text: string) => Promise<Placed>,
+  text: string,
+  plan: Plan | undefined,
+  onRows?: (count: number) => void
+): Promise<Root> {
   if (plan) {
     const trees = await Promise.all(plan.slices.map(async (slice) => {
-      const tree = await parse(slice.text)
+      const tree = await placeText(slice.text)
       onRows?.(slice.rows)
       return tree
     }))
-    const tree = stitch(plan, trees)
+    const tree = join(plan, trees)
     if (tree) return tree
   }
   return parse(text)

@@ -24,6 +24,9 @@ export function decodeUtf8(bytes: Uint8Array): {text: string} | {invalidAt: numb
  * @see https://encoding.spec.whatwg.org/#utf-8-decoder
  */
 export function decodeUtf8Lossy(bytes: Uint8Array): {text: string, illFormed: Array<IllFormed>} {
+  // Well-formed bytes (nearly every document) are decoded at once; only others are walked sequence by sequence.
+  const whole = decodeIfWellFormed(bytes)
+  if (whole !== undefined) return {text: whole, illFormed: []}
   const illFormed: Array<IllFormed> = []
   let text = ''
   let validFrom = 0
@@ -42,6 +45,17 @@ export function decodeUtf8Lossy(bytes: Uint8Array): {text: string, illFormed: Ar
     validFrom = offset
   }
   return {text: text + decodeWellFormed(bytes, validFrom, bytes.length), illFormed}
+}
+
+/** The text of well-formed UTF-8 (a leading byte-order mark dropped); undefined when any sequence is ill-formed. */
+function decodeIfWellFormed(bytes: Uint8Array): string | undefined {
+  try {
+    return decodeWellFormed(bytes, 0, bytes.length)
+  } catch (cause) {
+    // The strict decoder's one failure: an ill-formed sequence, which the caller then locates.
+    if (cause instanceof TypeError) return undefined
+    throw cause
+  }
 }
 
 /** Decode well-formed UTF-8; a byte-order mark is dropped only at the start of the file. */

@@ -2,7 +2,8 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {ParseCache} from '../parse/cache.js'
-import {planSlices, stitch} from '../parse/slices.js'
+import {stitch} from '../parse/join.js'
+import {planSlices} from '../parse/slices.js'
 import {encodeTree} from '../parse/tree-codec.js'
 
 /** A processor's parser, as unified calls it. */

@@ -56,6 +56,59 @@ export function tableReading(header: ReadonlyArray<HeaderCell>): TableReading {
   return {columns: columnsOf(header), optional, namesByContent: Boolean(cellOf('name')?.content), locales: localeColumns(header)}
 }
 
+/** What a row read without a message gave, and the reading it was read in. */
+interface QuietRow {
+  /** The reading, written out (`readingKey`). */
+  readonly reading: string
+  readonly row: Row | undefined
+  readonly codes: ReadonlyArray<CodeCell>
+}
+
+/**
+ * The rows read without a message, by their node. A `--watch` session joins the same nodes again for the slices a save
+ * did not change (only their positions move, and the places read from them are those very positions): a node read
+ * again in the same reading gives what it gave, in this run's document. A row with a message is read again, so that
+ * every message is made anew.
+ */
+const quietRows = new WeakMap<TableRow, QuietRow>()
+
+/** The readings written out lately, each by itself: a row's reading is then compared by identity. */
+const readings = new Map<string, string>()
+
+/**
+ * Everything a row's reading depends on but the row, written out once per table: how the table is read, the heading
+ * above it, the options and the document's link definitions.
+ */
+export function readingKey(reading: TableReading, heading: string | undefined, context: ReadContext): string {
+  const written = JSON.stringify([reading.columns, [...reading.optional], reading.namesByContent, reading.locales, heading ?? null, context.options, [...context.definitions]])
+  const known = readings.get(written)
+  if (known !== undefined) return known
+  if (readings.size >= 16) readings.clear()
+  readings.set(written, written)
+  return written
+}
+
+/**
+ * `readRow`, for a row whose node was read without a message in the same reading: what it gave then, in this run's
+ * document.
+ *
+ * @param key the reading written out (`readingKey`)
+ */
+export function readRowOnce(row: TableRow, reading: TableReading, key: string, heading: string | undefined, context: ReadContext, read: RowsRead): void {
+  const quiet = quietRows.get(row)
+  if (quiet?.reading === key) {
+    const codes = quiet.codes.map((code) => ({...code, file: context.file}))
+    read.codes.push(...codes)
+    if (quiet.row) read.rows.push({...quiet.row, file: context.file, code: codes[quiet.codes.indexOf(quiet.row.code)] ?? {...quiet.row.code, file: context.file}})
+    return
+  }
+  const messages = context.file.messages.length
+  const rows = read.rows.length
+  const codes = read.codes.length
+  readRow(row, reading, heading, context, read)
+  if (context.file.messages.length === messages) quietRows.set(row, {reading: key, row: read.rows[rows], codes: read.codes.slice(codes)})
+}
+
 /** A cell of a column errgen reads: its text and the place of its content. */
 interface ReadCell {
   text: string

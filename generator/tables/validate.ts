@@ -9,7 +9,7 @@ import {type ReadTable, reportLostRows} from './lost-rows.js'
 import {codeLook} from './row-lines.js'
 import {looksLikeErrorHeader, reportBrokenTables} from './header/malformed.js'
 import {type HeaderReading, headerTexts, noteUnreadTable, readHeader, reportHeaderReading} from './header/read.js'
-import {type ReadContext, type RowsRead, readRow, tableReading} from './rows.js'
+import {type ReadContext, type RowsRead, readingKey, readRowOnce, tableReading} from './rows.js'
 import {reportInvalidLocales} from '../locales/row-translations.js'
 import {normalizeHeader} from '../catalog/names.js'
 import type {Column, HeaderCell, ReadDocument, ReadOptions, TableInfo} from '../types.js'
@@ -140,7 +140,8 @@ function readTable(table: Table, reading: HeaderReading, heading: string | undef
   const present = new Set(columns.flatMap((column) => (column ? [column] : [])))
   read.tables.push({file: context.file, place: table.position, heading, header, columns: present})
   const rowReading = tableReading(header)
-  for (const row of body) readRow(row, rowReading, heading, context, read)
+  const key = readingKey(rowReading, heading, context)
+  for (const row of body) readRowOnce(row, rowReading, key, heading, context, read)
   warnMessageMarkup(body, columns.indexOf('message'), context.file)
 }
 
@@ -176,12 +177,15 @@ function checkHeader(headerRow: TableRow, header: ReadonlyArray<HeaderCell>, con
   return false
 }
 
+/** The nodes whose content is inline (a table's cells, a paragraph, a heading): no definition stands in them. */
+const inlineOnly: ReadonlySet<string> = new Set(['table', 'tableRow', 'tableCell', 'paragraph', 'heading'])
+
 /** The URL of each link reference definition, by its identifier; the first of one identifier counts, as in CommonMark. */
 function definitionsOf(tree: Root): Map<string, string> {
   const urls = new Map<string, string>()
   const visit = (node: Nodes): void => {
     if (node.type === 'definition' && !urls.has(node.identifier)) urls.set(node.identifier, node.url)
-    if ('children' in node) for (const child of node.children) visit(child)
+    if ('children' in node && !inlineOnly.has(node.type)) for (const child of node.children) visit(child)
   }
   visit(tree)
   return urls

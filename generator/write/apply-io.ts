@@ -7,6 +7,8 @@ import type {GeneratedFile, StoredReport} from '../types.js'
 import {isGenerated, markerBytes, refuseForeignFiles} from './foreign.js'
 import {contentHash, type DocumentBytes, fingerprint, manifestName, manifestText, type SettingsSnapshot} from './manifest-io.js'
 import {encoded, ensureDirectory, removeFiles, writeAtomically} from './output-io.js'
+import {lockOutputDirectory} from './lock-io.js'
+import type {WrittenFiles} from '../contract/written-io.js'
 
 /** An output whose bytes differ from the file on disk. */
 export interface Changed {
@@ -53,10 +55,11 @@ export interface OnDisk {
  * @param whole keep the whole bytes on disk of each changed output (`--check`, which shows a diff); otherwise only
  *   their first lines are kept, where the generated-file marker stands, so that a run does not hold every output
  *   twice (a 100,000-code OpenAPI document is 137 MB)
+ * @param written the files a `--watch` session wrote: one unchanged on disk is not read again
  */
-export async function readOnDisk(generated: Generated, whole = true): Promise<OnDisk> {
+export async function readOnDisk(generated: Generated, whole = true, written?: WrittenFiles): Promise<OnDisk> {
   const manifest = await readIfExists(path.join(generated.out, manifestName), generated.shownOut + '/' + manifestName)
-  const [changed, abandoned] = await Promise.all([changedFiles(generated, whole), abandonedOutputs(generated, manifest)])
+  const [changed, abandoned] = await Promise.all([changedFiles(generated, whole, written), abandonedOutputs(generated, manifest)])
   return {changed, abandoned, manifest}
 }
 
@@ -64,16 +67,17 @@ export async function readOnDisk(generated: Generated, whole = true): Promise<On
  * The outputs whose bytes differ from the files on disk, each read and compared before the next is read; for a
  * write, a regular file whose size differs is not read past its first lines.
  */
-async function changedFiles(generated: Generated, whole: boolean): Promise<Array<Changed>> {
+async function changedFiles(generated: Generated, whole: boolean, written: WrittenFiles | undefined): Promise<Array<Changed>> {
   const changed: Array<Changed> = []
   for (const file of generated.files) {
     const shown = generated.shownOut + '/' + file.name
-    const info = whole ? undefined : await stat(file.path).catch(() => undefined)
+    const kept = await written?.bytes(file.path)
+    const info = whole || kept ? undefined : await stat(file.path).catch(() => undefined)
     if (info?.isFile() && info.size !== encoded(file).length) {
       changed.push({file, current: await readHead(file.path, shown)})
       continue
     }
-    const current = await readIfExists(file.path, shown)
+    const current = kept ?? (await readIfExists(file.path, shown))
     if (!current || !current.equals(encoded(file))) changed.push({file, current: !current || whole ? current : Buffer.from(current.subarray(0, markerBytes))})
   }
   return changed
@@ -136,16 +140,35 @@ function isPlainName(name: string): boolean {
  * file errgen did not generate.
  *
  * @param force replace such files too
+ * @param written the files a `--watch` session wrote, told each file written
  */
-export async function writeChanged(disk: OnDisk, generated: Generated, force: boolean): Promise<void> {
+export async function writeChanged(disk: OnDisk, generated: Generated, force: boolean, written?: WrittenFiles): Promise<void> {
   if (!force) refuseForeignFiles(disk.changed, generated.shownOut)
   const manifest = await manifestFile(generated, disk.manifest)
   const writes = [...disk.changed.map(({file}) => file), ...(manifest ? [manifest] : [])]
   if (writes.length > 0) {
     await ensureDirectory(generated.out, generated.shownOut)
-    await writeAtomically(generated.out, writes, generated.shownOut)
+    await writeAtomically(generated.out, writes, generated.shownOut, written)
   }
   await removeFiles(generated.out, disk.abandoned, generated.shownOut)
+}
+
+/**
+ * Compare the outputs with the output directory and write the changed ones, holding the directory's lock (a check never
+ * takes it).
+ *
+ * @param written the files a `--watch` session wrote
+ */
+export async function writeLocked(generated: Generated, force: boolean, written: WrittenFiles | undefined): Promise<OnDisk> {
+  const release = await lockOutputDirectory(generated.out, generated.shownOut)
+  try {
+    // The changed outputs' first lines only: what refusing a file errgen did not write needs.
+    const disk = await readOnDisk(generated, false, written)
+    await writeChanged(disk, generated, force, written)
+    return disk
+  } finally {
+    await release()
+  }
 }
 
 /**

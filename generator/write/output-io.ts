@@ -7,6 +7,7 @@ import path from 'node:path'
 import picomatch from 'picomatch'
 import {errorCode, IoError, ioError} from '../diagnostics/io-error.js'
 import {bytesOf} from '../emit/encoded.js'
+import type {WrittenFiles} from '../contract/written-io.js'
 import {isReallyWithin, readIfExists, realPathOf} from '../read/files-io.js'
 import {isWithin} from '../diagnostics/io-error.js'
 
@@ -129,22 +130,26 @@ export async function removeFiles(directory: string, names: ReadonlyArray<string
  * the files already renamed get their earlier bytes, mode and times back (or are removed when they are new).
  *
  * @param shown the directory as messages show it
+ * @param written the files a `--watch` session wrote: an earlier file it wrote and that is unchanged is not read
+ *   again, and each file written is remembered
  */
-export async function writeAtomically(directory: string, files: ReadonlyArray<{name: string, text: string}>, shown: string): Promise<void> {
+export async function writeAtomically(directory: string, files: ReadonlyArray<{name: string, text: string}>, shown: string, written?: WrittenFiles): Promise<void> {
   await removeDeadTemporaries(directory, files.map((file) => file.name))
   const targets = files.map((file) => path.join(directory, file.name))
   const temporary = targets.map((target) => temporaryName(target))
   const earlier = await Promise.all(
-    files.map((file, index) => readEarlier(targets[index] as string, shown + '/' + file.name))
+    files.map((file, index) => readEarlier(targets[index] as string, shown + '/' + file.name, written))
   )
   let renamed = 0
   const release = removeOnSignal(temporary)
   try {
     await Promise.all(files.map((file, index) => writeTemporary(temporary[index] as string, encoded(file), earlier[index])))
     for (; renamed < files.length; renamed++) {
+      written?.forget(targets[renamed] as string)
       await rename(temporary[renamed] as string, targets[renamed] as string)
     }
     release()
+    if (written) await Promise.all(files.map((file, index) => written.remember(targets[index] as string, encoded(file))))
   } catch (cause) {
     release()
     await Promise.all(temporary.slice(renamed).map((file) => rm(file, {force: true}).catch(() => undefined)))
@@ -195,8 +200,8 @@ async function writeTemporary(temporary: string, bytes: Buffer, earlier: Earlier
 }
 
 /** A file's bytes and status before it is replaced, to put it back if the write fails; undefined when there is none. */
-async function readEarlier(target: string, shown: string): Promise<Earlier | undefined> {
-  const bytes = await readIfExists(target, shown)
+async function readEarlier(target: string, shown: string, written: WrittenFiles | undefined): Promise<Earlier | undefined> {
+  const bytes = (await written?.bytes(target)) ?? (await readIfExists(target, shown))
   if (!bytes) return undefined
   try {
     return {bytes, status: await stat(target)}

@@ -12,7 +12,8 @@ import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {constructsOf, optionalConstructs, processorWith} from '../../generator/parse/gfm.js'
 import {parse} from '../../generator/parse/parse.js'
-import {planSlices, stitch} from '../../generator/parse/slices.js'
+import {stitch} from '../../generator/parse/join.js'
+import {planSlices} from '../../generator/parse/slices.js'
 import {root, seed} from '../support/helpers.js'
 
 /** Multiplies the random documents' number: `PROPERTY_RUNS_FACTOR=20 npx vitest run test/parse/gfm.test.ts` to hunt longer. */
