@@ -1,4 +1,4 @@
-/** emit/cache: a catalog's entries and the settings that shape a target's text of them in, the text each target wrote for each entry in the last run out — so that a run after a one-cell edit writes one entry's parts again; keeps only what the last run used. */
+/** emit/cache: a catalog's entries and the settings that shape a target's text of them in, the text each target wrote for each entry in the last run out — so that a run after a one-cell edit writes one entry's parts again; keeps only what the last run used; and the values an output written entry by entry makes as it writes them. */
 import type {CatalogEntry} from '../types.js'
 
 /**
@@ -124,9 +124,9 @@ export class Kept {
   /** The value, made only when its text is not kept. */
   readonly make: () => unknown
   /** The fragments of the value's part at an indentation. */
-  readonly fragments: (indent: string) => Fragments
+  readonly fragments: (indent: string) => Pick<Fragments, 'through'>
 
-  constructor(key: string, make: () => unknown, fragments: (indent: string) => Fragments) {
+  constructor(key: string, make: () => unknown, fragments: (indent: string) => Pick<Fragments, 'through'>) {
     this.key = key
     this.make = make
     this.fragments = fragments
@@ -145,4 +145,18 @@ export class Kept {
 function flattened(text: string): string {
   void Number(text)
   return text
+}
+
+/** Fragments that keep nothing: each is written when asked for, then dropped. */
+const unkept: Pick<Fragments, 'through'> = {through: (_key, write) => write()}
+
+/**
+ * A value made only when it is written, and dropped then: an output written entry by entry puts one in place of each
+ * entry's part, so that a run never holds every entry's parts at once. Being a `Kept` value that nothing keeps, it is
+ * written as one wherever a writer does not make it itself.
+ */
+export class Later extends Kept {
+  constructor(make: () => unknown) {
+    super('', make, () => unkept)
+  }
 }

@@ -1,4 +1,4 @@
-/** encoded: an output's text in, the output kept as its UTF-8 bytes out — its text decoded only when asked (a stale output's diff), so that a run holds one output's text at a time. */
+/** encoded: an output's text (whole, or written piece by piece) in, the output kept as its UTF-8 bytes out — its text decoded only when asked (a stale output's diff), so that a run holds one output's text at a time, or none. */
 import type {GeneratedFile, OutputFile} from '../types.js'
 
 /** An output held as its bytes: encoded once, right after it is emitted, for comparing, hashing and writing. */
@@ -42,4 +42,60 @@ export function located(file: OutputFile, path: string): GeneratedFile {
 /** The bytes of an encoded output; undefined for one held as text. */
 export function bytesOf(file: object): Buffer | undefined {
   return file instanceof EncodedOutput ? file.bytes : undefined
+}
+
+/** Where an emitter writes an output's text, piece by piece, in order. */
+export interface TextSink {
+  push(piece: string): void
+}
+
+/** Text written in small pieces, joined every few thousand so that the pieces never take much memory. */
+export class TextChunks implements TextSink {
+  #chunks: Array<string> = []
+  #pieces: Array<string> = []
+
+  push(piece: string): void {
+    this.#pieces.push(piece)
+    if (this.#pieces.length >= 8192) this.#chunks.push(this.#pieces.splice(0).join(''))
+  }
+
+  /** The whole text. */
+  toString(): string {
+    return this.#chunks.join('') + this.#pieces.join('')
+  }
+}
+
+/** About this many characters are joined and encoded at a time. */
+const chunkLength = 1 << 18
+
+/**
+ * Text written in pieces and encoded as UTF-8 every few hundred kilobytes: an output written entry by entry is never
+ * held as one string (which V8 stores as two bytes a character as soon as one is not Latin-1), only as its bytes.
+ */
+export class ByteChunks implements TextSink {
+  #chunks: Array<Buffer> = []
+  #pieces: Array<string> = []
+  #length = 0
+  #size = 0
+
+  push(piece: string): void {
+    this.#pieces.push(piece)
+    this.#length += piece.length
+    if (this.#length >= chunkLength) this.#encode()
+  }
+
+  /** The bytes of everything written. */
+  bytes(): Buffer {
+    this.#encode()
+    const chunks = this.#chunks.splice(0)
+    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, this.#size)
+  }
+
+  #encode(): void {
+    if (this.#pieces.length === 0) return
+    const chunk = Buffer.from(this.#pieces.splice(0).join(''), 'utf8')
+    this.#chunks.push(chunk)
+    this.#size += chunk.length
+    this.#length = 0
+  }
 }

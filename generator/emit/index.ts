@@ -4,6 +4,7 @@ import type {Catalog, EmitOptions, OutputFile} from '../types.js'
 import type {Emitter} from '../targets/target.js'
 import type {EmitCache} from './cache.js'
 import {collectGarbage} from './collect.js'
+import {EncodedOutput} from './encoded.js'
 
 /** A loaded emitter: its output's kind, and whether it is emitted first when the outputs are emitted one at a time. */
 export interface LoadedEmitter {
@@ -54,11 +55,17 @@ export function emitWith(
   cache?.begin()
   const emitOne = ({kind, emitter}: LoadedEmitter): OutputFile => ({kind, name: options.outputs[kind] as string, text: emitter.emit(catalog, options, cache)})
   if (!oneAtATime) return emitters.map(emitOne)
+  const settleOne = (loaded: LoadedEmitter): OutputFile => (cache === undefined ? encodedBy(loaded, catalog, options) : undefined) ?? oneAtATime.settle(emitOne(loaded))
   const collect = oneAtATime.collect && catalog.entries.length >= largeCatalog
   const settled = new Map<OutputFile['kind'], OutputFile>()
   for (const loaded of [...emitters].sort((a, b) => Number(b.first) - Number(a.first))) {
     if (collect) collectGarbage()
-    settled.set(loaded.kind, oneAtATime.settle(emitOne(loaded)))
+    settled.set(loaded.kind, settleOne(loaded))
   }
   return emitters.map(({kind}) => settled.get(kind) as OutputFile)
+}
+
+/** The output as its bytes, written entry by entry, when its emitter can (without a session's cache only). */
+function encodedBy({kind, emitter}: LoadedEmitter, catalog: Catalog, options: EmitOptions): EncodedOutput | undefined {
+  return emitter.encode && new EncodedOutput(kind, options.outputs[kind] as string, emitter.encode(catalog, options))
 }

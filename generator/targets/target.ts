@@ -27,8 +27,9 @@ export interface Target<Key extends string = string, Settings = unknown> {
   /** The generated-file notice in its comment syntax (in JSON, the `$comment` member's value), in the output's first lines: errgen's marker, by which it knows its own files. */
   readonly notice: (catalog: Catalog) => string
   /**
-   * Whether its emitter holds the most memory while it runs (the whole output as objects before its text): a run
-   * that keeps each output as bytes emits it first, before the other outputs' bytes are held.
+   * Whether its emitter holds the most memory while it runs (the largest output: its bytes written in chunks, then
+   * joined; with `emit`, the whole output as objects before its text): a run that keeps each output as bytes emits
+   * it first, before the other outputs' bytes are held.
    */
   readonly emitsFirst?: boolean | undefined
 }
@@ -39,6 +40,11 @@ export interface Target<Key extends string = string, Settings = unknown> {
  */
 export interface Emitter {
   readonly emit: (catalog: Catalog, options: EmitOptions, cache?: EmitCache) => string
+  /**
+   * The same output as its UTF-8 bytes, written entry by entry, so that neither every entry's parts nor the whole
+   * text are held at once (a run that keeps its outputs as bytes); the bytes of the text `emit` gives.
+   */
+  readonly encode?: ((catalog: Catalog, options: EmitOptions) => Buffer) | undefined
 }
 
 /** How the contract reads a target's output back: the catalog it describes, and what it can tell. */

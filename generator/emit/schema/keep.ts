@@ -1,6 +1,6 @@
-/** emit/schema/keep: a session's emit cache, a target and what shapes its schemas in, how that target takes each entry's parts out — as values whose text the session keeps, under the settings that shape them. */
+/** emit/schema/keep: a session's emit cache, a target and what shapes its schemas in, how that target takes each entry's parts out — as values whose text the session keeps, under the settings that shape them; or, without a session, as values made only when they are written. */
 import type {BodyOptions, Catalog, ProblemSettings} from '../../types.js'
-import {type EmitCache, type Fragments, Kept} from '../cache.js'
+import {type EmitCache, type Fragments, Kept, Later} from '../cache.js'
 import {bodyFields, bodyParams, isPartial} from '../body-fields.js'
 import type {Keep} from './body-schema.js'
 
@@ -23,3 +23,6 @@ export function keepIn(cache: EmitCache, target: string, catalog: Catalog, body:
   }
   return (entry, part, make) => new Kept(cache.keyOf(entry), make, fragmentsOf(part))
 }
+
+/** Each entry's parts made as they are written, and dropped then (an output written entry by entry). */
+export const makeLater: Keep = (_entry, _part, make) => new Later(make)

@@ -1,16 +1,18 @@
-/** targets/json-schema/emit: a catalog in, the text of the JSON Schema (draft 2020-12) of the error response body out. */
+/** targets/json-schema/emit: a catalog in, the text of the JSON Schema (draft 2020-12) of the error response body out — or its UTF-8 bytes, written entry by entry. */
 import type {BodyOptions, Catalog, ProblemSettings} from '../../types.js'
 import type {EmitCache} from '../../emit/cache.js'
-import {keepIn} from '../../emit/schema/keep.js'
+import {ByteChunks} from '../../emit/encoded.js'
+import {keepIn, makeLater} from '../../emit/schema/keep.js'
 import {bodyText, entrySchemas, errorBodySchemas, errorCodeSchema, type Keep, makeNow} from '../../emit/schema/body-schema.js'
-import {writeKeptJson} from './kept-json.js'
+import {writeKeptJson, writeKeptJsonInto} from './kept-json.js'
 import {problemSchemas} from '../../emit/schema/problem-schema.js'
 import type {Emitter} from '../target.js'
 import {jsonSchema} from './index.js'
 
 /** The JSON Schema target's emitter: the schema with the configured `$id`. */
 export const emitter: Emitter = {
-  emit: (catalog, options, cache) => emitJsonSchema(catalog, options.jsonSchema.id, options.body, options.problem, cache)
+  emit: (catalog, options, cache) => emitJsonSchema(catalog, options.jsonSchema.id, options.body, options.problem, cache),
+  encode: (catalog, options) => encodeJsonSchema(catalog, options.jsonSchema.id, options.body, options.problem)
 }
 
 /**
@@ -22,6 +24,14 @@ export const emitter: Emitter = {
 export function emitJsonSchema(catalog: Catalog, id: string, body: BodyOptions, problem?: ProblemSettings, cache?: EmitCache): string {
   if (cache) return writeKeptJson(schemaData(catalog, id, body, problem, keepIn(cache, 'json-schema', catalog, body, problem))) + '\n'
   return JSON.stringify(schemaData(catalog, id, body, problem, makeNow), null, 2) + '\n'
+}
+
+/** The schema's UTF-8 bytes, written entry by entry: each entry's schemas made as they are written and dropped then, the text encoded as it goes. */
+export function encodeJsonSchema(catalog: Catalog, id: string, body: BodyOptions, problem?: ProblemSettings): Buffer {
+  const out = new ByteChunks()
+  writeKeptJsonInto(schemaData(catalog, id, body, problem, makeLater), out)
+  out.push('\n')
+  return out.bytes()
 }
 
 /** The schema as data, each entry's parts taken by `keep`. */

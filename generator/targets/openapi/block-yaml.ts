@@ -1,6 +1,7 @@
 /** targets/openapi/block-yaml: plain data (objects, arrays, strings, safe integers, booleans) in, the exact text `yaml`'s stringify gives it with `yamlOptions` out, written directly (about 10 times faster, in a fraction of the memory) or, for what only `yaml` can write (a line break or control character in a string, a key it would not write plain), by `yaml` with every string a YAML 1.1 reader would misread double-quoted and escaped. */
 import {Document, isScalar, visit} from 'yaml'
-import {Kept} from '../../emit/cache.js'
+import {Kept, Later} from '../../emit/cache.js'
+import {TextChunks, type TextSink} from '../../emit/encoded.js'
 
 /** How errgen has `yaml` write its documents: no folding, no aliases, and strings that YAML 1.1 readers would take for booleans or numbers (`yes`, `1:20`) quoted. */
 export const yamlOptions = {lineWidth: 0, aliasDuplicateObjects: false, compat: 'yaml-1.1'} as const
@@ -39,22 +40,6 @@ const longestImplicitKey = 1024
 /** Thrown inside the writer when a value needs `yaml` itself. */
 class NeedsYaml extends Error {}
 
-/** Text written in small pieces, joined every few thousand so that the pieces never take much memory. */
-class Text {
-  #chunks: string[] = []
-  #pieces: string[] = []
-
-  push(piece: string): void {
-    this.#pieces.push(piece)
-    if (this.#pieces.length >= 8192) this.#chunks.push(this.#pieces.splice(0).join(''))
-  }
-
-  /** The whole text. */
-  toString(): string {
-    return this.#chunks.join('') + this.#pieces.join('')
-  }
-}
-
 /**
  * The YAML document of data that may hold `Kept` values (in maps), exactly as `writeYaml` writes the data they stand
  * for; undefined when any part needs `yaml` itself or double quotes (the caller writes the whole data then).
@@ -63,12 +48,27 @@ export function writeKeptYaml(data: Mapping): string | undefined {
   return holdsYaml11Unsafe(data) ? undefined : blockYaml(data)
 }
 
+/**
+ * Write the YAML document of data that may hold `Kept` values into `out`, as `writeKeptYaml` writes it; false when
+ * any part needs `yaml` itself or double quotes, and what was written then is to be dropped.
+ */
+export function writeKeptYamlInto(data: Mapping, out: TextSink): boolean {
+  return !holdsYaml11Unsafe(data) && blockYamlInto(data, out)
+}
+
+/** A value made as it is written; `NeedsYaml` when it needs double quotes, as a kept value's made value does. */
+function madeNow(key: string, value: Later): unknown {
+  const made = value.make()
+  if (needsDoubleQuotes(key) || holdsYaml11Unsafe(made)) throw new NeedsYaml()
+  return made
+}
+
 /** A kept value's lines at this indentation: the text kept, or written now and kept; `NeedsYaml` when the plain writer cannot write them. */
 function keptText(key: string, value: Kept, start: string, indent: string): string {
   if (start !== indent) throw new Error('expected a kept value in a map, not as the first pair of a sequence item')
   return value.text(indent, (made) => {
     if (needsDoubleQuotes(key) || holdsYaml11Unsafe(made)) throw new NeedsYaml()
-    const out = new Text()
+    const out = new TextChunks()
     writeMap({[key]: made}, indent, indent, out)
     return out.toString()
   })
@@ -76,15 +76,20 @@ function keptText(key: string, value: Kept, start: string, indent: string): stri
 
 /** The YAML document of `data`, as `stringify(data, yamlOptions)` writes it; undefined when only `yaml` can write it. */
 export function blockYaml(data: Mapping): string | undefined {
-  const out = new Text()
-  if (isEmpty(data)) return undefined
+  const out = new TextChunks()
+  return blockYamlInto(data, out) ? out.toString() : undefined
+}
+
+/** Write the YAML document of `data` into `out`; false when only `yaml` can write it. */
+function blockYamlInto(data: Mapping, out: TextSink): boolean {
+  if (isEmpty(data)) return false
   try {
     writeMap(data, '', '', out)
   } catch (cause) {
-    if (cause instanceof NeedsYaml) return undefined
+    if (cause instanceof NeedsYaml) return false
     throw cause
   }
-  return out.toString()
+  return true
 }
 
 /**
@@ -92,11 +97,14 @@ export function blockYaml(data: Mapping): string | undefined {
  *
  * @param first what starts the first line: the indentation, or `- ` after it in a sequence
  */
-function writeMap(map: Mapping, first: string, indent: string, out: Text): void {
+function writeMap(map: Mapping, first: string, indent: string, out: TextSink): void {
   let start = first
   for (const key of Object.keys(map)) {
     const value = map[key]
-    if (value instanceof Kept) {
+    if (value instanceof Later) {
+      out.push(start + keyText(key) + ':')
+      writeNested(madeNow(key, value), indent + step, out)
+    } else if (value instanceof Kept) {
       out.push(keptText(key, value, start, indent))
     } else {
       out.push(start + keyText(key) + ':')
@@ -111,7 +119,7 @@ function writeMap(map: Mapping, first: string, indent: string, out: Text): void 
  *
  * @param first what starts the first line
  */
-function writeSequence(sequence: readonly unknown[], first: string, indent: string, out: Text): void {
+function writeSequence(sequence: readonly unknown[], first: string, indent: string, out: TextSink): void {
   let start = first + '- '
   const dash = indent + '- '
   for (const item of sequence) {
@@ -127,7 +135,7 @@ function writeSequence(sequence: readonly unknown[], first: string, indent: stri
  *
  * @param indent the indentation of the value's own lines
  */
-function writeNested(value: unknown, indent: string, out: Text): void {
+function writeNested(value: unknown, indent: string, out: TextSink): void {
   if (!isCollection(value) || isEmpty(value)) {
     out.push(' ' + flowText(value) + '\n')
   } else if (Array.isArray(value)) {

@@ -1,8 +1,9 @@
-/** targets/openapi/emit: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas (their descriptions with the links' URLs) and one response per HTTP status (and an `Error` response of the codes without one) out. */
+/** targets/openapi/emit: a catalog in, the text of an OpenAPI 3.1 document whose components hold the error schemas (their descriptions with the links' URLs) and one response per HTTP status (and an `Error` response of the codes without one) out — or its UTF-8 bytes, written entry by entry. */
 import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, Translation} from '../../types.js'
 import type {EmitCache} from '../../emit/cache.js'
-import {keepIn} from '../../emit/schema/keep.js'
-import {writeKeptYaml, writeYaml} from './block-yaml.js'
+import {ByteChunks} from '../../emit/encoded.js'
+import {keepIn, makeLater} from '../../emit/schema/keep.js'
+import {writeKeptYaml, writeKeptYamlInto, writeYaml} from './block-yaml.js'
 import {docsText, entrySchemas, errorBodySchemas, errorCodeSchema, exampleBody, type Keep, makeNow} from '../../emit/schema/body-schema.js'
 import {problemSchemas, withProblemContent} from '../../emit/schema/problem-schema.js'
 import {notice} from '../generated.js'
@@ -13,7 +14,8 @@ const refBase = '#/components/schemas/'
 
 /** The OpenAPI target's emitter: the document with the configured `info`. */
 export const emitter: Emitter = {
-  emit: (catalog, options, cache) => emitOpenApi(catalog, options.openapi, options.body, options.problem, cache)
+  emit: (catalog, options, cache) => emitOpenApi(catalog, options.openapi, options.body, options.problem, cache),
+  encode: (catalog, options) => encodeOpenApi(catalog, options.openapi, options.body, options.problem)
 }
 
 /**
@@ -27,6 +29,18 @@ export const emitter: Emitter = {
 export function emitOpenApi(catalog: Catalog, info: {title: string; version: string}, body: BodyOptions, problem?: ProblemSettings, cache?: EmitCache): string {
   const kept = cache && writeKeptYaml(openApiDocument(catalog, info, body, problem, keepIn(cache, 'openapi', catalog, body, problem)))
   return openapi.notice(catalog) + '\n' + (kept ?? writeYaml(openApiDocument(catalog, info, body, problem, makeNow)))
+}
+
+/**
+ * The document's UTF-8 bytes, written entry by entry: each entry's schema and examples made as they are written and
+ * dropped then, the text encoded as it goes. The bytes of `emitOpenApi`'s text; when a part needs `yaml` itself, that
+ * text's.
+ */
+export function encodeOpenApi(catalog: Catalog, info: {title: string; version: string}, body: BodyOptions, problem?: ProblemSettings): Buffer {
+  const out = new ByteChunks()
+  out.push(openapi.notice(catalog) + '\n')
+  if (writeKeptYamlInto(openApiDocument(catalog, info, body, problem, makeLater), out)) return out.bytes()
+  return Buffer.from(emitOpenApi(catalog, info, body, problem), 'utf8')
 }
 
 /** The document as data, each entry's parts taken by `keep`. */

@@ -1,7 +1,8 @@
-/** targets/typescript/kept: the module's two statements of one line or more per entry (the `ErrorCode` enum, the catalog constant) and a session's fragments in, their text assembled from each member's kept text out — the text ts-morph prints for them — spliced into the printed module where a marker line stands. */
+/** targets/typescript/kept: the module's two statements of one line or more per entry (the `ErrorCode` enum, the catalog constant) and a session's fragments in, their text assembled from each member's kept text out — the text ts-morph prints for them — spliced into the printed module where a marker line stands; or, without a session, printed a few hundred members at a time straight into a sink. */
 import {CodeBlockWriter, printStructure, StructureKind} from 'ts-morph'
 import type {EnumDeclarationStructure, WriterFunction} from 'ts-morph'
 import type {Fragments} from '../../emit/cache.js'
+import type {TextSink} from '../../emit/encoded.js'
 import {enumMembers, type Member} from './syntax.js'
 
 /** How the module is printed: the text of a statement is the same printed alone. */
@@ -12,10 +13,10 @@ export const printOptions = {indentNumberOfSpaces: 2, newLine: '\n'} as const
  * each of them starts) that no generated text can hold, as it has a NUL character, which every text escapes or drops.
  */
 export class Splice {
-  readonly #texts: Array<string> = []
+  readonly #texts: Array<string | Written> = []
 
-  /** A statement whose text is `text`, a whole number of lines: what the module's printing gets in its place. */
-  add(text: string): WriterFunction {
+  /** A statement whose text is `text` (or what `text` writes), a whole number of lines: what the module's printing gets in its place. */
+  add(text: string | Written): WriterFunction {
     const marker = markerOf(this.#texts.length)
     this.#texts.push(text)
     return (writer) => {
@@ -26,15 +27,31 @@ export class Splice {
 
   /** The printed module with each marker line replaced by its statement's text. */
   apply(printed: string): string {
-    let text = printed
-    this.#texts.forEach((statement, index) => {
-      const parts = text.split(markerOf(index) + '\n')
-      if (parts.length !== 2) throw new Error('expected one marker of statement ' + index + ' in the printed module, found ' + (parts.length - 1))
-      text = parts[0] + statement + parts[1]
-    })
-    return text
+    const out = new Array<string>()
+    this.writeInto(printed, {push: (piece) => out.push(piece)})
+    return out.join('')
+  }
+
+  /** Write the printed module into `out`, each marker line replaced by its statement's text. */
+  writeInto(printed: string, out: TextSink): void {
+    const places = this.#texts.map((statement, index) => ({statement, index, at: printed.indexOf(markerOf(index) + '\n')}))
+    for (const {index, at} of places) {
+      const more = at < 0 ? -1 : printed.indexOf(markerOf(index) + '\n', at + 1)
+      if (at < 0 || more >= 0) throw new Error('expected one marker of statement ' + index + ' in the printed module, found ' + (at < 0 ? 0 : 2))
+    }
+    let from = 0
+    for (const {statement, index, at} of places.sort((a, b) => a.at - b.at)) {
+      out.push(printed.slice(from, at))
+      if (typeof statement === 'string') out.push(statement)
+      else statement(out)
+      from = at + markerOf(index).length + 1
+    }
+    out.push(printed.slice(from))
   }
 }
+
+/** A statement's text written into a sink, piece by piece. */
+export type Written = (out: TextSink) => void
 
 function markerOf(index: number): string {
   return '\u0000errgen statement ' + index
@@ -46,7 +63,7 @@ export function keptEnum(name: string, doc: string, members: readonly Member[], 
   const structures = enumMembers(members)
   const lines = structures.map((structure, index) => {
     const member = members[index] as Member
-    return fragments.through(JSON.stringify([member.name, member.value, member.doc, structure.trailingTrivia ?? '']), () => memberText(structure))
+    return fragments.through(JSON.stringify([member.name, member.value, member.doc, structure.trailingTrivia ?? '']), () => memberText([structure]))
   })
   return header + lines.join('\n') + footer + '\n'
 }
@@ -59,9 +76,9 @@ function enumFrame(name: string, doc: string): [string, string] {
   return [header, footer]
 }
 
-/** A member's lines, as ts-morph prints them in an enum: its doc comment and `Name = value`, indented, without the last line break. */
-function memberText(member: NonNullable<EnumDeclarationStructure['members']>[number]): string {
-  const printed = printStructure(enumStructure('E', undefined, [member]), printOptions)
+/** Members' lines, as ts-morph prints them in an enum: each one's doc comment and `Name = value`, indented, without the last line break. */
+function memberText(members: NonNullable<EnumDeclarationStructure['members']>): string {
+  const printed = printStructure(enumStructure('E', undefined, members), printOptions)
   const start = printed.indexOf('{\n') + 2
   const end = printed.lastIndexOf('\n}')
   return printed.slice(start, end)
@@ -89,4 +106,36 @@ function itemText<T>(item: T, writeItem: (writer: CodeBlockWriter, item: T) => v
   writer.setIndentationLevel(1)
   writeItem(writer, item)
   return writer.toString()
+}
+
+/** How many members or items are printed at a time when nothing is kept: few enough to stay small, enough that printing each costs little. */
+const batchSize = 256
+
+/** An enum (`enum` style) written a batch of members at a time, as ts-morph prints the whole enum; `member(index)` makes each member when it is printed. */
+export function writtenEnum(name: string, doc: string, count: number, member: (index: number) => Member): Written {
+  return (out) => {
+    const [header, footer] = enumFrame(name, doc)
+    out.push(header)
+    for (let start = 0; start < count; start += batchSize) {
+      const members = Array.from({length: Math.min(batchSize, count - start)}, (_, offset) => member(start + offset))
+      // Every member but the enum's last has its comma (enumMembers gives the batch's last none).
+      const structures = enumMembers(members).map((structure, offset) => (start + offset < count - 1 ? {...structure, trailingTrivia: ','} : structure))
+      out.push((start === 0 ? '' : '\n') + memberText(structures))
+    }
+    out.push(footer + '\n')
+  }
+}
+
+/** A statement written one item at a time (the catalog constant), a batch of items at a time, as `keptItems` writes it. */
+export function writtenItems<T>(items: ReadonlyArray<T>, header: string, footer: string, writeItem: (writer: CodeBlockWriter, item: T) => void): Written {
+  return (out) => {
+    out.push(header)
+    for (let start = 0; start < items.length; start += batchSize) {
+      const writer = new CodeBlockWriter(printOptions)
+      writer.setIndentationLevel(1)
+      for (const item of items.slice(start, start + batchSize)) writeItem(writer, item)
+      out.push(writer.toString())
+    }
+    out.push(footer)
+  }
 }

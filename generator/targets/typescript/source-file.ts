@@ -1,4 +1,4 @@
-/** targets/typescript/source-file: a catalog in, the text of the TypeScript module (code and status enums, catalog, guard, lookup, body type) out, built with ts-morph. */
+/** targets/typescript/source-file: a catalog in, the text of the TypeScript module (code and status enums, catalog, guard, lookup, body type) out, built with ts-morph — or its UTF-8 bytes, its per-code statements printed a batch of members at a time. */
 import {printStructure, StructureKind} from 'ts-morph'
 import type {
   CodeBlockWriter,
@@ -15,18 +15,20 @@ import type {Emitter} from '../target.js'
 import type {EmitCache} from '../../emit/cache.js'
 import {defaultBody} from '../../config/defaults.js'
 import {isPartial} from '../../emit/body-fields.js'
+import {ByteChunks} from '../../emit/encoded.js'
 import {bodyContext, bodyStatements, documentedTypes} from './body.js'
 import {typescript} from './index.js'
 import {localeStatements} from './messages/locales.js'
 import {paramStatements} from './messages/params.js'
 import {problemStatements} from './problem.js'
 import {errorClass, responseStatements} from './responses.js'
-import {keptEnum, keptItems, printOptions, Splice} from './kept.js'
+import {keptEnum, keptItems, printOptions, Splice, writtenEnum, writtenItems} from './kept.js'
 import {docText, enumeration, type Member, stringLiteral} from './syntax.js'
 
 /** The TypeScript target's emitter: the module in the configured style. */
 export const emitter: Emitter = {
-  emit: (catalog, options, cache) => emitTypeScript(catalog, options.typescript.style, options.body, options.problem, cache)
+  emit: (catalog, options, cache) => emitTypeScript(catalog, options.typescript.style, options.body, options.problem, cache),
+  encode: (catalog, options) => encodeTypeScript(catalog, options.typescript.style, options.body, options.problem)
 }
 
 /** The statements a session's cache gives as text: the `ErrorCode` enum (in the enum style) and the catalog constant. */
@@ -62,6 +64,24 @@ function emitKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, p
     cache.fragments('typescript/catalog', '')
   )
   return splice.apply(printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant)}), printOptions))
+}
+
+/**
+ * The module's UTF-8 bytes, `emitTypeScript`'s text: the statements of one line or more per entry (the `ErrorCode`
+ * enum in the enum style, the catalog constant) printed by ts-morph a few hundred members at a time, each member made
+ * as it is printed, and encoded as they go; the rest of the module printed in one call around them.
+ */
+export function encodeTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum', body: BodyOptions = defaultBody, problem?: ProblemSettings): Buffer {
+  if (catalog.entries.length === 0) return Buffer.from(emitTypeScript(catalog, style, body, problem), 'utf8')
+  const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
+  const names = new Map(catalog.entries.map((entry) => [entry.code, entry.name]))
+  const member = (index: number): Member => codeMember(catalog.entries[index] as CatalogEntry, statuses, names)
+  const splice = new Splice()
+  const codes = style === 'enum' ? splice.add(writtenEnum('ErrorCode', codesDoc, catalog.entries.length, member)) : undefined
+  const constant = writtenItems(catalog.entries, catalogLines.doc + '\n' + catalogLines.open + '\n', catalogLines.close + '\n', (writer, entry) => writeCatalogEntry(writer, entry, statuses))
+  const out = new ByteChunks()
+  splice.writeInto(printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant)}), printOptions), out)
+  return out.bytes()
 }
 
 /** The lines of the catalog constant around its items. */
@@ -109,7 +129,12 @@ function statusMembers(statuses: readonly StatusEntry[]): Member[] {
 
 function codeMembers(catalog: Catalog, statuses: ReadonlyMap<number, StatusEntry>): Member[] {
   const names = new Map(catalog.entries.map((entry) => [entry.code, entry.name]))
-  return catalog.entries.map((entry) => ({name: entry.name, value: entry.code, doc: entryDoc(entry, statuses, names)}))
+  return catalog.entries.map((entry) => codeMember(entry, statuses, names))
+}
+
+/** An entry's member of the `ErrorCode` enumeration. */
+function codeMember(entry: CatalogEntry, statuses: ReadonlyMap<number, StatusEntry>, names: ReadonlyMap<number | string, string>): Member {
+  return {name: entry.name, value: entry.code, doc: entryDoc(entry, statuses, names)}
 }
 
 /**
