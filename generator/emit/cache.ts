@@ -138,6 +138,15 @@ export class Kept {
   }
 }
 
+/**
+ * The text, flattened in place. A string built with `+` is held by V8 as a tree of its parts, which every join that
+ * copies it walks again; a conversion to a number flattens it once (its value, never used, is NaN or a number).
+ */
+function flattened(text: string): string {
+  void Number(text)
+  return text
+}
+
 /** Fragments that keep nothing: each is written when asked for, then dropped. */
 const unkept: Pick<Fragments, 'through'> = {through: (_key, write) => write()}
 
@@ -150,13 +159,4 @@ export class Later extends Kept {
   constructor(make: () => unknown) {
     super('', make, () => unkept)
   }
-}
-
-/**
- * The text, flattened in place. A string built with `+` is held by V8 as a tree of its parts, which every join that
- * copies it walks again; a conversion to a number flattens it once (its value, never used, is NaN or a number).
- */
-function flattened(text: string): string {
-  void Number(text)
-  return text
 }
