@@ -68,14 +68,19 @@ export class TextChunks implements TextSink {
 /** About this many characters are joined and encoded at a time. */
 const chunkLength = 1 << 18
 
+/** The first buffer's size; each next one is twice as large. */
+const initialCapacity = 1 << 20
+
 /**
- * Text written in pieces and encoded as UTF-8 every few hundred kilobytes: an output written entry by entry is never
- * held as one string (which V8 stores as two bytes a character as soon as one is not Latin-1), only as its bytes.
+ * Text written in pieces, joined and encoded as UTF-8 every few hundred kilobytes into one buffer, which doubles when
+ * it is full: an output written entry by entry is never held as one string (which V8 stores as two bytes a character
+ * as soon as one is not Latin-1), nor as chunks of bytes beside the buffer they would be copied into. The bytes are a
+ * view of that buffer; the pages of its free end are never written, so the system does not give them memory.
  */
 export class ByteChunks implements TextSink {
-  #chunks: Array<Buffer> = []
   #pieces: Array<string> = []
   #length = 0
+  #buffer = Buffer.allocUnsafeSlow(initialCapacity)
   #size = 0
 
   push(piece: string): void {
@@ -87,15 +92,25 @@ export class ByteChunks implements TextSink {
   /** The bytes of everything written. */
   bytes(): Buffer {
     this.#encode()
-    const chunks = this.#chunks.splice(0)
-    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, this.#size)
+    return this.#buffer.subarray(0, this.#size)
   }
 
   #encode(): void {
     if (this.#pieces.length === 0) return
-    const chunk = Buffer.from(this.#pieces.splice(0).join(''), 'utf8')
-    this.#chunks.push(chunk)
-    this.#size += chunk.length
+    const text = this.#pieces.splice(0).join('')
     this.#length = 0
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    this.#reserve(this.#size + text.length * 3)
+    this.#size += this.#buffer.write(text, this.#size, 'utf8')
+  }
+
+  /** Make room for this many bytes in all: a buffer twice as large (or more), with the bytes so far copied in. */
+  #reserve(size: number): void {
+    if (size <= this.#buffer.length) return
+    let capacity = this.#buffer.length * 2
+    while (capacity < size) capacity *= 2
+    const grown = Buffer.allocUnsafeSlow(capacity)
+    this.#buffer.copy(grown, 0, 0, this.#size)
+    this.#buffer = grown
   }
 }

@@ -3,7 +3,7 @@ import {copyFile, mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {syntheticDocument} from '../../bench/documents.js'
-import {EncodedFile, EncodedOutput, encodeOutput, located} from '../../generator/emit/encoded.js'
+import {ByteChunks, EncodedFile, EncodedOutput, encodeOutput, located} from '../../generator/emit/encoded.js'
 import {prepare} from '../../generator/spine.js'
 import {encoded} from '../../generator/write/output-io.js'
 import {seed, tempDirectory} from '../support/helpers.js'
@@ -41,6 +41,19 @@ describe('outputs encoded as they are emitted', () => {
     expect(bytes.catalog?.entries.length).toBe(2000)
     expect(bytes.files.map((file) => file.kind)).toEqual(['typescript', 'jsonSchema', 'openapi'])
     expect(bytes.files.map((file) => [file.name, file.text])).toEqual(texts.files.map((file) => [file.name, file.text]))
+  })
+
+  test('text written in pieces is encoded as the whole text is, across the buffer\'s growth and outside Latin-1', () => {
+    const pieces = Array.from({length: 200000}, (_, index) => (index % 7 === 0 ? 'Code « ' + index + ' » — 名前 😀\n' : 'code ' + index + ': plain text\n'))
+    const out = new ByteChunks()
+    for (const piece of pieces) out.push(piece)
+    const bytes = out.bytes()
+    const expected = Buffer.from(pieces.join(''), 'utf8')
+    expect(expected.length).toBeGreaterThan(2 << 20)
+    expect(bytes.length).toBe(expected.length)
+    expect(bytes.equals(expected)).toBe(true)
+    const empty = new ByteChunks()
+    expect(empty.bytes().length).toBe(0)
   })
 
   test('a text outside Latin-1 round-trips, and an encoded output is neither encoded nor decoded again to locate it', () => {
