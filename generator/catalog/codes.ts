@@ -45,6 +45,8 @@ function integerProblem(text: string): string | undefined {
   if (!/^-?\d+$/.test(text)) return ''
   if (/^-?0\d/.test(text)) return ' without leading zeros'
   if (text === '-0') return ' (`-0` is `0`)'
+  // Fifteen digits or fewer are within the safe integers (±9007199254740991, sixteen digits): no BigInt to build.
+  if (text.length - (text.startsWith('-') ? 1 : 0) <= 15) return undefined
   const value = BigInt(text)
   if (value > BigInt(Number.MAX_SAFE_INTEGER)) return ' up to ' + Number.MAX_SAFE_INTEGER
   if (value < BigInt(Number.MIN_SAFE_INTEGER)) return ' from ' + Number.MIN_SAFE_INTEGER

@@ -32,8 +32,12 @@ const latinLetters: Readonly<Record<string, string>> = {
   ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', ø: 'o', Ø: 'O', ı: 'i', ß: 'ss', æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', þ: 'th', Þ: 'Th'
 }
 
+const nonAscii = /[^\x00-\x7F]/
+
 /** A text with its accents dropped (`é` → `e`) and its other Latin letters in ASCII (`ł` → `l`, `ß` → `ss`). */
 function withoutAccents(text: string): string {
+  // ASCII has no accent and no other Latin letter: the text as it is (most messages; the normalization costs a copy).
+  if (!nonAscii.test(text)) return text
   return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[łŁđĐðÐøØıßæÆœŒþÞ]/g, (letter) => latinLetters[letter] ?? letter)
 }
 

@@ -149,19 +149,21 @@ function rowsOneALine(rows: ReadonlyArray<RootContent>, line: number): boolean {
 
 /** Move every position in a slice's tree by lines and offsets (columns stay: slices start at line starts). */
 function shiftTree(tree: Root, lines: number, offsets: number): void {
-  if (lines === 0 && offsets === 0) return
-  const stack: Array<Root | RootContent> = [tree]
-  let node
-  while ((node = stack.pop())) {
-    const place = node.position
-    if (place) {
-      place.start.line += lines
-      place.end.line += lines
-      if (place.start.offset !== undefined) place.start.offset += offsets
-      if (place.end.offset !== undefined) place.end.offset += offsets
-    }
-    if ('children' in node) stack.push(...node.children)
+  if (lines !== 0 || offsets !== 0) shiftNode(tree, lines, offsets)
+}
+
+/** Move a node's position and its descendants' by lines and offsets: a recursive walk, with no stack of spread children. */
+function shiftNode(node: Root | RootContent, lines: number, offsets: number): void {
+  const place = node.position
+  if (place) {
+    place.start.line += lines
+    place.end.line += lines
+    if (place.start.offset !== undefined) place.start.offset += offsets
+    if (place.end.offset !== undefined) place.end.offset += offsets
   }
+  if (!('children' in node)) return
+  const children: ReadonlyArray<RootContent> = node.children
+  for (let index = 0; index < children.length; index++) shiftNode(children[index] as RootContent, lines, offsets)
 }
 
 function setEnd(place: Position | undefined, from: Position | undefined): void {

@@ -4,7 +4,7 @@ import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {configuredStatusHint, readStatus, readStatusOrNone, saysNoStatus} from './cells/status.js'
 import {readCode, readDeprecatedCell, readName, readSeveralCodes, readText} from './cells/values.js'
-import {cellDocText, cellText, isBlank, isStruckThrough, unreadHtml} from './cells/text.js'
+import {cellDocText, cellText, isBlank, isStruckThrough, mayHoldLinks, unreadHtml} from './cells/text.js'
 import {columnLabels, columnsOf} from './header/columns.js'
 import {contentPlace, error, warning} from '../diagnostics/messages.js'
 import {readParams} from '../params/cells.js'
@@ -113,6 +113,7 @@ export function readRowOnce(row: TableRow, reading: TableReading, key: string, h
 interface ReadCell {
   text: string
   place: Position | undefined
+  node: TableCell
 }
 
 /**
@@ -135,7 +136,7 @@ export function readRow(
   columns.forEach((column, index) => {
     const cell = row.children[index]
     if (column && cell) {
-      cells[column] = {text: cellText(cell), place: contentPlace(cell) || row.position}
+      cells[column] = {text: cellText(cell), place: contentPlace(cell) || row.position, node: cell}
       warnUnreadHtml(cell, column, file)
     }
   })
@@ -177,7 +178,7 @@ export function readRow(
     message,
     resolve,
     name: name || undefined,
-    docs: docsOf(row, columns, message, resolve, context),
+    docs: docsOf(row, columns, cells, message, resolve, context),
     group: heading,
     deprecated,
     ...(params ? {params} : {}),
@@ -204,10 +205,19 @@ function readStatusCell(cell: ReadCell, optional: boolean, code: string, file: V
 }
 
 /** The message and resolve text with their links' URLs, when they differ from the texts (a cell holds a link). */
-function docsOf(row: TableRow, columns: ReadonlyArray<Column | undefined>, message: string, resolve: string | undefined, context: ReadContext): EntryDocs | undefined {
+function docsOf(
+  row: TableRow,
+  columns: ReadonlyArray<Column | undefined>,
+  cells: Partial<Record<Column, ReadCell>>,
+  message: string,
+  resolve: string | undefined,
+  context: ReadContext
+): EntryDocs | undefined {
   const docText = (column: Column) => {
     const cell = row.children[columns.indexOf(column)]
-    return cell && cellDocText(cell, context.definitions)
+    const read = cells[column]
+    // A cell without links reads the same for documentation: its text, read already.
+    return cell && (read?.node === cell && !mayHoldLinks(cell) ? read.text : cellDocText(cell, context.definitions))
   }
   const docs = {message: docText('message') ?? message, resolve: resolve === undefined ? undefined : (docText('resolve') ?? resolve)}
   return docs.message === message && docs.resolve === resolve ? undefined : docs

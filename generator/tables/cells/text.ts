@@ -20,6 +20,15 @@ export function cellDocText(node: Nodes, definitions: ReadonlyMap<string, string
   return trimSpaces(joinLines(inlineText(node, definitions)))
 }
 
+/**
+ * Whether a cell's documentation text may differ from its text: whether it holds a link, a link reference or HTML (an
+ * anchor); without any, `cellDocText` gives `cellText`'s text.
+ */
+export function mayHoldLinks(node: Nodes): boolean {
+  if (node.type === 'link' || node.type === 'linkReference' || node.type === 'html') return true
+  return 'children' in node && node.children.some((child: Nodes) => mayHoldLinks(child))
+}
+
 /** Stands for the end of an HTML block (`</p>`, `<li>`) until the lines are joined. */
 const lineBoundary = '\u0000'
 
