@@ -140,7 +140,7 @@ describe('a session that keeps what it wrote', () => {
           expect(await readTree(path.join(warm, 'out'))).toEqual(await readTree(path.join(cold, 'out')))
         }
       }),
-      {numRuns: 6}
+      {numRuns: 4}
     )
     // Not vacuous: outputs were taken from the session rather than read again.
     expect(kept).toBeGreaterThan(6)

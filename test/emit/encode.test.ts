@@ -69,14 +69,16 @@ function appendToRow(text: string, row: number, value: string): string {
 }
 
 describe('outputs written entry by entry as bytes', () => {
-  test('every valid fixture, under its own and each other setting, gives the bytes of each output\'s text', async () => {
+  test('every valid fixture, under its own setting and two of the others in turn, gives the bytes of each output\'s text', async () => {
     const fixtures = await validFixtures()
     expect(fixtures.length).toBeGreaterThan(20)
     let valid = 0
-    for (const {text, written} of fixtures) {
-      for (const extra of [{}, ...settings]) if (await compareOutputs(text, {...written, ...extra} as ConfigFile)) valid++
+    // Each fixture under its own setting and two others, in turn: every setting meets two fifths of the fixtures (the random test below mixes them further).
+    for (const [index, {text, written}] of fixtures.entries()) {
+      const others = [settings[index % settings.length], settings[(index + 2) % settings.length]]
+      for (const extra of [{}, ...others]) if (await compareOutputs(text, {...written, ...extra} as ConfigFile)) valid++
     }
-    expect(valid).toBeGreaterThan(fixtures.length * 3)
+    expect(valid).toBeGreaterThan(fixtures.length * 2)
     expect(seen.encoded).toBeGreaterThan(valid * 3 - 1)
   })
 
