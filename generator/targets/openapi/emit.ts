@@ -53,7 +53,7 @@ function openApiDocument(catalog: Catalog, info: {title: string; version: string
     components: {
       schemas: {
         ErrorCode: errorCodeWithNames(catalog),
-        ...errorBodySchemas(catalog, body, refBase),
+        ...errorBodySchemas(catalog, body, refBase, keep),
         ...entrySchemas(catalog, body, docsText, entryExtensions, keep),
         ...problemSchemas(catalog, problem, refBase, docsText, body.messages, keep)
       },
