@@ -126,11 +126,12 @@ describe('the emit cache', () => {
     const edited = text.replace(/(```10200```\|[^\n]*)/, '$1 Edited.')
     expect(edited).not.toBe(text)
     expect(await observe(edited, {}, cache)).toEqual(await observe(edited, {}))
-    // The one entry's schema and example in the OpenAPI document, its schema in the JSON Schema, and its enum member and catalog item in the TypeScript.
-    expect(written()).toBe(5)
+    // The one entry's schema and example in the OpenAPI document, its schema in the JSON Schema, and its enum member and catalog item in the TypeScript;
+    // and the OpenAPI document's list of the codes' descriptions (its lists of codes and names, its responses' lists of schemas are kept).
+    expect(written()).toBe(6)
   })
 
-  test('over 100 codes, edits that change what the body schema\'s groups read give a cold run\'s outputs, and an edit that does not writes no group again', async () => {
+  test('over 100 codes, edits that change what the body schema\'s groups and the lists of every code read give a cold run\'s outputs, and an edit that does not writes none of them again', async () => {
     const cache = new EmitCache()
     const text = syntheticDocument(230)
     await observe(text, {}, cache)
@@ -150,8 +151,8 @@ describe('the emit cache', () => {
       expect(await observe(edited, config, cache)).toEqual(await observe(edited, config))
       writes.push(written())
     }
-    // A resolve text appended to: its entry's five parts, no group.
-    expect(writes[0]).toBe(5)
+    // A resolve text appended to: its entry's five parts and the descriptions' list, no group.
+    expect(writes[0]).toBe(6)
     // A derived name changed: its group's schema in both schemas too.
     expect(writes[1]).toBeGreaterThan(5)
   })
