@@ -4,7 +4,7 @@ import type {NamingRule} from '../targets/index.js'
 import type {CodeCell, CodeKind, Row} from '../types.js'
 import {clustersOf, type NameCluster, spelledClash} from './name-clusters.js'
 import {nameSource} from '../params/fill.js'
-import {codeWord, hasNonAsciiLetters, identifierPattern, isMostlyNonAscii, nameWords, pascalCase, unusableNames} from './names.js'
+import {codeWord, identifierPattern, messageNaming, pascalCase, unusableNames} from './names.js'
 
 /** Each code cell's value: a number or a string, as the catalog's code kind says. */
 export type CodeValues = ReadonlyMap<CodeCell, number | string>
@@ -63,25 +63,26 @@ const longName = {words: 5, characters: 40}
  */
 function messageName(row: Row, code: number | string): string {
   const text = row.params ? nameSource(row.params.templates.message) : row.message
-  const derived = pascalCase(text)
+  const naming = messageNaming(text)
+  const derived = naming.name
   if (!/[A-Za-z]/.test(derived)) {
     const name = codeName(code)
     const reason = 'Message of code ' + code + ' has no ASCII letter: named `' + name + '` after its code; add a Name column to choose the name'
     warning(row.file, reason, row.places.message, 'no-ascii-name')
     return name
   }
-  if (isMostlyNonAscii(text)) {
+  if (naming.nonAscii === 'mostly') {
     const name = codeName(code)
     const reason = 'Message of code ' + code + ' is written in letters with no ASCII form: named `' + name + '` after its code, not `' + derived +
       '` after its few ASCII words; add a Name column to choose the name'
     warning(row.file, reason, row.places.message, 'no-ascii-name')
     return name
   }
-  if (hasNonAsciiLetters(text)) {
+  if (naming.nonAscii === 'some') {
     const reason = 'Message of code ' + code + ' has letters with no ASCII form: named `' + derived + '` after its ASCII words only; add a Name column to choose the name'
     warning(row.file, reason, row.places.message, 'no-ascii-name')
   }
-  const words = nameWords(text).length
+  const {words} = naming
   if (words > longName.words || derived.length > longName.characters) {
     const reason = 'Name `' + derived + '` derived from the message of code ' + code + ' has ' + words + ' words and ' + derived.length +
       ' characters, expected at most ' + longName.words + ' and ' + longName.characters + '; add a Name column to give it a shorter one'

@@ -20,11 +20,53 @@ export function pascalCase(text: string): string {
 
 /** The ASCII words a name is made of: `invalid recipient(s)` → `invalid`, `recipients`. */
 export function nameWords(text: string): Array<string> {
-  return withoutAccents(text)
+  return wordsOf(withoutAccents(text))
+}
+
+/** The words of a text whose accents are dropped. */
+function wordsOf(plain: string): Array<string> {
+  return plain
     .replace(/['\u2019]/g, '')
     .replace(/([A-Za-z])\(([A-Za-z]{1,3})\)(?![A-Za-z0-9])/g, '$1$2')
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word !== '')
+}
+
+/** What a message gives the name derived from it: the name (`pascalCase`), its count of words, and how much of it is written in letters with no ASCII form. */
+export interface MessageNaming {
+  readonly name: string
+  readonly words: number
+  /** `mostly` as `isMostlyNonAscii` says, else `some` as `hasNonAsciiLetters` says, else `none`. */
+  readonly nonAscii: 'none' | 'some' | 'mostly'
+}
+
+/**
+ * The naming of each message text met lately, so that a `--watch` session derives again only the names of the
+ * messages a save changed (and a run derives a repeated message's name once). Cleared when it holds `namingsKept`
+ * texts, so that it never holds more than a few thousand rows' worth.
+ */
+const namings = new Map<string, MessageNaming>()
+const namingsKept = 20_000
+
+/** A message text's naming, its accents dropped once for all of it (the same as `pascalCase`, `nameWords`, `isMostlyNonAscii` and `hasNonAsciiLetters` give). */
+export function messageNaming(text: string): MessageNaming {
+  let naming = namings.get(text)
+  if (naming === undefined) {
+    naming = namingOf(text)
+    if (namings.size >= namingsKept) namings.clear()
+    namings.set(text, naming)
+  }
+  return naming
+}
+
+function namingOf(text: string): MessageNaming {
+  const plain = withoutAccents(text)
+  const words = wordsOf(plain)
+  const joined = words.map((word) => capitalize(word)).join('')
+  const letters = plain.replace(/[^\p{L}]/gu, '')
+  const ascii = letters.replace(/[^A-Za-z]/g, '').length
+  const nonAscii = letters.length - ascii >= ascii ? 'mostly' : /[^\p{ASCII}]/u.test(letters) ? 'some' : 'none'
+  return {name: /^\d/.test(joined) ? '_' + joined : joined, words: words.length, nonAscii}
 }
 
 /** Latin letters that no accent mark makes (`ł`, `đ`, `ß`) and the ASCII letters they are written as where they cannot be. */

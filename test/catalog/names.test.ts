@@ -1,6 +1,7 @@
-/** names: identifiers from messages and from HTTP statuses, as given/want tables. */
+/** names: identifiers from messages and from HTTP statuses, as given/want tables; a message's naming in one pass, against the separate derivations. */
+import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
-import {identifierPattern, isMostlyNonAscii, pascalCase, statusName} from '../../generator/catalog/names.js'
+import {hasNonAsciiLetters, identifierPattern, isMostlyNonAscii, messageNaming, nameWords, pascalCase, statusName} from '../../generator/catalog/names.js'
 
 describe('pascalCase', () => {
   const cases: Array<[string, {given: string; want: string}]> = [
@@ -47,5 +48,23 @@ describe('statusName', () => {
   ]
   test.each(cases)('%i is %s', (given, want) => {
     expect(statusName(given)).toBe(want)
+  })
+})
+
+describe('messageNaming: one pass over a message gives what the separate derivations give', () => {
+  const letters = fc.constantFrom('a', 'Z', 'é', 'ł', 'ß', 'Ö', '节', 'ш', 'Ω', ' ', '_', '(', ')', 's', '1', "'", '\u2019', '-', 'ﬁ')
+  test('the name, its words and its non-ASCII letters, the first time and when kept', () => {
+    fc.assert(
+      fc.property(fc.array(letters, {maxLength: 24}).map((chars) => chars.join('')), (text) => {
+        const want = {
+          name: pascalCase(text),
+          words: nameWords(text).length,
+          nonAscii: isMostlyNonAscii(text) ? 'mostly' : hasNonAsciiLetters(text) ? 'some' : 'none'
+        }
+        expect(messageNaming(text)).toEqual(want)
+        expect(messageNaming(text)).toEqual(want)
+      }),
+      {numRuns: 500}
+    )
   })
 })

@@ -12,10 +12,12 @@ import {compile} from '../../generator/spine.js'
 import type {ConfigFile} from '../../generator/types.js'
 import {configFor, root} from '../support/helpers.js'
 
-/** Valid fixtures whose documents and settings shape every part the emitters keep: problem details, parameters, translations, links, hostile text. */
+/** Valid fixtures whose documents and settings shape every part the emitters keep: problem details, parameters, translations, links, hostile text, the body schema's groups of codes. */
 const fixtures = [
   'problem-details', 'params-body', 'params-printf', 'localized-columns', 'hostile-text', 'optional-cells', 'string-codes', 'signed-codes',
-  'definitions', 'cell-html', 'anchored-headings', 'message-markup', 'several-tables', 'target-names', 'grpc-codes', 'params-problem', 'localized-problem'
+  'definitions', 'cell-html', 'anchored-headings', 'message-markup', 'several-tables', 'target-names', 'grpc-codes', 'params-problem', 'localized-problem',
+  // More codes than the body schema tests in one list: its groups' schemas are kept too.
+  'synthetic-230'
 ]
 
 /** Cell texts, among them ones YAML and JSON must quote or escape, and ones that change a code, a status or a name. */
@@ -78,6 +80,7 @@ async function observe(text: string, written: ConfigFile, cache?: EmitCache) {
 
 /** A fixture's document, and its configuration without the documents it names. */
 async function fixture(name: string): Promise<{text: string, written: ConfigFile}> {
+  if (name.startsWith('synthetic-')) return {text: syntheticDocument(Number(name.slice('synthetic-'.length))), written: {}}
   const directory = path.join(root, 'test', 'fixtures', name)
   const text = await readFile(path.join(directory, 'input.md'), 'utf8')
   const config = await readFile(path.join(directory, 'errgen.config.json'), 'utf8').then((json) => JSON.parse(json) as Record<string, unknown>, () => ({}) as Record<string, unknown>)
@@ -123,8 +126,35 @@ describe('the emit cache', () => {
     const edited = text.replace(/(```10200```\|[^\n]*)/, '$1 Edited.')
     expect(edited).not.toBe(text)
     expect(await observe(edited, {}, cache)).toEqual(await observe(edited, {}))
-    // The one entry's schema and example in the OpenAPI document, its schema in the JSON Schema, and its enum member and catalog item in the TypeScript.
-    expect(written()).toBe(5)
+    // The one entry's schema and example in the OpenAPI document, its schema in the JSON Schema, and its enum member and catalog item in the TypeScript;
+    // and the OpenAPI document's list of the codes' descriptions (its lists of codes and names, its responses' lists of schemas are kept).
+    expect(written()).toBe(6)
+  })
+
+  test('over 100 codes, edits that change what the body schema\'s groups and the lists of every code read give a cold run\'s outputs, and an edit that does not writes none of them again', async () => {
+    const cache = new EmitCache()
+    const text = syntheticDocument(230)
+    await observe(text, {}, cache)
+    const saves: Array<[string, ConfigFile]> = [
+      [appendToRow(text, 40, 'Edited.'), {}],
+      // A message (the name derived from it), a code, a resolve cell emptied (the field then partial), a status cell emptied, settings.
+      [editCell(text, 40, 2, '*quite another message*'), {}],
+      [editCell(editCell(text, 40, 2, '*quite another message*'), 70, 1, '```99999```'), {}],
+      [editCell(text, 120, 3, ''), {}],
+      [editCell(text, 121, 0, ''), {optionalColumns: ['status']} as ConfigFile],
+      [editCell(text, 121, 0, ''), {optionalColumns: ['status'], body: {params: true}} as ConfigFile],
+      [text, {}]
+    ]
+    const writes: Array<number> = []
+    for (const [edited, config] of saves) {
+      const written = countingWrites(cache)
+      expect(await observe(edited, config, cache)).toEqual(await observe(edited, config))
+      writes.push(written())
+    }
+    // A resolve text appended to: its entry's five parts and the descriptions' list, no group.
+    expect(writes[0]).toBe(6)
+    // A derived name changed: its group's schema in both schemas too.
+    expect(writes[1]).toBeGreaterThan(5)
   })
 
   test('holds the fragments of the last run only', async () => {

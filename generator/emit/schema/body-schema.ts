@@ -16,9 +16,11 @@ export type Describe = (entry: CatalogEntry) => string | undefined
  * How an emitter takes an entry's part of a schema: made now (a single run), or as a value whose text a session
  * keeps (`EmitCache`), made only when the entry changed.
  *
+ * @param entry the entry the part is made of; or, for a part made of several entries, the key of all it is made of
+ *   (every value it reads of them, written out)
  * @param part which part of the entry it is (`schema`, `example`)
  */
-export type Keep = (entry: CatalogEntry, part: string, make: () => unknown) => unknown
+export type Keep = (entry: CatalogEntry | string, part: string, make: () => unknown) => unknown
 
 /** Every part made now. */
 export const makeNow: Keep = (_entry, _part, make) => make()
@@ -51,7 +53,7 @@ export function errorCodeSchema(catalog: Catalog): Schema {
  * @param refBase where the entries', the groups' and the code's schemas are (`#/$defs/`)
  * @returns `ErrorBody` and the groups' schemas, by name
  */
-export function errorBodySchemas(catalog: Catalog, body: BodyOptions, refBase: string): Record<string, Schema> {
+export function errorBodySchemas(catalog: Catalog, body: BodyOptions, refBase: string, keep: Keep = makeNow): Record<string, unknown> {
   const fields = bodyFields(catalog, body)
   const partial = partialFields(catalog, fields)
   const schemas = {
@@ -61,7 +63,7 @@ export function errorBodySchemas(catalog: Catalog, body: BodyOptions, refBase: s
     resolve: {type: 'string'}
   }
   const shape = withParamsProperty(bodyShape(body, fields, fields.filter((field) => !partial.includes(field)), schemas), bodyParams(catalog, body))
-  const {branches, groups} = keyedOnCode(catalog.entries, fields, partial, refBase, bodyParams(catalog, body))
+  const {branches, groups} = keyedOnCode(catalog.entries, fields, partial, refBase, bodyParams(catalog, body), keep)
   const errorBody = {title: 'ErrorBody', description: 'The body of an error response: ' + describeFields(fields) + '.', ...shape, allOf: branches}
   return {ErrorBody: errorBody, ...groups}
 }
@@ -78,14 +80,16 @@ function describeFields(fields: ReadonlyArray<BodyField>): string {
  * One `if`/`then` per code, whose `then` is the code's documented values (its message, and its status when bodies hold
  * it) as its own schema has them; beyond `flatLimit` codes, one per group of codes, whose `then` is the group's schema.
  * A field only some entries have (`partial`) is required by the `then` of a code that has it, and refused by the others'.
+ * Each group's schema is taken by `keep`, keyed on what its branches read of its entries.
  */
 function keyedOnCode(
   entries: ReadonlyArray<CatalogEntry>,
   fields: ReadonlyArray<BodyField>,
   partial: ReadonlyArray<BodyField>,
   refBase: string,
-  params: boolean
-): {branches: Array<Schema>, groups: Record<string, Schema>} {
+  params: boolean,
+  keep: Keep
+): {branches: Array<Schema>, groups: Record<string, unknown>} {
   const documented = fields.filter((field) => field === 'message' || field === 'status' || partial.includes(field))
   const withParams = (entry: CatalogEntry): boolean => params && entry.params !== undefined
   const values = (entry: CatalogEntry): Schema => ({
@@ -100,16 +104,18 @@ function keyedOnCode(
   if (entries.length <= flatLimit) return {branches: entries.map(branch), groups: {}}
   const size = Math.ceil(Math.sqrt(entries.length))
   const branches: Array<Schema> = []
-  const groups: Record<string, Schema> = {}
+  const groups: Record<string, unknown> = {}
+  const read = (entry: CatalogEntry): unknown => [entry.code, entry.name, documented.map((field) => entry[field] === undefined), entryFields(entry, partial), withParams(entry)]
   for (let start = 0; start < entries.length; start += size) {
     const group = entries.slice(start, start + size)
     const name = 'ErrorBody.' + (branches.length + 1)
-    groups[name] = {
+    const key = JSON.stringify([name, refBase, documented, partial, group.map(read)])
+    groups[name] = keep(key, 'body-group', () => ({
       title: name,
       description: 'The bodies of the codes ' + String(group[0]?.code) + ' to ' + String(group.at(-1)?.code) + '.',
       type: 'object',
       allOf: group.map(branch)
-    }
+    }))
     branches.push({if: codeIs(codeAmong(group)), then: {$ref: refBase + name}})
   }
   return {branches, groups}

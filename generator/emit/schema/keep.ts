@@ -5,7 +5,7 @@ import {bodyFields, bodyParams, isPartial} from '../body-fields.js'
 import type {Keep} from './body-schema.js'
 
 /**
- * Each entry's parts as `Kept` values, under the settings that shape an entry's schemas and examples: the body's
+ * Each entry's parts (and each part made of several entries, by the key of what it reads of them) as `Kept` values, under the settings that shape an entry's schemas and examples: the body's
  * fields and settings, whether bodies hold parameters, the problem form's settings and whether only some codes have
  * a status (all else an entry's parts are made of is the entry itself).
  *
@@ -21,7 +21,7 @@ export function keepIn(cache: EmitCache, target: string, catalog: Catalog, body:
     parts.set(part, made)
     return made
   }
-  return (entry, part, make) => new Kept(cache.keyOf(entry), make, fragmentsOf(part))
+  return (entry, part, make) => new Kept(typeof entry === 'string' ? entry : cache.keyOf(entry), make, fragmentsOf(part))
 }
 
 /** Each entry's parts made as they are written, and dropped then (an output written entry by entry). */

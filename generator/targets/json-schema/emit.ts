@@ -36,7 +36,7 @@ export function encodeJsonSchema(catalog: Catalog, id: string, body: BodyOptions
 
 /** The schema as data, each entry's parts taken by `keep`. */
 function schemaData(catalog: Catalog, id: string, body: BodyOptions, problem: ProblemSettings | undefined, keep: Keep): Record<string, unknown> {
-  const {ErrorBody: errorBody, ...groups} = errorBodySchemas(catalog, body, '#/$defs/')
+  const {ErrorBody: errorBody, ...groups} = errorBodySchemas(catalog, body, '#/$defs/', keep)
   const {title, description, ...rest} = errorBody as Record<string, unknown>
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -52,8 +52,8 @@ function openApiDocument(catalog: Catalog, info: {title: string; version: string
     ...(catalog.groups.length > 0 ? {tags: catalog.groups.map((name) => ({name, description: 'The errors documented under the heading “' + name + '”.'}))} : {}),
     components: {
       schemas: {
-        ErrorCode: errorCodeWithNames(catalog),
-        ...errorBodySchemas(catalog, body, refBase),
+        ErrorCode: errorCodeWithNames(catalog, keep),
+        ...errorBodySchemas(catalog, body, refBase, keep),
         ...entrySchemas(catalog, body, docsText, entryExtensions, keep),
         ...problemSchemas(catalog, problem, refBase, docsText, body.messages, keep)
       },
@@ -86,12 +86,24 @@ function translationsOf(translations: Readonly<Record<string, Translation>>): Re
  *
  * @see https://openapi-generator.tech/docs/templating/#enum
  */
-function errorCodeWithNames(catalog: Catalog): Record<string, unknown> {
+function errorCodeWithNames(catalog: Catalog, keep: Keep): Record<string, unknown> {
+  const {enum: codes, ...schema} = errorCodeSchema(catalog)
   return {
-    ...errorCodeSchema(catalog),
-    'x-enum-varnames': catalog.entries.map((entry) => entry.name),
-    'x-enum-descriptions': catalog.entries.map((entry) => oneLine(entry.resolve ?? entry.message))
+    ...schema,
+    enum: whole(keep, 'ErrorCode/enum', codes),
+    'x-enum-varnames': whole(keep, 'ErrorCode/varnames', catalog.entries.map((entry) => entry.name)),
+    'x-enum-descriptions': whole(keep, 'ErrorCode/descriptions', catalog.entries.map((entry) => oneLine(entry.resolve ?? entry.message)))
   }
+}
+
+/**
+ * A value made of the whole catalog (a list of every code), taken by `keep` keyed on its JSON: a session writes its
+ * YAML again only when the value changed (its JSON is far quicker to write). Made now without a session.
+ *
+ * @param part the member the value is written as, in its schema (`ErrorCode/enum`)
+ */
+function whole(keep: Keep, part: string, value: unknown): unknown {
+  return keep === makeNow || keep === makeLater ? value : keep(JSON.stringify(value), part, () => value)
 }
 
 /** A description on one line: its line breaks (and the white space around them) as one space. */
@@ -152,7 +164,7 @@ function statusResponse(title: string, entries: readonly CatalogEntry[], bodyOf:
     description: title + ': error code' + (codes.length === 1 ? ' ' : 's ') + codes.join(', '),
     content: {
       'application/json': {
-        schema: refs.length === 1 ? refs[0] : {oneOf: refs},
+        schema: whole(keep, 'response/schema', refs.length === 1 ? refs[0] : {oneOf: refs}),
         examples: Object.fromEntries(entries.map((entry) => [entry.name, keep(entry, 'example', () => ({summary: entry.code + ' ' + entry.message, value: bodyOf(entry)}))]))
       }
     }
