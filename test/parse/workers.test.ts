@@ -14,6 +14,9 @@ import {decodeTree, encodeTree} from '../../generator/parse/tree-codec.js'
 import {compile, type Compiled} from '../../generator/spine.js'
 import {configFor, seed} from '../support/helpers.js'
 
+/** More runs of the property tests on demand (`PROPERTY_RUNS_FACTOR=4 npx vitest run …`); 1 in `npm test`. */
+const runsFactor = Number(process.env.PROPERTY_RUNS_FACTOR || 1)
+
 const seedOptions = configFor(['input/error-codes.md'])
 
 /** Cell texts that exercise the inline syntax, the validation rules and the table syntax. */
@@ -125,10 +128,10 @@ describe('sliced parsing', () => {
         sliced++
         expect(tree).toStrictEqual(parse(new VFile({value: text})))
       }),
-      {numRuns: 600}
+      {numRuns: runsFactor * 300}
     )
     // The property is not vacuous: most random documents are sliced.
-    expect(sliced).toBeGreaterThan(200)
+    expect(sliced).toBeGreaterThan(runsFactor * 100)
   })
 
   test('a document of several tables under headings is cut in each of them, and parses to the whole-document tree', () => {
@@ -204,9 +207,9 @@ describe('sliced parsing', () => {
         sliced++
         expect(tree).toStrictEqual(parse(new VFile({value: text})))
       }),
-      {numRuns: 400}
+      {numRuns: runsFactor * 200}
     )
-    expect(sliced).toBeGreaterThan(200)
+    expect(sliced).toBeGreaterThan(runsFactor * 100)
   })
 
   test('a line like a definition that is not one in the whole document (a paragraph\'s continuation) declines the slices', () => {

@@ -26,7 +26,7 @@ import remarkErrgen from '../../generator/remark/index.js'
 import {root, runInProcess, seed, tempDirectory, typeCheck, type Outcome} from '../support/helpers.js'
 import {countRows, mutate, random} from '../support/mutations.js'
 
-const cases = Number(process.env.MUTATION_CASES || 300)
+const cases = Number(process.env.MUTATION_CASES || 200)
 const streamSeed = Number(process.env.MUTATION_SEED || 1)
 
 /** The documents edited, and the index of each one's Code column (every one has integer codes and no code sample). */

@@ -179,7 +179,7 @@ describe('property: a random catalog rendered to markdown comes out of errgen ex
           }
         }
       }),
-      {numRuns: runsFactor * 1000}
+      {numRuns: runsFactor * 500}
     )
   })
 
