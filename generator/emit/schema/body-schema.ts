@@ -16,11 +16,11 @@ export type Describe = (entry: CatalogEntry) => string | undefined
  * How an emitter takes an entry's part of a schema: made now (a single run), or as a value whose text a session
  * keeps (`EmitCache`), made only when the entry changed.
  *
- * @param entry the entry the part is made of; or, for a part made of several entries, the key of all it is made of
- *   (every value it reads of them, written out)
+ * @param entry the entry the part is made of; or, for a part made of several entries, what gives the key of all it is
+ *   made of (every value it reads of them, written out), asked only by a session
  * @param part which part of the entry it is (`schema`, `example`)
  */
-export type Keep = (entry: CatalogEntry | string, part: string, make: () => unknown) => unknown
+export type Keep = (entry: CatalogEntry | (() => string), part: string, make: () => unknown) => unknown
 
 /** Every part made now. */
 export const makeNow: Keep = (_entry, _part, make) => make()
@@ -109,7 +109,7 @@ function keyedOnCode(
   for (let start = 0; start < entries.length; start += size) {
     const group = entries.slice(start, start + size)
     const name = 'ErrorBody.' + (branches.length + 1)
-    const key = JSON.stringify([name, refBase, documented, partial, group.map(read)])
+    const key = () => JSON.stringify([name, refBase, documented, partial, group.map(read)])
     groups[name] = keep(key, 'body-group', () => ({
       title: name,
       description: 'The bodies of the codes ' + String(group[0]?.code) + ' to ' + String(group.at(-1)?.code) + '.',

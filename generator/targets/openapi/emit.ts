@@ -98,12 +98,12 @@ function errorCodeWithNames(catalog: Catalog, keep: Keep): Record<string, unknow
 
 /**
  * A value made of the whole catalog (a list of every code), taken by `keep` keyed on its JSON: a session writes its
- * YAML again only when the value changed (its JSON is far quicker to write). Made now without a session.
+ * YAML again only when the value changed (its JSON is far quicker to write); a run without a session never writes the JSON.
  *
  * @param part the member the value is written as, in its schema (`ErrorCode/enum`)
  */
 function whole(keep: Keep, part: string, value: unknown): unknown {
-  return keep === makeNow || keep === makeLater ? value : keep(JSON.stringify(value), part, () => value)
+  return keep(() => JSON.stringify(value), part, () => value)
 }
 
 /** A description on one line: its line breaks (and the white space around them) as one space. */

@@ -101,11 +101,7 @@ function createErrorBody(context: BodyContext): WriterFunction {
 function plainCreateErrorBody({catalog, fields, partial, params: withParams}: BodyContext): WriterFunction {
   const params = hasParams(catalog)
   const valueOf = (field: BodyField): string => (params && (field === 'message' || field === 'resolve') ? 'filled(code, "' + field + '", valuesOf(params))' : 'entry.' + field)
-  const value = (field: BodyField): string => {
-    if (field === 'code') return 'code'
-    if (partial.includes(field)) return '...(entry.' + field + ' === undefined ? {} : { ' + field + ': ' + valueOf(field) + ' })'
-    return field + ': ' + valueOf(field)
-  }
+  const value = (field: BodyField): string => bodyMember(field, partial, valueOf)
   const values = [...fields.map(value), ...(withParams ? ['...(templates[code] === undefined ? {} : { params: valuesOf(params) })'] : [])]
   return textStatement([
     '/**',
@@ -118,6 +114,13 @@ function plainCreateErrorBody({catalog, fields, partial, params: withParams}: Bo
     '  return { ' + values.join(', ') + ' } as unknown as ErrorBody<C>;',
     '}'
   ])
+}
+
+/** A field's member in the body object literal: `code`, `message: <value>`, or, for a field only some codes have, spread only when the entry has it. */
+function bodyMember(field: BodyField, partial: ReadonlyArray<BodyField>, valueOf: (field: BodyField) => string): string {
+  if (field === 'code') return 'code'
+  if (partial.includes(field)) return '...(entry.' + field + ' === undefined ? {} : { ' + field + ': ' + valueOf(field) + ' })'
+  return field + ': ' + valueOf(field)
 }
 
 /**
@@ -166,11 +169,7 @@ function localizedCreateErrorBody({catalog, fields, partial, params: withParams}
     if (field !== 'message' && field !== 'resolve') return 'entry.' + field
     return 'translated(code, "' + field + '", params, locale) ?? ' + (params ? 'filled(code, "' + field + '", params)' : 'entry.' + field)
   }
-  const value = (field: BodyField): string => {
-    if (field === 'code') return 'code'
-    if (partial.includes(field)) return '...(entry.' + field + ' === undefined ? {} : { ' + field + ': ' + valueOf(field) + ' })'
-    return field + ': ' + valueOf(field)
-  }
+  const value = (field: BodyField): string => bodyMember(field, partial, valueOf)
   const values = [...fields.map(value), ...(withParams ? ['...(templates[code] === undefined ? {} : { params })'] : [])]
   return textStatement([
     '/**',
