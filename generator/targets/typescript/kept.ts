@@ -167,11 +167,16 @@ export function writtenEnum(name: string, doc: string, count: number, member: (i
   }
 }
 
-/** A statement written one item at a time (the catalog constant), as `keptItems` writes it: each item's lines as `itemText` gives them. */
-export function writtenItems<T>(items: ReadonlyArray<T>, header: string, footer: string, itemText: (item: T) => string): Written {
+/** A statement written one item at a time (the catalog constant), a batch of items at a time, as `keptItems` writes it. */
+export function writtenItems<T>(items: ReadonlyArray<T>, header: string, footer: string, writeItem: (writer: CodeBlockWriter, item: T) => void): Written {
   return (out) => {
     out.push(header)
-    for (const item of items) out.push(itemText(item))
+    for (let start = 0; start < items.length; start += batchSize) {
+      const writer = new CodeBlockWriter(printOptions)
+      writer.setIndentationLevel(1)
+      for (const item of items.slice(start, start + batchSize)) writeItem(writer, item)
+      out.push(writer.toString())
+    }
     out.push(footer)
   }
 }

@@ -78,7 +78,7 @@ export function encodeTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enu
   const member = (index: number): Member => codeMember(catalog.entries[index] as CatalogEntry, statuses, names)
   const splice = new Splice()
   const codes = style === 'enum' ? splice.add(writtenEnum('ErrorCode', codesDoc, catalog.entries.length, member)) : undefined
-  const constant = writtenItems(catalog.entries, catalogLines.doc + '\n' + catalogLines.open + '\n', catalogLines.close + '\n', (entry) => catalogEntryText(entry, statuses))
+  const constant = writtenItems(catalog.entries, catalogLines.doc + '\n' + catalogLines.open + '\n', catalogLines.close + '\n', (writer, entry) => writeCatalogEntry(writer, entry, statuses))
   const out = new ByteChunks()
   splice.writeInto(printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant)}), printOptions), out)
   return out.bytes()
@@ -197,8 +197,7 @@ function catalogConstant(catalog: Catalog, statuses: ReadonlyMap<number, StatusE
   }
 }
 
-/** An entry of the catalog constant, written by a writer at any level of indentation (its members one level deeper). */
-export function writeCatalogEntry(writer: CodeBlockWriter, entry: CatalogEntry, statuses: ReadonlyMap<number, StatusEntry>): void {
+function writeCatalogEntry(writer: CodeBlockWriter, entry: CatalogEntry, statuses: ReadonlyMap<number, StatusEntry>): void {
   const member = 'ErrorCode.' + entry.name
   writer.write('[' + member + ']: {').indent(() => {
     writer.writeLine('code: ' + member + ',')
@@ -207,19 +206,6 @@ export function writeCatalogEntry(writer: CodeBlockWriter, entry: CatalogEntry, 
     if (entry.resolve !== undefined) writer.writeLine('resolve: ' + stringLiteral(entry.resolve) + ',')
   })
   writer.writeLine('},')
-}
-
-/**
- * An entry of the catalog constant as `writeCatalogEntry` writes it at the first level of indentation, without a
- * writer: each line as it is, as the strings are JSON's (every quote in them escaped, each line ends outside them).
- */
-export function catalogEntryText(entry: CatalogEntry, statuses: ReadonlyMap<number, StatusEntry>): string {
-  const member = 'ErrorCode.' + entry.name
-  let text = '  [' + member + ']: {\n    code: ' + member + ',\n'
-  if (entry.status !== undefined) text += '    status: HttpStatus.' + statuses.get(entry.status)?.name + ',\n'
-  text += '    message: ' + stringLiteral(entry.message) + ',\n'
-  if (entry.resolve !== undefined) text += '    resolve: ' + stringLiteral(entry.resolve) + ',\n'
-  return text + '  },\n'
 }
 
 /**

@@ -1,13 +1,11 @@
-/** An enum's members and the catalog constant's entries written directly give exactly the lines ts-morph and its writer print for them. */
+/** An enum's members written directly give exactly the lines ts-morph prints for them. */
 import fc from 'fast-check'
-import {CodeBlockWriter, printStructure, StructureKind} from 'ts-morph'
+import {printStructure, StructureKind} from 'ts-morph'
 import type {EnumMemberStructure, OptionalKind} from 'ts-morph'
 import {describe, expect, test} from 'vitest'
 import {docText} from '../../../generator/targets/typescript/index.js'
 import {membersText, printOptions} from '../../../generator/targets/typescript/kept.js'
-import {catalogEntryText, writeCatalogEntry} from '../../../generator/targets/typescript/source-file.js'
 import {stringLiteral} from '../../../generator/targets/typescript/syntax.js'
-import type {CatalogEntry, StatusEntry} from '../../../generator/types.js'
 
 /** Pieces with what JSDoc, string literals and code-block-writer treat specially. */
 const pieces = ['a', 'Bc', ' ', '  ', '\t', '*', '/', '*/', '/*', '//', '@x', '`', '"', "'", '\\', '\n', '\n\n', '\r\n', '\r', '${x}', '{', '}', '=', ',', 'é', '名']
@@ -60,27 +58,5 @@ describe('enum members written directly', () => {
     ['quotes and backticks in the doc', {name: 'Quoted', initializer: '7', docs: ['The user\'s `id` is "unknown".']}]
   ])('%s', (_, one) => {
     expect(membersText([one])).toBe(printed([one]))
-  })
-})
-
-describe('catalog entries written directly', () => {
-  const statuses = new Map<number, StatusEntry>([[400, {code: 400, name: 'BadRequest', phrase: 'Bad Request'} as StatusEntry]])
-
-  test('give the lines the writer gives, one after the other', () => {
-    const entry = fc.record({
-      name: fc.stringMatching(/^[A-Z_][A-Za-z0-9_]{0,12}$/),
-      status: fc.constantFrom(undefined, 400, 404),
-      message: text,
-      resolve: fc.option(text, {nil: undefined})
-    })
-    fc.assert(
-      fc.property(fc.array(entry, {minLength: 1, maxLength: 4}), (entries) => {
-        const writer = new CodeBlockWriter(printOptions)
-        writer.setIndentationLevel(1)
-        for (const one of entries) writeCatalogEntry(writer, one as unknown as CatalogEntry, statuses)
-        expect(entries.map((one) => catalogEntryText(one as unknown as CatalogEntry, statuses)).join('')).toBe(writer.toString())
-      }),
-      {numRuns: 1500}
-    )
   })
 })
