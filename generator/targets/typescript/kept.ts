@@ -63,7 +63,7 @@ export function keptEnum(name: string, doc: string, members: readonly Member[], 
   const structures = enumMembers(members)
   const lines = structures.map((structure, index) => {
     const member = members[index] as Member
-    return fragments.through(JSON.stringify([member.name, member.value, member.doc, structure.trailingTrivia ?? '']), () => membersText([structure]))
+    return fragments.through(JSON.stringify([member.name, member.value, member.doc, structure.trailingTrivia ?? '']), () => memberText([structure]))
   })
   return header + lines.join('\n') + footer + '\n'
 }
@@ -83,47 +83,6 @@ function memberText(members: NonNullable<EnumDeclarationStructure['members']>): 
   const end = printed.lastIndexOf('\n}')
   return printed.slice(start, end)
 }
-
-/**
- * Members' lines, as `memberText` gives them: written here when every member is plain (`plainMemberText`), else
- * printed by ts-morph (a member that is not can leave code-block-writer in a string, which changes the next lines).
- */
-export function membersText(members: NonNullable<EnumDeclarationStructure['members']>): string {
-  const lines: Array<string> = []
-  for (const member of members) {
-    const text = plainMemberText(member)
-    if (text === undefined) return memberText(members)
-    lines.push(text)
-  }
-  return lines.join('\n')
-}
-
-/** A name ts-morph writes as it is: an ASCII identifier that starts as no reserved word does (`isValidVariableName`). */
-const plainName = /^[A-Z_][A-Za-z0-9_]*$/
-
-/** An initializer that holds nothing code-block-writer tracks: an integer, or a string literal without escapes, slashes, backticks or `$`. */
-const plainInitializer = /^(?:-?\d+|"[^"\\`$/\n]*")$/
-
-/**
- * A member's lines as ts-morph prints them in an enum, indented one level — its doc as a JSDoc (`/** line *\/`, or
- * `/**`, ` * line` (` *` for an empty one) and ` *\/`), then `Name = initializer` and its trailing comma — for a member
- * whose every part is plain; undefined for the others (a name ts-morph quotes, a doc over a `\r`, ending in white space
- * or closing the comment, several docs, other trivia), which ts-morph prints.
- */
-function plainMemberText(member: NonNullable<EnumDeclarationStructure['members']>[number]): string | undefined {
-  if (typeof member !== 'object' || member === null) return undefined
-  const {name, initializer, docs, trailingTrivia, ...rest} = member
-  if (Object.keys(rest).some((key) => key !== 'kind') || !plainName.test(name)) return undefined
-  if (typeof initializer !== 'string' || !plainInitializer.test(initializer) || (trailingTrivia !== undefined && trailingTrivia !== ',')) return undefined
-  const [doc, ...more] = docs ?? []
-  if (typeof doc !== 'string' || more.length > 0 || !plainDoc.test(doc)) return undefined
-  const lines = doc.split('\n')
-  const comment = lines.length === 1 ? '  /** ' + doc + ' */\n' : '  /**\n' + lines.map((line) => (line === '' ? '   *\n' : '   * ' + line + '\n')).join('') + '   */\n'
-  return comment + '  ' + name + ' = ' + initializer + (trailingTrivia ?? '')
-}
-
-/** A doc ts-morph prints line by line as it is: a first line that is not empty, no `\r`, no tab, no comment end, no white space at its end. */
-const plainDoc = /^(?!\n)(?![^]*(?:\r|\t|\*\/))[^]*[^\s]$/
 
 function enumStructure(name: string, doc: string | undefined, members: NonNullable<EnumDeclarationStructure['members']>): EnumDeclarationStructure {
   return {kind: StructureKind.Enum, name, isExported: true, ...(doc === undefined ? {} : {docs: [doc]}), members}
@@ -161,7 +120,7 @@ export function writtenEnum(name: string, doc: string, count: number, member: (i
       const members = Array.from({length: Math.min(batchSize, count - start)}, (_, offset) => member(start + offset))
       // Every member but the enum's last has its comma (enumMembers gives the batch's last none).
       const structures = enumMembers(members).map((structure, offset) => (start + offset < count - 1 ? {...structure, trailingTrivia: ','} : structure))
-      out.push((start === 0 ? '' : '\n') + membersText(structures))
+      out.push((start === 0 ? '' : '\n') + memberText(structures))
     }
     out.push(footer + '\n')
   }
