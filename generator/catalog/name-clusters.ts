@@ -8,8 +8,8 @@ export interface NameCluster {
   readonly bases: ReadonlyArray<string>
   /** The rows, in document order. */
   readonly rows: ReadonlyArray<Row>
-  /** The name each row derives. */
-  readonly baseOf: ReadonlyMap<Row, string>
+  /** The name a row of the cluster derives. */
+  readonly baseOf: (row: Row) => string
   /** Whether a Name cell gives one of the names, or a name a target spells like one of them. */
   readonly withExplicit: boolean
 }
@@ -46,23 +46,28 @@ export function clustersOf(
     }
   }
   const byRoot = new Map<string, Array<string>>()
-  for (const base of groups.keys()) byRoot.set(root(base), [...(byRoot.get(root(base)) ?? []), base])
+  for (const base of groups.keys()) {
+    const joined = byRoot.get(root(base))
+    if (joined) joined.push(base)
+    else byRoot.set(root(base), [base])
+  }
   const isExplicit = (base: string): boolean => explicitNames.has(base) || spellingKeys(base, rule).some((key) => explicitKeys.has(key))
   return [...byRoot.values()].map((bases) => cluster(bases, groups, isExplicit, order))
 }
 
-/** One cluster of these names' rows, merged in document order. */
+/** One cluster of these names' rows, merged in document order (one name's rows are, as they were grouped). */
 function cluster(
   bases: ReadonlyArray<string>,
   groups: ReadonlyMap<string, ReadonlyArray<Row>>,
   isExplicit: (base: string) => boolean,
   order: ReadonlyMap<Row, number>
 ): NameCluster {
-  const baseOf = new Map<Row, string>()
-  for (const base of bases) for (const row of groups.get(base) ?? []) baseOf.set(row, base)
-  const rows = [...baseOf.keys()]
-  if (bases.length > 1) rows.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
-  return {bases, rows, baseOf, withExplicit: bases.some(isExplicit)}
+  const [only] = bases
+  if (bases.length === 1 && only !== undefined) return {bases, rows: groups.get(only) ?? [], baseOf: () => only, withExplicit: isExplicit(only)}
+  const baseOfRow = new Map<Row, string>()
+  for (const base of bases) for (const row of groups.get(base) ?? []) baseOfRow.set(row, base)
+  const rows = [...baseOfRow.keys()].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+  return {bases, rows, baseOf: (row) => baseOfRow.get(row) ?? only ?? '', withExplicit: bases.some(isExplicit)}
 }
 
 /** The keys under which a name is known in the targets that spell names their own way (`Go\0CodeCardDeclined`). */

@@ -3,7 +3,7 @@ import {enabledTargets} from '../targets/index.js'
 import type {Catalog, EmitOptions, OutputFile} from '../types.js'
 import type {Emitter} from '../targets/target.js'
 import type {EmitCache} from './cache.js'
-import {collectGarbage} from './collect.js'
+import {collectGarbage, heapIsLarge} from './collect.js'
 import {EncodedOutput} from './encoded.js'
 
 /** A loaded emitter: its output's kind, and whether it is emitted first when the outputs are emitted one at a time. */
@@ -18,14 +18,11 @@ export interface OneAtATime {
   /** What each output becomes before the next is emitted: its bytes, its text then free to be collected. */
   readonly settle: (file: OutputFile) => OutputFile
   /**
-   * Collect the garbage before each output of a large catalog; false under `--watch`, where a save's time counts
+   * Collect the garbage before each output when the heap is large; false under `--watch`, where a save's time counts
    * more than its peak, and each full collection would mark the parse cache it keeps again.
    */
   readonly collect: boolean
 }
-
-/** From this many codes the garbage is collected before each output (the parse stops its workers from 2,000 rows too). */
-const largeCatalog = 2000
 
 /** The emitters of the outputs the options turn on, loaded (a run loads them while the documents are parsed). */
 export async function loadEmitters(options: Pick<EmitOptions, 'outputs'>): Promise<Array<LoadedEmitter>> {
@@ -42,7 +39,7 @@ export async function emit(catalog: Catalog, options: EmitOptions): Promise<Arra
  *
  * @param cache a session's texts of the entries' parts (`--watch`): this emit is its next run
  * @param oneAtATime settle each output before the next is emitted, the one whose emitter holds the most memory
- *   first (before the others' bytes are held), and, for a large catalog, collect the garbage before each (the
+ *   first (before the others' bytes are held), and, when the heap is large, collect the garbage before each (the
  *   parse's, then the last emitter's), so that the heap does not grow over it; undefined to keep every text
  */
 export function emitWith(
@@ -56,10 +53,9 @@ export function emitWith(
   const emitOne = ({kind, emitter}: LoadedEmitter): OutputFile => ({kind, name: options.outputs[kind] as string, text: emitter.emit(catalog, options, cache)})
   if (!oneAtATime) return emitters.map(emitOne)
   const settleOne = (loaded: LoadedEmitter): OutputFile => (cache === undefined ? encodedBy(loaded, catalog, options) : undefined) ?? oneAtATime.settle(emitOne(loaded))
-  const collect = oneAtATime.collect && catalog.entries.length >= largeCatalog
   const settled = new Map<OutputFile['kind'], OutputFile>()
   for (const loaded of [...emitters].sort((a, b) => Number(b.first) - Number(a.first))) {
-    if (collect) collectGarbage()
+    if (oneAtATime.collect && heapIsLarge()) collectGarbage()
     settled.set(loaded.kind, settleOne(loaded))
   }
   return emitters.map(({kind}) => settled.get(kind) as OutputFile)

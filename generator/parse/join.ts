@@ -68,6 +68,16 @@ export function join(plan: Plan, placed: ReadonlyArray<Placed>): Root | undefine
   return hasDefinitionsAt(root, plan.definitions) ? root : undefined
 }
 
+/**
+ * Check a slice's tree and move it to its place in the document, as `join` does, ahead of the join: as soon as the
+ * slice is parsed, while the other slices are (the join then finds it checked and in place). A tree that did not parse
+ * as planned is left where it is, and the join declines it.
+ */
+export function settle(placed: Placed, plan: Plan, index: number): void {
+  const slice = plan.slices[index]
+  if (index > 0 && checkedAgainst(placed, slice)) place(placed, slice)
+}
+
 /** Whether a slice's tree is one the slice gives, checked (and its copied definitions dropped) the first time. */
 function checkedAgainst(placed: Placed, slice: Slice | undefined): boolean {
   if (!slice) return false

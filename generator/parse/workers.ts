@@ -2,7 +2,7 @@
 import os from 'node:os'
 import {Worker} from 'node:worker_threads'
 import type {ParseCache} from './cache.js'
-import {fresh, join, type Placed} from './join.js'
+import {fresh, join, type Placed, settle} from './join.js'
 import {planSlices} from './slices.js'
 import {decodeTree} from './tree-codec.js'
 import type {Root} from 'mdast'
@@ -116,8 +116,9 @@ async function parseDocument(
   onRows?: (count: number) => void
 ): Promise<Root> {
   if (plan) {
-    const trees = await Promise.all(plan.slices.map(async (slice) => {
+    const trees = await Promise.all(plan.slices.map(async (slice, index) => {
       const tree = await placeText(slice.text)
+      settle(tree, plan, index)
       onRows?.(slice.rows)
       return tree
     }))

@@ -8,7 +8,7 @@ import {syntheticDocument} from '../../bench/documents.js'
 import {parseInWorkers} from '../../generator/parse/workers.js'
 import {parse, parseInThisThread, type Parser} from '../../generator/parse/parse.js'
 import {report} from '../../generator/diagnostics/report.js'
-import {stitch} from '../../generator/parse/join.js'
+import {fresh, join, settle, stitch} from '../../generator/parse/join.js'
 import {planSlices} from '../../generator/parse/slices.js'
 import {decodeTree, encodeTree} from '../../generator/parse/tree-codec.js'
 import {compile, type Compiled} from '../../generator/spine.js'
@@ -210,6 +210,27 @@ describe('sliced parsing', () => {
       {numRuns: runsFactor * 200}
     )
     expect(sliced).toBeGreaterThan(runsFactor * 100)
+  })
+
+  test('slices settled as they arrive, in any order, join to the tree of a join alone; a declined slice is left where it is', () => {
+    let sliced = 0
+    fc.assert(
+      fc.property(documentText, fc.integer({min: 1, max: 4}), fc.integer(), (text, rowsPerSlice, seed) => {
+        const plan = planSlices(text, rowsPerSlice)
+        if (!plan) return
+        const treesOf = () => plan.slices.map((slice) => fresh(decodeTree(encodeTree(parse(new VFile({value: slice.text}))))))
+        const placed = treesOf()
+        const order = placed.map((_, index) => index).sort((a, b) => ((a * 7919 + seed) % 13) - ((b * 7919 + seed) % 13))
+        for (const index of order) settle(placed[index] as (typeof placed)[number], plan, index)
+        const settledJoin = join(plan, placed)
+        expect(settledJoin).toStrictEqual(join(plan, treesOf()))
+        if (settledJoin === undefined) return
+        sliced++
+        expect(settledJoin).toStrictEqual(parse(new VFile({value: text})))
+      }),
+      {numRuns: runsFactor * 200}
+    )
+    expect(sliced).toBeGreaterThan(runsFactor * 50)
   })
 
   test('a line like a definition that is not one in the whole document (a paragraph\'s continuation) declines the slices', () => {

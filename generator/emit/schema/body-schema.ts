@@ -92,10 +92,13 @@ function keyedOnCode(
 ): {branches: Array<Schema>, groups: Record<string, unknown>} {
   const documented = fields.filter((field) => field === 'message' || field === 'status' || partial.includes(field))
   const withParams = (entry: CatalogEntry): boolean => params && entry.params !== undefined
-  const values = (entry: CatalogEntry): Schema => ({
-    ...Object.fromEntries(documented.map((field) => [field, entry[field] === undefined ? false : {$ref: refBase + entry.name + '/properties/' + field}])),
-    ...(withParams(entry) ? {params: {$ref: refBase + entry.name + '/properties/params'}} : {})
-  })
+  // Built member by member: an object spread from `Object.fromEntries` cost several microseconds an entry.
+  const values = (entry: CatalogEntry): Schema => {
+    const schema: Schema = {}
+    for (const field of documented) schema[field] = entry[field] === undefined ? false : {$ref: refBase + entry.name + '/properties/' + field}
+    if (withParams(entry)) schema['params'] = {$ref: refBase + entry.name + '/properties/params'}
+    return schema
+  }
   const present = (entry: CatalogEntry): Schema => {
     const required = [...entryFields(entry, partial), ...(withParams(entry) ? ['params'] : [])]
     return required.length > 0 ? {required: [...required]} : {}

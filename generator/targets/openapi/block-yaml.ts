@@ -45,7 +45,8 @@ class NeedsYaml extends Error {}
  * for; undefined when any part needs `yaml` itself or double quotes (the caller writes the whole data then).
  */
 export function writeKeptYaml(data: Mapping): string | undefined {
-  return holdsYaml11Unsafe(data) ? undefined : blockYaml(data)
+  const out = new TextChunks()
+  return blockYamlInto(data, out, true) ? out.toString() : undefined
 }
 
 /**
@@ -53,23 +54,15 @@ export function writeKeptYaml(data: Mapping): string | undefined {
  * any part needs `yaml` itself or double quotes, and what was written then is to be dropped.
  */
 export function writeKeptYamlInto(data: Mapping, out: TextSink): boolean {
-  return !holdsYaml11Unsafe(data) && blockYamlInto(data, out)
-}
-
-/** A value made as it is written; `NeedsYaml` when it needs double quotes, as a kept value's made value does. */
-function madeNow(key: string, value: Later): unknown {
-  const made = value.make()
-  if (needsDoubleQuotes(key) || holdsYaml11Unsafe(made)) throw new NeedsYaml()
-  return made
+  return blockYamlInto(data, out, true)
 }
 
 /** A kept value's lines at this indentation: the text kept, or written now and kept; `NeedsYaml` when the plain writer cannot write them. */
 function keptText(key: string, value: Kept, start: string, indent: string): string {
   if (start !== indent) throw new Error('expected a kept value in a map, not as the first pair of a sequence item')
   return value.text(indent, (made) => {
-    if (needsDoubleQuotes(key) || holdsYaml11Unsafe(made)) throw new NeedsYaml()
     const out = new TextChunks()
-    writeMap({[key]: made}, indent, indent, out)
+    writeMap({[key]: made}, indent, indent, out, true)
     return out.toString()
   })
 }
@@ -77,14 +70,19 @@ function keptText(key: string, value: Kept, start: string, indent: string): stri
 /** The YAML document of `data`, as `stringify(data, yamlOptions)` writes it; undefined when only `yaml` can write it. */
 export function blockYaml(data: Mapping): string | undefined {
   const out = new TextChunks()
-  return blockYamlInto(data, out) ? out.toString() : undefined
+  return blockYamlInto(data, out, false) ? out.toString() : undefined
 }
 
-/** Write the YAML document of `data` into `out`; false when only `yaml` can write it. */
-function blockYamlInto(data: Mapping, out: TextSink): boolean {
+/**
+ * Write the YAML document of `data` into `out`; false when only `yaml` can write it.
+ *
+ * @param strict false too when a string (a key, a kept value's made value or a value made now too) needs double
+ *   quotes (`needsDoubleQuotes`): each is written by `stringText`, which is told so
+ */
+function blockYamlInto(data: Mapping, out: TextSink, strict: boolean): boolean {
   if (isEmpty(data)) return false
   try {
-    writeMap(data, '', '', out)
+    writeMap(data, '', '', out, strict)
   } catch (cause) {
     if (cause instanceof NeedsYaml) return false
     throw cause
@@ -97,18 +95,18 @@ function blockYamlInto(data: Mapping, out: TextSink): boolean {
  *
  * @param first what starts the first line: the indentation, or `- ` after it in a sequence
  */
-function writeMap(map: Mapping, first: string, indent: string, out: TextSink): void {
+function writeMap(map: Mapping, first: string, indent: string, out: TextSink, strict: boolean): void {
   let start = first
   for (const key of Object.keys(map)) {
     const value = map[key]
     if (value instanceof Later) {
-      out.push(start + keyText(key) + ':')
-      writeNested(madeNow(key, value), indent + step, out)
+      out.push(start + keyText(key, strict) + ':')
+      writeNested(value.make(), indent + step, out, strict)
     } else if (value instanceof Kept) {
       out.push(keptText(key, value, start, indent))
     } else {
-      out.push(start + keyText(key) + ':')
-      writeNested(value, indent + step, out)
+      out.push(start + keyText(key, strict) + ':')
+      writeNested(value, indent + step, out, strict)
     }
     start = indent
   }
@@ -119,13 +117,13 @@ function writeMap(map: Mapping, first: string, indent: string, out: TextSink): v
  *
  * @param first what starts the first line
  */
-function writeSequence(sequence: readonly unknown[], first: string, indent: string, out: TextSink): void {
+function writeSequence(sequence: readonly unknown[], first: string, indent: string, out: TextSink, strict: boolean): void {
   let start = first + '- '
   const dash = indent + '- '
   for (const item of sequence) {
-    if (Array.isArray(item) && item.length > 0) writeSequence(item, start, indent + step, out)
-    else if (isCollection(item) && !isEmpty(item)) writeMap(item as Mapping, start, indent + step, out)
-    else out.push(start + flowText(item) + '\n')
+    if (Array.isArray(item) && item.length > 0) writeSequence(item, start, indent + step, out, strict)
+    else if (isCollection(item) && !isEmpty(item)) writeMap(item as Mapping, start, indent + step, out, strict)
+    else out.push(start + flowText(item, strict) + '\n')
     start = dash
   }
 }
@@ -135,21 +133,21 @@ function writeSequence(sequence: readonly unknown[], first: string, indent: stri
  *
  * @param indent the indentation of the value's own lines
  */
-function writeNested(value: unknown, indent: string, out: TextSink): void {
+function writeNested(value: unknown, indent: string, out: TextSink, strict: boolean): void {
   if (!isCollection(value) || isEmpty(value)) {
-    out.push(' ' + flowText(value) + '\n')
+    out.push(' ' + flowText(value, strict) + '\n')
   } else if (Array.isArray(value)) {
     out.push('\n')
-    writeSequence(value, indent, indent, out)
+    writeSequence(value, indent, indent, out, strict)
   } else {
     out.push('\n')
-    writeMap(value as Mapping, indent, indent, out)
+    writeMap(value as Mapping, indent, indent, out, strict)
   }
 }
 
 /** A scalar, or an empty collection in flow style. */
-function flowText(value: unknown): string {
-  if (typeof value === 'string') return stringText(value)
+function flowText(value: unknown, strict: boolean): string {
+  if (typeof value === 'string') return stringText(value, strict)
   if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value)
   if (typeof value === 'boolean') return String(value)
   if (Array.isArray(value) && value.length === 0) return '[]'
@@ -157,24 +155,63 @@ function flowText(value: unknown): string {
   throw new NeedsYaml()
 }
 
-/** The text of keys already written: a document repeats a few keys (`properties`, `const`, `$ref`) a great many times. */
+/**
+ * The text of keys already written: a document repeats a few keys (`properties`, `const`, `$ref`) a great many times.
+ * Only keys without a `special` character, which no writer refuses, are kept.
+ */
 const keyTexts = new Map<string, string>()
 
 /** A key: plain when it reads back as the same string, else quoted. */
-function keyText(key: string): string {
+function keyText(key: string, strict: boolean): string {
   const known = keyTexts.get(key)
   if (known !== undefined) return known
-  const text = stringText(key)
+  const text = stringText(key, strict)
   if (text.length > longestImplicitKey) throw new NeedsYaml()
-  if (keyTexts.size < 4096) keyTexts.set(key, text)
+  if (keyTexts.size < 4096 && !special.test(key)) keyTexts.set(key, text)
   return text
 }
 
-/** A single-line string: plain when `yaml` would write it plain, else quoted as `yaml` quotes it. */
-function stringText(value: string): string {
-  if (onlyYaml.test(value) || documentMarker.test(value)) throw new NeedsYaml()
+/**
+ * A single-line string: plain when `yaml` would write it plain, else quoted as `yaml` quotes it; `NeedsYaml` when
+ * only `yaml` can write it, or when it needs double quotes and the writer is `strict`.
+ */
+function stringText(value: string, strict: boolean): string {
+  if (special.test(value)) return specialText(value, strict)
+  if (startsLikeMarker(value)) throw new NeedsYaml()
+  if (notPlainText(value) || (mayBeTagged(value) && nonStringTags.some((tag) => tag.test?.test(value)))) return quoted(value)
+  return value
+}
+
+/**
+ * A control character, a character a YAML 1.1 reader misreads, a line break (U+2028 and U+2029 too) or a surrogate:
+ * a string without any is checked by the quick tests below, which give what the patterns give for such a string.
+ */
+const special = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]/
+
+/** `stringText` of a string with a `special` character: by the patterns themselves. */
+function specialText(value: string, strict: boolean): string {
+  if ((strict && needsDoubleQuotes(value)) || onlyYaml.test(value) || documentMarker.test(value)) throw new NeedsYaml()
   if (notPlain.test(value) || (mayBeTagged(value) && nonStringTags.some((tag) => tag.test?.test(value)))) return quoted(value)
   return value
+}
+
+/** `documentMarker`'s test of a string without line breaks: only its start can start a line. */
+function startsLikeMarker(value: string): boolean {
+  const first = value.charCodeAt(0)
+  return first === 0x25 || (first === 0x2d && value.startsWith('---')) || (first === 0x2e && value.startsWith('...'))
+}
+
+/** The characters `notPlain` refuses at a string's start. */
+const notPlainStarts: ReadonlySet<number> = new Set([...' ,[]{}#&*!|>\'"%@`'].map((character) => character.charCodeAt(0)))
+
+/** `notPlain`'s test of a string without tabs and line breaks (`special`): its first and last characters, `: ` and ` #`. */
+function notPlainText(value: string): boolean {
+  if (value === '') return false
+  const first = value.charCodeAt(0)
+  if (notPlainStarts.has(first)) return true
+  if ((first === 0x3f || first === 0x2d) && (value.length === 1 || value.charCodeAt(1) === 0x20)) return true
+  const last = value.charCodeAt(value.length - 1)
+  return last === 0x20 || last === 0x3a || value.includes(': ') || value.includes(' #')
 }
 
 /**
@@ -228,19 +265,7 @@ function escapeOf(character: string): string {
 
 /** The YAML text of `data` for every reader: written directly when it holds no string a reader would misread, else by `stringifyForYaml11`. */
 export function writeYaml(data: Mapping): string {
-  return (holdsYaml11Unsafe(data) ? undefined : blockYaml(data)) ?? stringifyForYaml11(data)
-}
-
-/** Whether any string in the data (keys included) must be double-quoted (`needsDoubleQuotes`). */
-function holdsYaml11Unsafe(value: unknown): boolean {
-  if (typeof value === 'string') return needsDoubleQuotes(value)
-  if (Array.isArray(value)) return value.some((item) => holdsYaml11Unsafe(item))
-  if (value === null || typeof value !== 'object' || value instanceof Kept) return false
-  const map = value as Mapping
-  for (const key in map) {
-    if (needsDoubleQuotes(key) || holdsYaml11Unsafe(map[key])) return true
-  }
-  return false
+  return writeKeptYaml(data) ?? stringifyForYaml11(data)
 }
 
 /**

@@ -2,7 +2,9 @@
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
 import {stringify} from 'yaml'
-import {blockYaml, nonStringTagPatterns, tagStarts, yamlOptions} from '../../../generator/targets/openapi/block-yaml.js'
+import {Later} from '../../../generator/emit/cache.js'
+import {TextChunks} from '../../../generator/emit/encoded.js'
+import {blockYaml, nonStringTagPatterns, tagStarts, writeKeptYaml, writeKeptYamlInto, yamlOptions} from '../../../generator/targets/openapi/block-yaml.js'
 
 const options = yamlOptions
 
@@ -68,6 +70,42 @@ describe('blockYaml', () => {
       }),
       {numRuns: 2000}
     )
+  })
+})
+
+/** Whether any string of the data, keys included, must be double-quoted for a YAML 1.1 reader (a character it misreads, or only spaces and breaks with a space before a break). */
+function needsDoubleQuotes(value: unknown): boolean {
+  if (typeof value === 'string') return /[\t\x7f-\x9f\u2028\u2029\ufffe\uffff]/.test(value) || (/^[ \n]*$/.test(value) && / \n/.test(value))
+  if (Array.isArray(value)) return value.some((item) => needsDoubleQuotes(item))
+  if (typeof value !== 'object' || value === null) return false
+  return Object.entries(value).some(([key, item]) => needsDoubleQuotes(key) || needsDoubleQuotes(item))
+}
+
+describe('writeKeptYaml and writeKeptYamlInto', () => {
+  test('give what blockYaml gives, unless a string needs double quotes, also in values made as they are written', () => {
+    fc.assert(
+      fc.property(fc.dictionary(trickyString, dataOf(3), {minKeys: 1, maxKeys: 5}), (given) => {
+        const plain = blockYaml(given)
+        const want = plain === undefined || needsDoubleQuotes(given) ? undefined : plain
+        expect(writeKeptYaml(given)).toBe(want)
+        const later = Object.fromEntries(Object.entries(given).map(([key, value]) => [key, new Later(() => value)]))
+        const out = new TextChunks()
+        expect(writeKeptYamlInto(later, out)).toBe(want !== undefined)
+        if (want !== undefined) expect(out.toString()).toBe(want)
+      }),
+      {numRuns: 2000}
+    )
+  })
+
+  test.each([
+    ['a tab', {a: {b: ['x\ty']}}],
+    ['a line separator', {a: 'x\u2028'}],
+    ['U+FFFE', {a: [{b: 'x\ufffe'}]}],
+    ['a key with a tab', {'k\t': 'x'}]
+  ])('refuse %s (which blockYaml writes), made now or not', (_, given) => {
+    expect(blockYaml({...given, z: 1})).toBeDefined()
+    expect(writeKeptYaml(given)).toBeUndefined()
+    expect(writeKeptYamlInto({a: 1, b: new Later(() => given)}, new TextChunks())).toBe(false)
   })
 })
 
