@@ -17,15 +17,20 @@ export class EmitCache {
   /** The keys of the last run and of this one, each by itself: an entry's key is the very string the fragments were kept under, found by identity rather than compared character by character. */
   #lastKeys = new Map<string, string>()
   #currentKeys = new Map<string, string>()
+  /** The entries of the last run and of this one by code, each with its key: an entry whose content is the same as the last run's entry of its code takes that key without writing its content out. */
+  #lastEntries = new Map<number | string, KeyedEntry>()
+  #currentEntries = new Map<number | string, KeyedEntry>()
 
   /** Start a run: the fragments of the run before it are kept only as far as this run uses them. */
   begin(): void {
     if (this.#current.size > 0) {
       this.#last = this.#current
       this.#lastKeys = this.#currentKeys
+      this.#lastEntries = this.#currentEntries
     }
     this.#current = new Map()
     this.#currentKeys = new Map()
+    this.#currentEntries = new Map()
   }
 
   /**
@@ -66,14 +71,60 @@ export class EmitCache {
   keyOf(entry: CatalogEntry): string {
     let key = this.#keys.get(entry)
     if (key === undefined) {
-      const {source: _source, ...content} = entry
-      const written = JSON.stringify(content)
-      key = this.#currentKeys.get(written) ?? this.#lastKeys.get(written) ?? written
+      const earlier = this.#lastEntries.get(entry.code)
+      key = earlier !== undefined && sameContent(earlier.entry, entry) ? earlier.key : this.#writtenKey(entry)
       this.#currentKeys.set(key, key)
+      this.#currentEntries.set(entry.code, {entry, key})
       this.#keys.set(entry, key)
     }
     return key
   }
+
+  /** An entry's content written out, the very string of the last run or this one when it was written before. */
+  #writtenKey(entry: CatalogEntry): string {
+    const {source: _source, ...content} = entry
+    const written = JSON.stringify(content)
+    return this.#currentKeys.get(written) ?? this.#lastKeys.get(written) ?? written
+  }
+}
+
+/** An entry a run keyed, with its key. */
+interface KeyedEntry {
+  readonly entry: CatalogEntry
+  readonly key: string
+}
+
+/**
+ * Whether two entries have the same content (every field but `source`): the same fields in the same order, each
+ * the same value all the way down — so that their content is written out the same (`JSON.stringify`) — found
+ * without writing either out. False when in doubt (a value `JSON.stringify` would write the same but is not equal).
+ */
+export function sameContent(a: CatalogEntry, b: CatalogEntry): boolean {
+  const keys = Object.keys(a)
+  const others = Object.keys(b)
+  if (keys.length !== others.length) return false
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as keyof CatalogEntry
+    if (key !== others[index]) return false
+    if (key !== 'source' && !sameValue(a[key], b[key])) return false
+  }
+  return true
+}
+
+/** Whether two values are the same all the way down: primitives equal, arrays and plain objects of the same members in the same order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
+  if (Object.getPrototypeOf(a) !== Object.prototype && !Array.isArray(a)) return false
+  const keys = Object.keys(a)
+  const others = Object.keys(b)
+  if (keys.length !== others.length) return false
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string
+    if (key !== others[index] || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false
+  }
+  return true
 }
 
 /**

@@ -6,10 +6,10 @@ import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {syntheticDocument} from '../../bench/documents.js'
 import {report} from '../../generator/diagnostics/report.js'
-import {EmitCache} from '../../generator/emit/cache.js'
+import {EmitCache, sameContent} from '../../generator/emit/cache.js'
 import {parseInThisThread} from '../../generator/parse/parse.js'
 import {compile} from '../../generator/spine.js'
-import type {ConfigFile} from '../../generator/types.js'
+import type {CatalogEntry, ConfigFile} from '../../generator/types.js'
 import {configFor, root} from '../support/helpers.js'
 
 /** Valid fixtures whose documents and settings shape every part the emitters keep: problem details, parameters, translations, links, hostile text, the body schema's groups of codes. */
@@ -155,6 +155,52 @@ describe('the emit cache', () => {
     expect(writes[0]).toBe(6)
     // A derived name changed: its group's schema in both schemas too.
     expect(writes[1]).toBeGreaterThan(5)
+  })
+
+  test('edits that change what an entry\'s text reads of other entries (the name of the code that replaces it, whether it is the last) give a cold run\'s outputs', async () => {
+    const cache = new EmitCache()
+    const header = '| HTTP | Code | Message | Resolve | Deprecated |\n| --- | --- | --- | --- | --- |\n'
+    const row = (status: number, code: number, message: string, deprecated = '') => '| ' + status + ' | ' + code + ' | ' + message + ' | Try again. | ' + deprecated + ' |\n'
+    const documents = [
+      header + row(400, 1, 'Old thing') + row(400, 2, 'New thing', 'use 3') + row(404, 3, 'Other thing'),
+      // The replacement's derived name changes: the deprecated member's doc names it.
+      header + row(400, 1, 'Old thing') + row(400, 2, 'New thing', 'use 3') + row(404, 3, 'Renamed thing'),
+      // Another replacement, and a code after the last (the last member gets its comma).
+      header + row(400, 1, 'Old thing') + row(400, 2, 'New thing', 'use 1') + row(404, 3, 'Renamed thing') + row(404, 4, 'Fourth thing'),
+      // The last removed again, a status changed, no replacement.
+      header + row(400, 1, 'Old thing') + row(401, 2, 'New thing', 'yes') + row(404, 3, 'Renamed thing'),
+      header + row(400, 1, 'Old thing') + row(400, 2, 'New thing', 'use 3') + row(404, 3, 'Other thing')
+    ]
+    for (const document of documents) {
+      for (const config of [{}, {typescript: {style: 'const'}} as ConfigFile]) {
+        const cached = await observe(document, config, cache)
+        expect(cached.ok).toBe(true)
+        expect(cached).toEqual(await observe(document, config))
+        if (document.includes('use ')) expect(JSON.stringify(cached.outputs)).toContain('@deprecated Use {@link ErrorCode.')
+      }
+    }
+  })
+
+  test('two entries have the same content exactly when their content is written out the same', () => {
+    const value = fc.oneof(fc.constant(undefined), fc.constantFrom('a', 'b', ''), fc.integer({min: 0, max: 2}))
+    const nested = fc.oneof(value, fc.array(value, {maxLength: 2}), fc.dictionary(fc.constantFrom('x', 'y'), value, {maxKeys: 2, noNullPrototype: true}))
+    const entry = fc.dictionary(fc.constantFrom('code', 'name', 'status', 'message', 'deprecated', 'params', 'source'), nested, {maxKeys: 5, noNullPrototype: true})
+    const written = (entry: Record<string, unknown>) => {
+      const {source: _source, ...content} = entry
+      return JSON.stringify(content)
+    }
+    let same = 0
+    fc.assert(
+      fc.property(entry, entry, (a, b) => {
+        const found = sameContent(a as unknown as CatalogEntry, b as unknown as CatalogEntry)
+        // Never the same when written out differently; the same when built the same way.
+        if (found) expect(written(a)).toBe(written(b))
+        if (found) same++
+        expect(sameContent(a as unknown as CatalogEntry, structuredClone(a) as unknown as CatalogEntry)).toBe(true)
+      }),
+      {numRuns: 2000}
+    )
+    expect(same).toBeGreaterThan(0)
   })
 
   test('holds the fragments of the last run only', async () => {

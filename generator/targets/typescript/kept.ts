@@ -57,15 +57,28 @@ function markerOf(index: number): string {
   return '\u0000errgen statement ' + index
 }
 
-/** An enum's text (`enum` style) as ts-morph prints it, each member's lines kept by the session; it ends with a line break. */
-export function keptEnum(name: string, doc: string, members: readonly Member[], fragments: Fragments): string {
+/**
+ * An enum's text (`enum` style) as ts-morph prints it, each member's lines kept by the session; it ends with a line break.
+ *
+ * @param count how many members
+ * @param kept the fragments and the key that a member's lines are kept under (everything they are written from)
+ * @param member a member, made only when its lines are not kept
+ */
+export function keptEnum(name: string, doc: string, count: number, kept: (index: number) => KeptAs, member: (index: number) => Member): string {
   const [header, footer] = enumFrame(name, doc)
-  const structures = enumMembers(members)
-  const lines = structures.map((structure, index) => {
-    const member = members[index] as Member
-    return fragments.through(JSON.stringify([member.name, member.value, member.doc, structure.trailingTrivia ?? '']), () => memberText([structure]))
-  })
+  const lines = new Array<string>(count)
+  for (let index = 0; index < count; index++) {
+    const last = index === count - 1
+    const {fragments, key} = kept(index)
+    lines[index] = fragments.through(key, () => memberText(enumMembers([member(index)]).map((structure) => (last ? structure : {...structure, trailingTrivia: ','}))))
+  }
   return header + lines.join('\n') + footer + '\n'
+}
+
+/** Where a member's or an item's text is kept: the fragments and the key. */
+export interface KeptAs {
+  readonly fragments: Fragments
+  readonly key: string
 }
 
 /** The text of an enum before its members and after them: the doc, `export enum Name {` and `}`. */
