@@ -8,10 +8,11 @@ import type {CatalogEntry} from '../types.js'
  * fragments of one run, never more. Only a session that asks for it has one: a single run pays nothing for it.
  */
 export class EmitCache {
-  /** The fragments of the last run, by part and settings, then by entry key. */
-  #last = new Map<string, Map<string, string>>()
-  /** The fragments of this run, so far. */
-  #current = new Map<string, Map<string, string>>()
+  /** The fragments kept, by part and settings, then by entry key, each with the last run that used it. */
+  readonly #scopes = new Map<string, Map<string, Slot>>()
+  /** This run's number, and whether it asked for any fragments. */
+  #run = 0
+  #asked = false
   /** Each entry's key, computed once per run for every target. */
   #keys = new WeakMap<CatalogEntry, string>()
   /** The keys of the last run and of this one, each by itself: an entry's key is the very string the fragments were kept under, found by identity rather than compared character by character. */
@@ -23,14 +24,23 @@ export class EmitCache {
 
   /** Start a run: the fragments of the run before it are kept only as far as this run uses them. */
   begin(): void {
-    if (this.#current.size > 0) {
-      this.#last = this.#current
+    if (this.#asked) {
+      this.#dropUnused()
       this.#lastKeys = this.#currentKeys
       this.#lastEntries = this.#currentEntries
     }
-    this.#current = new Map()
+    this.#run++
+    this.#asked = false
     this.#currentKeys = new Map()
     this.#currentEntries = new Map()
+  }
+
+  /** Drop the fragments the run that just ended did not use. */
+  #dropUnused(): void {
+    for (const [scope, slots] of this.#scopes) {
+      for (const [key, slot] of slots) if (slot.run !== this.#run) slots.delete(key)
+      if (slots.size === 0) this.#scopes.delete(scope)
+    }
   }
 
   /**
@@ -42,12 +52,13 @@ export class EmitCache {
    */
   fragments(part: string, settings: string): Fragments {
     const scope = part + '\0' + settings
-    let current = this.#current.get(scope)
-    if (!current) {
-      current = new Map()
-      this.#current.set(scope, current)
+    this.#asked = true
+    let slots = this.#scopes.get(scope)
+    if (!slots) {
+      slots = new Map()
+      this.#scopes.set(scope, slots)
     }
-    return new Fragments(this.#last.get(scope), current)
+    return new Fragments(slots, this.#run)
   }
 
   /**
@@ -127,32 +138,43 @@ function sameValue(a: unknown, b: unknown): boolean {
   return true
 }
 
+/** A fragment kept, and the last run that used it. */
+interface Slot {
+  text: string
+  run: number
+}
+
 /**
- * The fragments of one part and settings: a lookup that carries a fragment of the last run over to this one. A
+ * The fragments of one part and settings: a lookup that marks a fragment of the last run as used by this one. A
  * fragment is found by its kind (which part of the entry, at which indentation) and then by the entry's key, the
  * same string for every kind, so that the long key is hashed once a run.
  */
 export class Fragments {
-  readonly #last: ReadonlyMap<string, string> | undefined
-  readonly #current: Map<string, string>
+  readonly #slots: Map<string, Slot>
+  readonly #run: number
 
-  constructor(last: ReadonlyMap<string, string> | undefined, current: Map<string, string>) {
-    this.#last = last
-    this.#current = current
+  constructor(slots: Map<string, Slot>, run: number) {
+    this.#slots = slots
+    this.#run = run
   }
 
   /** The fragment written for this key, in the last run or this one; undefined when none was. */
   get(key: string): string | undefined {
-    const found = this.#current.get(key)
-    if (found !== undefined) return found
-    const last = this.#last?.get(key)
-    if (last !== undefined) this.#current.set(key, last)
-    return last
+    const slot = this.#slots.get(key)
+    if (slot === undefined) return undefined
+    slot.run = this.#run
+    return slot.text
   }
 
   /** Keep the fragment written for this key, for this run and the next (flattened: it is copied into every output after this one). */
   set(key: string, text: string): void {
-    this.#current.set(key, flattened(text))
+    const slot = this.#slots.get(key)
+    if (slot === undefined) {
+      this.#slots.set(key, {text: flattened(text), run: this.#run})
+      return
+    }
+    slot.text = flattened(text)
+    slot.run = this.#run
   }
 
   /** The fragment for this key: the one kept, or the one `write` gives, kept. */
