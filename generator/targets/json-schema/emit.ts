@@ -12,7 +12,7 @@ import {jsonSchema} from './index.js'
 /** The JSON Schema target's emitter: the schema with the configured `$id`. */
 export const emitter: Emitter = {
   emit: (catalog, options, cache) => emitJsonSchema(catalog, options.jsonSchema.id, options.body, options.problem, cache),
-  encode: (catalog, options) => encodeJsonSchema(catalog, options.jsonSchema.id, options.body, options.problem)
+  encode: (catalog, options, cache) => encodeJsonSchema(catalog, options.jsonSchema.id, options.body, options.problem, cache)
 }
 
 /**
@@ -26,10 +26,10 @@ export function emitJsonSchema(catalog: Catalog, id: string, body: BodyOptions, 
   return JSON.stringify(schemaData(catalog, id, body, problem, makeNow), null, 2) + '\n'
 }
 
-/** The schema's UTF-8 bytes, written entry by entry: each entry's schemas made as they are written and dropped then, the text encoded as it goes. */
-export function encodeJsonSchema(catalog: Catalog, id: string, body: BodyOptions, problem?: ProblemSettings): Buffer {
+/** The schema's UTF-8 bytes, written entry by entry: each entry's schemas made as they are written and dropped then (or, with a session's cache, taken from it as `emitJsonSchema` takes them), the text encoded as it goes. */
+export function encodeJsonSchema(catalog: Catalog, id: string, body: BodyOptions, problem?: ProblemSettings, cache?: EmitCache): Buffer {
   const out = new ByteChunks()
-  writeKeptJsonInto(schemaData(catalog, id, body, problem, makeLater), out)
+  writeKeptJsonInto(schemaData(catalog, id, body, problem, cache ? keepIn(cache, 'json-schema', catalog, body, problem) : makeLater), out)
   out.push('\n')
   return out.bytes()
 }

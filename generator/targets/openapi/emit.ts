@@ -15,7 +15,7 @@ const refBase = '#/components/schemas/'
 /** The OpenAPI target's emitter: the document with the configured `info`. */
 export const emitter: Emitter = {
   emit: (catalog, options, cache) => emitOpenApi(catalog, options.openapi, options.body, options.problem, cache),
-  encode: (catalog, options) => encodeOpenApi(catalog, options.openapi, options.body, options.problem)
+  encode: (catalog, options, cache) => encodeOpenApi(catalog, options.openapi, options.body, options.problem, cache)
 }
 
 /**
@@ -33,14 +33,15 @@ export function emitOpenApi(catalog: Catalog, info: {title: string; version: str
 
 /**
  * The document's UTF-8 bytes, written entry by entry: each entry's schema and examples made as they are written and
- * dropped then, the text encoded as it goes. The bytes of `emitOpenApi`'s text; when a part needs `yaml` itself, that
- * text's.
+ * dropped then (or, with a session's cache, taken from it as `emitOpenApi` takes them), the text encoded as it goes.
+ * The bytes of `emitOpenApi`'s text; when a part needs `yaml` itself, that text's.
  */
-export function encodeOpenApi(catalog: Catalog, info: {title: string; version: string}, body: BodyOptions, problem?: ProblemSettings): Buffer {
+export function encodeOpenApi(catalog: Catalog, info: {title: string; version: string}, body: BodyOptions, problem?: ProblemSettings, cache?: EmitCache): Buffer {
   const out = new ByteChunks()
   out.push(openapi.notice(catalog) + '\n')
-  if (writeKeptYamlInto(openApiDocument(catalog, info, body, problem, makeLater), out)) return out.bytes()
-  return Buffer.from(emitOpenApi(catalog, info, body, problem), 'utf8')
+  const keep = cache ? keepIn(cache, 'openapi', catalog, body, problem) : makeLater
+  if (writeKeptYamlInto(openApiDocument(catalog, info, body, problem, keep), out)) return out.bytes()
+  return Buffer.from(emitOpenApi(catalog, info, body, problem, cache), 'utf8')
 }
 
 /** The document as data, each entry's parts taken by `keep`. */
