@@ -21,6 +21,10 @@ export class EmitCache {
   /** The entries of the last run and of this one by code, each with its key: an entry whose content is the same as the last run's entry of its code takes that key without writing its content out. */
   #lastEntries = new Map<number | string, KeyedEntry>()
   #currentEntries = new Map<number | string, KeyedEntry>()
+  /** The lists of the last run and of this one (`listKey`), by name, and how many keys lists were given. */
+  #lastLists = new Map<string, KeyedList>()
+  #currentLists = new Map<string, KeyedList>()
+  #listKeys = 0
 
   /** Start a run: the fragments of the run before it are kept only as far as this run uses them. */
   begin(): void {
@@ -28,11 +32,13 @@ export class EmitCache {
       this.#dropUnused()
       this.#lastKeys = this.#currentKeys
       this.#lastEntries = this.#currentEntries
+      this.#lastLists = this.#currentLists
     }
     this.#run++
     this.#asked = false
     this.#currentKeys = new Map()
     this.#currentEntries = new Map()
+    this.#currentLists = new Map()
   }
 
   /** Drop the fragments the run that just ended did not use. */
@@ -91,12 +97,47 @@ export class EmitCache {
     return key
   }
 
+  /**
+   * The key of a value made of one item per entry (a list of every code's name): the last run's key of the list of
+   * this name when it had as many entries and each gives the same item (the same entry's key, or an equal item),
+   * else a key no list had before — found without writing the list out.
+   *
+   * @param name which list (`openapi/ErrorCode/varnames`): the same name, the same `item`
+   * @param item what the list holds of an entry: a string or a number
+   */
+  listKey(name: string, entries: ReadonlyArray<CatalogEntry>, item: (entry: CatalogEntry) => string | number): string {
+    const last = this.#lastLists.get(name)
+    const key = last !== undefined && this.#sameItems(last.entries, entries, item) ? last.key : 'list\0' + ++this.#listKeys
+    this.#currentLists.set(name, {entries, key})
+    return key
+  }
+
+  /** Whether two lists of entries give the same items, in order. */
+  #sameItems(last: ReadonlyArray<CatalogEntry>, entries: ReadonlyArray<CatalogEntry>, item: (entry: CatalogEntry) => string | number): boolean {
+    if (last.length !== entries.length) return false
+    for (let index = 0; index < entries.length; index++) {
+      const before = last[index] as CatalogEntry
+      const now = entries[index] as CatalogEntry
+      if (before === now) continue
+      const key = this.#keys.get(now)
+      if (key !== undefined && key === this.#keys.get(before)) continue
+      if (item(before) !== item(now)) return false
+    }
+    return true
+  }
+
   /** An entry's content written out, the very string of the last run or this one when it was written before. */
   #writtenKey(entry: CatalogEntry): string {
     const {source: _source, ...content} = entry
     const written = JSON.stringify(content)
     return this.#currentKeys.get(written) ?? this.#lastKeys.get(written) ?? written
   }
+}
+
+/** A list a run keyed (`listKey`): the entries it was made of, and its key. */
+interface KeyedList {
+  readonly entries: ReadonlyArray<CatalogEntry>
+  readonly key: string
 }
 
 /** An entry a run keyed, with its key. */

@@ -21,7 +21,7 @@ export function keepIn(cache: EmitCache, target: string, catalog: Catalog, body:
     parts.set(part, made)
     return made
   }
-  return (entry, part, make) => new Kept(typeof entry === 'function' ? entry() : cache.keyOf(entry), make, fragmentsOf(part))
+  return (entry, part, make) => new Kept(typeof entry === 'function' ? entry(cache) : cache.keyOf(entry), make, fragmentsOf(part))
 }
 
 /** Each entry's parts made as they are written, and dropped then (an output written entry by entry). */
