@@ -1,7 +1,8 @@
 /** targets/typescript/kept: the module's two statements of one line or more per entry (the `ErrorCode` enum, the catalog constant) and a session's fragments in, their text assembled from each member's kept text out — the text ts-morph prints for them — spliced into the printed module where a marker line stands; or, without a session, printed a few hundred members at a time straight into a sink. */
 import {CodeBlockWriter, printStructure, StructureKind} from 'ts-morph'
 import type {EnumDeclarationStructure, WriterFunction} from 'ts-morph'
-import type {Fragments} from '../../emit/cache.js'
+import type {EmitCache, Fragments} from '../../emit/cache.js'
+import type {CatalogEntry} from '../../types.js'
 import type {TextSink} from '../../emit/encoded.js'
 import {enumMembers, type Member} from './syntax.js'
 
@@ -79,6 +80,40 @@ export function keptEnum(name: string, doc: string, count: number, kept: (index:
 export interface KeptAs {
   readonly fragments: Fragments
   readonly key: string
+}
+
+/**
+ * An enum of the entries' codes (`enum` style), each member's lines kept by the entry's key (`EmitCache.keyOf`) under
+ * `shaping` (the statuses' names and phrases), whether it is the last member and the name of the code that replaces it.
+ *
+ * @param member an entry's member, given each code's name (made only when its lines are not kept)
+ */
+export function keptCodes(
+  name: string,
+  doc: string,
+  entries: ReadonlyArray<CatalogEntry>,
+  shaping: string,
+  cache: EmitCache,
+  member: (entry: CatalogEntry, names: ReadonlyMap<number | string, string>) => Member
+): string {
+  let names: Map<number | string, string> | undefined
+  const namesOf = () => (names ??= new Map(entries.map((entry) => [entry.code, entry.name])))
+  const byVariant = new Map<string, Fragments>()
+  const fragmentsOf = (variant: string): Fragments => {
+    let fragments = byVariant.get(variant)
+    if (!fragments) {
+      fragments = cache.fragments('typescript/enum\0' + variant, shaping)
+      byVariant.set(variant, fragments)
+    }
+    return fragments
+  }
+  const kept = (index: number): KeptAs => {
+    const entry = entries[index] as CatalogEntry
+    const replacement = entry.deprecated?.replacement
+    const variant = (index === entries.length - 1 ? 'last' : '') + (replacement === undefined ? '' : '\0' + (namesOf().get(replacement) ?? ''))
+    return {fragments: fragmentsOf(variant), key: cache.keyOf(entry)}
+  }
+  return keptEnum(name, doc, entries.length, kept, (index) => member(entries[index] as CatalogEntry, namesOf()))
 }
 
 /** The text of an enum before its members and after them: the doc, `export enum Name {` and `}`. */

@@ -12,7 +12,7 @@ import type {
 } from 'ts-morph'
 import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, StatusEntry, TypeScriptStyle} from '../../types.js'
 import type {Emitter} from '../target.js'
-import type {EmitCache, Fragments} from '../../emit/cache.js'
+import type {EmitCache} from '../../emit/cache.js'
 import {defaultBody} from '../../config/defaults.js'
 import {isPartial} from '../../emit/body-fields.js'
 import {ByteChunks} from '../../emit/encoded.js'
@@ -22,7 +22,7 @@ import {localeStatements} from './messages/locales.js'
 import {paramStatements} from './messages/params.js'
 import {problemStatements} from './problem.js'
 import {errorClass, responseStatements} from './responses.js'
-import {keptEnum, type KeptAs, keptItems, printOptions, Splice, writtenEnum, writtenItems} from './kept.js'
+import {keptCodes, keptItems, printOptions, Splice, writtenEnum, writtenItems} from './kept.js'
 import {docText, enumeration, type Member, stringLiteral} from './syntax.js'
 
 /** The TypeScript target's emitter: the module in the configured style. */
@@ -65,7 +65,7 @@ function printedKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
   const shaping = JSON.stringify(catalog.statuses)
   const splice = new Splice()
-  const codes = style === 'enum' ? splice.add(keptCodes(catalog, statuses, shaping, cache)) : undefined
+  const codes = style === 'enum' ? splice.add(keptCodes('ErrorCode', codesDoc, catalog.entries, shaping, cache, (entry, names) => codeMember(entry, statuses, names))) : undefined
   const constant = keptItems(
     catalog.entries,
     catalogLines.doc + '\n' + catalogLines.open + '\n',
@@ -75,29 +75,6 @@ function printedKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions
     cache.fragments('typescript/catalog', shaping)
   )
   return {splice, printed: printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant)}), printOptions)}
-}
-
-/** The `ErrorCode` enum's text, each member's lines kept by the entry's key, under the statuses (`shaping`), whether the member is the last and its replacement's name. */
-function keptCodes(catalog: Catalog, statuses: ReadonlyMap<number, StatusEntry>, shaping: string, cache: EmitCache): string {
-  const entries = catalog.entries
-  let names: Map<number | string, string> | undefined
-  const namesOf = () => (names ??= new Map(entries.map((entry) => [entry.code, entry.name])))
-  const byVariant = new Map<string, Fragments>()
-  const fragmentsOf = (variant: string): Fragments => {
-    let fragments = byVariant.get(variant)
-    if (!fragments) {
-      fragments = cache.fragments('typescript/enum\0' + variant, shaping)
-      byVariant.set(variant, fragments)
-    }
-    return fragments
-  }
-  const kept = (index: number): KeptAs => {
-    const entry = entries[index] as CatalogEntry
-    const replacement = entry.deprecated?.replacement
-    const variant = (index === entries.length - 1 ? 'last' : '') + (replacement === undefined ? '' : '\0' + (namesOf().get(replacement) ?? ''))
-    return {fragments: fragmentsOf(variant), key: cache.keyOf(entry)}
-  }
-  return keptEnum('ErrorCode', codesDoc, entries.length, kept, (index) => codeMember(entries[index] as CatalogEntry, statuses, namesOf()))
 }
 
 /**
