@@ -27,9 +27,13 @@ export function assignNames(rows: ReadonlyArray<Row>, kind: CodeKind, values: Co
     const clashes = group.length > 1 || reserved || cluster.withExplicit
     group.forEach((row, index) => {
       const base = cluster.baseOf.get(row) as string
+      if (!clashes) {
+        names.set(row, base)
+        return
+      }
       const suffix = kind === 'integer' ? codeWord(values.get(row.code) ?? '') : String(index + 1)
       const resolved = base + '_' + suffix
-      names.set(row, !clashes ? base : isReserved(resolved) ? 'Code' + resolved : resolved)
+      names.set(row, isReserved(resolved) ? 'Code' + resolved : resolved)
     })
     if (clashes) warnNameGroup(cluster, names, values, kind, rule)
   }
