@@ -18,10 +18,17 @@ export class WrittenFiles {
   readonly #files = new Map<string, Written>()
   /** What was read from a file's bytes, by the bytes and then by what was read (`entries:json-schema`). */
   readonly #derived = new WeakMap<Buffer, Map<string, Promise<unknown>>>()
+  /** What reading a file's bytes gives, known when they were made (the emitters' kept values), by the bytes and the reading. */
+  readonly #known = new WeakMap<Buffer, ReadonlyMap<string, () => unknown>>()
 
-  /** Remember the bytes just written to a file (renamed into place); a file whose status cannot be read is forgotten. */
-  async remember(file: string, bytes: Buffer): Promise<void> {
+  /**
+   * Remember the bytes just written to a file (renamed into place); a file whose status cannot be read is forgotten.
+   *
+   * @param known what reading these bytes gives, by reading (`entries:json-schema`), known without reading them
+   */
+  async remember(file: string, bytes: Buffer, known?: ReadonlyMap<string, () => unknown>): Promise<void> {
     const status = await statusOf(file)
+    if (known) this.#known.set(bytes, known)
     if (status?.isFile() && status.size === BigInt(bytes.length)) this.#files.set(file, {bytes, status})
     else this.#files.delete(file)
   }
@@ -42,7 +49,8 @@ export class WrittenFiles {
   }
 
   /**
-   * What `read` gives for these bytes: read once for each kind of reading while the session holds the bytes.
+   * What `read` gives for these bytes: read once for each kind of reading while the session holds the bytes; what was
+   * known of them when they were made (`remember`) is not read.
    *
    * @param what which reading (`entries:json-schema`), the same for the same `read`
    */
@@ -54,7 +62,8 @@ export class WrittenFiles {
     }
     let reading = readings.get(what) as Promise<T> | undefined
     if (!reading) {
-      reading = read()
+      const known = this.#known.get(bytes)?.get(what)
+      reading = known ? Promise.resolve().then(() => known() as T) : read()
       readings.set(what, reading)
       // A reading that fails is tried again the next time, and fails the same way where it is awaited.
       reading.catch(() => readings.delete(what))

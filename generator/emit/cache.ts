@@ -1,5 +1,6 @@
 /** emit/cache: a catalog's entries and the settings that shape a target's text of them in, the text each target wrote for each entry in the last run out — so that a run after a one-cell edit writes one entry's parts again; keeps only what the last run used; and the values an output written entry by entry makes as it writes them. */
 import type {CatalogEntry} from '../types.js'
+import {sameContent} from './same-content.js'
 
 /**
  * The text fragments the emitters wrote for each entry, by target part and the settings that shaped them, keyed by
@@ -10,6 +11,8 @@ import type {CatalogEntry} from '../types.js'
 export class EmitCache {
   /** The fragments kept, by part and settings, then by entry key, each with the last run that used it. */
   readonly #scopes = new Map<string, Map<string, Slot>>()
+  /** The values kept (`value`), likewise. */
+  readonly #values = new Map<string, Map<string, ValueSlot>>()
   /** This run's number, and whether it asked for any fragments. */
   #run = 0
   #asked = false
@@ -43,10 +46,35 @@ export class EmitCache {
 
   /** Drop the fragments the run that just ended did not use. */
   #dropUnused(): void {
-    for (const [scope, slots] of this.#scopes) {
-      for (const [key, slot] of slots) if (slot.run !== this.#run) slots.delete(key)
-      if (slots.size === 0) this.#scopes.delete(scope)
+    for (const scopes of [this.#scopes, this.#values] as Array<Map<string, Map<string, {run: number}>>>) {
+      for (const [scope, slots] of scopes) {
+        for (const [key, slot] of slots) if (slot.run !== this.#run) slots.delete(key)
+        if (slots.size === 0) scopes.delete(scope)
+      }
     }
+  }
+
+  /**
+   * A value made of one entry's part (read from its text, say), kept like the fragments: the value of the last run
+   * or this one for this key, or the one `make` gives, kept. The value is shared: it must not be changed.
+   *
+   * @param scope the part and every setting the value depends on, written out
+   */
+  value<T>(scope: string, key: string, make: () => T): T {
+    this.#asked = true
+    let slots = this.#values.get(scope)
+    if (!slots) {
+      slots = new Map()
+      this.#values.set(scope, slots)
+    }
+    const slot = slots.get(key)
+    if (slot !== undefined) {
+      slot.run = this.#run
+      return slot.value as T
+    }
+    const value = make()
+    slots.set(key, {value, run: this.#run})
+    return value
   }
 
   /**
@@ -146,42 +174,15 @@ interface KeyedEntry {
   readonly key: string
 }
 
-/**
- * Whether two entries have the same content (every field but `source`): the same fields in the same order, each
- * the same value all the way down — so that their content is written out the same (`JSON.stringify`) — found
- * without writing either out. False when in doubt (a value `JSON.stringify` would write the same but is not equal).
- */
-export function sameContent(a: CatalogEntry, b: CatalogEntry): boolean {
-  const keys = Object.keys(a)
-  const others = Object.keys(b)
-  if (keys.length !== others.length) return false
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index] as keyof CatalogEntry
-    if (key !== others[index]) return false
-    if (key !== 'source' && !sameValue(a[key], b[key])) return false
-  }
-  return true
-}
-
-/** Whether two values are the same all the way down: primitives equal, arrays and plain objects of the same members in the same order. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
-  if (Object.getPrototypeOf(a) !== Object.prototype && !Array.isArray(a)) return false
-  const keys = Object.keys(a)
-  const others = Object.keys(b)
-  if (keys.length !== others.length) return false
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index] as string
-    if (key !== others[index] || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false
-  }
-  return true
-}
-
 /** A fragment kept, and the last run that used it. */
 interface Slot {
   text: string
+  run: number
+}
+
+/** A value kept, and the last run that used it. */
+interface ValueSlot {
+  readonly value: unknown
   run: number
 }
 

@@ -4,7 +4,7 @@ import type {Catalog, EmitOptions, OutputFile} from '../types.js'
 import type {Emitter} from '../targets/target.js'
 import type {EmitCache} from './cache.js'
 import {collectGarbage} from './collect.js'
-import {EncodedOutput} from './encoded.js'
+import {EncodedOutput, readingName} from './encoded.js'
 
 /** A loaded emitter: its output's kind, and whether it is emitted first when the outputs are emitted one at a time. */
 export interface LoadedEmitter {
@@ -67,5 +67,7 @@ export function emitWith(
 
 /** The output as its bytes, written entry by entry (a session's kept texts as they are), when its emitter can. */
 function encodedBy({kind, emitter}: LoadedEmitter, catalog: Catalog, options: EmitOptions, cache: EmitCache | undefined): EncodedOutput | undefined {
-  return emitter.encode && new EncodedOutput(kind, options.outputs[kind] as string, emitter.encode(catalog, options, cache))
+  if (!emitter.encode) return undefined
+  const entries = cache && emitter.keptEntries?.(catalog, options, cache)
+  return new EncodedOutput(kind, options.outputs[kind] as string, emitter.encode(catalog, options, cache), entries ? new Map([[readingName('entries', kind), entries]]) : undefined)
 }

@@ -46,6 +46,11 @@ export interface Emitter {
    * session's cache, the kept parts' texts are written into the bytes as they are (no whole text joined, then encoded).
    */
   readonly encode?: ((catalog: Catalog, options: EmitOptions, cache?: EmitCache) => Buffer) | undefined
+  /**
+   * What reading the output back gives (its `readBack`'s entries), from the parts a session keeps rather than from
+   * the text: the session's memory of the bytes it wrote answers the next run's read-back with it.
+   */
+  readonly keptEntries?: ((catalog: Catalog, options: EmitOptions, cache: EmitCache) => () => Array<Snapshot>) | undefined
 }
 
 /** How the contract reads a target's output back: the catalog it describes, and what it can tell. */

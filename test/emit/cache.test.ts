@@ -6,8 +6,10 @@ import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {syntheticDocument} from '../../bench/documents.js'
 import {report} from '../../generator/diagnostics/report.js'
-import {EmitCache, sameContent} from '../../generator/emit/cache.js'
-import {encodeOutput} from '../../generator/emit/encoded.js'
+import {EmitCache} from '../../generator/emit/cache.js'
+import {sameContent} from '../../generator/emit/same-content.js'
+import {encodeOutput, readingName, readingsOf} from '../../generator/emit/encoded.js'
+import {readBack} from '../../generator/contract/read-back.js'
 import {parseInThisThread} from '../../generator/parse/parse.js'
 import {compile} from '../../generator/spine.js'
 import type {CatalogEntry, ConfigFile} from '../../generator/types.js'
@@ -20,6 +22,9 @@ const fixtures = [
   // More codes than the body schema tests in one list: its groups' schemas are kept too.
   'synthetic-230'
 ]
+
+/** How many known readings of the outputs' bytes were compared with reading them. */
+const seenReadings = {count: 0}
 
 /** Cell texts, among them ones YAML and JSON must quote or escape, and ones that change a code, a status or a name. */
 const cells = [
@@ -81,6 +86,14 @@ async function observe(text: string, written: ConfigFile, cache?: EmitCache, enc
   const file = new VFile({path: 'input.md', value: text})
   const oneAtATime = encoded ? {settle: encodeOutput, collect: false} : undefined
   const result = await compile([file], configFor(['input.md'], written), parseInThisThread, {emitCache: cache, oneAtATime})
+  // What an output's bytes read back as, when the session knows it from its kept values, is what reading them gives.
+  for (const output of result.files) {
+    for (const [reading, known] of readingsOf(output) ?? []) {
+      expect(reading).toBe(readingName('entries', output.kind))
+      seenReadings.count++
+      expect(known()).toEqual(await readBack(output.kind, output.text))
+    }
+  }
   return {ok: result.ok, outputs: result.files.map((output) => [output.name, output.text]), text: report([file], {format: 'text'})}
 }
 
@@ -120,8 +133,9 @@ describe('the emit cache', () => {
       }),
       {numRuns: 40}
     )
-    // Not vacuous: many edited documents still generate outputs, and many parts were taken from the cache.
+    // Not vacuous: many edited documents still generate outputs, many parts were taken from the cache, and the known readings were compared.
     expect(seen.valid).toBeGreaterThan(seen.runs / 4)
+    expect(seenReadings.count).toBeGreaterThan(seen.runs / 8)
     expect(seen.taken).toBeGreaterThan(seen.runs * 4)
   })
 
