@@ -8,6 +8,7 @@ import {readIfExists} from '../read/files-io.js'
 import type {Config, OutputFile, OutputKind, Snapshot, StatusName} from '../types.js'
 import {isGenerated} from '../write/foreign.js'
 import {encoded} from '../write/output-io.js'
+import {readingName} from '../emit/encoded.js'
 import type {Before} from './compare.js'
 import {readBack, statusNamesOf} from './read-back.js'
 import type {WrittenFiles} from './written-io.js'
@@ -177,7 +178,7 @@ function snapshotBefore(label: string, kind: OutputKind, entries: Array<Snapshot
  */
 function readOnce<T>(output: Found, what: string, read: (text: string) => Promise<T>, written: WrittenFiles | undefined): Promise<T> {
   const bytes = output.written
-  if (bytes && written) return written.derived(bytes, what + ':' + output.kind, () => read(bytes.toString('utf8')))
+  if (bytes && written) return written.derived(bytes, readingName(what, output.kind), () => read(bytes.toString('utf8')))
   return textOf(output).then(read)
 }
 

@@ -33,6 +33,8 @@ export class WrittenFiles {
   /** The files being read back once their status can be trusted. */
   readonly #settling = new Set<Promise<void>>()
   readonly #statusOf: (file: string) => Promise<BigIntStats | undefined>
+  /** What reading a file's bytes gives, known when they were made (the emitters' kept values), by the bytes and the reading. */
+  readonly #known = new WeakMap<Buffer, ReadonlyMap<string, () => unknown>>()
 
   /** @param statusOf how a file's status is read (a test gives a file system whose times never move) */
   constructor(statusOf: (file: string) => Promise<BigIntStats | undefined> = statusOfFile) {
@@ -42,9 +44,12 @@ export class WrittenFiles {
   /**
    * Remember the bytes just written to a file (renamed into place); a file whose status cannot be read is forgotten.
    * Its bytes are given once the file, read back after its timestamps' granularity, still holds them.
+   *
+   * @param known what reading these bytes gives, by reading (`entries:json-schema`), known without reading them
    */
-  async remember(file: string, bytes: Buffer): Promise<void> {
+  async remember(file: string, bytes: Buffer, known?: ReadonlyMap<string, () => unknown>): Promise<void> {
     const status = await this.#statusOf(file)
+    if (known) this.#known.set(bytes, known)
     if (!status?.isFile() || status.size !== BigInt(bytes.length)) {
       this.#files.delete(file)
       return
@@ -88,7 +93,8 @@ export class WrittenFiles {
   }
 
   /**
-   * What `read` gives for these bytes: read once for each kind of reading while the session holds the bytes.
+   * What `read` gives for these bytes: read once for each kind of reading while the session holds the bytes; what was
+   * known of them when they were made (`remember`) is not read.
    *
    * @param what which reading (`entries:json-schema`), the same for the same `read`
    */
@@ -100,7 +106,8 @@ export class WrittenFiles {
     }
     let reading = readings.get(what) as Promise<T> | undefined
     if (!reading) {
-      reading = read()
+      const known = this.#known.get(bytes)?.get(what)
+      reading = known ? Promise.resolve().then(() => known() as T) : read()
       readings.set(what, reading)
       // A reading that fails is tried again the next time, and fails the same way where it is awaited.
       reading.catch(() => readings.delete(what))

@@ -1,5 +1,6 @@
 /** emit/cache: a catalog's entries and the settings that shape a target's text of them in, the text each target wrote for each entry in the last run out — so that a run after a one-cell edit writes one entry's parts again; keeps only what the last run used; and the values an output written entry by entry makes as it writes them. */
 import type {CatalogEntry} from '../types.js'
+import {sameContent} from './same-content.js'
 
 /**
  * The text fragments the emitters wrote for each entry, by target part and the settings that shaped them, keyed by
@@ -8,24 +9,72 @@ import type {CatalogEntry} from '../types.js'
  * fragments of one run, never more. Only a session that asks for it has one: a single run pays nothing for it.
  */
 export class EmitCache {
-  /** The fragments of the last run, by part and settings, then by entry key. */
-  #last = new Map<string, Map<string, string>>()
-  /** The fragments of this run, so far. */
-  #current = new Map<string, Map<string, string>>()
+  /** The fragments kept, by part and settings, then by entry key, each with the last run that used it. */
+  readonly #scopes = new Map<string, Map<string, Slot>>()
+  /** The values kept (`value`), likewise. */
+  readonly #values = new Map<string, Map<string, ValueSlot>>()
+  /** This run's number, and whether it asked for any fragments. */
+  #run = 0
+  #asked = false
   /** Each entry's key, computed once per run for every target. */
   #keys = new WeakMap<CatalogEntry, string>()
   /** The keys of the last run and of this one, each by itself: an entry's key is the very string the fragments were kept under, found by identity rather than compared character by character. */
   #lastKeys = new Map<string, string>()
   #currentKeys = new Map<string, string>()
+  /** The entries of the last run and of this one by code, each with its key: an entry whose content is the same as the last run's entry of its code takes that key without writing its content out. */
+  #lastEntries = new Map<number | string, KeyedEntry>()
+  #currentEntries = new Map<number | string, KeyedEntry>()
+  /** The lists of the last run and of this one (`listKey`), by name, and how many keys lists were given. */
+  #lastLists = new Map<string, KeyedList>()
+  #currentLists = new Map<string, KeyedList>()
+  #listKeys = 0
 
   /** Start a run: the fragments of the run before it are kept only as far as this run uses them. */
   begin(): void {
-    if (this.#current.size > 0) {
-      this.#last = this.#current
+    if (this.#asked) {
+      this.#dropUnused()
       this.#lastKeys = this.#currentKeys
+      this.#lastEntries = this.#currentEntries
+      this.#lastLists = this.#currentLists
     }
-    this.#current = new Map()
+    this.#run++
+    this.#asked = false
     this.#currentKeys = new Map()
+    this.#currentEntries = new Map()
+    this.#currentLists = new Map()
+  }
+
+  /** Drop the fragments the run that just ended did not use. */
+  #dropUnused(): void {
+    for (const scopes of [this.#scopes, this.#values] as Array<Map<string, Map<string, {run: number}>>>) {
+      for (const [scope, slots] of scopes) {
+        for (const [key, slot] of slots) if (slot.run !== this.#run) slots.delete(key)
+        if (slots.size === 0) scopes.delete(scope)
+      }
+    }
+  }
+
+  /**
+   * A value made of one entry's part (read from its text, say), kept like the fragments: the value of the last run
+   * or this one for this key, or the one `make` gives, kept. The value is shared: it must not be changed.
+   *
+   * @param scope the part and every setting the value depends on, written out
+   */
+  value<T>(scope: string, key: string, make: () => T): T {
+    this.#asked = true
+    let slots = this.#values.get(scope)
+    if (!slots) {
+      slots = new Map()
+      this.#values.set(scope, slots)
+    }
+    const slot = slots.get(key)
+    if (slot !== undefined) {
+      slot.run = this.#run
+      return slot.value as T
+    }
+    const value = make()
+    slots.set(key, {value, run: this.#run})
+    return value
   }
 
   /**
@@ -37,12 +86,13 @@ export class EmitCache {
    */
   fragments(part: string, settings: string): Fragments {
     const scope = part + '\0' + settings
-    let current = this.#current.get(scope)
-    if (!current) {
-      current = new Map()
-      this.#current.set(scope, current)
+    this.#asked = true
+    let slots = this.#scopes.get(scope)
+    if (!slots) {
+      slots = new Map()
+      this.#scopes.set(scope, slots)
     }
-    return new Fragments(this.#last.get(scope), current)
+    return new Fragments(slots, this.#run)
   }
 
   /**
@@ -66,42 +116,107 @@ export class EmitCache {
   keyOf(entry: CatalogEntry): string {
     let key = this.#keys.get(entry)
     if (key === undefined) {
-      const {source: _source, ...content} = entry
-      const written = JSON.stringify(content)
-      key = this.#currentKeys.get(written) ?? this.#lastKeys.get(written) ?? written
+      const earlier = this.#lastEntries.get(entry.code)
+      key = earlier !== undefined && sameContent(earlier.entry, entry) ? earlier.key : this.#writtenKey(entry)
       this.#currentKeys.set(key, key)
+      this.#currentEntries.set(entry.code, {entry, key})
       this.#keys.set(entry, key)
     }
     return key
   }
+
+  /**
+   * The key of a value made of one item per entry (a list of every code's name): the last run's key of the list of
+   * this name when it had as many entries and each gives the same item (the same entry's key, or an equal item),
+   * else a key no list had before — found without writing the list out.
+   *
+   * @param name which list (`openapi/ErrorCode/varnames`): the same name, the same `item`
+   * @param item what the list holds of an entry: a string or a number
+   */
+  listKey(name: string, entries: ReadonlyArray<CatalogEntry>, item: (entry: CatalogEntry) => string | number): string {
+    const last = this.#lastLists.get(name)
+    const key = last !== undefined && this.#sameItems(last.entries, entries, item) ? last.key : 'list\0' + ++this.#listKeys
+    this.#currentLists.set(name, {entries, key})
+    return key
+  }
+
+  /** Whether two lists of entries give the same items, in order. */
+  #sameItems(last: ReadonlyArray<CatalogEntry>, entries: ReadonlyArray<CatalogEntry>, item: (entry: CatalogEntry) => string | number): boolean {
+    if (last.length !== entries.length) return false
+    for (let index = 0; index < entries.length; index++) {
+      const before = last[index] as CatalogEntry
+      const now = entries[index] as CatalogEntry
+      if (before === now) continue
+      const key = this.#keys.get(now)
+      if (key !== undefined && key === this.#keys.get(before)) continue
+      if (item(before) !== item(now)) return false
+    }
+    return true
+  }
+
+  /** An entry's content written out, the very string of the last run or this one when it was written before. */
+  #writtenKey(entry: CatalogEntry): string {
+    const {source: _source, ...content} = entry
+    const written = JSON.stringify(content)
+    return this.#currentKeys.get(written) ?? this.#lastKeys.get(written) ?? written
+  }
+}
+
+/** A list a run keyed (`listKey`): the entries it was made of, and its key. */
+interface KeyedList {
+  readonly entries: ReadonlyArray<CatalogEntry>
+  readonly key: string
+}
+
+/** An entry a run keyed, with its key. */
+interface KeyedEntry {
+  readonly entry: CatalogEntry
+  readonly key: string
+}
+
+/** A fragment kept, and the last run that used it. */
+interface Slot {
+  text: string
+  run: number
+}
+
+/** A value kept, and the last run that used it. */
+interface ValueSlot {
+  readonly value: unknown
+  run: number
 }
 
 /**
- * The fragments of one part and settings: a lookup that carries a fragment of the last run over to this one. A
+ * The fragments of one part and settings: a lookup that marks a fragment of the last run as used by this one. A
  * fragment is found by its kind (which part of the entry, at which indentation) and then by the entry's key, the
  * same string for every kind, so that the long key is hashed once a run.
  */
 export class Fragments {
-  readonly #last: ReadonlyMap<string, string> | undefined
-  readonly #current: Map<string, string>
+  readonly #slots: Map<string, Slot>
+  readonly #run: number
 
-  constructor(last: ReadonlyMap<string, string> | undefined, current: Map<string, string>) {
-    this.#last = last
-    this.#current = current
+  constructor(slots: Map<string, Slot>, run: number) {
+    this.#slots = slots
+    this.#run = run
   }
 
   /** The fragment written for this key, in the last run or this one; undefined when none was. */
   get(key: string): string | undefined {
-    const found = this.#current.get(key)
-    if (found !== undefined) return found
-    const last = this.#last?.get(key)
-    if (last !== undefined) this.#current.set(key, last)
-    return last
+    const slot = this.#slots.get(key)
+    if (slot === undefined) return undefined
+    slot.run = this.#run
+    return slot.text
   }
 
   /** Keep the fragment written for this key, for this run and the next (flattened: it is copied into every output after this one). */
   set(key: string, text: string): void {
-    this.#current.set(key, flattened(text))
+    const slot = this.#slots.get(key)
+    if (slot === undefined) {
+      this.#slots.set(key, {text: flattened(text), run: this.#run})
+      return
+    }
+    slot.text = flattened(text)
+    slot.run = this.#run
   }
 
   /** The fragment for this key: the one kept, or the one `write` gives, kept. */

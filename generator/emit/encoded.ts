@@ -6,11 +6,14 @@ export class EncodedOutput implements OutputFile {
   readonly kind: OutputFile['kind']
   readonly name: string
   readonly bytes: Buffer
+  /** What reading the bytes back gives, known without reading them (`readingName` → a function that gives it); a session's only. */
+  readonly readings: Readings | undefined
 
-  constructor(kind: OutputFile['kind'], name: string, bytes: Buffer) {
+  constructor(kind: OutputFile['kind'], name: string, bytes: Buffer, readings?: Readings) {
     this.kind = kind
     this.name = name
     this.bytes = bytes
+    this.readings = readings
   }
 
   /** The text, decoded again from the bytes on each call. */
@@ -24,7 +27,7 @@ export class EncodedFile extends EncodedOutput implements GeneratedFile {
   readonly path: string
 
   constructor(output: EncodedOutput, path: string) {
-    super(output.kind, output.name, output.bytes)
+    super(output.kind, output.name, output.bytes, output.readings)
     this.path = path
   }
 }
@@ -37,6 +40,19 @@ export function encodeOutput(file: OutputFile): EncodedOutput {
 /** The output with its path in the output directory, kept as bytes when it was encoded (its text is not decoded to copy it). */
 export function located(file: OutputFile, path: string): GeneratedFile {
   return file instanceof EncodedOutput ? new EncodedFile(file, path) : {kind: file.kind, name: file.name, text: file.text, path}
+}
+
+/** What reading an output's bytes back gives, by reading (`readingName`): each a function that gives it. */
+export type Readings = ReadonlyMap<string, () => unknown>
+
+/** A reading of an output's bytes: which reading (`entries`), of which kind of output. */
+export function readingName(what: string, kind: OutputFile['kind']): string {
+  return what + ':' + kind
+}
+
+/** The readings known of an encoded output's bytes; undefined for one held as text, or without any. */
+export function readingsOf(file: object): Readings | undefined {
+  return file instanceof EncodedOutput ? file.readings : undefined
 }
 
 /** The bytes of an encoded output; undefined for one held as text. */

@@ -4,7 +4,7 @@ import type {Catalog, EmitOptions, OutputFile} from '../types.js'
 import type {Emitter} from '../targets/target.js'
 import type {EmitCache} from './cache.js'
 import {collectGarbage, heapIsLarge} from './collect.js'
-import {EncodedOutput} from './encoded.js'
+import {EncodedOutput, readingName} from './encoded.js'
 
 /** A loaded emitter: its output's kind, and whether it is emitted first when the outputs are emitted one at a time. */
 export interface LoadedEmitter {
@@ -52,7 +52,7 @@ export function emitWith(
   cache?.begin()
   const emitOne = ({kind, emitter}: LoadedEmitter): OutputFile => ({kind, name: options.outputs[kind] as string, text: emitter.emit(catalog, options, cache)})
   if (!oneAtATime) return emitters.map(emitOne)
-  const settleOne = (loaded: LoadedEmitter): OutputFile => (cache === undefined ? encodedBy(loaded, catalog, options) : undefined) ?? oneAtATime.settle(emitOne(loaded))
+  const settleOne = (loaded: LoadedEmitter): OutputFile => encodedBy(loaded, catalog, options, cache) ?? oneAtATime.settle(emitOne(loaded))
   const settled = new Map<OutputFile['kind'], OutputFile>()
   for (const loaded of [...emitters].sort((a, b) => Number(b.first) - Number(a.first))) {
     if (oneAtATime.collect && heapIsLarge()) collectGarbage()
@@ -61,7 +61,9 @@ export function emitWith(
   return emitters.map(({kind}) => settled.get(kind) as OutputFile)
 }
 
-/** The output as its bytes, written entry by entry, when its emitter can (without a session's cache only). */
-function encodedBy({kind, emitter}: LoadedEmitter, catalog: Catalog, options: EmitOptions): EncodedOutput | undefined {
-  return emitter.encode && new EncodedOutput(kind, options.outputs[kind] as string, emitter.encode(catalog, options))
+/** The output as its bytes, written entry by entry (a session's kept texts as they are), when its emitter can. */
+function encodedBy({kind, emitter}: LoadedEmitter, catalog: Catalog, options: EmitOptions, cache: EmitCache | undefined): EncodedOutput | undefined {
+  if (!emitter.encode) return undefined
+  const entries = cache && emitter.keptEntries?.(catalog, options, cache)
+  return new EncodedOutput(kind, options.outputs[kind] as string, emitter.encode(catalog, options, cache), entries ? new Map([[readingName('entries', kind), entries]]) : undefined)
 }

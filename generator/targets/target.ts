@@ -42,9 +42,15 @@ export interface Emitter {
   readonly emit: (catalog: Catalog, options: EmitOptions, cache?: EmitCache) => string
   /**
    * The same output as its UTF-8 bytes, written entry by entry, so that neither every entry's parts nor the whole
-   * text are held at once (a run that keeps its outputs as bytes); the bytes of the text `emit` gives.
+   * text are held at once (a run that keeps its outputs as bytes); the bytes of the text `emit` gives. With a
+   * session's cache, the kept parts' texts are written into the bytes as they are (no whole text joined, then encoded).
    */
-  readonly encode?: ((catalog: Catalog, options: EmitOptions) => Buffer) | undefined
+  readonly encode?: ((catalog: Catalog, options: EmitOptions, cache?: EmitCache) => Buffer) | undefined
+  /**
+   * What reading the output back gives (its `readBack`'s entries), from the parts a session keeps rather than from
+   * the text: the session's memory of the bytes it wrote answers the next run's read-back with it.
+   */
+  readonly keptEntries?: ((catalog: Catalog, options: EmitOptions, cache: EmitCache) => () => Array<Snapshot>) | undefined
 }
 
 /** How the contract reads a target's output back: the catalog it describes, and what it can tell. */

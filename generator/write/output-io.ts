@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import {errorCode, IoError, ioError} from '../diagnostics/io-error.js'
-import {bytesOf} from '../emit/encoded.js'
+import {bytesOf, readingsOf} from '../emit/encoded.js'
 import type {WrittenFiles} from '../contract/written-io.js'
 import {isReallyWithin, readIfExists, realPathOf} from '../read/files-io.js'
 import {isWithin} from '../diagnostics/io-error.js'
@@ -149,7 +149,7 @@ export async function writeAtomically(directory: string, files: ReadonlyArray<{n
       await rename(temporary[renamed] as string, targets[renamed] as string)
     }
     release()
-    if (written) await Promise.all(files.map((file, index) => written.remember(targets[index] as string, encoded(file))))
+    if (written) await Promise.all(files.map((file, index) => written.remember(targets[index] as string, encoded(file), readingsOf(file))))
   } catch (cause) {
     release()
     await Promise.all(temporary.slice(renamed).map((file) => rm(file, {force: true}).catch(() => undefined)))

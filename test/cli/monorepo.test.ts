@@ -1,8 +1,8 @@
 /** `--out` in monorepos, through the command as the bin runs it (in this process; the built bin where the test sets HOME): an output directory in the repository that holds the working directory (a folder with `.git`, or the root whose package.json `workspaces` names the package) is allowed without a flag; outside it, or a home directory, is refused in one line with exit code 2. */
-import {cp, mkdir, readdir, writeFile} from 'node:fs/promises'
+import {cp, mkdir, readdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {expect, test} from 'vitest'
-import {runCli, runProcess, seed, tempDirectory} from '../support/helpers.js'
+import {project, runCli, runInProcess, runProcess, seed, tempDirectory} from '../support/helpers.js'
 
 /** A package of a monorepo with the seed as its document; the repository's root is made by the caller. */
 async function docsPackage(root: string, ...segments: Array<string>): Promise<string> {
@@ -50,4 +50,18 @@ test('a repository that is a home directory: the home directory itself is refuse
   const docs = await docsPackage(home, 'projects', 'api')
   expect(await runProcess(['--out', '../..'], docs, {HOME: home})).toEqual(refusal('../..', 'it is a home directory'))
   expect((await runProcess(['--out', '../../generated', '--quiet'], docs, {HOME: home})).code).toBe(0)
+})
+
+test('the output directory is refused before any document is read (a large document is not parsed first)', async () => {
+  const directory = await project({out: '../elsewhere'})
+  // A document errgen cannot read: read first, it would have been the error reported.
+  await rm(path.join(directory, 'input', 'error-codes.md'))
+  await mkdir(path.join(directory, 'input', 'error-codes.md'))
+  const result = await runInProcess([], directory)
+  expect(result).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: "errgen: refusing to use ../elsewhere as the output directory: it is outside the working directory and the configuration's; pass --allow-outside to use it\n"
+  })
+  expect((await runInProcess(['--allow-outside', '--quiet'], directory)).stderr).toBe('errgen: cannot read input/error-codes.md: it is a directory\n')
 })

@@ -7,9 +7,12 @@ import {describe, expect, test} from 'vitest'
 import {syntheticDocument} from '../../bench/documents.js'
 import {report} from '../../generator/diagnostics/report.js'
 import {EmitCache} from '../../generator/emit/cache.js'
+import {sameContent} from '../../generator/emit/same-content.js'
+import {encodeOutput, readingName, readingsOf} from '../../generator/emit/encoded.js'
+import {readBack} from '../../generator/contract/read-back.js'
 import {parseInThisThread} from '../../generator/parse/parse.js'
 import {compile} from '../../generator/spine.js'
-import type {ConfigFile} from '../../generator/types.js'
+import type {CatalogEntry, ConfigFile} from '../../generator/types.js'
 import {configFor, root} from '../support/helpers.js'
 
 /** Valid fixtures whose documents and settings shape every part the emitters keep: problem details, parameters, translations, links, hostile text, the body schema's groups of codes. */
@@ -19,6 +22,9 @@ const fixtures = [
   // More codes than the body schema tests in one list: its groups' schemas are kept too.
   'synthetic-230'
 ]
+
+/** How many known readings of the outputs' bytes were compared with reading them. */
+const seenReadings = {count: 0}
 
 /** Cell texts, among them ones YAML and JSON must quote or escape, and ones that change a code, a status or a name. */
 const cells = [
@@ -71,10 +77,23 @@ function editCell(text: string, row: number, cell: number, value: string): strin
   return lines.join('\n')
 }
 
-/** Everything the user sees of a run: each output's text, and the diagnostics as printed. */
-async function observe(text: string, written: ConfigFile, cache?: EmitCache) {
+/**
+ * Everything the user sees of a run: each output's text, and the diagnostics as printed.
+ *
+ * @param encoded keep each output as its bytes, as the command does (its text is then decoded from them)
+ */
+async function observe(text: string, written: ConfigFile, cache?: EmitCache, encoded = false) {
   const file = new VFile({path: 'input.md', value: text})
-  const result = await compile([file], configFor(['input.md'], written), parseInThisThread, {emitCache: cache})
+  const oneAtATime = encoded ? {settle: encodeOutput, collect: false} : undefined
+  const result = await compile([file], configFor(['input.md'], written), parseInThisThread, {emitCache: cache, oneAtATime})
+  // What an output's bytes read back as, when the session knows it from its kept values, is what reading them gives.
+  for (const output of result.files) {
+    for (const [reading, known] of readingsOf(output) ?? []) {
+      expect(reading).toBe(readingName('entries', output.kind))
+      seenReadings.count++
+      expect(known()).toEqual(await readBack(output.kind, output.text))
+    }
+  }
   return {ok: result.ok, outputs: result.files.map((output) => [output.name, output.text]), text: report([file], {format: 'text'})}
 }
 
@@ -99,12 +118,13 @@ describe('the emit cache', () => {
         let text = original
         let extra: ConfigFile = {}
         expect(await observe(text, written, cache)).toEqual(await observe(text, written))
-        for (const change of saves) {
+        for (const [index, change] of saves.entries()) {
           if (change.kind === 'cell') text = editCell(text, change.row, change.cell, change.text)
           else if (change.kind === 'append') text = appendToRow(text, change.row, change.text)
           else extra = settings[change.index] ?? {}
           const config = {...written, ...extra} as ConfigFile
-          const cached = await observe(text, config, cache)
+          // Every other save kept as bytes, as the command keeps them, through the same cache.
+          const cached = await observe(text, config, cache, index % 2 === 1)
           expect(cached).toEqual(await observe(text, config))
           seen.runs++
           if (cached.ok) seen.valid++
@@ -113,8 +133,9 @@ describe('the emit cache', () => {
       }),
       {numRuns: 40}
     )
-    // Not vacuous: many edited documents still generate outputs, and many parts were taken from the cache.
+    // Not vacuous: many edited documents still generate outputs, many parts were taken from the cache, and the known readings were compared.
     expect(seen.valid).toBeGreaterThan(seen.runs / 4)
+    expect(seenReadings.count).toBeGreaterThan(seen.runs / 8)
     expect(seen.taken).toBeGreaterThan(seen.runs * 4)
   })
 
@@ -125,7 +146,8 @@ describe('the emit cache', () => {
     const written = countingWrites(cache)
     const edited = text.replace(/(```10200```\|[^\n]*)/, '$1 Edited.')
     expect(edited).not.toBe(text)
-    expect(await observe(edited, {}, cache)).toEqual(await observe(edited, {}))
+    // Kept as bytes, as the command keeps them: the kept texts are written into the bytes as they are.
+    expect(await observe(edited, {}, cache, true)).toEqual(await observe(edited, {}))
     // The one entry's schema and example in the OpenAPI document, its schema in the JSON Schema, and its enum member and catalog item in the TypeScript;
     // and the OpenAPI document's list of the codes' descriptions (its lists of codes and names, its responses' lists of schemas are kept).
     expect(written()).toBe(6)
@@ -155,6 +177,52 @@ describe('the emit cache', () => {
     expect(writes[0]).toBe(6)
     // A derived name changed: its group's schema in both schemas too.
     expect(writes[1]).toBeGreaterThan(5)
+  })
+
+  test('edits that change what an entry\'s text reads of other entries (the name of the code that replaces it, whether it is the last) give a cold run\'s outputs', async () => {
+    const cache = new EmitCache()
+    const header = '| HTTP | Code | Message | Resolve | Deprecated |\n| --- | --- | --- | --- | --- |\n'
+    const row = (status: number, code: number, message: string, deprecated = '') => '| ' + status + ' | ' + code + ' | ' + message + ' | Try again. | ' + deprecated + ' |\n'
+    const documents = [
+      header + row(400, 1, 'Old thing') + row(400, 2, 'New thing', 'use 3') + row(404, 3, 'Other thing'),
+      // The replacement's derived name changes: the deprecated member's doc names it.
+      header + row(400, 1, 'Old thing') + row(400, 2, 'New thing', 'use 3') + row(404, 3, 'Renamed thing'),
+      // Another replacement, and a code after the last (the last member gets its comma).
+      header + row(400, 1, 'Old thing') + row(400, 2, 'New thing', 'use 1') + row(404, 3, 'Renamed thing') + row(404, 4, 'Fourth thing'),
+      // The last removed again, a status changed, no replacement.
+      header + row(400, 1, 'Old thing') + row(401, 2, 'New thing', 'yes') + row(404, 3, 'Renamed thing'),
+      header + row(400, 1, 'Old thing') + row(400, 2, 'New thing', 'use 3') + row(404, 3, 'Other thing')
+    ]
+    for (const document of documents) {
+      for (const [index, config] of [{}, {typescript: {style: 'const'}} as ConfigFile].entries()) {
+        const cached = await observe(document, config, cache, index === 1)
+        expect(cached.ok).toBe(true)
+        expect(cached).toEqual(await observe(document, config))
+        if (document.includes('use ')) expect(JSON.stringify(cached.outputs)).toContain('@deprecated Use {@link ErrorCode.')
+      }
+    }
+  })
+
+  test('two entries have the same content exactly when their content is written out the same', () => {
+    const value = fc.oneof(fc.constant(undefined), fc.constantFrom('a', 'b', ''), fc.integer({min: 0, max: 2}))
+    const nested = fc.oneof(value, fc.array(value, {maxLength: 2}), fc.dictionary(fc.constantFrom('x', 'y'), value, {maxKeys: 2, noNullPrototype: true}))
+    const entry = fc.dictionary(fc.constantFrom('code', 'name', 'status', 'message', 'deprecated', 'params', 'source'), nested, {maxKeys: 5, noNullPrototype: true})
+    const written = (entry: Record<string, unknown>) => {
+      const {source: _source, ...content} = entry
+      return JSON.stringify(content)
+    }
+    let same = 0
+    fc.assert(
+      fc.property(entry, entry, (a, b) => {
+        const found = sameContent(a as unknown as CatalogEntry, b as unknown as CatalogEntry)
+        // Never the same when written out differently; the same when built the same way.
+        if (found) expect(written(a)).toBe(written(b))
+        if (found) same++
+        expect(sameContent(a as unknown as CatalogEntry, structuredClone(a) as unknown as CatalogEntry)).toBe(true)
+      }),
+      {numRuns: 2000}
+    )
+    expect(same).toBeGreaterThan(0)
   })
 
   test('holds the fragments of the last run only', async () => {

@@ -1,4 +1,5 @@
 /** emit/schema/body-schema: a catalog and the body options in, the JSON Schema 2020-12 objects of the error body (shared by the JSON Schema and OpenAPI emitters) out, keyed on `code` so that a validator names what is wrong. */
+import type {EmitCache} from '../cache.js'
 import type {BodyField, BodyMessages, BodyOptions, Catalog, CatalogEntry, MessageParam, Translation} from '../../types.js'
 import {templatePattern} from '../../params/fill.js'
 import {type Body, bodyFields, bodyParams, entryBody, entryFields, namedExtraFields, partialFields} from '../body-fields.js'
@@ -17,10 +18,10 @@ export type Describe = (entry: CatalogEntry) => string | undefined
  * keeps (`EmitCache`), made only when the entry changed.
  *
  * @param entry the entry the part is made of; or, for a part made of several entries, what gives the key of all it is
- *   made of (every value it reads of them, written out), asked only by a session
+ *   made of (every value it reads of them, written out, or a key the session's cache gives), asked only by a session
  * @param part which part of the entry it is (`schema`, `example`)
  */
-export type Keep = (entry: CatalogEntry | (() => string), part: string, make: () => unknown) => unknown
+export type Keep = (entry: CatalogEntry | ((cache: EmitCache) => string), part: string, make: () => unknown) => unknown
 
 /** Every part made now. */
 export const makeNow: Keep = (_entry, _part, make) => make()

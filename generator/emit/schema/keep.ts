@@ -12,7 +12,7 @@ import type {Keep} from './body-schema.js'
  * @param target the target's key (`openapi`)
  */
 export function keepIn(cache: EmitCache, target: string, catalog: Catalog, body: BodyOptions, problem: ProblemSettings | undefined): Keep {
-  const settings = JSON.stringify([body, bodyFields(catalog, body), bodyParams(catalog, body), problem ?? null, isPartial(catalog, 'status')])
+  const settings = shapingOf(catalog, body, problem)
   const parts = new Map<string, (indent: string) => Fragments>()
   const fragmentsOf = (part: string): ((indent: string) => Fragments) => {
     const known = parts.get(part)
@@ -21,7 +21,12 @@ export function keepIn(cache: EmitCache, target: string, catalog: Catalog, body:
     parts.set(part, made)
     return made
   }
-  return (entry, part, make) => new Kept(typeof entry === 'function' ? entry() : cache.keyOf(entry), make, fragmentsOf(part))
+  return (entry, part, make) => new Kept(typeof entry === 'function' ? entry(cache) : cache.keyOf(entry), make, fragmentsOf(part))
+}
+
+/** Every setting and catalog-wide fact an entry's schemas and examples are made from, written out. */
+export function shapingOf(catalog: Catalog, body: BodyOptions, problem: ProblemSettings | undefined): string {
+  return JSON.stringify([body, bodyFields(catalog, body), bodyParams(catalog, body), problem ?? null, isPartial(catalog, 'status')])
 }
 
 /** Each entry's parts made as they are written, and dropped then (an output written entry by entry). */

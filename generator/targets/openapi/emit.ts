@@ -15,7 +15,7 @@ const refBase = '#/components/schemas/'
 /** The OpenAPI target's emitter: the document with the configured `info`. */
 export const emitter: Emitter = {
   emit: (catalog, options, cache) => emitOpenApi(catalog, options.openapi, options.body, options.problem, cache),
-  encode: (catalog, options) => encodeOpenApi(catalog, options.openapi, options.body, options.problem)
+  encode: (catalog, options, cache) => encodeOpenApi(catalog, options.openapi, options.body, options.problem, cache)
 }
 
 /**
@@ -33,14 +33,15 @@ export function emitOpenApi(catalog: Catalog, info: {title: string; version: str
 
 /**
  * The document's UTF-8 bytes, written entry by entry: each entry's schema and examples made as they are written and
- * dropped then, the text encoded as it goes. The bytes of `emitOpenApi`'s text; when a part needs `yaml` itself, that
- * text's.
+ * dropped then (or, with a session's cache, taken from it as `emitOpenApi` takes them), the text encoded as it goes.
+ * The bytes of `emitOpenApi`'s text; when a part needs `yaml` itself, that text's.
  */
-export function encodeOpenApi(catalog: Catalog, info: {title: string; version: string}, body: BodyOptions, problem?: ProblemSettings): Buffer {
+export function encodeOpenApi(catalog: Catalog, info: {title: string; version: string}, body: BodyOptions, problem?: ProblemSettings, cache?: EmitCache): Buffer {
   const out = new ByteChunks()
   out.push(openapi.notice(catalog) + '\n')
-  if (writeKeptYamlInto(openApiDocument(catalog, info, body, problem, makeLater), out)) return out.bytes()
-  return Buffer.from(emitOpenApi(catalog, info, body, problem), 'utf8')
+  const keep = cache ? keepIn(cache, 'openapi', catalog, body, problem) : makeLater
+  if (writeKeptYamlInto(openApiDocument(catalog, info, body, problem, keep), out)) return out.bytes()
+  return Buffer.from(emitOpenApi(catalog, info, body, problem, cache), 'utf8')
 }
 
 /** The document as data, each entry's parts taken by `keep`. */
@@ -87,23 +88,26 @@ function translationsOf(translations: Readonly<Record<string, Translation>>): Re
  * @see https://openapi-generator.tech/docs/templating/#enum
  */
 function errorCodeWithNames(catalog: Catalog, keep: Keep): Record<string, unknown> {
-  const {enum: codes, ...schema} = errorCodeSchema(catalog)
+  const {enum: _codes, ...schema} = errorCodeSchema(catalog)
+  const {entries} = catalog
   return {
     ...schema,
-    enum: whole(keep, 'ErrorCode/enum', codes),
-    'x-enum-varnames': whole(keep, 'ErrorCode/varnames', catalog.entries.map((entry) => entry.name)),
-    'x-enum-descriptions': whole(keep, 'ErrorCode/descriptions', catalog.entries.map((entry) => oneLine(entry.resolve ?? entry.message)))
+    enum: whole(keep, 'ErrorCode/enum', entries, (entry) => entry.code),
+    'x-enum-varnames': whole(keep, 'ErrorCode/varnames', entries, (entry) => entry.name),
+    'x-enum-descriptions': whole(keep, 'ErrorCode/descriptions', entries, (entry) => oneLine(entry.resolve ?? entry.message))
   }
 }
 
 /**
- * A value made of the whole catalog (a list of every code), taken by `keep` keyed on its JSON: a session writes its
- * YAML again only when the value changed (its JSON is far quicker to write); a run without a session never writes the JSON.
+ * A list of one item per entry (every code's name), taken by `keep` keyed on the entries' items (`EmitCache.listKey`):
+ * a session writes its YAML again only when an item changed; a run without a session makes the list only.
  *
  * @param part the member the value is written as, in its schema (`ErrorCode/enum`)
+ * @param list which list of that part (each response has its own list of schemas)
+ * @param shape the value the items are written as (the list itself by default)
  */
-function whole(keep: Keep, part: string, value: unknown): unknown {
-  return keep(() => JSON.stringify(value), part, () => value)
+function whole(keep: Keep, part: string, entries: ReadonlyArray<CatalogEntry>, item: (entry: CatalogEntry) => string | number, list = '', shape: (items: Array<string | number>) => unknown = (items) => items): unknown {
+  return keep((cache) => cache.listKey('openapi/' + part + '\0' + list, entries, item), part, () => shape(entries.map(item)))
 }
 
 /** A description on one line: its line breaks (and the white space around them) as one space. */
@@ -159,12 +163,12 @@ function responses(groups: ReadonlyArray<ResponseGroup>, catalog: Catalog, body:
  */
 function statusResponse(title: string, entries: readonly CatalogEntry[], bodyOf: (entry: CatalogEntry) => unknown, keep: Keep): Record<string, unknown> {
   const codes = entries.map((entry) => entry.code)
-  const refs = entries.map((entry) => ({$ref: refBase + entry.name}))
+  const refs = (names: Array<string | number>) => names.map((name) => ({$ref: refBase + name}))
   return {
     description: title + ': error code' + (codes.length === 1 ? ' ' : 's ') + codes.join(', '),
     content: {
       'application/json': {
-        schema: whole(keep, 'response/schema', refs.length === 1 ? refs[0] : {oneOf: refs}),
+        schema: whole(keep, 'response/schema', entries, (entry) => entry.name, title, (names) => (names.length === 1 ? refs(names)[0] : {oneOf: refs(names)})),
         examples: Object.fromEntries(entries.map((entry) => [entry.name, keep(entry, 'example', () => ({summary: entry.code + ' ' + entry.message, value: bodyOf(entry)}))]))
       }
     }

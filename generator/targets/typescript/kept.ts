@@ -1,7 +1,8 @@
 /** targets/typescript/kept: the module's two statements of one line or more per entry (the `ErrorCode` enum, the catalog constant) and a session's fragments in, their text assembled from each member's kept text out — the text ts-morph prints for them — spliced into the printed module where a marker line stands; or, without a session, printed a few hundred members at a time straight into a sink. */
 import {CodeBlockWriter, printStructure, StructureKind} from 'ts-morph'
 import type {EnumDeclarationStructure, WriterFunction} from 'ts-morph'
-import type {Fragments} from '../../emit/cache.js'
+import type {EmitCache, Fragments} from '../../emit/cache.js'
+import type {CatalogEntry} from '../../types.js'
 import type {TextSink} from '../../emit/encoded.js'
 import {enumMembers, type Member} from './syntax.js'
 
@@ -57,15 +58,62 @@ function markerOf(index: number): string {
   return '\u0000errgen statement ' + index
 }
 
-/** An enum's text (`enum` style) as ts-morph prints it, each member's lines kept by the session; it ends with a line break. */
-export function keptEnum(name: string, doc: string, members: readonly Member[], fragments: Fragments): string {
+/**
+ * An enum's text (`enum` style) as ts-morph prints it, each member's lines kept by the session; it ends with a line break.
+ *
+ * @param count how many members
+ * @param kept the fragments and the key that a member's lines are kept under (everything they are written from)
+ * @param member a member, made only when its lines are not kept
+ */
+export function keptEnum(name: string, doc: string, count: number, kept: (index: number) => KeptAs, member: (index: number) => Member): string {
   const [header, footer] = enumFrame(name, doc)
-  const structures = enumMembers(members)
-  const lines = structures.map((structure, index) => {
-    const member = members[index] as Member
-    return fragments.through(JSON.stringify([member.name, member.value, member.doc, structure.trailingTrivia ?? '']), () => memberText([structure]))
-  })
+  const lines = new Array<string>(count)
+  for (let index = 0; index < count; index++) {
+    const last = index === count - 1
+    const {fragments, key} = kept(index)
+    lines[index] = fragments.through(key, () => memberText(enumMembers([member(index)]).map((structure) => (last ? structure : {...structure, trailingTrivia: ','}))))
+  }
   return header + lines.join('\n') + footer + '\n'
+}
+
+/** Where a member's or an item's text is kept: the fragments and the key. */
+export interface KeptAs {
+  readonly fragments: Fragments
+  readonly key: string
+}
+
+/**
+ * An enum of the entries' codes (`enum` style), each member's lines kept by the entry's key (`EmitCache.keyOf`) under
+ * `shaping` (the statuses' names and phrases), whether it is the last member and the name of the code that replaces it.
+ *
+ * @param member an entry's member, given each code's name (made only when its lines are not kept)
+ */
+export function keptCodes(
+  name: string,
+  doc: string,
+  entries: ReadonlyArray<CatalogEntry>,
+  shaping: string,
+  cache: EmitCache,
+  member: (entry: CatalogEntry, names: ReadonlyMap<number | string, string>) => Member
+): string {
+  let names: Map<number | string, string> | undefined
+  const namesOf = () => (names ??= new Map(entries.map((entry) => [entry.code, entry.name])))
+  const byVariant = new Map<string, Fragments>()
+  const fragmentsOf = (variant: string): Fragments => {
+    let fragments = byVariant.get(variant)
+    if (!fragments) {
+      fragments = cache.fragments('typescript/enum\0' + variant, shaping)
+      byVariant.set(variant, fragments)
+    }
+    return fragments
+  }
+  const kept = (index: number): KeptAs => {
+    const entry = entries[index] as CatalogEntry
+    const replacement = entry.deprecated?.replacement
+    const variant = (index === entries.length - 1 ? 'last' : '') + (replacement === undefined ? '' : '\0' + (namesOf().get(replacement) ?? ''))
+    return {fragments: fragmentsOf(variant), key: cache.keyOf(entry)}
+  }
+  return keptEnum(name, doc, entries.length, kept, (index) => member(entries[index] as CatalogEntry, namesOf()))
 }
 
 /** The text of an enum before its members and after them: the doc, `export enum Name {` and `}`. */

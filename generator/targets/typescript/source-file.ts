@@ -22,13 +22,13 @@ import {localeStatements} from './messages/locales.js'
 import {paramStatements} from './messages/params.js'
 import {problemStatements} from './problem.js'
 import {errorClass, responseStatements} from './responses.js'
-import {keptEnum, keptItems, printOptions, Splice, writtenEnum, writtenItems} from './kept.js'
+import {keptCodes, keptItems, printOptions, Splice, writtenEnum, writtenItems} from './kept.js'
 import {docText, enumeration, type Member, stringLiteral} from './syntax.js'
 
 /** The TypeScript target's emitter: the module in the configured style. */
 export const emitter: Emitter = {
   emit: (catalog, options, cache) => emitTypeScript(catalog, options.typescript.style, options.body, options.problem, cache),
-  encode: (catalog, options) => encodeTypeScript(catalog, options.typescript.style, options.body, options.problem)
+  encode: (catalog, options, cache) => encodeTypeScript(catalog, options.typescript.style, options.body, options.problem, cache)
 }
 
 /** The statements a session's cache gives as text: the `ErrorCode` enum (in the enum style) and the catalog constant. */
@@ -50,29 +50,47 @@ export function emitTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum'
   return printStructure(sourceFileStructure(catalog, style, body, problem), printOptions)
 }
 
-/** The module with the statements of one line or more per entry assembled from the session's texts of each entry's lines. */
+/**
+ * The module with the statements of one line or more per entry assembled from the session's texts of each entry's
+ * lines, kept by the entry's key (`EmitCache.keyOf`) under the statuses' names and phrases, and an enum member also
+ * under whether it is the last and the name of the code that replaces it.
+ */
 function emitKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, problem: ProblemSettings | undefined, cache: EmitCache): string {
+  const {splice, printed} = printedKept(catalog, style, body, problem, cache)
+  return splice.apply(printed)
+}
+
+/** The module printed with a marker line for each statement of one line or more per entry, and those statements' texts assembled from the session's texts of each entry's lines. */
+function printedKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, problem: ProblemSettings | undefined, cache: EmitCache): {splice: Splice, printed: string} {
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
+  const shaping = JSON.stringify(catalog.statuses)
   const splice = new Splice()
-  const codes = style === 'enum' ? splice.add(keptEnum('ErrorCode', codesDoc, codeMembers(catalog, statuses), cache.fragments('typescript/enum', ''))) : undefined
+  const codes = style === 'enum' ? splice.add(keptCodes('ErrorCode', codesDoc, catalog.entries, shaping, cache, (entry, names) => codeMember(entry, statuses, names))) : undefined
   const constant = keptItems(
     catalog.entries,
     catalogLines.doc + '\n' + catalogLines.open + '\n',
     catalogLines.close + '\n',
-    (entry) => JSON.stringify([entry.name, entry.status === undefined ? null : statuses.get(entry.status)?.name ?? null, entry.message, entry.resolve ?? null]),
+    (entry) => cache.keyOf(entry),
     (writer, entry) => writeCatalogEntry(writer, entry, statuses),
-    cache.fragments('typescript/catalog', '')
+    cache.fragments('typescript/catalog', shaping)
   )
-  return splice.apply(printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant)}), printOptions))
+  return {splice, printed: printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant)}), printOptions)}
 }
 
 /**
  * The module's UTF-8 bytes, `emitTypeScript`'s text: the statements of one line or more per entry (the `ErrorCode`
  * enum in the enum style, the catalog constant) printed by ts-morph a few hundred members at a time, each member made
- * as it is printed, and encoded as they go; the rest of the module printed in one call around them.
+ * as it is printed, and encoded as they go; the rest of the module printed in one call around them. With a session's
+ * cache, those statements are assembled from its texts as `emitTypeScript` assembles them, and written into the bytes.
  */
-export function encodeTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum', body: BodyOptions = defaultBody, problem?: ProblemSettings): Buffer {
+export function encodeTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum', body: BodyOptions = defaultBody, problem?: ProblemSettings, cache?: EmitCache): Buffer {
   if (catalog.entries.length === 0) return Buffer.from(emitTypeScript(catalog, style, body, problem), 'utf8')
+  if (cache) {
+    const {splice, printed} = printedKept(catalog, style, body, problem, cache)
+    const out = new ByteChunks()
+    splice.writeInto(printed, out)
+    return out.bytes()
+  }
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
   const names = new Map(catalog.entries.map((entry) => [entry.code, entry.name]))
   const member = (index: number): Member => codeMember(catalog.entries[index] as CatalogEntry, statuses, names)
