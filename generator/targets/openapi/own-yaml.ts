@@ -139,7 +139,7 @@ function pairOf(content: string): [string, string] {
   const colon = content.search(/:(?: |$)/)
   if (colon < 0) throw new NotOwnYaml()
   const key = content.slice(0, colon)
-  if (!readsAsPlainString(key)) throw new NotOwnYaml()
+  if (!isPlainString(key)) throw new NotOwnYaml()
   return [key, content.slice(colon + 1)]
 }
 
@@ -184,8 +184,19 @@ function scalarOf(text: string): unknown {
     return number
   }
   if (text === 'true' || text === 'false') return text === 'true'
-  if (!readsAsPlainString(text)) throw new NotOwnYaml()
+  if (!isPlainString(text)) throw new NotOwnYaml()
   return text
+}
+
+/** Plain texts found to read as strings: a document repeats a few keys and values (`type`, `object`, `$ref`) a great many times. */
+const plainStrings = new Set<string>()
+
+/** Whether a plain text reads as the same string (`readsAsPlainString`), remembered for the most repeated ones. */
+function isPlainString(text: string): boolean {
+  if (plainStrings.has(text)) return true
+  if (!readsAsPlainString(text)) return false
+  if (plainStrings.size < 4096 && text.length < 64) plainStrings.add(text)
+  return true
 }
 
 function fail(): never {
