@@ -51,6 +51,11 @@ export interface PrepareOptions extends CompareOptions {
   readonly encodeOutputs?: boolean | undefined
   /** The texts of the last run's entries in each output (`--watch`): an entry that is unchanged is not written again. */
   readonly emitCache?: EmitCache | undefined
+  /**
+   * Told the configuration and the project's directory as soon as they are read, before any document is: the command
+   * refuses an output directory outside the project here (a throw ends the run), not after parsing a large document.
+   */
+  readonly onConfig?: ((config: Config, base: string) => Promise<void>) | undefined
 }
 
 /** What a run adds to a compilation: the configuration file (for a body field's message), the progress line, the session's emit cache and how the outputs are settled. */
@@ -78,6 +83,7 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   const {config, file: configFile, base} = await loadConfig(cwd, options)
   const reports = configFile ? [configFile] : []
   if (!config) return {ok: false, config, catalog: undefined, files: [], reports, cwd, base, documents: [], tables: []}
+  await options.onConfig?.(config, base)
 
   const progress = options.progress
   progress?.stage('reading the documents')

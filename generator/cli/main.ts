@@ -124,12 +124,12 @@ async function once(settings: Settings, io: Io): Promise<number> {
     parseCache: io.parseCache,
     encodeOutputs: true,
     emitCache: io.emitCache,
-    written: io.written
+    written: io.written,
+    onConfig: settings.allowOutside ? undefined : (config, base) => refuseOutsideProject(path.resolve(io.cwd, config.out), base, io.cwd)
   })
   const {config} = prepared
   const out = config && path.resolve(io.cwd, config.out)
   const shownOut = out && displayPath(out, io.cwd)
-  if (out && shownOut && !settings.allowOutside) await refuseOutsideProject(out, shownOut, prepared, io.cwd)
   if (out && shownOut) await checkOutputDirectory(out, shownOut)
 
   const pinning = settings.pinNames && prepared.ok && config ? await import('./pin-io.js') : undefined
@@ -187,9 +187,9 @@ async function once(settings: Settings, io: Io): Promise<number> {
 }
 
 /** Refuse an output directory outside the working directory, the configuration's and the repository that holds them. */
-async function refuseOutsideProject(out: string, shownOut: string, prepared: Prepared, cwd: string): Promise<void> {
+async function refuseOutsideProject(out: string, base: string, cwd: string): Promise<void> {
   const repository = isWithin(out, cwd) ? undefined : await repositoryOf(cwd)
-  await refuseOutside(out, shownOut, [cwd, prepared.base], repository === undefined ? undefined : {directory: repository, shown: displayPath(repository, cwd)})
+  await refuseOutside(out, displayPath(out, cwd), [cwd, base], repository === undefined ? undefined : {directory: repository, shown: displayPath(repository, cwd)})
 }
 
 /** The run in memory, its progress line cleared when it ends or fails. */

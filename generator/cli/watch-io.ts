@@ -34,7 +34,8 @@ export function withSessionCaches(io: Io): Io {
 /** While the session waits for the next save, start reading back the outputs it just wrote (the next run compares its names with them), into its memory of them; a failure is the next run's to report. */
 export function readBackAhead(config: Config, cwd: string, written: WrittenFiles | undefined): void {
   if (!written) return
-  import('../contract/outputs-io.js').then(({replacedOutputs}) => replacedOutputs(config, cwd, [], true, written)).catch(() => undefined)
+  // Once the outputs just written are trusted (read back after their clock's tick), their bytes are the session's.
+  written.settled().then(() => import('../contract/outputs-io.js')).then(({replacedOutputs}) => replacedOutputs(config, cwd, [], true, written)).catch(() => undefined)
 }
 
 /**

@@ -1,11 +1,23 @@
-/** written-io: the files a `--watch` session wrote in, their bytes out without reading them again — while a file's status (inode, size, modification and change times) is the one it had just after the write — and what was read back from those bytes. */
-import {stat} from 'node:fs/promises'
+/** written-io: the files a `--watch` session wrote in, their bytes out without reading them again — while a file's status (inode, size, modification and change times) is the one it had just after the write, and once the file was read back after its timestamps' granularity — and what was read back from those bytes. */
+import {readFile, stat} from 'node:fs/promises'
 import type {BigIntStats} from 'node:fs'
 
-/** A file as the session wrote it: its bytes, and its status just after the write. */
+/** A file as the session wrote it: its bytes, its status just after the write, and whether that status is trusted yet. */
 interface Written {
   readonly bytes: Buffer
   readonly status: BigIntStats
+  trusted: boolean
+}
+
+/**
+ * How long after its change time a file's status may still be that of another write: a file system's clock ticks
+ * (Linux stamps files with a clock of 1 to 10 ms; a file system that keeps whole seconds, FAT's 2 s). A write to the
+ * file within the same tick as errgen's leaves the status as it was, so the file is read back once after the tick
+ * (the "racily clean" files of git's index).
+ */
+function racyWindow(status: BigIntStats): bigint {
+  const second = 1_000_000_000n
+  return status.ctimeNs % second === 0n && status.mtimeNs % second === 0n ? 2n * second + second / 10n : 25_000_000n
 }
 
 /**
@@ -18,11 +30,45 @@ export class WrittenFiles {
   readonly #files = new Map<string, Written>()
   /** What was read from a file's bytes, by the bytes and then by what was read (`entries:json-schema`). */
   readonly #derived = new WeakMap<Buffer, Map<string, Promise<unknown>>>()
+  /** The files being read back once their status can be trusted. */
+  readonly #settling = new Set<Promise<void>>()
+  readonly #statusOf: (file: string) => Promise<BigIntStats | undefined>
 
-  /** Remember the bytes just written to a file (renamed into place); a file whose status cannot be read is forgotten. */
+  /** @param statusOf how a file's status is read (a test gives a file system whose times never move) */
+  constructor(statusOf: (file: string) => Promise<BigIntStats | undefined> = statusOfFile) {
+    this.#statusOf = statusOf
+  }
+
+  /**
+   * Remember the bytes just written to a file (renamed into place); a file whose status cannot be read is forgotten.
+   * Its bytes are given once the file, read back after its timestamps' granularity, still holds them.
+   */
   async remember(file: string, bytes: Buffer): Promise<void> {
-    const status = await statusOf(file)
-    if (status?.isFile() && status.size === BigInt(bytes.length)) this.#files.set(file, {bytes, status})
+    const status = await this.#statusOf(file)
+    if (!status?.isFile() || status.size !== BigInt(bytes.length)) {
+      this.#files.delete(file)
+      return
+    }
+    const written: Written = {bytes, status, trusted: false}
+    this.#files.set(file, written)
+    const settling = this.#settle(file, written)
+    this.#settling.add(settling)
+    void settling.finally(() => this.#settling.delete(settling))
+  }
+
+  /** Until every file remembered so far is trusted or forgotten (tests, and a session that waits for it). */
+  async settled(): Promise<void> {
+    while (this.#settling.size > 0) await Promise.all(this.#settling)
+  }
+
+  /** Trust a file's status once its clock has ticked past the write and the file still holds the bytes written. */
+  async #settle(file: string, written: Written): Promise<void> {
+    const wait = written.status.ctimeNs + racyWindow(written.status) - BigInt(Date.now()) * 1_000_000n
+    if (wait > 0n) await new Promise((resolve) => setTimeout(resolve, Number(wait / 1_000_000n) + 1).unref())
+    const status = await this.#statusOf(file)
+    const same = status !== undefined && sameStatus(status, written.status) && (await readFile(file).then((bytes) => bytes.equals(written.bytes), () => false))
+    if (this.#files.get(file) !== written) return
+    if (same) written.trusted = true
     else this.#files.delete(file)
   }
 
@@ -34,8 +80,8 @@ export class WrittenFiles {
   /** The bytes of a file the session wrote, while it has not changed since; undefined when it must be read. */
   async bytes(file: string): Promise<Buffer | undefined> {
     const written = this.#files.get(file)
-    if (!written) return undefined
-    const status = await statusOf(file)
+    if (!written?.trusted) return undefined
+    const status = await this.#statusOf(file)
     if (status && sameStatus(status, written.status)) return written.bytes
     this.#files.delete(file)
     return undefined
@@ -64,7 +110,7 @@ export class WrittenFiles {
 }
 
 /** A file's status, with the times in nanoseconds; undefined when it cannot be read. */
-function statusOf(file: string): Promise<BigIntStats | undefined> {
+function statusOfFile(file: string): Promise<BigIntStats | undefined> {
   return stat(file, {bigint: true}).catch(() => undefined)
 }
 

@@ -1,6 +1,6 @@
 /** The CLI in build pipelines: --format json|github, --print-config, --check summaries, --watch, --quiet. --format json and --watch run as real processes, the rest in this process. */
 import {spawn} from 'node:child_process'
-import {cp, mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {cp, mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {bin, project, readTree, runCli, runInProcess, tempDirectory} from '../support/helpers.js'
@@ -276,6 +276,20 @@ describe('the output directory stays in the project', () => {
         stderr: 'errgen: refusing to use ' + shown + " as the output directory: it is outside the working directory and the configuration's; pass --allow-outside to use it\n"
       })
     }
+  })
+
+  test('the output directory is refused before any document is read (a large document is not parsed first)', async () => {
+    const directory = await project({out: '../elsewhere'})
+    // A document errgen cannot read: read first, it would have been the error reported.
+    await rm(path.join(directory, 'input', 'error-codes.md'))
+    await mkdir(path.join(directory, 'input', 'error-codes.md'))
+    const result = await runInProcess([], directory)
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "errgen: refusing to use ../elsewhere as the output directory: it is outside the working directory and the configuration's; pass --allow-outside to use it\n"
+    })
+    expect((await runInProcess(['--allow-outside', '--quiet'], directory)).stderr).toBe('errgen: cannot read input/error-codes.md: it is a directory\n')
   })
 
   test('beside a configuration outside the working directory is inside the project; --allow-outside allows anywhere', async () => {
