@@ -130,8 +130,9 @@ describe('sliced parsing', () => {
       }),
       {numRuns: runsFactor * 300}
     )
-    // The property is not vacuous: most random documents are sliced.
-    expect(sliced).toBeGreaterThan(runsFactor * 100)
+    // The property is not vacuous: many random documents are sliced (91 to 125 of 300 in eleven runs, so a bound of
+    // 100 failed about one run in five, on main too).
+    expect(sliced).toBeGreaterThan(runsFactor * 75)
   })
 
   test('a document of several tables under headings is cut in each of them, and parses to the whole-document tree', () => {
