@@ -1,4 +1,4 @@
-/** slices: a markdown document in, the plan to parse its tables in independent slices out (`join` puts their trees together again). */
+/** slices: a markdown document in, the plan to parse its tables (and its long runs of link reference definitions) in independent slices out (`join` puts their trees together again). */
 import type {Point} from 'unist'
 import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
 
