@@ -33,8 +33,8 @@ export function stitch(plan: Plan, trees: Array<Root>): Root | undefined {
 
 /**
  * Join the trees of a plan's slices into the tree of the whole document: the first slice's nodes; then, for each
- * other, the body rows of the table it starts with appended to (a copy of) the table cut before it, and its other
- * nodes after; every position moved to its place in the document. The slices' trees keep their nodes: only their
+ * other cut in a table, the body rows of the table it starts with appended to (a copy of) the table cut before it,
+ * and its other nodes after (all its nodes, for one cut in a run of definitions); every position moved to its place in the document. The slices' trees keep their nodes: only their
  * positions move, and each table the join adds rows to is a copy. Undefined when a slice did not give its tables where
  * the plan says, with one body row per line.
  *
@@ -50,13 +50,17 @@ export function join(plan: Plan, placed: ReadonlyArray<Placed>): Root | undefine
   const children = [...first.tree.children]
   let open = children.length - 1
   let copied = false
-  for (const {tree} of others) {
-    const [continued, ...rest] = tree.children as [Table, ...Array<RootContent>]
-    if (!copied) children[open] = copyOfTable(children[open] as Table)
-    copied = true
-    const table = children[open] as Table
-    for (const row of continued.children.slice(1)) table.children.push(row)
-    setEnd(table.position, continued.position)
+  for (const [index, {tree}] of others.entries()) {
+    let rest: ReadonlyArray<RootContent> = tree.children
+    if (plan.slices[index + 1]?.continued) {
+      const [continued, ...after] = tree.children as [Table, ...Array<RootContent>]
+      if (!copied) children[open] = copyOfTable(children[open] as Table)
+      copied = true
+      const table = children[open] as Table
+      for (const row of continued.children.slice(1)) table.children.push(row)
+      setEnd(table.position, continued.position)
+      rest = after
+    }
     for (const node of rest) children.push(node)
     if (rest.length > 0) {
       open = children.length - 1

@@ -3,10 +3,19 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {processorFor} from './gfm.js'
 
-/** Parse a markdown document, with only the GFM constructs its text can hold (the tree is the same). */
-export function parse(file: VFile): Root {
-  return processorFor(String(file)).parse(file)
+/**
+ * Parse a markdown document, with only the GFM constructs its text can hold (the tree is the same).
+ *
+ * @param scanned the part of the text that can hold them: a slice's own text, without the copies of definitions
+ *   after it (a definition's label, destination and title hold none, and a join declines copies that are not
+ *   definitions); the whole text by default
+ */
+export function parse(file: VFile, scanned: string = String(file)): Root {
+  return processorFor(scanned).parse(file)
 }
+
+/** A text for a parse worker, and how much of it can hold the costly GFM constructs (a slice's own text; all of a plain text). */
+export type ParseRequest = string | {text: string, scanned: number}
 
 /** A way to parse documents: in worker threads (the CLI's) or in this thread. */
 export type Parser = (documents: ReadonlyArray<VFile>) => Promise<Array<Root>>

@@ -1,4 +1,4 @@
-/** slices: a markdown document in, the plan to parse its tables in independent slices out (`join` puts their trees together again). */
+/** slices: a markdown document in, the plan to parse its tables (and its long runs of link reference definitions) in independent slices out (`join` puts their trees together again). */
 import type {Point} from 'unist'
 import {normalizeIdentifier} from 'micromark-util-normalize-identifier'
 
@@ -13,9 +13,9 @@ export interface Slice {
   offsetShift: number
   /** How many body rows of cut tables the slice holds (at least): what a progress report counts. */
   rows: number
-  /** All but the first: the table cut before the slice, which it starts with (after a copy of its header and delimiter rows), and the body rows it must give from line 3: exactly so many when the slice ends in the same table, else at least one. */
+  /** A slice cut in a table: the table cut before it, which it starts with (after a copy of its header and delimiter rows), and the body rows it must give from line 3: exactly so many when the slice ends in the same table, else at least one. Undefined for the first, and for a slice cut in a run of definitions. */
   continued: {rows: number, exact: boolean} | undefined
-  /** All but the last: the table cut at the slice's end, its last node: its header line in the slice and its body rows, one a line. */
+  /** A slice followed by a cut in a table: that table, its last node: its header line in the slice and its body rows, one a line. */
   open: {headerLine: number, rows: number} | undefined
   /** How many of the document's link reference definitions are copied after the slice's own text: those its text may use (so that `[x]` reads as in the whole). */
   definitions: number
@@ -25,7 +25,7 @@ export interface Slice {
 
 /** How a document is cut into slices. */
 export interface Plan {
-  /** The first holds the document up to its first cut, the last the rest; all but the first start with a copy of the header and delimiter rows of the table cut before them. */
+  /** The first holds the document up to its first cut, the last the rest; those cut in a table start with a copy of its header and delimiter rows, those cut in a run of definitions with the line at the cut. */
   slices: Array<Slice>
   /** The lines (0-based) of the document's link reference definitions, copied into the slices that use their labels. */
   definitions: Array<number>
@@ -41,10 +41,10 @@ interface TableRun {
   end: number
 }
 
-/** A place where the document is cut: a line of a table's body, and the table. */
+/** A place where the document is cut: a line of a table's body, and the table; or a line of a run of definitions, and no table. */
 interface Cut {
   line: number
-  run: TableRun
+  run: TableRun | undefined
 }
 
 /** A line that may be a body row: it starts with something other than white space and holds a pipe. */
@@ -58,9 +58,10 @@ const delimiterLike = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[
  * document of many tables costs each parse no more than one of a single table); undefined when the document is not
  * worth slicing or not a shape that slices provably parse as the whole. A link reference definition
  * (`[x]: https://…`) can turn `[x]` anywhere into a link, so each slice gets, after its own text, a copy of the
- * definitions whose labels it holds in brackets (only those: a copy of every definition in every slice would cost
- * the definitions times the slices); a document with `]:` elsewhere than in a one-line definition (a footnote
- * definition, a definition over two lines, `]:` in a row) is parsed whole.
+ * definitions whose labels it holds in brackets and whose lines it does not hold (only those: a copy of every
+ * definition in every slice would cost the definitions times the slices); a long run of one-line definitions is cut
+ * too, so that no slice holds thousands of them. A document with `]:` elsewhere than in a one-line definition (a
+ * footnote definition, a definition over two lines, `]:` in a row) is parsed whole.
  */
 export function planSlices(text: string, rowsPerSlice: number): Plan | undefined {
   const starts = lineStarts(text)
@@ -68,18 +69,47 @@ export function planSlices(text: string, rowsPerSlice: number): Plan | undefined
   if (!definitions) return undefined
   const runs = tableRuns(text, starts).filter((run) => Math.floor((run.end - run.first) / rowsPerSlice) >= 2)
   if (runs.length === 0 || definitions.some((line) => runs.some((run) => line >= run.header && line < run.end))) return undefined
-  const cuts = runs.flatMap((run) => Array.from({length: Math.floor((run.end - run.first) / rowsPerSlice) - 1}, (_, index): Cut => ({line: run.first + (index + 1) * rowsPerSlice, run})))
+  const tableCuts = runs.flatMap((run) => Array.from({length: Math.floor((run.end - run.first) / rowsPerSlice) - 1}, (_, index): Cut => ({line: run.first + (index + 1) * rowsPerSlice, run})))
+  const cuts = [...tableCuts, ...definitionCuts(text, starts, definitions, definitionsPerSlice * rowsPerSlice)].sort((one, other) => one.line - other.line)
 
-  const labelled = definitions.map((line) => ({line: lineText(text, starts, line), label: definitionLabel(lineText(text, starts, line))}))
-  const withDefinitions = (own: string) => {
-    const used = usedDefinitions(own, labelled)
-    return {text: own + (used.length === 0 ? '' : '\n\n' + used.join('\n') + '\n'), definitions: used.length, end: endOf(own)}
-  }
+  const byLabel = definitionsByLabel(text, starts, definitions)
   const slices = [undefined, ...cuts].map((cut, index): Slice => {
-    const {own, ...rest} = sliceBetween(text, starts, cut, cuts[index])
-    return {...rest, ...withDefinitions(own)}
+    const next = cuts[index]
+    const {own, ...rest} = sliceBetween(text, starts, cut, next)
+    const used = usedDefinitions(own, byLabel, cut?.line ?? 0, next?.line ?? starts.length)
+    return {...rest, text: own + (used.length === 0 ? '' : '\n\n' + used.join('\n') + '\n'), definitions: used.length, end: endOf(own)}
   })
   return {definitions, slices}
+}
+
+/**
+ * Definition lines per slice, for each body row a slice of a table has: a one-line definition costs the parse a
+ * fraction of a row, so a run of thousands of them (below a table whose rows link to them) is parsed in slices of
+ * this many times the rows, in parallel, rather than in one slice at the end that one worker parses alone.
+ */
+const definitionsPerSlice = 2
+
+/**
+ * Cuts in runs of one-line definitions, every `perSlice` lines of a run: before a line of a run that follows a line of
+ * the run. Both start with `[` (no indent: neither is a list item's or a block quote's continuation), so when the
+ * line before the cut is a definition at the top level (which the join checks), nothing is open there and the line
+ * at the cut starts a block of its own, as it does at the start of its slice.
+ */
+function definitionCuts(text: string, starts: ReadonlyArray<number>, definitions: ReadonlyArray<number>, perSlice: number): Array<Cut> {
+  const cuts: Array<Cut> = []
+  let runStart = -1
+  let previous = -2
+  for (const line of definitions) {
+    const unindented = text.charCodeAt(at(starts, line)) === 0x5b
+    if (!unindented) {
+      previous = -2
+      continue
+    }
+    if (line !== previous + 1) runStart = line
+    else if ((line - runStart) % perSlice === 0) cuts.push({line, run: undefined})
+    previous = line
+  }
+  return cuts
 }
 
 /**
@@ -89,16 +119,16 @@ export function planSlices(text: string, rowsPerSlice: number): Plan | undefined
 function sliceBetween(text: string, starts: ReadonlyArray<number>, cut: Cut | undefined, next: Cut | undefined): Omit<Slice, 'text' | 'definitions' | 'end'> & {own: string} {
   const from = cut ? at(starts, cut.line) : 0
   const body = next === undefined ? text.slice(from) : text.slice(from, at(starts, next.line))
-  const head = cut ? text.slice(at(starts, cut.run.header), at(starts, cut.run.first)) : ''
-  const lineShift = cut ? cut.line - 2 : 0
+  const head = cut?.run ? text.slice(at(starts, cut.run.header), at(starts, cut.run.first)) : ''
+  const lineShift = !cut ? 0 : cut.run ? cut.line - 2 : cut.line
   const kind = !cut ? 'first' : next ? 'middle' : 'last'
-  if (cut && next?.run === cut.run) {
+  if (cut?.run && next?.run === cut.run) {
     // Within one table: the rows between the cuts, from line 3 to the end.
     const rows = next.line - cut.line
     return {kind, own: head + body, lineShift, offsetShift: from - head.length, rows, continued: {rows, exact: true}, open: {headerLine: 1, rows}}
   }
-  const continued = cut && {rows: cut.run.end - cut.line, exact: false}
-  const open = next && {headerLine: next.run.header + 1 - lineShift, rows: next.line - next.run.first}
+  const continued = cut?.run && {rows: cut.run.end - cut.line, exact: false}
+  const open = next?.run && {headerLine: next.run.header + 1 - lineShift, rows: next.line - next.run.first}
   return {kind, own: head + body, lineShift, offsetShift: from - head.length, rows: (continued?.rows ?? 0) + (open?.rows ?? 0), continued, open}
 }
 
@@ -118,12 +148,30 @@ function definitionLabel(line: string): string {
  */
 const bracketed = /\[((?:[^[\]\\]|\\.)+)\]/g
 
-/** The definition lines, in document order, whose labels the text holds in brackets. */
-function usedDefinitions(text: string, definitions: ReadonlyArray<{readonly line: string, readonly label: string}>): Array<string> {
-  if (definitions.length === 0) return []
-  const labels = new Set<string>()
-  for (const match of text.matchAll(bracketed)) labels.add(normalizeIdentifier(match[1] ?? ''))
-  return definitions.filter((definition) => labels.has(definition.label)).map((definition) => definition.line)
+/** The document's definition lines by label (normalized as micromark matches labels), each with its line, in document order. */
+function definitionsByLabel(text: string, starts: ReadonlyArray<number>, lines: ReadonlyArray<number>): Map<string, Array<{line: number, text: string}>> {
+  const byLabel = new Map<string, Array<{line: number, text: string}>>()
+  for (const line of lines) {
+    const content = lineText(text, starts, line)
+    const label = definitionLabel(content)
+    const same = byLabel.get(label)
+    if (same) same.push({line, text: content})
+    else byLabel.set(label, [{line, text: content}])
+  }
+  return byLabel
+}
+
+/**
+ * The definition lines, in document order, whose labels the text holds in brackets, but for those in the slice's own
+ * lines (`from` to `to`, 0-based, the end excluded): the text has them already.
+ */
+function usedDefinitions(text: string, byLabel: ReadonlyMap<string, ReadonlyArray<{line: number, text: string}>>, from: number, to: number): Array<string> {
+  if (byLabel.size === 0) return []
+  const used = new Set<{line: number, text: string}>()
+  for (const match of text.matchAll(bracketed)) {
+    for (const definition of byLabel.get(normalizeIdentifier(match[1] ?? '')) ?? []) if (definition.line < from || definition.line >= to) used.add(definition)
+  }
+  return [...used].sort((one, other) => one.line - other.line).map((definition) => definition.text)
 }
 
 /** The lines (0-based) of the document's one-line link reference definitions; undefined when `]:` stands elsewhere too. */

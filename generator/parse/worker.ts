@@ -1,10 +1,11 @@
-/** worker: the body of a parse worker thread — markdown texts in (one message each), their encoded mdast trees out, in the same order. */
+/** worker: the body of a parse worker thread — markdown texts in (one message each, a slice's with the length of its own text), their encoded mdast trees out, in the same order. */
 import {parentPort} from 'node:worker_threads'
 import {VFile} from 'vfile'
-import {parse} from './parse.js'
+import {parse, type ParseRequest} from './parse.js'
 import {encodeTree} from './tree-codec.js'
 
-parentPort?.on('message', (text: string) => {
-  const encoded = encodeTree(parse(new VFile({value: text})))
+parentPort?.on('message', (request: ParseRequest) => {
+  const text = typeof request === 'string' ? request : request.text
+  const encoded = encodeTree(parse(new VFile({value: text}), typeof request === 'string' ? text : text.slice(0, request.scanned)))
   parentPort?.postMessage(encoded, [encoded.points.buffer as ArrayBuffer])
 })

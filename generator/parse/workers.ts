@@ -9,10 +9,11 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Plan} from './slices.js'
 import type {EncodedTree} from './tree-codec.js'
+import type {ParseRequest} from './parse.js'
 
 /** A text to parse, and the promise its encoded tree settles. */
 interface Job {
-  text: string
+  request: ParseRequest
   resolve: (tree: EncodedTree) => void
   reject: (cause: unknown) => void
 }
@@ -75,7 +76,7 @@ export async function parseInWorkers(
   const workers = pool.get()
   workers.plan(jobs)
   const parseText = (text: string) => parseCached(workers, text, cache)
-  const placeText = (text: string) => placedSlice(workers, text, cache)
+  const placeText = (text: string, scanned: number) => placedSlice(workers, text, scanned, cache)
   const trees = await Promise.all(texts.map((text, index) => parseDocument(parseText, placeText, text, plans[index], onRows)))
   if (jobs >= largeRun) await pool.close()
   return trees
@@ -87,37 +88,43 @@ function cached(cache: ParseCache | undefined, text: string): boolean {
 }
 
 /** A text's tree: a copy of the cached one, or parsed by a worker (and then cached). */
-async function parseCached(workers: ParsePool, text: string, cache: ParseCache | undefined): Promise<Root> {
+async function parseCached(workers: ParsePool, request: ParseRequest, cache: ParseCache | undefined): Promise<Root> {
+  const text = typeof request === 'string' ? request : request.text
   const tree = cache?.tree(text)
   if (tree) return tree
-  const encoded = await workers.parse(text)
+  const encoded = await workers.parse(request)
   cache?.keep(text, encoded)
   return decodeTree(encoded)
 }
 
-/** A slice's tree for a join: the session's shared one when the cache shares them, else a copy of its own. */
-async function placedSlice(workers: ParsePool, text: string, cache: ParseCache | undefined): Promise<Placed> {
+/**
+ * A slice's tree for a join: the session's shared one when the cache shares them, else a copy of its own.
+ *
+ * @param scanned the length of the slice's own text, which alone can hold the costly GFM constructs
+ */
+async function placedSlice(workers: ParsePool, text: string, scanned: number, cache: ParseCache | undefined): Promise<Placed> {
   const shared = cache?.placed(text)
   if (shared) return shared
+  const request: ParseRequest = scanned < text.length ? {text, scanned} : text
   if (cache?.shares && !cache.has(text)) {
-    cache.keep(text, await workers.parse(text))
+    cache.keep(text, await workers.parse(request))
     const placed = cache.placed(text)
     if (placed) return placed
   }
-  return fresh(await parseCached(workers, text, cache))
+  return fresh(await parseCached(workers, request, cache))
 }
 
 /** One document's tree: its slices' trees joined as planned, or (no plan, or the slices declined) the whole text's. */
 async function parseDocument(
   parse: (text: string) => Promise<Root>,
-  placeText: (text: string) => Promise<Placed>,
+  placeText: (text: string, scanned: number) => Promise<Placed>,
   text: string,
   plan: Plan | undefined,
   onRows?: (count: number) => void
 ): Promise<Root> {
   if (plan) {
     const trees = await Promise.all(plan.slices.map(async (slice, index) => {
-      const tree = await placeText(slice.text)
+      const tree = await placeText(slice.text, slice.end.offset ?? slice.text.length)
       settle(tree, plan, index)
       onRows?.(slice.rows)
       return tree
@@ -158,9 +165,9 @@ class ParsePool {
   }
 
   /** The encoded tree of a markdown text. */
-  parse(text: string): Promise<EncodedTree> {
+  parse(request: ParseRequest): Promise<EncodedTree> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({text, resolve, reject})
+      this.#queue.push({request, resolve, reject})
       this.#dispatch()
     })
   }
@@ -173,7 +180,7 @@ class ParsePool {
       const job = this.#queue.shift() as Job
       this.#workers.get(worker)?.push(job)
       worker.ref()
-      worker.postMessage(job.text)
+      worker.postMessage(job.request)
     }
   }
 

@@ -26,11 +26,11 @@ function withAllOfGfm(text: string): Root {
   return allOfGfm.parse(new VFile({value: text}))
 }
 
-/** The text parsed whole as errgen parses it, and, when it slices, in slices of `rowsPerSlice` rows joined. */
+/** The text parsed whole as errgen parses it, and, when it slices, in slices of `rowsPerSlice` rows joined (each with the constructs its own text can hold, as the workers parse it). */
 function errgenTrees(text: string, rowsPerSlice: number): Array<Root> {
   const trees = [parse(new VFile({value: text}))]
   const plan = planSlices(text, rowsPerSlice)
-  const stitched = plan && stitch(plan, plan.slices.map((slice) => parse(new VFile({value: slice.text}))))
+  const stitched = plan && stitch(plan, plan.slices.map((slice) => parse(new VFile({value: slice.text}), slice.text.slice(0, slice.end.offset))))
   if (stitched) trees.push(stitched)
   return trees
 }
@@ -123,5 +123,32 @@ describe('the parse with only the constructs a text can hold', () => {
     // runs or more; the bound leaves room for the random draw, which once gave 98 of 500).
     expect(sliced).toBeGreaterThan(50 * runsFactor)
     expect(without).toBeGreaterThan(50 * runsFactor)
+  })
+
+  test('gives remark-gfm\'s tree on random documents whose rows link to definitions holding the constructs, in slices with the constructs of their own text', () => {
+    const label = fc.constantFrom('x', 'www.x.co', 'a@b.co', '~y~', 'x y', 'X')
+    const destination = fc.constantFrom('https://x.y/~a', 'www.example.com', 'mailto:a@b.co', '<http://a.b/c d>', 'x')
+    const title = fc.constantFrom('', ' "www.x.co ~b~"', " 'a@b.co'", ' (https://x.y)')
+    const definition = fc.tuple(label, destination, title).map(([text, target, about]) => '[' + text + ']: ' + target + about)
+    const cell = fc.oneof(fc.constantFrom(...pieces), label.map((text) => '[' + text + ']'))
+    const linked = fc
+      .record({
+        rows: fc.array(fc.array(cell, {minLength: 1, maxLength: 3}), {minLength: 2, maxLength: 10}),
+        definitions: fc.array(definition, {minLength: 1, maxLength: 10})
+      })
+      .map(({rows, definitions}) => ['HTTP | Code', '--- | ---', ...rows.map((cells) => '400 | ' + cells.join(' ')), '', ...definitions].join('\n') + '\n')
+    let copied = 0
+    fc.assert(
+      fc.property(linked, fc.integer({min: 1, max: 3}), (text, rowsPerSlice) => {
+        const trees = errgenTrees(text, rowsPerSlice)
+        const plan = planSlices(text, rowsPerSlice)
+        // Slices with copies whose own text can hold fewer constructs than the whole slice's text.
+        if (trees.length > 1 && plan?.slices.some((slice) => constructsOf(slice.text.slice(0, slice.end.offset)).length < constructsOf(slice.text).length)) copied++
+        const reference = withAllOfGfm(text)
+        for (const tree of trees) if (!isDeepStrictEqual(tree, reference)) expect(tree).toStrictEqual(reference)
+      }),
+      {numRuns: 200 * runsFactor}
+    )
+    expect(copied).toBeGreaterThan(30 * runsFactor)
   })
 })

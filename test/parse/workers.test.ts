@@ -130,8 +130,9 @@ describe('sliced parsing', () => {
       }),
       {numRuns: runsFactor * 300}
     )
-    // The property is not vacuous: most random documents are sliced.
-    expect(sliced).toBeGreaterThan(runsFactor * 100)
+    // The property is not vacuous: many random documents are sliced (91 to 125 of 300 in eleven runs, so a bound of
+    // 100 failed about one run in five, on main too).
+    expect(sliced).toBeGreaterThan(runsFactor * 75)
   })
 
   test('a document of several tables under headings is cut in each of them, and parses to the whole-document tree', () => {
@@ -172,8 +173,8 @@ describe('sliced parsing', () => {
     const rows = ['400 | [Foo  bar]', '400 | 2', '400 | [t][x]', '400 | 4', '400 | `[unused]`', '400 | 6']
     const text = 'HTTP | Code\n--- | ---\n' + rows.join('\n') + '\n\n[foo BAR]: http://a\n[x]: http://b\n[y]: http://c\n[unused]: http://d\n'
     const plan = planSlices(text, 2)
-    // The last slice holds the definitions, each in brackets: it gets a copy of each, which changes nothing there.
-    expect(plan?.slices.map((slice) => slice.definitions)).toEqual([1, 1, 4])
+    // The last slice holds the definitions, each in brackets: it needs no copy of them.
+    expect(plan?.slices.map((slice) => slice.definitions)).toEqual([1, 1, 0])
     expect(plan?.slices[0]?.text).toMatch(/\| \[Foo {2}bar\]\n400 \| 2\n\n\n\[foo BAR\]: http:\/\/a\n$/)
     expect(plan?.slices[1]?.text).toMatch(/\[t\]\[x\]\n400 \| 4\n\n\n\[x\]: http:\/\/b\n$/)
     expect(parseSliced(text, 2)).toStrictEqual(parse(new VFile({value: text})))
@@ -188,28 +189,62 @@ describe('sliced parsing', () => {
       fc.tuple(label, label).map(([text, target]) => '[' + text + '][' + target + ']'),
       label.map((text) => '[' + text + '][]')
     )
+    // Definitions mostly unindented (a run of them is cut), some indented, some after what they may continue.
+    const definition = fc.record({label, indent: fc.constantFrom('', '', '', '', ' ', '  ')})
+    const lead = fc.oneof({weight: 8, arbitrary: fc.constant('\n')}, fc.constantFrom('', '\ntext\n', '\n- item\n\n', '\n> quote\n', '\n```\n'))
     const documentWithDefinitions = fc
       .record({
         rows: fc.array(fc.array(cell, {minLength: 1, maxLength: 3}), {minLength: 2, maxLength: 12}),
-        before: fc.array(label, {maxLength: 3}),
-        after: fc.array(label, {maxLength: 4})
+        before: fc.array(definition, {maxLength: 8}),
+        lead,
+        after: fc.array(definition, {maxLength: 14})
       })
-      .map(({rows, before, after}) => {
-        const definitions = (labels: Array<string>) => labels.map((text, index) => '[' + text + ']: http://example.com/' + index + '\n').join('')
+      .map(({rows, before, lead, after}) => {
+        const definitions = (labels: Array<{label: string, indent: string}>) => labels.map(({label, indent}, index) => indent + '[' + label + ']: http://example.com/' + index + '\n').join('')
         const body = rows.map((cells) => '400 | ' + cells.join(' ')).join('\n')
-        return definitions(before) + '\nHTTP | Code\n--- | ---\n' + body + '\n\n' + definitions(after)
+        return definitions(before) + '\nHTTP | Code\n--- | ---\n' + body + '\n' + lead + definitions(after)
       })
     let sliced = 0
+    let cutInDefinitions = 0
     fc.assert(
       fc.property(documentWithDefinitions, fc.integer({min: 1, max: 3}), (text, rowsPerSlice) => {
         const tree = parseSliced(text, rowsPerSlice)
         if (tree === undefined) return
         sliced++
+        if (planSlices(text, rowsPerSlice)?.slices.some((slice) => slice.kind !== 'first' && !slice.continued)) cutInDefinitions++
         expect(tree).toStrictEqual(parse(new VFile({value: text})))
       }),
       {numRuns: runsFactor * 200}
     )
     expect(sliced).toBeGreaterThan(runsFactor * 100)
+    expect(cutInDefinitions).toBeGreaterThan(runsFactor * 30)
+  })
+
+  test('a long run of definitions is cut into slices of their own, each with no copies, and parses to the whole-document tree', () => {
+    const rows = Array.from({length: 12}, (_, index) => '400 | ' + index + (index % 3 === 0 ? ' [d' + index + ']' : ''))
+    const definitions = Array.from({length: 12}, (_, index) => '[d' + index + ']: http://example.com/' + index + '\n')
+    const text = 'HTTP | Code\n--- | ---\n' + rows.join('\n') + '\n\n' + definitions.join('')
+    const plan = planSlices(text, 2)
+    // 6 slices of the table's rows, then the 12 definitions 4 a slice: the first 4 ending the table's last slice.
+    expect(plan?.slices.map((slice) => [slice.continued === undefined, slice.definitions])).toEqual([
+      [true, 1], [false, 1], [false, 0], [false, 1], [false, 1], [false, 0], [true, 0], [true, 0]
+    ])
+    expect(plan?.slices.at(-2)?.text).toBe(definitions.slice(4, 8).join(''))
+    expect(plan?.slices.at(-1)?.lineShift).toBe(2 + 12 + 1 + 8)
+    expect(parseSliced(text, 2)).toStrictEqual(parse(new VFile({value: text})))
+  })
+
+  test.each([
+    ['continue a paragraph', 'text\n'],
+    ['stand in a fenced code block', '```\n'],
+    ['continue a block quote\'s paragraph', '> quote\n']
+  ])('a run of lines like definitions that %s in the whole document declines the slices', (_, lead) => {
+    const definitions = Array.from({length: 9}, (_, index) => '[d' + index + ']: http://example.com/' + index + '\n')
+    const text = 'HTTP | Code\n--- | ---\n400 | [d1]\n400 | 2\n400 | 3\n400 | 4\n\n' + lead + definitions.join('')
+    const plan = planSlices(text, 1)
+    expect(plan?.slices.filter((slice) => slice.continued === undefined).length).toBeGreaterThan(2)
+    if (!plan) return
+    expect(stitch(plan, plan.slices.map((slice) => parse(new VFile({value: slice.text}))))).toBeUndefined()
   })
 
   test('slices settled as they arrive, in any order, join to the tree of a join alone; a declined slice is left where it is', () => {

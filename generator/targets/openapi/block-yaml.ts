@@ -223,6 +223,14 @@ function quoted(value: string): string {
   return JSON.stringify(value)
 }
 
+/**
+ * Whether `yaml` reads the text, as a plain scalar on one line, as this same string: what the writer writes plain (a
+ * text it would quote, escape or write otherwise, or that a tag other than strings matches, is not).
+ */
+export function readsAsPlainString(text: string): boolean {
+  return !onlyYaml.test(text) && !documentMarker.test(text) && !notPlain.test(text) && !(mayBeTagged(text) && nonStringTags.some((tag) => tag.test?.test(text)))
+}
+
 /** Whether a non-string tag could match the string: it is empty or starts like one (`tagStarts`). */
 function mayBeTagged(value: string): boolean {
   return value === '' || tagStarts.test(value)
