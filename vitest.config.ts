@@ -35,6 +35,8 @@ export default defineConfig({
     // The longest files first, so that the two workers finish together (on a clean clone too).
     sequence: {sequencer: LongestFirstSequencer},
     testTimeout: 60_000,
-    hookTimeout: 60_000
+    hookTimeout: 60_000,
+    // Under `npm test`, the global setup's teardown waits for the type check that ran beside the tests.
+    teardownTimeout: 300_000
   }
 })
