@@ -3,11 +3,10 @@ import {execFile} from 'node:child_process'
 import {cp, mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
-import ts from 'typescript'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {configSchema} from '../generator/config/schema-io.js'
 import {targets} from '../generator/targets/index.js'
-import {root, seed, tempDirectory} from './support/helpers.js'
+import {root, seed, tempDirectory, typeCheckProject} from './support/helpers.js'
 
 const run = promisify(execFile)
 
@@ -20,37 +19,6 @@ async function outcome(file: string, args: ReadonlyArray<string>, cwd: string): 
     const failed = cause as {code?: unknown, stdout?: string, stderr?: string}
     return {code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? ''}
   }
-}
-
-/** The declarations of the environment, not of the package: @types/node and the package that it alone uses. */
-const environmentPackages = ['@types/node', 'undici-types']
-
-/** The package a file is in (`vfile`, `@types/mdast`), or undefined for the project's own files. */
-function packageOf(file: string): string | undefined {
-  return /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1]
-}
-
-/**
- * The compiler's diagnostics for a project, as `tsc -p` prints them, with the environment's declarations (TypeScript's
- * lib files and @types/node) read but not checked, as `skipLibCheck` would skip them: the project's files, errgen's
- * declarations and those of every package they use are checked, each once. Also the packages whose declarations were checked.
- */
-function typeCheckProject(tsconfig: string): {diagnostics: string, packages: Array<string>} {
-  const config = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {...ts.sys, onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-    throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
-  }})
-  if (!config) throw new Error('cannot read ' + tsconfig)
-  const program = ts.createProgram({rootNames: config.fileNames, options: config.options})
-  const environment = (file: ts.SourceFile) => program.isSourceFileDefaultLibrary(file) || environmentPackages.includes(packageOf(file.fileName) ?? '')
-  const checked = program.getSourceFiles().filter((file) => !environment(file))
-  const diagnostics = [
-    ...config.errors,
-    ...program.getOptionsDiagnostics(),
-    ...program.getGlobalDiagnostics(),
-    ...checked.flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)])
-  ]
-  const host = {getCanonicalFileName: (name: string) => name, getCurrentDirectory: () => path.dirname(tsconfig), getNewLine: () => '\n'}
-  return {diagnostics: ts.formatDiagnostics(diagnostics, host), packages: [...new Set(checked.flatMap((file) => packageOf(file.fileName) ?? []))].sort()}
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
