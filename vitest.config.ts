@@ -1,9 +1,28 @@
-/** vitest: the TypeScript test files, a global setup that builds dist/ once per run, a worker per core whose test files share the modules they load, the longest files started first, and time enough for the tests that spawn errgen or run the compiler. */
+/** vitest: the TypeScript test files, a global setup that builds dist/ once per run, a worker per core whose test files share the modules they load, the longest files started first, the dependencies' published (production) builds, and time enough for the tests that spawn errgen or run the compiler. */
 import os from 'node:os'
-import {defineConfig} from 'vitest/config'
+import {defineConfig, type Plugin} from 'vitest/config'
 import {LongestFirstSequencer} from './test/setup/sequencer.js'
 
+/**
+ * The dependencies as users run them: without the `development` export condition, which vitest sets (and passes to its
+ * workers as `--conditions development`) and which makes micromark, mdast-util-from-markdown and others load their
+ * development builds, full of internal assertions and debug calls that make the parse tests a tenth slower.
+ */
+function publishedBuilds(): Plugin {
+  return {
+    name: 'errgen-published-builds',
+    enforce: 'post',
+    configResolved(config) {
+      for (const options of [config.ssr, ...Object.values(config.environments)]) {
+        const resolve = options.resolve
+        if (resolve?.conditions) resolve.conditions = resolve.conditions.filter((condition) => condition !== 'development|production' && condition !== 'development')
+      }
+    }
+  }
+}
+
 export default defineConfig({
+  plugins: [publishedBuilds()],
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/build.ts'],
@@ -16,6 +35,8 @@ export default defineConfig({
     // The longest files first, so that the two workers finish together (on a clean clone too).
     sequence: {sequencer: LongestFirstSequencer},
     testTimeout: 60_000,
-    hookTimeout: 60_000
+    hookTimeout: 60_000,
+    // Under `npm test`, the global setup's teardown waits for the type check that ran beside the tests.
+    teardownTimeout: 300_000
   }
 })

@@ -5,7 +5,7 @@ import {Ajv2020} from 'ajv/dist/2020.js'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {generate} from '../../generator/index.js'
 import {root, tempDirectory} from '../support/helpers.js'
-import {pythonWithTools, run, scratch} from '../support/targets.js'
+import {goEnvironment, pythonWithTools, run, scratch} from '../support/targets.js'
 
 /** Each output's text, by kind, of the localized page with Python and Go on. */
 let outputs: Record<string, string>
@@ -96,7 +96,7 @@ describe('the localized page in other languages', () => {
 
   test('Go (go vet) fills messages in per locale; its bodies are documented and pass the schema', async () => {
     const directory = await scratch()
-    const env = {GOPROXY: 'off', GOFLAGS: '-mod=mod', GOWORK: 'off', GOTOOLCHAIN: 'local', GO111MODULE: 'on', GOCACHE: await scratch(), GOPATH: await scratch()}
+    const env = await goEnvironment()
     await writeFile(path.join(directory, 'go.mod'), 'module localizedcheck\n\ngo 1.19\n')
     await mkdir(path.join(directory, 'orders'))
     await mkdir(path.join(directory, 'cmd'))

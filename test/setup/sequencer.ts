@@ -3,26 +3,28 @@ import path from 'node:path'
 import {BaseSequencer, type TestSpecification} from 'vitest/node'
 
 /**
- * The longest test files, longest first (each well over ten seconds of a worker on two cores); update it when a file
+ * The longest test files, longest first (each ten seconds or more of a worker on two cores); update it when a file
  * grows or shrinks a lot (`npx vitest run --reporter=json --outputFile=durations.json` gives each file's time).
  */
 export const longestFiles: ReadonlyArray<string> = [
-  'test/parse/gfm.test.ts',
-  'test/remark/edits.test.ts',
   'test/package.test.ts',
-  'test/properties/roundtrip.test.ts',
-  'test/parse/workers.test.ts',
-  'test/cli/fast-path.test.ts',
-  'test/cli/habits.test.ts',
-  'test/emit/optional-columns.test.ts',
-  'test/emit/schema-consumers.test.ts',
-  'test/cli/watch.test.ts',
-  'test/properties/mutations.test.ts',
   'test/fixtures.test.ts',
-  'test/properties/lost-rows.test.ts',
+  'test/properties/roundtrip.test.ts',
+  'test/cli/fast-path.test.ts',
+  'test/parse/workers.test.ts',
+  'test/emit/schema-consumers.test.ts',
+  'test/cli/habits.test.ts',
+  'test/emit/cache.test.ts',
+  'test/emit/optional-columns.test.ts',
+  'test/parse/gfm.test.ts',
+  'test/properties/mutations.test.ts',
   'test/write/lock.test.ts',
-  'test/emit/problem-http.test.ts',
-  'test/remark/configuration.test.ts'
+  'test/targets/python/python.test.ts',
+  'test/targets/go/go.test.ts',
+  'test/remark/configuration.test.ts',
+  'test/cli/main.test.ts',
+  'test/parse/cache.test.ts',
+  'test/remark/edits.test.ts'
 ]
 
 /** vitest's sequencer, with the longest files first when no earlier run on this machine timed them. */

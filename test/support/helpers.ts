@@ -13,7 +13,7 @@ import {compile} from '../../generator/spine.js'
 import type {Catalog, Config, ConfigFile} from '../../generator/types.js'
 import {runCommand, runMain, type Outcome} from './run-main.js'
 
-export {strictOptions, typeCheck, typeCheckTogether} from './type-check.js'
+export {strictOptions, typeCheck, typeCheckProject, typeCheckTogether} from './type-check.js'
 
 export type {Outcome} from './run-main.js'
 

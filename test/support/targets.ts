@@ -74,6 +74,18 @@ export function scratch(): Promise<string> {
   return tempDirectory()
 }
 
+/**
+ * Go's build cache for the tests, in the tests' own build directory (ignored by git): shared by the test files that
+ * run go and kept between runs, so that the standard library is compiled once, not once per go command's first run.
+ * Go's cache is keyed by every input of a build and safe for go commands that run at once.
+ */
+const goBuildCache = path.join(root, 'node_modules', '.cache', 'errgen-test', 'go-build')
+
+/** The environment of go commands: offline (no module proxy, modules from nothing), the local toolchain, Go's build cache for the tests. */
+export async function goEnvironment(): Promise<Record<string, string>> {
+  return {GOPROXY: 'off', GOFLAGS: '-mod=mod', GOWORK: 'off', GOTOOLCHAIN: 'local', GO111MODULE: 'on', GOCACHE: goBuildCache, GOPATH: await scratch()}
+}
+
 /** The README's fenced block of a language that holds a text (the examples the tests check with the language's tools). */
 export async function readmeBlock(language: string, holding: string): Promise<string> {
   const readme = await readFile(path.join(root, 'README.md'), 'utf8')

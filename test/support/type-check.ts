@@ -1,4 +1,4 @@
-/** Test support: TypeScript sources in, the compiler's diagnostics under the strict flags out — one program for one set of sources, or one program for many sets whose clean results later checks of the same sources reuse. */
+/** Test support: TypeScript sources in, the compiler's diagnostics under the strict flags out — one program for one set of sources, or one program for many sets whose clean results later checks of the same sources reuse; or a project on disk (a tsconfig.json) checked as tsc checks it, the environment's declarations aside. */
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import ts from 'typescript'
@@ -108,4 +108,35 @@ function virtualHost(files: ReadonlyMap<string, string>, options: ts.CompilerOpt
   const virtualDirectories = new Set([...files.keys()].flatMap((name) => [path.dirname(name), path.dirname(path.dirname(name))]))
   host.directoryExists = (name) => name === virtual || virtualDirectories.has(name) || (originalDirectoryExists ? originalDirectoryExists(name) : false)
   return host
+}
+
+/** The declarations of the environment, not of the package: @types/node and the package that it alone uses. */
+const environmentPackages = ['@types/node', 'undici-types']
+
+/** The package a file is in (`vfile`, `@types/mdast`), or undefined for the project's own files. */
+function packageOf(file: string): string | undefined {
+  return /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1]
+}
+
+/**
+ * The compiler's diagnostics for a project, as `tsc -p` prints them, with the environment's declarations (TypeScript's
+ * lib files and @types/node) read but not checked, as `skipLibCheck` would skip them: the project's files, errgen's
+ * declarations and those of every package they use are checked, each once. Also the packages whose declarations were checked.
+ */
+export function typeCheckProject(tsconfig: string): {diagnostics: string, packages: Array<string>} {
+  const config = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {...ts.sys, onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+    throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+  }})
+  if (!config) throw new Error('cannot read ' + tsconfig)
+  const program = ts.createProgram({rootNames: config.fileNames, options: config.options})
+  const environment = (file: ts.SourceFile) => program.isSourceFileDefaultLibrary(file) || environmentPackages.includes(packageOf(file.fileName) ?? '')
+  const checked = program.getSourceFiles().filter((file) => !environment(file))
+  const diagnostics = [
+    ...config.errors,
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...checked.flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)])
+  ]
+  const host = {getCanonicalFileName: (name: string) => name, getCurrentDirectory: () => path.dirname(tsconfig), getNewLine: () => '\n'}
+  return {diagnostics: ts.formatDiagnostics(diagnostics, host), packages: [...new Set(checked.flatMap((file) => packageOf(file.fileName) ?? []))].sort()}
 }

@@ -7,7 +7,7 @@ import {beforeAll, describe, expect, test} from 'vitest'
 import {exampleValues} from '../../../generator/params/fill.js'
 import {readGo} from '../../../generator/targets/go/read-back.js'
 import type {Catalog} from '../../../generator/types.js'
-import {type AllTargets, generateAllTargets, readmeBlock, run, scratch, seedWithAllTargets} from '../../support/targets.js'
+import {type AllTargets, generateAllTargets, goEnvironment, readmeBlock, run, scratch, seedWithAllTargets} from '../../support/targets.js'
 
 const packageOf = (fixture: string) => 'fx' + fixture.replace(/[^a-z0-9]/g, '')
 
@@ -98,8 +98,7 @@ let env: Record<string, string> = {}
 beforeAll(async () => {
   generated = await generateAllTargets((fixture) => ({go: {package: packageOf(fixture)}}))
   directory = await scratch()
-  // Offline and from nothing: no module proxy, a build cache of this run's own.
-  env = {GOPROXY: 'off', GOFLAGS: '-mod=mod', GOWORK: 'off', GOTOOLCHAIN: 'local', GO111MODULE: 'on', GOCACHE: await scratch(), GOPATH: await scratch()}
+  env = await goEnvironment()
   await writeFile(path.join(directory, 'go.mod'), 'module errgencheck\n\ngo 1.19\n')
   for (const {fixture, outputs} of generated) {
     await mkdir(path.join(directory, packageOf(fixture)))
