@@ -1,68 +1,18 @@
-/** The parallel path (slices parsed in worker threads, joined, validated) gives the trees, outputs and diagnostics of the plain path (the spine's compile, parsing in this thread), on the real document and on random ones. */
+/** Sliced parsing: a document cut into slices (tables, their rows, link definitions) parses, slice by slice through the worker encoding, to the tree of a whole-document parse — on the seed and on random documents — or declines the slices; test/parse/parallel.test.ts runs the spine on both paths. */
 import {readFile} from 'node:fs/promises'
 import type {Root} from 'mdast'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
-import {syntheticDocument} from '../../bench/documents.js'
-import {parseInWorkers} from '../../generator/parse/workers.js'
-import {parse, parseInThisThread, type Parser} from '../../generator/parse/parse.js'
-import {report} from '../../generator/diagnostics/report.js'
+import {parse} from '../../generator/parse/parse.js'
 import {fresh, join, settle, stitch} from '../../generator/parse/join.js'
 import {planSlices} from '../../generator/parse/slices.js'
 import {decodeTree, encodeTree} from '../../generator/parse/tree-codec.js'
-import {compile, type Compiled} from '../../generator/spine.js'
-import {configFor, seed} from '../support/helpers.js'
+import {documentText} from '../support/documents.js'
+import {seed} from '../support/helpers.js'
 
 /** More runs of the property tests on demand (`PROPERTY_RUNS_FACTOR=4 npx vitest run …`); 1 in `npm test`. */
 const runsFactor = Number(process.env.PROPERTY_RUNS_FACTOR || 1)
-
-const seedOptions = configFor(['input/error-codes.md'])
-
-/** Cell texts that exercise the inline syntax, the validation rules and the table syntax. */
-const cells = [
-  '400', '401', '404', '399', '600', '4O4', '```400```', '`500`', '1000', '1001', '1000', '0100', '-5', '9007199254740993',
-  '`10|01`', '`10\\|01`', '*access_token missing*', '**bad** token', '~~old~~ token', 'a <br> b', '<b>x</b>', '[link](http://x.y)',
-  '[ref]', '[^note]', 'www.example.com', 'https://example.com/a', 'user@example.com', '\\*not em\\*', '&amp; &copy;', 'é ü 😀',
-  'x\ty', '', ' ', '`', '*', '_a_', 'Name_1', 'ErrorCode', 'class', 'x | y'
-]
-
-/** Lines that may end, break or continue a table, or start another block. */
-const lines = [
-  '', 'Some text.', '# Heading', '> quote | with pipe', '- item | with pipe', '1. item', '```', '```js', '    indented | code', '<div>',
-  '---', '***', '| a | b |', 'a | b', 'text | more', '\\| escaped', '[x]: http://example.com', '[^note]: a footnote'
-]
-
-const headers = [
-  'HTTP | Code | Message | Resolve', '| Status | Error code | Error message | How to resolve |', 'Code | HTTP | Resolve | Message | Name',
-  'HTTP | Code | Message', 'Code | Message | Resolve | Code', 'a | b'
-]
-
-/**
- * A random table: a header, its delimiter row, and body rows with about the header's number of cells.
- */
-const table = fc
-  .record({
-    header: fc.constantFrom(...headers),
-    align: fc.constantFrom('---', ':--', '--:', ':-:'),
-    outer: fc.boolean(),
-    rows: fc.array(fc.array(fc.constantFrom(...cells), {minLength: 2, maxLength: 6}), {minLength: 0, maxLength: 14})
-  })
-  .map(({header, align, outer, rows}) => {
-    const count = header.replace(/^\||\|$/g, '').split('|').length
-    const wrap = (text: string) => (outer ? '| ' + text + ' |' : text)
-    const delimiter = wrap(Array.from({length: count}, () => align).join(' | '))
-    return [header, delimiter, ...rows.map((row) => wrap(row.join(' | ')))].join('\n')
-  })
-
-/** A random document: tables and other lines, joined by line endings. */
-const documentText = fc
-  .record({
-    blocks: fc.array(fc.oneof({weight: 3, arbitrary: table}, {weight: 2, arbitrary: fc.constantFrom(...lines)}), {minLength: 1, maxLength: 6}),
-    ending: fc.constantFrom('\n', '\n', '\n', '\r\n'),
-    final: fc.boolean()
-  })
-  .map(({blocks, ending, final}) => blocks.join('\n').replace(/\n/g, ending) + (final ? ending : ''))
 
 /**
  * Parse `text` in slices of `rowsPerSlice` rows here, each tree through the worker encoding, and join them; undefined
@@ -73,41 +23,6 @@ function parseSliced(text: string, rowsPerSlice: number): Root | undefined {
   if (!plan) return undefined
   const trees = plan.slices.map((slice) => decodeTree(encodeTree(parse(new VFile({value: slice.text})))))
   return stitch(plan, trees)
-}
-
-/** Everything the user sees of a run: each output's text, and the diagnostics as the CLI prints them and as data. */
-function observable(files: ReadonlyArray<VFile>, result: Compiled) {
-  return {
-    ok: result.ok,
-    outputs: result.files.map((file) => [file.name, file.text]),
-    text: report(files, {format: 'text'}),
-    stylish: report(files, {format: 'stylish'}),
-    messages: files.map((file) =>
-      file.messages.map((message) => ({
-        reason: message.reason,
-        place: message.place,
-        ruleId: message.ruleId,
-        fatal: message.fatal,
-        cause: message.cause instanceof Error ? String(message.cause) : message.cause
-      }))
-    )
-  }
-}
-
-/** A run of the spine on fresh VFiles, parsing with `parser` (by default the spine's own: worker threads). */
-async function compiledRun(documents: Record<string, string>, parser?: Parser) {
-  const files = Object.entries(documents).map(([path, value]) => new VFile({path, value}))
-  return observable(files, await compile(files, seedOptions, parser))
-}
-
-/** The plain path: every document parsed in this thread. */
-function plainRun(documents: Record<string, string>) {
-  return compiledRun(documents, parseInThisThread)
-}
-
-/** The parallel path: worker threads, documents sliced every `rowsPerSlice` rows. */
-function parallelRun(documents: Record<string, string>, rowsPerSlice: number) {
-  return compiledRun(documents, (files) => parseInWorkers(files, rowsPerSlice))
 }
 
 const seedText = await readFile(seed, 'utf8')
@@ -284,27 +199,5 @@ describe('sliced parsing', () => {
     if (!plan) return
     const trees = plan.slices.map((slice) => parse(new VFile({value: slice.text})))
     expect(stitch(plan, trees)).toBeUndefined()
-  })
-})
-
-describe('the parallel path', () => {
-  test('on the real document: byte-identical outputs and identical diagnostics', async () => {
-    const documents = {'input/error-codes.md': seedText}
-    expect(await parallelRun(documents, 4)).toEqual(await plainRun(documents))
-  })
-
-  test('through the spine\'s default parser on 2,000 rows (sliced with the default size) and the seed together', async () => {
-    const documents = {'input/big.md': syntheticDocument(2000), 'input/error-codes.md': seedText}
-    expect(await compiledRun(documents)).toEqual(await plainRun(documents))
-  })
-
-  test('on random documents, valid and invalid: byte-identical outputs and identical diagnostics', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(documentText, {minLength: 1, maxLength: 3}), fc.integer({min: 1, max: 3}), async (texts, rowsPerSlice) => {
-        const documents = Object.fromEntries(texts.map((text, index) => ['doc-' + index + '.md', text]))
-        expect(await parallelRun(documents, rowsPerSlice)).toEqual(await plainRun(documents))
-      }),
-      {numRuns: 20}
-    )
   })
 })
