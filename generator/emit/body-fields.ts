@@ -7,7 +7,19 @@ export type Body = Partial<Record<BodyField, number | string>> & {params?: Param
 
 /** Whether the bodies of the codes with parameters hold their values (`body.params`, and some message has parameters). */
 export function bodyParams(catalog: Catalog, body: BodyOptions): boolean {
-  return body.params === true && catalog.entries.some((entry) => entry.params !== undefined)
+  return body.params === true && hasParams(catalog)
+}
+
+/** Whether each catalog has an entry with parameters, found once per catalog (asked for every entry's schema and example). */
+const withParams = new WeakMap<Catalog, boolean>()
+
+function hasParams(catalog: Catalog): boolean {
+  let found = withParams.get(catalog)
+  if (found === undefined) {
+    found = catalog.entries.some((entry) => entry.params !== undefined)
+    withParams.set(catalog, found)
+  }
+  return found
 }
 
 /** The fields of the body: the configured ones, else `code`, `message` and (when the catalog has them) `resolve`. */
