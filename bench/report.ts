@@ -133,6 +133,13 @@ function shapeTargets(median: (id: string) => number): Array<Target> {
       unit: '×',
       cases: ['definitions20000', 'full20000']
     },
+    {
+      label: '20,000 rows, body.params on without parameters ≤ 1.25 × a full generation',
+      value: versus('params20000', 'full20000'),
+      limit: 1.25,
+      unit: '×',
+      cases: ['params20000', 'full20000']
+    },
     {label: '1 MB of paragraphs just under the marker limit ≤ 10 × F', value: versus('markers1mb', 'F'), limit: 10, unit: '× F', cases: ['markers1mb']},
     {
       label: '5,000 rows, --watch, one-cell edit saved → outputs written ≤ 3 × the seed\'s',

@@ -1,4 +1,4 @@
-/** bench/shapes: the bench's scratch directory and errgen's build in, the cases of the shapes that must cost no more than their size out — `--check` with every resolve text edited, `--against` an output directory of 20,000 codes, 5,000 link reference definitions, 1 MB of text just under the marker limits — with their documents written. */
+/** bench/shapes: the bench's scratch directory and errgen's build in, the cases of the shapes that must cost no more than their size out — `--check` with every resolve text edited, `--against` an output directory of 20,000 codes, 5,000 link reference definitions, 1 MB of text just under the marker limits, `body.params` on a catalog without parameters — with their documents written. */
 import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -34,7 +34,7 @@ const editedRows = 2000
 
 /** Write the shapes' documents and outputs; their cases. */
 export async function shapeCases(context: ShapeContext): Promise<Array<ShapeCase>> {
-  return [await checkEdited(context), await againstOutputs(context), await definitions(context), await markers(context)]
+  return [await checkEdited(context), await againstOutputs(context), await definitions(context), await markers(context), await bodyParams(context)]
 }
 
 /** `--check` on the outputs of 2,000 rows whose every resolve text was edited since: stale, each code changed. */
@@ -95,5 +95,20 @@ async function markers({directory, bin, peakRss, root}: ShapeContext): Promise<S
     exitCode: 0,
     cwd: directory,
     args: async (scratch) => ['--import', peakRss, bin, '--input', 'errors-markers.md', '--out', await scratch.emptyDirectory(), '--quiet']
+  }
+}
+
+/** 20,000 rows under `body.params: true`, none with parameters: whether a body holds parameters is asked for every entry. */
+async function bodyParams({directory, bin, peakRss}: ShapeContext): Promise<ShapeCase> {
+  await writeFile(path.join(directory, 'errors-params.md'), syntheticDocument(20000))
+  // A configuration file of its own name, which no other case's run finds.
+  await writeFile(path.join(directory, 'errgen-params.json'), JSON.stringify({body: {params: true}}) + '\n')
+  return {
+    id: 'params20000',
+    label: '20,000 rows, body.params on, no message with parameters',
+    errgen: true,
+    exitCode: 0,
+    cwd: directory,
+    args: async (scratch) => ['--import', peakRss, bin, '--config', 'errgen-params.json', '--input', 'errors-params.md', '--out', await scratch.emptyDirectory(), '--quiet']
   }
 }
