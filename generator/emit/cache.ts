@@ -61,12 +61,7 @@ export class EmitCache {
    * @param scope the part and every setting the value depends on, written out
    */
   value<T>(scope: string, key: string, make: () => T): T {
-    this.#asked = true
-    let slots = this.#values.get(scope)
-    if (!slots) {
-      slots = new Map()
-      this.#values.set(scope, slots)
-    }
+    const slots = this.#slotsOf(this.#values, scope)
     const slot = slots.get(key)
     if (slot !== undefined) {
       slot.run = this.#run
@@ -85,14 +80,18 @@ export class EmitCache {
    * @param settings every setting and catalog-wide fact the part's text of an entry depends on, written out
    */
   fragments(part: string, settings: string): Fragments {
-    const scope = part + '\0' + settings
+    return new Fragments(this.#slotsOf(this.#scopes, part + '\0' + settings), this.#run)
+  }
+
+  /** The slots of one scope, made when this run asks for it first. */
+  #slotsOf<S>(scopes: Map<string, Map<string, S>>, scope: string): Map<string, S> {
     this.#asked = true
-    let slots = this.#scopes.get(scope)
+    let slots = scopes.get(scope)
     if (!slots) {
       slots = new Map()
-      this.#scopes.set(scope, slots)
+      scopes.set(scope, slots)
     }
-    return new Fragments(slots, this.#run)
+    return slots
   }
 
   /**

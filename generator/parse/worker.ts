@@ -1,11 +1,9 @@
 /** worker: the body of a parse worker thread — markdown texts in (one message each, a slice's with the length of its own text), their encoded mdast trees out, in the same order. */
 import {parentPort} from 'node:worker_threads'
-import {VFile} from 'vfile'
-import {parse, type ParseRequest} from './parse.js'
+import {parseRequest, type ParseRequest} from './parse.js'
 import {encodeTree} from './tree-codec.js'
 
 parentPort?.on('message', (request: ParseRequest) => {
-  const text = typeof request === 'string' ? request : request.text
-  const encoded = encodeTree(parse(new VFile({value: text}), typeof request === 'string' ? text : text.slice(0, request.scanned)))
+  const encoded = encodeTree(parseRequest(request))
   parentPort?.postMessage(encoded, [encoded.points.buffer as ArrayBuffer])
 })

@@ -9,7 +9,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Plan} from './slices.js'
 import type {EncodedTree} from './tree-codec.js'
-import type {ParseRequest} from './parse.js'
+import {requestText, type ParseRequest} from './parse.js'
 
 /** A text to parse, and the promise its encoded tree settles. */
 interface Job {
@@ -89,7 +89,7 @@ function cached(cache: ParseCache | undefined, text: string): boolean {
 
 /** A text's tree: a copy of the cached one, or parsed by a worker (and then cached). */
 async function parseCached(workers: ParsePool, request: ParseRequest, cache: ParseCache | undefined): Promise<Root> {
-  const text = typeof request === 'string' ? request : request.text
+  const text = requestText(request)
   const tree = cache?.tree(text)
   if (tree) return tree
   const encoded = await workers.parse(request)
