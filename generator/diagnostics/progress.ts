@@ -21,6 +21,15 @@ export interface Timers {
 const showAfterMs = 1000
 const redrawEveryMs = 100
 
+/**
+ * How long a run goes before the line is shown: a second, or the milliseconds `ERRGEN_PROGRESS_AFTER_MS` gives (a
+ * test of the line on a real terminal sets 0, so that it needs no run long enough to pass a second).
+ */
+export function showAfter(env: Readonly<Record<string, string | undefined>>): number {
+  const value = env['ERRGEN_PROGRESS_AFTER_MS']
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : showAfterMs
+}
+
 /** Progress that shows nothing: not a terminal, in CI, or `--quiet`. */
 export const silent: Progress = {stage() {}, rowsRead() {}, end() {}}
 
@@ -29,8 +38,9 @@ export const silent: Progress = {stage() {}, rowsRead() {}, end() {}}
  * then erase to the end of the line) at most every tenth of a second, from one second into the run.
  *
  * @param write writes to the terminal (stderr)
+ * @param after milliseconds into the run the line is first shown
  */
-export function terminalProgress(write: (text: string) => void, timers: Timers = defaultTimers): Progress {
+export function terminalProgress(write: (text: string) => void, timers: Timers = defaultTimers, after = showAfter(process.env)): Progress {
   let stage = 'starting'
   let rows = 0
   let shown = false
@@ -43,7 +53,7 @@ export function terminalProgress(write: (text: string) => void, timers: Timers =
   }
   const timer = timers.setTimeout(() => {
     if (!ended) draw()
-  }, showAfterMs)
+  }, after)
   const update = () => {
     if (shown && timers.now() - drawnAt >= redrawEveryMs) draw()
   }

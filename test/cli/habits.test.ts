@@ -1,4 +1,4 @@
-/** The habits users bring from eslint and remark-cli: documents as arguments, --max-warnings and --frail, the configuration's per-rule `rules` (the command as the bin runs it, in this process), and a progress line on a terminal (the built bin under util-linux `script`, which gives the run a pseudo-terminal). */
+/** The habits users bring from eslint and remark-cli: documents as arguments, --max-warnings and --frail, the configuration's per-rule `rules` (the command as the bin runs it, in this process), and a progress line on a terminal (the built bin under util-linux `script`, which gives the run a pseudo-terminal, the line shown from the run's start). */
 import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises'
@@ -133,30 +133,37 @@ function runOnTerminal(argv: ReadonlyArray<string>, cwd: string, env: Record<str
 }
 
 describe.skipIf(!existsSync(script))('progress on a terminal', () => {
-  /** A project whose one table has 3,000 rows: a run of several seconds. */
+  /**
+   * A project whose one table has 1,000 rows; the runs show the line from their start (`ERRGEN_PROGRESS_AFTER_MS=0`)
+   * instead of after a second, so that a run of any length shows it: nothing then shows in CI or with --quiet only
+   * because they hide it.
+   */
   async function largeProject(): Promise<string> {
     const directory = await tempDirectory()
-    const rows = Array.from({length: 3000}, (_, index) => '| 400 | ' + (index + 1) + ' | *failure number ' + (index + 1) + '* | Retry. |')
+    const rows = Array.from({length: 1000}, (_, index) => '| 400 | ' + (index + 1) + ' | *failure number ' + (index + 1) + '* | Retry. |')
     await mkdir(path.join(directory, 'input'))
     await writeFile(path.join(directory, 'input', 'error-codes.md'), '# Errors\n\n| HTTP | Code | Message | Resolve |\n| --- | --- | --- | --- |\n' + rows.join('\n') + '\n')
     return directory
   }
 
-  test('a long run shows its stage and the rows read on one updating line, cleared before its last line; nothing in CI or with --quiet', async () => {
+  /** The environment of a run on a terminal outside CI, the line shown from the run's start. */
+  const fromStart = {CI: undefined, GITHUB_ACTIONS: undefined, ERRGEN_PROGRESS_AFTER_MS: '0'}
+
+  test('a run shows its stage and the rows read on one updating line, cleared before its last line; nothing in CI or with --quiet', async () => {
     const directory = await largeProject()
-    const shown = await runOnTerminal([], directory, {CI: undefined, GITHUB_ACTIONS: undefined})
+    const shown = await runOnTerminal([], directory, fromStart)
     expect(shown.code).toBe(0)
     const updates = shown.stdout.split('\r').filter((part) => part.startsWith('errgen: ') && part.endsWith('\u001B[K'))
     expect(updates.length).toBeGreaterThan(0)
-    for (const update of updates) expect(update).toMatch(/^errgen: (reading the documents|parsing the documents|generating the outputs|comparing with the earlier outputs)(, [\d,]+ rows read)?\u001B\[K$/)
-    expect(updates.at(-1)).toMatch(/, 3,000 rows read\u001B\[K$/)
-    expect(shown.stdout).toMatch(/\r\u001B\[Kerrgen: 3000 codes, output\/ 3 of 3 files written \(\d+ ms\)\r\n$/)
+    for (const update of updates) expect(update).toMatch(/^errgen: (starting|reading the documents|parsing the documents|generating the outputs|comparing with the earlier outputs)(, [\d,]+ rows read)?\u001B\[K$/)
+    expect(updates.at(-1)).toMatch(/, 1,000 rows read\u001B\[K$/)
+    expect(shown.stdout).toMatch(/\r\u001B\[Kerrgen: 1000 codes, output\/ 3 of 3 files written \(\d+ ms\)\r\n$/)
 
     await writeFile(path.join(directory, 'input', 'error-codes.md'), (await readFile(path.join(directory, 'input', 'error-codes.md'), 'utf8')) + '\n')
-    const inCi = await runOnTerminal([], directory, {CI: 'true'})
-    expect(inCi.stdout).toMatch(/^errgen: 3000 codes, output\/ up to date \(\d+ ms\)\r\n$/)
+    const inCi = await runOnTerminal([], directory, {...fromStart, CI: 'true'})
+    expect(inCi.stdout).toMatch(/^errgen: 1000 codes, output\/ up to date \(\d+ ms\)\r\n$/)
     await writeFile(path.join(directory, 'input', 'error-codes.md'), (await readFile(path.join(directory, 'input', 'error-codes.md'), 'utf8')) + '\n')
-    const quiet = await runOnTerminal(['--quiet'], directory, {CI: undefined, GITHUB_ACTIONS: undefined})
+    const quiet = await runOnTerminal(['--quiet'], directory, fromStart)
     expect([quiet.code, quiet.stdout]).toEqual([0, ''])
   })
 })

@@ -1,6 +1,6 @@
 /** progress: the terminal line of a long run — nothing in its first second, then the stage and the rows read redrawn in place at most every tenth of a second, and cleared at the end; CI is recognised by its `CI` variable. */
 import {describe, expect, test} from 'vitest'
-import {inCi, lineOf, terminalProgress, type Timers} from '../../generator/diagnostics/progress.js'
+import {inCi, lineOf, showAfter, terminalProgress, type Timers} from '../../generator/diagnostics/progress.js'
 
 /** Timers driven by hand: `advance(ms)` moves the clock and runs what is due. */
 function manualTimers(): Timers & {advance(ms: number): void} {
@@ -62,5 +62,18 @@ describe('terminalProgress', () => {
   test('the line without rows, and CI recognised by its variable', () => {
     expect(lineOf('reading the documents', 0)).toBe('errgen: reading the documents')
     expect([inCi({CI: 'true'}), inCi({CI: '1'}), inCi({CI: 'false'}), inCi({CI: '0'}), inCi({CI: ''}), inCi({})]).toEqual([true, true, false, false, false, false])
+  })
+
+  test('the line shows after a second, or after the milliseconds ERRGEN_PROGRESS_AFTER_MS gives', () => {
+    expect(showAfter({})).toBe(1000)
+    expect([showAfter({ERRGEN_PROGRESS_AFTER_MS: '0'}), showAfter({ERRGEN_PROGRESS_AFTER_MS: '250'})]).toEqual([0, 250])
+    expect([showAfter({ERRGEN_PROGRESS_AFTER_MS: ''}), showAfter({ERRGEN_PROGRESS_AFTER_MS: '-1'}), showAfter({ERRGEN_PROGRESS_AFTER_MS: 'soon'})]).toEqual([1000, 1000, 1000])
+    let written = ''
+    const timers = manualTimers()
+    const progress = terminalProgress((text) => (written += text), timers, 0)
+    progress.stage('reading the documents')
+    timers.advance(0)
+    progress.end()
+    expect(written).toBe('\rerrgen: reading the documents\u001B[K\r\u001B[K')
   })
 })
