@@ -138,12 +138,23 @@ export async function writeEarlierFiles(directory: string, files: ReadonlyMap<st
 /** An evaluated module's exports: any, as their shape is what the tests check. */
 export type Evaluated = Record<string, any>
 
-/** Compile a TypeScript module to JavaScript and import it. */
-export async function evaluate(source: string): Promise<Evaluated> {
-  const {outputText} = ts.transpileModule(source, {
-    compilerOptions: {target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext}
-  })
-  return import('data:text/javascript;base64,' + Buffer.from(outputText).toString('base64'))
+/**
+ * The modules evaluate made, by their TypeScript source: Node keeps one module for each data: URL, so the same source
+ * gave the same module already; this spares compiling it again (the fixtures' outputs are evaluated by several files).
+ */
+const evaluated = new Map<string, Promise<Evaluated>>()
+
+/** Compile a TypeScript module to JavaScript and import it (once for each source). */
+export function evaluate(source: string): Promise<Evaluated> {
+  let module = evaluated.get(source)
+  if (module === undefined) {
+    const {outputText} = ts.transpileModule(source, {
+      compilerOptions: {target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext}
+    })
+    module = import('data:text/javascript;base64,' + Buffer.from(outputText).toString('base64')) as Promise<Evaluated>
+    evaluated.set(source, module)
+  }
+  return module
 }
 
 /** The configuration the CLI resolves for documents, with a configuration file's settings over the defaults. */

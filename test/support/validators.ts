@@ -1,6 +1,6 @@
 /** Test helper: checks a set of generated outputs with the real tools — tsc under the strict flags, Ajv in strict mode, the official OpenAPI 3.1 schema and openapi-typescript — and that they agree with each other; problem documents also against RFC 9457 Appendix A's schema. */
 import {Validator} from '@seriousme/openapi-schema-validator'
-import {Ajv2020} from 'ajv/dist/2020.js'
+import {Ajv2020, type ValidateFunction} from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import openapiTS, {astToString} from 'openapi-typescript'
 import {readFileSync} from 'node:fs'
@@ -10,6 +10,21 @@ import {evaluate, strictOptions, typeCheck, typeCheckTogether} from './helpers.j
 
 /** The JSON Schema of RFC 9457 Appendix A, as transcribed beside this module. */
 const rfc9457Schema: object = JSON.parse(readFileSync(new URL('rfc9457-appendix-a.json', import.meta.url), 'utf8')).schema
+
+/** An Ajv of the checks: strict, with the formats (`uri-reference` and the like). */
+function strictAjv(): Ajv2020 {
+  const ajv = new Ajv2020({strict: true})
+  addFormats.default(ajv)
+  return ajv
+}
+
+/** RFC 9457 Appendix A's schema, compiled once for every check of this worker (it does not change). */
+let rfc9457Validator: ValidateFunction | undefined
+
+function rfc9457(): ValidateFunction {
+  rfc9457Validator ??= strictAjv().compile(rfc9457Schema)
+  return rfc9457Validator
+}
 
 /**
  * The official OpenAPI schema's validator, compiled once (it keeps its compiled schema) and used by one check at a
@@ -50,8 +65,8 @@ export async function expectValidOutputs(outputs: Outputs, later?: LaterTypeChec
     if (typescript) expect(fromOpenApi).toEqual(bodies)
     bodies = fromOpenApi
   }
-  if (schema) expectValidSchema(schema[1], bodies)
-  if (schema && openapi) expectValidProblems(schema[1], openapi[1])
+  const ajv = schema ? expectValidSchema(schema[1], bodies) : undefined
+  if (schema && openapi && ajv) expectValidProblems(schema[1], openapi[1], ajv)
 }
 
 /**
@@ -115,17 +130,19 @@ async function openApiTypes(text: string): Promise<string> {
   return astToString(await openapiTS(text, {enum: true}))
 }
 
-/** Every problem example of the OpenAPI document is a problem object by RFC 9457 Appendix A and by the JSON Schema's `Problem.ErrorBody`. */
-function expectValidProblems(schemaText: string, openapiText: string): void {
+/**
+ * Every problem example of the OpenAPI document is a problem object by RFC 9457 Appendix A and by the JSON Schema's
+ * `Problem.ErrorBody`, which `ajv` compiled with the whole schema.
+ */
+function expectValidProblems(schemaText: string, openapiText: string, ajv: Ajv2020): void {
   const responses = Object.values(parse(openapiText).components.responses as Record<string, Response>)
   const examples = responses.flatMap((response) => Object.values(response.content['application/problem+json']?.examples ?? {}).map((example) => example.value))
   const schema = JSON.parse(schemaText)
   expect(examples.length > 0, 'problem examples exactly when the schema has problem schemas').toBe('Problem.ErrorBody' in schema.$defs)
   if (examples.length === 0) return
-  const ajv = new Ajv2020({strict: true})
-  addFormats.default(ajv)
-  const rfc = ajv.compile(rfc9457Schema)
-  const own = ajv.compile({$schema: schema.$schema, $id: schema.$id, $defs: schema.$defs, $ref: '#/$defs/Problem.ErrorBody'})
+  const rfc = rfc9457()
+  const own = ajv.getSchema(schema.$id + '#/$defs/Problem.ErrorBody')
+  if (own === undefined) throw new Error('the JSON Schema compiled has no Problem.ErrorBody under ' + schema.$id)
   for (const example of examples) {
     expect(rfc(example), JSON.stringify(rfc.errors)).toBe(true)
     expect(own(example), JSON.stringify(own.errors)).toBe(true)
@@ -183,17 +200,18 @@ function sortByCode<T extends {code: unknown}>(bodies: Array<T>): Array<T> {
 /**
  * Compiles in Ajv's strict mode; accepts every body, and rejects each body with another code's message (unless the
  * configuration keys the bodies on their code only: `"body": {"messages": "any"}`, whose message schemas are any text).
+ * The Ajv that compiled it, for the checks of its other definitions.
  */
-function expectValidSchema(text: string, bodies: ReadonlyArray<Body>): void {
-  const ajv = new Ajv2020({strict: true})
-  addFormats.default(ajv)
+function expectValidSchema(text: string, bodies: ReadonlyArray<Body>): Ajv2020 {
+  const ajv = strictAjv()
   const schema = JSON.parse(text) as {$defs?: Record<string, {properties?: {code?: {const?: unknown}, message?: Record<string, unknown>}}>}
   const validate = ajv.compile(schema)
   for (const body of bodies) expect(validate(body), JSON.stringify(validate.errors)).toBe(true)
   const codeSchemas = Object.values(schema.$defs ?? {}).filter((definition) => definition.properties?.code?.const !== undefined)
-  if (codeSchemas.some((definition) => isAnyText(definition.properties?.message))) return
+  if (codeSchemas.some((definition) => isAnyText(definition.properties?.message))) return ajv
   bodies.forEach((body, index) => {
     const other = bodies[(index + 1) % bodies.length]
     if (other && other.message !== body.message) expect(validate({...body, message: other.message})).toBe(false)
   })
+  return ajv
 }
