@@ -120,14 +120,15 @@ export async function compile(
   // A failed parse is thrown where the catalog is awaited, below; until then (the emitters load for a second) it must not count as unhandled, which would end the host's process.
   catalogging.catch(() => undefined)
   // Loaded here only, as the emitters are: a run answered from the manifest loads neither (nor Ajv and yaml, which placing a body field's error needs).
-  const {emitWith, loadEmitters} = await import('./emit/index.js')
+  const {loadEmitters} = await import('./emit/index.js')
+  const {emitOutputs} = await import('./emit/parallel/outputs.js')
   const {checkBodyFields} = await import('./config/settings/body.js')
   const emitters = await loadEmitters(options)
   const {catalog, ok: read, tables} = await catalogging
   progress?.rowsRead(catalog.entries.length)
   progress?.stage('generating the outputs')
   const ok = read && checkBodyFields(catalog, options.body, configFile, documents)
-  return {catalog, files: ok ? emitWith(emitters, catalog, options, emitCache, oneAtATime) : [], ok, tables}
+  return {catalog, files: ok ? await emitOutputs(emitters, catalog, options, emitCache, oneAtATime) : [], ok, tables}
 }
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */
