@@ -127,7 +127,7 @@ export async function compile(
   const {catalog, ok: read, tables} = await catalogging
   progress?.rowsRead(catalog.entries.length)
   progress?.stage('generating the outputs')
-  const ok = read && checkBodyFields(catalog, options.body, configFile, documents)
+  const ok = read && (await checkBodyFields(catalog, options.body, configFile, documents))
   return {catalog, files: ok ? await emitOutputs(emitters, catalog, options, emitCache, oneAtATime) : [], ok, tables}
 }
 
