@@ -106,7 +106,8 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
 
 /**
  * Trees → tables → catalog → outputs. The documents are parsed in worker threads while this thread loads the
- * emitters (with `oneAtATime`, the outputs are emitted one at a time, each settled before the next: see `emitWith`);
+ * emitters (with `oneAtATime`, the outputs are emitted one at a time, each settled before the next: see `emitWith`;
+ * for large documents, a worker thread that emits all but the TypeScript module at the same time is started then);
  * messages are added to the documents (and, for a body field the tables lack, to the configuration file), and
  * nothing is emitted when any is an error.
  */
@@ -121,14 +122,20 @@ export async function compile(
   catalogging.catch(() => undefined)
   // Loaded here only, as the emitters are: a run answered from the manifest loads neither (nor Ajv and yaml, which placing a body field's error needs).
   const {loadEmitters} = await import('./emit/index.js')
-  const {emitOutputs} = await import('./emit/parallel/outputs.js')
-  const {checkBodyFields} = await import('./config/settings/body.js')
-  const emitters = await loadEmitters(options)
-  const {catalog, ok: read, tables} = await catalogging
-  progress?.rowsRead(catalog.entries.length)
-  progress?.stage('generating the outputs')
-  const ok = read && (await checkBodyFields(catalog, options.body, configFile, documents))
-  return {catalog, files: ok ? await emitOutputs(emitters, catalog, options, emitCache, oneAtATime) : [], ok, tables}
+  const {emitOutputs, startEmitWorker} = await import('./emit/parallel/outputs.js')
+  const worker = startEmitWorker(documents, options, {cache: emitCache, oneAtATime})
+  try {
+    const {checkBodyFields} = await import('./config/settings/body.js')
+    const emitters = await loadEmitters(options)
+    const {catalog, ok: read, tables} = await catalogging
+    progress?.rowsRead(catalog.entries.length)
+    progress?.stage('generating the outputs')
+    const ok = read && (await checkBodyFields(catalog, options.body, configFile, documents))
+    return {catalog, files: ok ? await emitOutputs(emitters, catalog, options, {cache: emitCache, oneAtATime, worker}) : [], ok, tables}
+  } finally {
+    // Ended already when it emitted; stopped when the run did not need it.
+    await worker?.stop()
+  }
 }
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */

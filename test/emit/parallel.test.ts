@@ -1,9 +1,10 @@
 /** parallel.test: the outputs of a large cold run, the TypeScript module emitted on this thread and the others in a worker thread at the same time, are exactly the bytes of the outputs emitted one after another here. */
 import {readFile} from 'node:fs/promises'
+import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {EncodedOutput, encodeOutput} from '../../generator/emit/encoded.js'
 import {emitWith, loadEmitters} from '../../generator/emit/index.js'
-import {emitOutputs} from '../../generator/emit/parallel/outputs.js'
+import {EmitWorker, emitOutputs, startEmitWorker} from '../../generator/emit/parallel/outputs.js'
 import type {ConfigFile} from '../../generator/types.js'
 import {configFor, generateFrom, seed} from '../support/helpers.js'
 
@@ -25,7 +26,7 @@ describe('outputs emitted in parallel', () => {
     expect(emitters.map((loaded) => loaded.kind)).toEqual(['typescript', 'jsonSchema', 'openapi', 'python', 'go', 'dictionary'])
     const serial = emitWith(emitters, catalog, options)
     // From one entry on, as a run of 2,000 does.
-    const parallel = await emitOutputs(emitters, catalog, options, undefined, oneAtATime, 1)
+    const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, from: 1})
     expect(parallel.map((file) => [file.kind, file.name])).toEqual(serial.map((file) => [file.kind, file.name]))
     for (const [index, file] of parallel.entries()) {
       expect(file).toBeInstanceOf(EncodedOutput)
@@ -37,7 +38,7 @@ describe('outputs emitted in parallel', () => {
     const {catalog, options} = await seedRun({})
     const emitters = await loadEmitters(options)
     const serial = emitWith(emitters, catalog, options, undefined, oneAtATime)
-    const parallel = await emitOutputs(emitters, catalog, options, undefined, oneAtATime, 1)
+    const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, from: 1})
     expect(parallel.map((file) => file.kind)).toEqual(['typescript', 'jsonSchema', 'openapi'])
     expect(parallel.map((file) => file.text)).toEqual(serial.map((file) => file.text))
   })
@@ -47,13 +48,38 @@ describe('outputs emitted in parallel', () => {
     const emitters = await loadEmitters(options)
     const texts = emitWith(emitters, catalog, options)
     expect(catalog.entries.length).toBeLessThan(2000)
-    const small = await emitOutputs(emitters, catalog, options, undefined, oneAtATime)
+    const small = await emitOutputs(emitters, catalog, options, {oneAtATime})
     expect(small.map((file) => file.text)).toEqual(texts.map((file) => file.text))
-    const kept = await emitOutputs(emitters, catalog, options, undefined, undefined, 1)
+    const kept = await emitOutputs(emitters, catalog, options, {from: 1})
     expect(kept).toEqual(texts)
     for (const file of kept) expect(file).not.toBeInstanceOf(EncodedOutput)
     const withoutTypeScript = emitters.filter((loaded) => loaded.kind !== 'typescript')
-    const others = await emitOutputs(withoutTypeScript, catalog, options, undefined, oneAtATime, 1)
+    const others = await emitOutputs(withoutTypeScript, catalog, options, {oneAtATime, from: 1})
     expect(others.map((file) => file.text)).toEqual(texts.slice(1).map((file) => file.text))
+  })
+
+  test('a worker started while large documents are parsed loads its emitters and gives the same bytes; small documents, a session or kept texts start none', async () => {
+    const {catalog, options} = await seedRun({})
+    const emitters = await loadEmitters(options)
+    const serial = emitWith(emitters, catalog, options, undefined, oneAtATime)
+    const large = [new VFile({path: 'a.md', value: 'x'.repeat(150_000)}), new VFile({path: 'b.md', value: 'y'.repeat(60_000)})]
+    const small = [new VFile({path: 'a.md', value: 'x'.repeat(1000)})]
+    expect(startEmitWorker(small, options, {oneAtATime})).toBeUndefined()
+    expect(startEmitWorker(large, options, {})).toBeUndefined()
+    const worker = startEmitWorker(large, options, {oneAtATime})
+    expect(worker).toBeInstanceOf(EmitWorker)
+    const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, worker, from: 1})
+    expect(parallel.map((file) => file.text)).toEqual(serial.map((file) => file.text))
+    await worker?.stop()
+    // Started, then not needed (too few entries): stopped, and everything emitted here.
+    const unused = startEmitWorker(large, options, {oneAtATime})
+    const here = await emitOutputs(emitters, catalog, options, {oneAtATime, worker: unused})
+    expect(here.map((file) => file.text)).toEqual(serial.map((file) => file.text))
+  })
+
+  test('a worker that cannot emit what it was given fails the run with the reason', async () => {
+    const {catalog, options} = await seedRun({})
+    const worker = new EmitWorker(options.outputs, ['python'])
+    await expect(worker.emit(catalog, options)).rejects.toThrow(/errgen's emit worker failed: expected an enabled output to emit in the worker, not python/)
   })
 })

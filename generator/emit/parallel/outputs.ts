@@ -1,11 +1,12 @@
 /** emit/parallel/outputs: the loaded emitters, a catalog and its emit options in, every output out — for a large cold run, the outputs but the TypeScript module emitted in a worker thread as their bytes while this thread emits TypeScript; all on this thread otherwise. */
 import {Worker} from 'node:worker_threads'
+import type {VFile} from 'vfile'
 import {enabledTargets} from '../../targets/index.js'
 import type {Catalog, CatalogEntry, EmitOptions, EntrySource, OutputFile, OutputKind} from '../../types.js'
 import type {EmitCache} from '../cache.js'
 import {EncodedOutput} from '../encoded.js'
 import {emitWith, type LoadedEmitter, type OneAtATime} from '../index.js'
-import type {EmitRequest, EmittedBytes} from './worker.js'
+import type {EmitRequest, EmittedBytes, EmitWorkerData} from './worker.js'
 
 /**
  * From this many entries the other outputs are emitted in a worker: below, starting a thread and loading the emitters
@@ -14,6 +15,8 @@ import type {EmitRequest, EmittedBytes} from './worker.js'
  */
 const parallelFrom = 2000
 
+/** From this many characters of documents (about 2,000 rows of 100 characters) the worker is started before the parse ends: it loads its emitters meanwhile. */
+const earlyFrom = 200_000
 
 /**
  * The worker's script. Built, this module has worker.js beside it; run from its TypeScript source (vitest), it starts
@@ -23,47 +26,96 @@ const workerUrl = import.meta.url.endsWith('.ts')
   ? new URL('../../../dist/emit/parallel/worker.js', import.meta.url)
   : new URL('./worker.js', import.meta.url)
 
+/** How a run emits: a session's cache, how the outputs are settled, a worker started early, and from how many entries a worker is used. */
+export interface Emitting {
+  readonly cache?: EmitCache | undefined
+  readonly oneAtATime?: OneAtATime | undefined
+  /** A worker started while the documents were parsed (`startEmitWorker`): used, or stopped. */
+  readonly worker?: EmitWorker | undefined
+  readonly from?: number | undefined
+}
+
 /**
  * Emit every output the emitters give, in their order, as `emitWith` does. A run that keeps its outputs as bytes
  * (`oneAtATime`), keeps no session's texts (`cache`) and has at least `from` entries emits the outputs whose target
  * emits on the main thread (the TypeScript module) here and the others in a worker thread at the same time, on the
  * other core; the bytes are the same.
  */
-export async function emitOutputs(
-  emitters: ReadonlyArray<LoadedEmitter>,
-  catalog: Catalog,
-  options: EmitOptions,
-  cache?: EmitCache,
-  oneAtATime?: OneAtATime,
-  from: number = parallelFrom
-): Promise<Array<OutputFile>> {
-  const here = new Set(enabledTargets(options.outputs).filter((target) => target.emitsOnMainThread === true).map((target) => target.key))
+export async function emitOutputs(emitters: ReadonlyArray<LoadedEmitter>, catalog: Catalog, options: EmitOptions, emitting: Emitting = {}): Promise<Array<OutputFile>> {
+  const {cache, oneAtATime, from = parallelFrom} = emitting
+  const here = mainThreadKinds(options)
   const mine = emitters.filter((loaded) => here.has(loaded.kind))
   const theirs = emitters.filter((loaded) => !here.has(loaded.kind))
-  if (!oneAtATime || cache || catalog.entries.length < from || mine.length === 0 || theirs.length === 0) return emitWith(emitters, catalog, options, cache, oneAtATime)
-  const elsewhere = emitInWorker(catalog, options, theirs.map((loaded) => loaded.kind))
+  const worker = emitting.worker
+  if (!oneAtATime || cache || catalog.entries.length < from || mine.length === 0 || theirs.length === 0 || (worker && !worker.emits(theirs))) {
+    await worker?.stop()
+    return emitWith(emitters, catalog, options, cache, oneAtATime)
+  }
+  const elsewhere = (worker ?? new EmitWorker(options.outputs, theirs.map((loaded) => loaded.kind))).emit(catalog, options)
   // Awaited below, once this thread's outputs are emitted: until then a failure must not count as unhandled.
   elsewhere.catch(() => undefined)
   const emitted = new Map([...emitWith(mine, catalog, options, undefined, oneAtATime), ...(await elsewhere)].map((file) => [file.kind, file]))
   return emitters.map(({kind}) => emitted.get(kind) as OutputFile)
 }
 
-/** The outputs of these kinds as their bytes, emitted in a worker thread of their own. */
-function emitInWorker(catalog: Catalog, options: EmitOptions, kinds: ReadonlyArray<OutputKind>): Promise<Array<EncodedOutput>> {
-  return new Promise((resolve, reject) => {
-    const request: EmitRequest = {catalog: withoutPlaces(catalog), options, kinds}
-    // None of the host's Node.js options, as for the parse workers: some stop a worker from starting at all.
-    const worker = new Worker(workerUrl, {workerData: request, execArgv: []})
-    worker.once('message', (emitted: Array<EmittedBytes>) => resolve(emitted.map((output) => encodedOutput(output, options))))
-    worker.once('error', (cause) => reject(emitFailure(cause instanceof Error ? cause.message : String(cause), cause)))
-    // After its message, the worker's exit changes nothing (the promise is settled).
-    worker.once('exit', (code) => reject(emitFailure('it exited with code ' + code)))
-  })
+/**
+ * A worker started now, for a run whose documents are large enough that its catalog will likely be emitted in
+ * parallel: it loads its emitters while the documents are parsed. Undefined for a run that will not use one.
+ */
+export function startEmitWorker(documents: ReadonlyArray<VFile>, options: EmitOptions, emitting: Pick<Emitting, 'cache' | 'oneAtATime'>): EmitWorker | undefined {
+  if (!emitting.oneAtATime || emitting.cache || documents.reduce((sum, file) => sum + String(file.value).length, 0) < earlyFrom) return undefined
+  const here = mainThreadKinds(options)
+  const kinds = enabledTargets(options.outputs).map((target) => target.key).filter((kind) => !here.has(kind))
+  return here.size > 0 && kinds.length > 0 ? new EmitWorker(options.outputs, kinds) : undefined
 }
 
-/** An output the worker emitted, held as the bytes it gave. */
-function encodedOutput(output: EmittedBytes, options: EmitOptions): EncodedOutput {
-  return new EncodedOutput(output.kind, options.outputs[output.kind] as string, Buffer.from(output.buffer, output.byteOffset, output.byteLength))
+/** The kinds of output emitted on this thread: those whose target says so (the TypeScript module, whose ts-morph this thread loaded). */
+function mainThreadKinds(options: EmitOptions): Set<OutputKind> {
+  return new Set(enabledTargets(options.outputs).filter((target) => target.emitsOnMainThread === true).map((target) => target.key))
+}
+
+/**
+ * A worker thread that emits some outputs of a catalog as their bytes: started with the outputs it will emit (it loads
+ * their emitters at once), then asked once. It keeps the process alive only while it is asked.
+ */
+export class EmitWorker {
+  readonly #worker: Worker
+  readonly #kinds: ReadonlyArray<OutputKind>
+  readonly #done: Promise<Array<EmittedBytes>>
+
+  constructor(outputs: EmitOptions['outputs'], kinds: ReadonlyArray<OutputKind>) {
+    const data: EmitWorkerData = {outputs, kinds}
+    this.#kinds = kinds
+    // None of the host's Node.js options, as for the parse workers: some stop a worker from starting at all.
+    this.#worker = new Worker(workerUrl, {workerData: data, execArgv: []})
+    this.#worker.unref()
+    this.#done = new Promise((resolve, reject) => {
+      this.#worker.once('message', resolve)
+      this.#worker.once('error', (cause) => reject(emitFailure(cause instanceof Error ? cause.message : String(cause), cause)))
+      // After its message, or once stopped, the worker's exit changes nothing (the promise is settled, or no longer awaited).
+      this.#worker.once('exit', (code) => reject(emitFailure('it exited with code ' + code)))
+    })
+    this.#done.catch(() => undefined)
+  }
+
+  /** Whether it emits exactly these outputs. */
+  emits(emitters: ReadonlyArray<LoadedEmitter>): boolean {
+    return emitters.length === this.#kinds.length && emitters.every((loaded, index) => loaded.kind === this.#kinds[index])
+  }
+
+  /** Its outputs of the catalog, in the order it was given them, held as their bytes; the worker ends then. */
+  async emit(catalog: Catalog, options: EmitOptions): Promise<Array<EncodedOutput>> {
+    const request: EmitRequest = {catalog: withoutPlaces(catalog), options}
+    this.#worker.ref()
+    this.#worker.postMessage(request)
+    const emitted = await this.#done
+    return emitted.map((output) => new EncodedOutput(output.kind, options.outputs[output.kind] as string, Buffer.from(output.buffer, output.byteOffset, output.byteLength)))
+  }
+
+  /** Stop it unasked: the run did not need it. */
+  async stop(): Promise<void> {
+    await this.#worker.terminate()
+  }
 }
 
 /** No places: what an entry's source holds for the emitters, which never read it (the places of its cells are most of what copying a catalog to a thread costs). */
