@@ -4,7 +4,7 @@ import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {EncodedOutput, encodeOutput} from '../../generator/emit/encoded.js'
 import {emitWith, loadEmitters} from '../../generator/emit/index.js'
-import {EmitWorker, emitOutputs, startEmitWorker} from '../../generator/emit/parallel/outputs.js'
+import {EmitWorker, emitOutputs, emitWorkerFor, startEmitWorker} from '../../generator/emit/parallel/outputs.js'
 import type {ConfigFile} from '../../generator/types.js'
 import {configFor, generateFrom, seed} from '../support/helpers.js'
 
@@ -26,7 +26,7 @@ describe('outputs emitted in parallel', () => {
     expect(emitters.map((loaded) => loaded.kind)).toEqual(['typescript', 'jsonSchema', 'openapi', 'python', 'go', 'dictionary'])
     const serial = emitWith(emitters, catalog, options)
     // From one entry on, as a run of 2,000 does.
-    const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, from: 1})
+    const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, worker: emitWorkerFor(options), from: 1})
     expect(parallel.map((file) => [file.kind, file.name])).toEqual(serial.map((file) => [file.kind, file.name]))
     for (const [index, file] of parallel.entries()) {
       expect(file).toBeInstanceOf(EncodedOutput)
@@ -38,7 +38,7 @@ describe('outputs emitted in parallel', () => {
     const {catalog, options} = await seedRun({})
     const emitters = await loadEmitters(options)
     const serial = emitWith(emitters, catalog, options, undefined, oneAtATime)
-    const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, from: 1})
+    const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, worker: emitWorkerFor(options), from: 1})
     expect(parallel.map((file) => file.kind)).toEqual(['typescript', 'jsonSchema', 'openapi'])
     expect(parallel.map((file) => file.text)).toEqual(serial.map((file) => file.text))
   })
@@ -48,13 +48,13 @@ describe('outputs emitted in parallel', () => {
     const emitters = await loadEmitters(options)
     const texts = emitWith(emitters, catalog, options)
     expect(catalog.entries.length).toBeLessThan(2000)
-    const small = await emitOutputs(emitters, catalog, options, {oneAtATime})
+    const small = await emitOutputs(emitters, catalog, options, {oneAtATime, worker: emitWorkerFor(options)})
     expect(small.map((file) => file.text)).toEqual(texts.map((file) => file.text))
-    const kept = await emitOutputs(emitters, catalog, options, {from: 1})
+    const kept = await emitOutputs(emitters, catalog, options, {worker: emitWorkerFor(options), from: 1})
     expect(kept).toEqual(texts)
     for (const file of kept) expect(file).not.toBeInstanceOf(EncodedOutput)
     const withoutTypeScript = emitters.filter((loaded) => loaded.kind !== 'typescript')
-    const others = await emitOutputs(withoutTypeScript, catalog, options, {oneAtATime, from: 1})
+    const others = await emitOutputs(withoutTypeScript, catalog, options, {oneAtATime, worker: emitWorkerFor(options), from: 1})
     expect(others.map((file) => file.text)).toEqual(texts.slice(1).map((file) => file.text))
   })
 
@@ -64,7 +64,9 @@ describe('outputs emitted in parallel', () => {
     const serial = emitWith(emitters, catalog, options, undefined, oneAtATime)
     const large = [new VFile({path: 'a.md', value: 'x'.repeat(150_000)}), new VFile({path: 'b.md', value: 'y'.repeat(60_000)})]
     const small = [new VFile({path: 'a.md', value: 'x'.repeat(1000)})]
+    const huge = [new VFile({path: 'a.md', value: 'x'.repeat(6_000_000)})]
     expect(startEmitWorker(small, options, {oneAtATime})).toBeUndefined()
+    expect(startEmitWorker(huge, options, {oneAtATime})).toBeUndefined()
     expect(startEmitWorker(large, options, {})).toBeUndefined()
     const worker = startEmitWorker(large, options, {oneAtATime})
     expect(worker).toBeInstanceOf(EmitWorker)

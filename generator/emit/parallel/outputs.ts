@@ -4,6 +4,7 @@ import type {VFile} from 'vfile'
 import {enabledTargets} from '../../targets/index.js'
 import type {Catalog, CatalogEntry, EmitOptions, EntrySource, OutputFile, OutputKind} from '../../types.js'
 import type {EmitCache} from '../cache.js'
+import {collectGarbage, heapIsLarge} from '../collect.js'
 import {EncodedOutput} from '../encoded.js'
 import {emitWith, type LoadedEmitter, type OneAtATime} from '../index.js'
 import type {EmitRequest, EmittedBytes, EmitWorkerData} from './worker.js'
@@ -15,8 +16,17 @@ import type {EmitRequest, EmittedBytes, EmitWorkerData} from './worker.js'
  */
 const parallelFrom = 2000
 
-/** From this many characters of documents (about 2,000 rows of 100 characters) the worker is started before the parse ends: it loads its emitters meanwhile. */
+/** From this much used heap this thread collects its garbage while the worker ends its outputs (at 20,000 rows, 170–200 MB, most of it the parse's). */
+const garbageWorthCollecting = 128 * 1024 * 1024
+
+/** From this many characters of documents (about 2,000 rows of 100 characters) a worker is started, before the parse ends: it loads its emitters meanwhile. */
 const earlyFrom = 200_000
+
+/**
+ * Up to this many characters of documents: above, both threads' outputs and garbage at once would take the peak
+ * memory over 600 MB (20,000 rows of 560 characters, 11 MB: 476 MB one output at a time, 585–631 MB in parallel).
+ */
+const parallelUpTo = 6_000_000
 
 /**
  * The worker's script. Built, this module has worker.js beside it; run from its TypeScript source (vitest), it starts
@@ -30,40 +40,50 @@ const workerUrl = import.meta.url.endsWith('.ts')
 export interface Emitting {
   readonly cache?: EmitCache | undefined
   readonly oneAtATime?: OneAtATime | undefined
-  /** A worker started while the documents were parsed (`startEmitWorker`): used, or stopped. */
+  /** A worker started while the documents were parsed (`startEmitWorker`): used, or stopped; without one, everything is emitted here. */
   readonly worker?: EmitWorker | undefined
   readonly from?: number | undefined
 }
 
 /**
- * Emit every output the emitters give, in their order, as `emitWith` does. A run that keeps its outputs as bytes
- * (`oneAtATime`), keeps no session's texts (`cache`) and has at least `from` entries emits the outputs whose target
- * emits on the main thread (the TypeScript module) here and the others in a worker thread at the same time, on the
- * other core; the bytes are the same.
+ * Emit every output the emitters give, in their order, as `emitWith` does. Given a worker (`startEmitWorker`), a run
+ * that keeps its outputs as bytes (`oneAtATime`), keeps no session's texts (`cache`) and has at least `from` entries
+ * emits the outputs whose target emits on the main thread (the TypeScript module) here and the others in the worker
+ * at the same time, on the other core; the bytes are the same. Otherwise the worker is stopped.
  */
 export async function emitOutputs(emitters: ReadonlyArray<LoadedEmitter>, catalog: Catalog, options: EmitOptions, emitting: Emitting = {}): Promise<Array<OutputFile>> {
-  const {cache, oneAtATime, from = parallelFrom} = emitting
+  const {cache, oneAtATime, worker, from = parallelFrom} = emitting
   const here = mainThreadKinds(options)
   const mine = emitters.filter((loaded) => here.has(loaded.kind))
   const theirs = emitters.filter((loaded) => !here.has(loaded.kind))
-  const worker = emitting.worker
-  if (!oneAtATime || cache || catalog.entries.length < from || mine.length === 0 || theirs.length === 0 || (worker && !worker.emits(theirs))) {
+  // A heap this large (100,000 rows) is a run whose memory counts more than its time: one output at a time, as ever.
+  if (!worker || !oneAtATime || cache || catalog.entries.length < from || mine.length === 0 || !worker.emits(theirs) || heapIsLarge()) {
     await worker?.stop()
     return emitWith(emitters, catalog, options, cache, oneAtATime)
   }
-  const elsewhere = (worker ?? new EmitWorker(options.outputs, theirs.map((loaded) => loaded.kind))).emit(catalog, options)
+  const elsewhere = worker.emit(catalog, options)
   // Awaited below, once this thread's outputs are emitted: until then a failure must not count as unhandled.
   elsewhere.catch(() => undefined)
-  const emitted = new Map([...emitWith(mine, catalog, options, undefined, oneAtATime), ...(await elsewhere)].map((file) => [file.kind, file]))
+  const own = emitWith(mine, catalog, options, undefined, oneAtATime)
+  // While the worker ends its outputs, this thread's garbage (the parse's, the TypeScript module's) is given back, so that both are not held at the peak.
+  if (oneAtATime.collect && heapIsLarge(garbageWorthCollecting)) collectGarbage()
+  const emitted = new Map([...own, ...(await elsewhere)].map((file) => [file.kind, file]))
   return emitters.map(({kind}) => emitted.get(kind) as OutputFile)
 }
 
 /**
  * A worker started now, for a run whose documents are large enough that its catalog will likely be emitted in
- * parallel: it loads its emitters while the documents are parsed. Undefined for a run that will not use one.
+ * parallel, and small enough that two threads' memory at once stays within a few hundred megabytes: it loads its
+ * emitters while the documents are parsed. Undefined for a run that will not use one.
  */
 export function startEmitWorker(documents: ReadonlyArray<VFile>, options: EmitOptions, emitting: Pick<Emitting, 'cache' | 'oneAtATime'>): EmitWorker | undefined {
-  if (!emitting.oneAtATime || emitting.cache || documents.reduce((sum, file) => sum + String(file.value).length, 0) < earlyFrom) return undefined
+  const size = documents.reduce((sum, file) => sum + String(file.value).length, 0)
+  if (!emitting.oneAtATime || emitting.cache || size < earlyFrom || size >= parallelUpTo) return undefined
+  return emitWorkerFor(options)
+}
+
+/** A worker for the outputs the options turn on that are not emitted on the main thread; undefined when there are none, or none is emitted on the main thread. */
+export function emitWorkerFor(options: EmitOptions): EmitWorker | undefined {
   const here = mainThreadKinds(options)
   const kinds = enabledTargets(options.outputs).map((target) => target.key).filter((kind) => !here.has(kind))
   return here.size > 0 && kinds.length > 0 ? new EmitWorker(options.outputs, kinds) : undefined

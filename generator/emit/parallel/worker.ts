@@ -25,14 +25,19 @@ export interface EmittedBytes {
 }
 
 const {outputs, kinds} = workerData as EmitWorkerData
-const loading = Promise.all(enabledTargets(outputs).filter((target) => kinds.includes(target.key)).map(async (target) => ({kind: target.key, emitter: await target.load()})))
+const targets = enabledTargets(outputs).filter((target) => kinds.includes(target.key))
+const first = new Set(targets.filter((target) => target.emitsFirst === true).map((target) => target.key))
+const loading = Promise.all(targets.map(async (target) => ({kind: target.key, emitter: await target.load()})))
 // Settled only when asked, with the emitters: a failure to load them is the answer's.
 loading.catch(() => undefined)
 
 parentPort?.once('message', async ({catalog, options}: EmitRequest) => {
   const emitters = await loading
-  const emitted = kinds.map((kind) => bytesOf(kind, emitters.find((loaded) => loaded.kind === kind)?.emitter, catalog, options))
-  parentPort?.postMessage(emitted, emitted.map((output) => output.buffer))
+  const emitted = new Map<OutputKind, EmittedBytes>()
+  // The output whose emitter holds the most memory first, as on the main thread, before the others' bytes are held.
+  for (const kind of [...kinds].sort((a, b) => Number(first.has(b)) - Number(first.has(a)))) emitted.set(kind, bytesOf(kind, emitters.find((loaded) => loaded.kind === kind)?.emitter, catalog, options))
+  const inOrder = kinds.map((kind) => emitted.get(kind) as EmittedBytes)
+  parentPort?.postMessage(inOrder, inOrder.map((output) => output.buffer))
 })
 
 /** An output's bytes, as the main thread's `encodedBy` or `encodeOutput` gives them. */
