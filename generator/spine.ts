@@ -1,5 +1,6 @@
 /** spine: errgen's one composition, read first — options → config → documents → trees → tables → catalog → contract → files; reads, never writes (the CLI writes, the library returns). */
 import path from 'node:path'
+import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {buildCatalog, type CatalogOptions} from './catalog/build.js'
 import {loadConfig} from './config/load-io.js'
@@ -44,6 +45,11 @@ export interface Prepared {
 export interface PrepareOptions extends CompareOptions {
   /** The trees of the last run's texts (`--watch`): a document or slice whose text is unchanged is not parsed again. */
   readonly parseCache?: ParseCache | undefined
+  /**
+   * Parse small documents (`parsedHereUpTo`) on this thread when there is no `parseCache`: a process that runs once
+   * (the command) then starts no parse worker; a host that runs again keeps its workers between runs.
+   */
+  readonly smallHere?: boolean | undefined
   /**
    * Keep each output as its UTF-8 bytes, encoded as soon as it is emitted, its text decoded again only when asked
    * (the command, which writes bytes: one output's text alive at a time); the library keeps the texts.
@@ -93,7 +99,7 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   progress?.stage('parsing the documents')
   let parsedRows = 0
   const onRows = progress ? (rows: number) => progress.rowsRead((parsedRows += rows)) : undefined
-  const parser: Parser = (files) => parseInWorkers(files, undefined, onRows, options.parseCache)
+  const parser: Parser = (files) => (options.smallHere && options.parseCache === undefined && isSmall(files) ? parseHere(files) : parseInWorkers(files, undefined, onRows, options.parseCache))
   const oneAtATime = options.encodeOutputs ? {settle: encodeOutput, collect: options.parseCache === undefined && options.emitCache === undefined} : undefined
   const compiled = await compile(documents, config, parser, {configFile, progress, emitCache: options.emitCache, oneAtATime})
   progress?.stage('comparing with the earlier outputs')
@@ -106,7 +112,8 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
 
 /**
  * Trees → tables → catalog → outputs. The documents are parsed in worker threads while this thread loads the
- * emitters (with `oneAtATime`, the outputs are emitted one at a time, each settled before the next: see `emitWith`);
+ * emitters (with `oneAtATime`, the outputs are emitted one at a time, each settled before the next: see `emitWith`;
+ * for large documents, a worker thread that emits all but the TypeScript module at the same time is started then);
  * messages are added to the documents (and, for a body field the tables lack, to the configuration file), and
  * nothing is emitted when any is an error.
  */
@@ -120,14 +127,21 @@ export async function compile(
   // A failed parse is thrown where the catalog is awaited, below; until then (the emitters load for a second) it must not count as unhandled, which would end the host's process.
   catalogging.catch(() => undefined)
   // Loaded here only, as the emitters are: a run answered from the manifest loads neither (nor Ajv and yaml, which placing a body field's error needs).
-  const {emitWith, loadEmitters} = await import('./emit/index.js')
-  const {checkBodyFields} = await import('./config/settings/body.js')
-  const emitters = await loadEmitters(options)
-  const {catalog, ok: read, tables} = await catalogging
-  progress?.rowsRead(catalog.entries.length)
-  progress?.stage('generating the outputs')
-  const ok = read && checkBodyFields(catalog, options.body, configFile, documents)
-  return {catalog, files: ok ? emitWith(emitters, catalog, options, emitCache, oneAtATime) : [], ok, tables}
+  const {loadEmitters} = await import('./emit/index.js')
+  const {emitOutputs, startEmitWorker} = await import('./emit/parallel/outputs.js')
+  const worker = startEmitWorker(documents, options, {cache: emitCache, oneAtATime})
+  try {
+    const {checkBodyFields} = await import('./config/settings/body.js')
+    const emitters = await loadEmitters(options)
+    const {catalog, ok: read, tables} = await catalogging
+    progress?.rowsRead(catalog.entries.length)
+    progress?.stage('generating the outputs')
+    const ok = read && (await checkBodyFields(catalog, options.body, configFile, documents))
+    return {catalog, files: ok ? await emitOutputs(emitters, catalog, options, {cache: emitCache, oneAtATime, worker}) : [], ok, tables}
+  } finally {
+    // Ended already when it emitted; stopped when the run did not need it.
+    await worker?.stop()
+  }
 }
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */
@@ -164,7 +178,7 @@ export async function describeTables(
   if (!config) return {config, reports}
   try {
     const {files} = await readDocuments(config, options.documents, cwd, base)
-    // Loaded here only: the main thread of a run never loads remark (the workers parse).
+    // Loaded here only, as a run loads it for small documents only (the workers parse the others).
     const {parseInThisThread} = await import('./parse/parse.js')
     reports.push(...files)
     const {tables, catalog} = await catalogOf(files, config, parseInThisThread)
@@ -173,6 +187,23 @@ export async function describeTables(
     if (!(cause instanceof IoError)) throw cause
     return {config, reports, unread: cause.message}
   }
+}
+
+/**
+ * Up to this many characters (about 150 rows), the command (`smallHere`) parses its documents on this thread:
+ * a parse worker's start and its own load of remark cost more CPU than the parse (the seed: 0.13 s of CPU saved, of
+ * about 1 s), and the documents are one slice anyway.
+ */
+const parsedHereUpTo = 20_000
+
+function isSmall(documents: ReadonlyArray<VFile>): boolean {
+  return documents.reduce((sum, file) => sum + String(file.value).length, 0) <= parsedHereUpTo
+}
+
+/** The documents' trees, parsed on this thread. */
+async function parseHere(documents: ReadonlyArray<VFile>): Promise<Array<Root>> {
+  const {parseInThisThread} = await import('./parse/parse.js')
+  return parseInThisThread(documents)
 }
 
 /** The documents of the default locale, and those of each other locale's translations (`locales` in the configuration), with what each gives. */

@@ -68,6 +68,7 @@ describe('the layout', () => {
       'generator/contract',
       'generator/diagnostics',
       'generator/emit',
+      'generator/emit/parallel',
       'generator/emit/schema',
       'generator/init',
       'generator/locales',

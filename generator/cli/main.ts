@@ -122,6 +122,7 @@ async function once(settings: Settings, io: Io): Promise<number> {
     force: settings.force,
     progress,
     parseCache: io.parseCache,
+    smallHere: true,
     encodeOutputs: true,
     emitCache: io.emitCache,
     written: io.written,

@@ -32,6 +32,11 @@ export interface Target<Key extends string = string, Settings = unknown> {
    * it first, before the other outputs' bytes are held.
    */
   readonly emitsFirst?: boolean | undefined
+  /**
+   * Whether a run that emits its outputs in parallel emits this one on the main thread (whose emitters were loaded while
+   * the documents were parsed), the others in a worker thread at the same time.
+   */
+  readonly emitsOnMainThread?: boolean | undefined
 }
 
 /**

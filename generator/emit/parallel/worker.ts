@@ -1,0 +1,50 @@
+/** emit/parallel/worker: the body of an emit worker thread — the kinds of output to emit in (its `workerData`), then a catalog and the emit options (one message), each of those outputs' UTF-8 bytes out, in one message, in the order asked. */
+import {parentPort, workerData} from 'node:worker_threads'
+import {enabledTargets} from '../../targets/index.js'
+import type {Emitter} from '../../targets/target.js'
+import type {Catalog, EmitOptions, OutputKind} from '../../types.js'
+
+/** What the thread is given when it starts: the outputs it will emit, and their names (each target's emitter is loaded at once, while the documents are parsed). */
+export interface EmitWorkerData {
+  readonly outputs: EmitOptions['outputs']
+  readonly kinds: ReadonlyArray<OutputKind>
+}
+
+/** What it is asked then: the catalog (its entries without the places of their cells, which no emitter reads) and the options. */
+export interface EmitRequest {
+  readonly catalog: Catalog
+  readonly options: EmitOptions
+}
+
+/** One output emitted: its bytes, a view of a buffer given to the thread that asked. */
+export interface EmittedBytes {
+  readonly kind: OutputKind
+  readonly buffer: ArrayBuffer
+  readonly byteOffset: number
+  readonly byteLength: number
+}
+
+const {outputs, kinds} = workerData as EmitWorkerData
+const targets = enabledTargets(outputs).filter((target) => kinds.includes(target.key))
+const first = new Set(targets.filter((target) => target.emitsFirst === true).map((target) => target.key))
+const loading = Promise.all(targets.map(async (target) => ({kind: target.key, emitter: await target.load()})))
+// Settled only when asked, with the emitters: a failure to load them is the answer's.
+loading.catch(() => undefined)
+
+parentPort?.once('message', async ({catalog, options}: EmitRequest) => {
+  const emitters = await loading
+  const emitted = new Map<OutputKind, EmittedBytes>()
+  // The output whose emitter holds the most memory first, as on the main thread, before the others' bytes are held.
+  for (const kind of [...kinds].sort((a, b) => Number(first.has(b)) - Number(first.has(a)))) emitted.set(kind, bytesOf(kind, emitters.find((loaded) => loaded.kind === kind)?.emitter, catalog, options))
+  const inOrder = kinds.map((kind) => emitted.get(kind) as EmittedBytes)
+  parentPort?.postMessage(inOrder, inOrder.map((output) => output.buffer))
+})
+
+/** An output's bytes, as the main thread's `encodedBy` or `encodeOutput` gives them. */
+function bytesOf(kind: OutputKind, emitter: Emitter | undefined, catalog: Catalog, options: EmitOptions): EmittedBytes {
+  if (!emitter) throw new Error('expected an enabled output to emit in the worker, not ' + kind)
+  const bytes = emitter.encode ? emitter.encode(catalog, options) : Buffer.from(emitter.emit(catalog, options), 'utf8')
+  // Their buffer is given away (a large output's bytes are a view of one buffer of their own: ByteChunks'); Node keeps small ones in a shared pool, so those are copied first.
+  const own = bytes.byteLength >= Buffer.poolSize ? bytes : new Uint8Array(bytes)
+  return {kind, buffer: own.buffer as ArrayBuffer, byteOffset: own.byteOffset, byteLength: own.byteLength}
+}
