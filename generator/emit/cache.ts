@@ -16,8 +16,13 @@ export class EmitCache {
   /** This run's number, and whether it asked for any fragments. */
   #run = 0
   #asked = false
-  /** Each entry's key, computed once per run for every target. */
-  #keys = new WeakMap<CatalogEntry, string>()
+  /**
+   * Each entry's key, computed once per run for every target: this run's, and the last run's (which `listKey` compares
+   * with). Maps of one run each rather than a weak map of every run: cheaper to fill, and nothing for the collector
+   * to trace as ephemerons.
+   */
+  #keys = new Map<CatalogEntry, string>()
+  #lastKeysOf = new Map<CatalogEntry, string>()
   /** The keys of the last run and of this one, each by itself: an entry's key is the very string the fragments were kept under, found by identity rather than compared character by character. */
   #lastKeys = new Map<string, string>()
   #currentKeys = new Map<string, string>()
@@ -36,8 +41,10 @@ export class EmitCache {
       this.#lastKeys = this.#currentKeys
       this.#lastEntries = this.#currentEntries
       this.#lastLists = this.#currentLists
+      this.#lastKeysOf = this.#keys
     }
     this.#run++
+    this.#keys = new Map()
     this.#asked = false
     this.#currentKeys = new Map()
     this.#currentEntries = new Map()
@@ -147,7 +154,7 @@ export class EmitCache {
       const now = entries[index] as CatalogEntry
       if (before === now) continue
       const key = this.#keys.get(now)
-      if (key !== undefined && key === this.#keys.get(before)) continue
+      if (key !== undefined && key === this.#lastKeysOf.get(before)) continue
       if (item(before) !== item(now)) return false
     }
     return true
