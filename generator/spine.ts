@@ -56,8 +56,6 @@ export interface PrepareOptions extends CompareOptions {
    * refuses an output directory outside the project here (a throw ends the run), not after parsing a large document.
    */
   readonly onConfig?: ((config: Config, base: string) => Promise<void>) | undefined
-  /** With `encodeOutputs`: told each output as soon as it is emitted and encoded, while the next are emitted. */
-  readonly onOutput?: ((file: OutputFile) => void) | undefined
 }
 
 /** What a run adds to a compilation: the configuration file (for a body field's message), the progress line, the session's emit cache and how the outputs are settled. */
@@ -96,7 +94,7 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   let parsedRows = 0
   const onRows = progress ? (rows: number) => progress.rowsRead((parsedRows += rows)) : undefined
   const parser: Parser = (files) => parseInWorkers(files, undefined, onRows, options.parseCache)
-  const oneAtATime = options.encodeOutputs ? {settle: encodeOutput, collect: options.parseCache === undefined && options.emitCache === undefined, settled: options.onOutput} : undefined
+  const oneAtATime = options.encodeOutputs ? {settle: encodeOutput, collect: options.parseCache === undefined && options.emitCache === undefined} : undefined
   const compiled = await compile(documents, config, parser, {configFile, progress, emitCache: options.emitCache, oneAtATime})
   progress?.stage('comparing with the earlier outputs')
   const contract = compiled.ok ? await compareWithEarlier(compiled.catalog, documents, config, cwd, options, reports, compiled.files) : undefined

@@ -11,7 +11,7 @@ import type {Prepared, PrepareOptions} from '../spine.js'
 import {documentPatterns} from '../read/patterns.js'
 import {contentNote} from '../tables/header/columns.js'
 import {type Changed, type Generated, readOnDisk, writeLocked} from '../write/apply-io.js'
-import {hashOutputAhead, snapshotSettings} from '../write/manifest-io.js'
+import {snapshotSettings} from '../write/manifest-io.js'
 import {checkOutputDirectory, refuseOutside, repositoryOf} from '../write/output-io.js'
 import {answerFromManifest} from './fast-path.js'
 import {outputArgs, type Parsed, parseFlags, type Settings, usage} from './flags.js'
@@ -125,7 +125,6 @@ async function once(settings: Settings, io: Io): Promise<number> {
     encodeOutputs: true,
     emitCache: io.emitCache,
     written: io.written,
-    onOutput: settings.check ? undefined : hashOutputAhead,
     onConfig: settings.allowOutside ? undefined : (config, base) => refuseOutsideProject(path.resolve(io.cwd, config.out), base, io.cwd)
   })
   const {config} = prepared

@@ -22,8 +22,6 @@ export interface OneAtATime {
    * more than its peak, and each full collection would mark the parse cache it keeps again.
    */
   readonly collect: boolean
-  /** Told each output as soon as it is settled, while the next are emitted (the command begins hashing it for the manifest). */
-  readonly settled?: ((file: OutputFile) => void) | undefined
 }
 
 /** The emitters of the outputs the options turn on, loaded (a run loads them while the documents are parsed). */
@@ -58,9 +56,7 @@ export function emitWith(
   const settled = new Map<OutputFile['kind'], OutputFile>()
   for (const loaded of [...emitters].sort((a, b) => Number(b.first) - Number(a.first))) {
     if (oneAtATime.collect && heapIsLarge()) collectGarbage()
-    const file = settleOne(loaded)
-    oneAtATime.settled?.(file)
-    settled.set(loaded.kind, file)
+    settled.set(loaded.kind, settleOne(loaded))
   }
   return emitters.map(({kind}) => settled.get(kind) as OutputFile)
 }

@@ -5,7 +5,7 @@ import {errorCode, ioError} from '../diagnostics/io-error.js'
 import {readIfExists} from '../read/files-io.js'
 import type {GeneratedFile, StoredReport} from '../types.js'
 import {isGenerated, markerBytes, refuseForeignFiles} from './foreign.js'
-import {contentHashOf, type DocumentBytes, fingerprint, manifestName, manifestText, type SettingsSnapshot} from './manifest-io.js'
+import {contentHash, type DocumentBytes, fingerprint, manifestName, manifestText, type SettingsSnapshot} from './manifest-io.js'
 import {encoded, ensureDirectory, removeFiles, writeAtomically} from './output-io.js'
 import {lockOutputDirectory} from './lock-io.js'
 import type {WrittenFiles} from '../contract/written-io.js'
@@ -188,7 +188,7 @@ async function manifestFile(generated: Generated, current: Buffer | undefined): 
     input: [...generated.input],
     documents: generated.documents.map((document) => document.path),
     codes: generated.codes,
-    outputs: Object.fromEntries(await Promise.all(generated.files.map(async (file) => [file.name, await contentHashOf(encoded(file))]))),
+    outputs: Object.fromEntries(generated.files.map((file) => [file.name, contentHash(encoded(file))])),
     ...(generated.warnings.length === 0 ? {} : {warnings: generated.warnings, stylish: generated.stylish})
   })
   return current?.toString('utf8') === text ? undefined : {name: manifestName, text}

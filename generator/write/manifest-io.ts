@@ -1,11 +1,10 @@
 /** manifest-io: the working directory, arguments and files in, the proof that the outputs are current out — errgen's version and code, its libraries' versions, the configuration, the project's version and the documents' bytes (exactly those a run read) and the outputs' names and hashes, kept in a manifest in the output directory, so that an up-to-date run loads neither remark nor ts-morph. */
-import {createHash, webcrypto} from 'node:crypto'
+import {createHash} from 'node:crypto'
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {findConfig, type FoundConfig, projectVersion} from '../config/discover-io.js'
 import {manifestName} from '../config/settings/output-names.js'
-import {bytesOf} from '../emit/encoded.js'
 import {readBytes, readIfExists} from '../read/files-io.js'
 import {cachedDependencyVersions} from '../read/versions-io.js'
 import type {Manifest} from '../types.js'
@@ -133,33 +132,6 @@ function isCode(name: string): boolean {
 /** The hash of an output's content. */
 export function contentHash(content: string | Uint8Array): string {
   return 'sha256-' + createHash('sha256').update(content).digest('hex')
-}
-
-/** The hashes begun before the write (`hashAhead`), by the bytes hashed. */
-const hashesAhead = new WeakMap<Uint8Array, Promise<string>>()
-
-/**
- * Begin hashing an output's bytes in the thread pool, as `contentHash` does, as soon as the output is emitted: the
- * next outputs are emitted meanwhile, and the write finds the hash made (`contentHashOf`).
- */
-export function hashAhead(bytes: Uint8Array): void {
-  if (hashesAhead.has(bytes)) return
-  const hashing = webcrypto.subtle.digest('SHA-256', bytes).then((digest) => 'sha256-' + Buffer.from(digest).toString('hex'))
-  // Awaited by the write, which throws what failed; a run that writes nothing never awaits it.
-  hashing.catch(() => undefined)
-  hashesAhead.set(bytes, hashing)
-}
-
-/** `hashAhead` for an output held as its bytes (the command's); nothing for one held as text. */
-export function hashOutputAhead(file: object): void {
-  const bytes = bytesOf(file)
-  if (bytes) hashAhead(bytes)
-}
-
-/** An output's hash: the one begun ahead (`hashAhead`), or made now. */
-export async function contentHashOf(content: string | Uint8Array): Promise<string> {
-  const begun = typeof content === 'string' ? undefined : hashesAhead.get(content)
-  return begun ?? contentHash(content)
 }
 
 /** The manifest's text: sorted, LF, no time stamps, so that it is the same on every machine. */
