@@ -153,8 +153,8 @@ export class EmitCache {
       const before = last[index] as CatalogEntry
       const now = entries[index] as CatalogEntry
       if (before === now) continue
-      const key = this.#keys.get(now)
-      if (key !== undefined && key === this.#lastKeysOf.get(before)) continue
+      // The entry's key, found now when no part asked for it yet (a list may come before the entries' own parts).
+      if (this.keyOf(now) === this.#lastKeysOf.get(before)) continue
       if (item(before) !== item(now)) return false
     }
     return true
