@@ -1,5 +1,6 @@
 /** emit/cache: a catalog's entries and the settings that shape a target's text of them in, the text each target wrote for each entry in the last run out — so that a run after a one-cell edit writes one entry's parts again; keeps only what the last run used; and the values an output written entry by entry makes as it writes them. */
 import type {CatalogEntry} from '../types.js'
+import {ByteChunks} from './encoded.js'
 import {sameContent} from './same-content.js'
 
 /**
@@ -33,6 +34,8 @@ export class EmitCache {
   #lastLists = new Map<string, KeyedList>()
   #currentLists = new Map<string, KeyedList>()
   #listKeys = 0
+  /** The size of each target's output in bytes, as the last run that wrote it took them (`sink`). */
+  #sizes = new Map<string, number>()
 
   /** Start a run: the fragments of the run before it are kept only as far as this run uses them. */
   begin(): void {
@@ -116,6 +119,20 @@ export class EmitCache {
       }
       return fragments
     }
+  }
+
+  /**
+   * Where a target writes its output's bytes: one buffer as large as its last run's bytes and a little more, rather
+   * than a small one doubled as it fills. Every buffer counts as memory outside V8's heap, and a session's saves that
+   * allocate some tens of megabytes of it each make V8 mark the whole heap again at every save (a run after a
+   * one-cell edit writes about as many bytes as the last).
+   *
+   * @param target the target's key (`openapi`)
+   */
+  sink(target: string): ByteChunks {
+    const last = this.#sizes.get(target)
+    const capacity = last === undefined ? undefined : last + (last >> 6) + 4096
+    return new ByteChunks(capacity, (size) => this.#sizes.set(target, size))
   }
 
   /** The key of an entry's content: everything the emitters read of it (its place in the document is not read). */

@@ -84,7 +84,7 @@ export class TextChunks implements TextSink {
 /** About this many characters are joined and encoded at a time. */
 const chunkLength = 1 << 18
 
-/** The first buffer's size; each next one is twice as large. */
+/** The first buffer's size, unless told one; each next one is twice as large. */
 const initialCapacity = 1 << 20
 
 /**
@@ -96,8 +96,18 @@ const initialCapacity = 1 << 20
 export class ByteChunks implements TextSink {
   #pieces: Array<string> = []
   #length = 0
-  #buffer = Buffer.allocUnsafeSlow(initialCapacity)
+  #buffer: Buffer
   #size = 0
+  readonly #taken: ((size: number) => void) | undefined
+
+  /**
+   * @param capacity the first buffer's size: the bytes expected, when they are known (a session's last run of the output)
+   * @param taken told the size of the bytes when they are taken
+   */
+  constructor(capacity = initialCapacity, taken?: (size: number) => void) {
+    this.#buffer = Buffer.allocUnsafeSlow(capacity)
+    this.#taken = taken
+  }
 
   push(piece: string): void {
     this.#pieces.push(piece)
@@ -108,6 +118,7 @@ export class ByteChunks implements TextSink {
   /** The bytes of everything written. */
   bytes(): Buffer {
     this.#encode()
+    this.#taken?.(this.#size)
     return this.#buffer.subarray(0, this.#size)
   }
 
@@ -115,8 +126,9 @@ export class ByteChunks implements TextSink {
     if (this.#pieces.length === 0) return
     const text = this.#pieces.splice(0).join('')
     this.#length = 0
-    // A UTF-16 code unit is at most 3 bytes of UTF-8.
-    this.#reserve(this.#size + text.length * 3)
+    // A UTF-16 code unit is at most 3 bytes of UTF-8; where that much may not fit, the text's own length is counted (a buffer of the bytes expected is then grown only when they are more).
+    const most = this.#size + text.length * 3
+    this.#reserve(most <= this.#buffer.length ? most : this.#size + Buffer.byteLength(text, 'utf8'))
     this.#size += this.#buffer.write(text, this.#size, 'utf8')
   }
 
