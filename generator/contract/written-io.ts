@@ -1,5 +1,5 @@
 /** written-io: the files a `--watch` session wrote in, their bytes out without reading them again — while a file's status (inode, size, modification and change times) is the one it had just after the write, and once the file was read back after its timestamps' granularity — and what was read back from those bytes. */
-import {readFile, stat} from 'node:fs/promises'
+import {type FileHandle, open, stat} from 'node:fs/promises'
 import type {BigIntStats} from 'node:fs'
 
 /** A file as the session wrote it: its bytes, its status just after the write, and whether that status is trusted yet. */
@@ -71,7 +71,7 @@ export class WrittenFiles {
     const wait = written.status.ctimeNs + racyWindow(written.status) - BigInt(Date.now()) * 1_000_000n
     if (wait > 0n) await new Promise((resolve) => setTimeout(resolve, Number(wait / 1_000_000n) + 1).unref())
     const status = await this.#statusOf(file)
-    const same = status !== undefined && sameStatus(status, written.status) && (await readFile(file).then((bytes) => bytes.equals(written.bytes), () => false))
+    const same = status !== undefined && sameStatus(status, written.status) && (await holdsBytes(file, written.bytes))
     if (this.#files.get(file) !== written) return
     if (same) written.trusted = true
     else this.#files.delete(file)
@@ -113,6 +113,31 @@ export class WrittenFiles {
       reading.catch(() => readings.delete(what))
     }
     return reading
+  }
+}
+
+/**
+ * How many bytes of a file are read back at a time, into one buffer: a whole output read back at every save is memory
+ * outside V8's heap, tens of megabytes of which make V8 mark the whole heap again.
+ */
+const readBackChunk = 1 << 20
+
+/** Whether a file holds exactly these bytes, read back a chunk at a time; false when it cannot be read. */
+async function holdsBytes(file: string, bytes: Buffer): Promise<boolean> {
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(file, 'r')
+    const chunk = Buffer.allocUnsafeSlow(Math.min(readBackChunk, bytes.length + 1))
+    for (let offset = 0; ;) {
+      const {bytesRead} = await handle.read(chunk, 0, chunk.length, offset)
+      if (bytesRead === 0) return offset === bytes.length
+      if (offset + bytesRead > bytes.length || !chunk.subarray(0, bytesRead).equals(bytes.subarray(offset, offset + bytesRead))) return false
+      offset += bytesRead
+    }
+  } catch {
+    return false
+  } finally {
+    await handle?.close().catch(() => undefined)
   }
 }
 

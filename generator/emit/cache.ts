@@ -1,5 +1,6 @@
 /** emit/cache: a catalog's entries and the settings that shape a target's text of them in, the text each target wrote for each entry in the last run out — so that a run after a one-cell edit writes one entry's parts again; keeps only what the last run used; and the values an output written entry by entry makes as it writes them. */
 import type {CatalogEntry} from '../types.js'
+import {ByteChunks} from './encoded.js'
 import {sameContent} from './same-content.js'
 
 /**
@@ -16,8 +17,13 @@ export class EmitCache {
   /** This run's number, and whether it asked for any fragments. */
   #run = 0
   #asked = false
-  /** Each entry's key, computed once per run for every target. */
-  #keys = new WeakMap<CatalogEntry, string>()
+  /**
+   * Each entry's key, computed once per run for every target: this run's, and the last run's (which `listKey` compares
+   * with). Maps of one run each rather than a weak map of every run: cheaper to fill, and nothing for the collector
+   * to trace as ephemerons.
+   */
+  #keys = new Map<CatalogEntry, string>()
+  #lastKeysOf = new Map<CatalogEntry, string>()
   /** The keys of the last run and of this one, each by itself: an entry's key is the very string the fragments were kept under, found by identity rather than compared character by character. */
   #lastKeys = new Map<string, string>()
   #currentKeys = new Map<string, string>()
@@ -28,6 +34,8 @@ export class EmitCache {
   #lastLists = new Map<string, KeyedList>()
   #currentLists = new Map<string, KeyedList>()
   #listKeys = 0
+  /** The size of each target's output in bytes, as the last run that wrote it took them (`sink`). */
+  #sizes = new Map<string, number>()
 
   /** Start a run: the fragments of the run before it are kept only as far as this run uses them. */
   begin(): void {
@@ -36,8 +44,10 @@ export class EmitCache {
       this.#lastKeys = this.#currentKeys
       this.#lastEntries = this.#currentEntries
       this.#lastLists = this.#currentLists
+      this.#lastKeysOf = this.#keys
     }
     this.#run++
+    this.#keys = new Map()
     this.#asked = false
     this.#currentKeys = new Map()
     this.#currentEntries = new Map()
@@ -111,6 +121,20 @@ export class EmitCache {
     }
   }
 
+  /**
+   * Where a target writes its output's bytes: one buffer as large as its last run's bytes and a little more, rather
+   * than a small one doubled as it fills. Every buffer counts as memory outside V8's heap, and a session's saves that
+   * allocate some tens of megabytes of it each make V8 mark the whole heap again at every save (a run after a
+   * one-cell edit writes about as many bytes as the last).
+   *
+   * @param target the target's key (`openapi`)
+   */
+  sink(target: string): ByteChunks {
+    const last = this.#sizes.get(target)
+    const capacity = last === undefined ? undefined : last + (last >> 6) + 4096
+    return new ByteChunks(capacity, (size) => this.#sizes.set(target, size))
+  }
+
   /** The key of an entry's content: everything the emitters read of it (its place in the document is not read). */
   keyOf(entry: CatalogEntry): string {
     let key = this.#keys.get(entry)
@@ -146,8 +170,8 @@ export class EmitCache {
       const before = last[index] as CatalogEntry
       const now = entries[index] as CatalogEntry
       if (before === now) continue
-      const key = this.#keys.get(now)
-      if (key !== undefined && key === this.#keys.get(before)) continue
+      // The entry's key, found now when no part asked for it yet (a list may come before the entries' own parts).
+      if (this.keyOf(now) === this.#lastKeysOf.get(before)) continue
       if (item(before) !== item(now)) return false
     }
     return true

@@ -81,25 +81,46 @@ export class TextChunks implements TextSink {
   }
 }
 
-/** About this many characters are joined and encoded at a time. */
-const chunkLength = 1 << 18
+/** A piece this long or longer is encoded into the buffer by itself; shorter ones are joined first (a call per piece costs more than copying a short one). */
+const ownPiece = 64
 
-/** The first buffer's size; each next one is twice as large. */
+/** Short pieces are joined and encoded once they hold about this many characters. */
+const chunkLength = 1 << 14
+
+/** The first buffer's size, unless told one; each next one is twice as large. */
 const initialCapacity = 1 << 20
 
 /**
- * Text written in pieces, joined and encoded as UTF-8 every few hundred kilobytes into one buffer, which doubles when
- * it is full: an output written entry by entry is never held as one string (which V8 stores as two bytes a character
- * as soon as one is not Latin-1), nor as chunks of bytes beside the buffer they would be copied into. The bytes are a
- * view of that buffer; the pages of its free end are never written, so the system does not give them memory.
+ * Text written in pieces, each encoded as UTF-8 into one buffer as it comes (short pieces joined a few thousand
+ * characters at a time), which doubles when it is full: an output written entry by entry is never held as one string
+ * (which V8 stores as two bytes a character as soon as one is not Latin-1), nor joined into chunks before it is
+ * encoded (copying every character twice, into strings large enough to be allocated as old objects), nor held as
+ * chunks of bytes beside the buffer they would be copied into. A piece is a whole string of the output, so that no
+ * surrogate pair is cut between two. The bytes are a view of that buffer; the pages of its free end are never
+ * written, so the system does not give them memory.
  */
 export class ByteChunks implements TextSink {
   #pieces: Array<string> = []
   #length = 0
-  #buffer = Buffer.allocUnsafeSlow(initialCapacity)
+  #buffer: Buffer
   #size = 0
+  readonly #taken: ((size: number) => void) | undefined
+
+  /**
+   * @param capacity the first buffer's size: the bytes expected, when they are known (a session's last run of the output)
+   * @param taken told the size of the bytes when they are taken
+   */
+  constructor(capacity = initialCapacity, taken?: (size: number) => void) {
+    this.#buffer = Buffer.allocUnsafeSlow(capacity)
+    this.#taken = taken
+  }
 
   push(piece: string): void {
+    if (piece.length >= ownPiece) {
+      this.#encode()
+      this.#write(piece)
+      return
+    }
     this.#pieces.push(piece)
     this.#length += piece.length
     if (this.#length >= chunkLength) this.#encode()
@@ -108,15 +129,23 @@ export class ByteChunks implements TextSink {
   /** The bytes of everything written. */
   bytes(): Buffer {
     this.#encode()
+    this.#taken?.(this.#size)
     return this.#buffer.subarray(0, this.#size)
   }
 
+  /** Encode the short pieces written since the last encoding, joined. */
   #encode(): void {
     if (this.#pieces.length === 0) return
-    const text = this.#pieces.splice(0).join('')
+    const text = this.#pieces.join('')
+    this.#pieces = []
     this.#length = 0
-    // A UTF-16 code unit is at most 3 bytes of UTF-8.
-    this.#reserve(this.#size + text.length * 3)
+    this.#write(text)
+  }
+
+  #write(text: string): void {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8; where that much may not fit, the text's own length is counted (a buffer of the bytes expected is then grown only when they are more).
+    const most = this.#size + text.length * 3
+    this.#reserve(most <= this.#buffer.length ? most : this.#size + Buffer.byteLength(text, 'utf8'))
     this.#size += this.#buffer.write(text, this.#size, 'utf8')
   }
 

@@ -5,6 +5,7 @@ import type {VFile} from 'vfile'
 import {configuredStatusHint, readStatus, readStatusOrNone, saysNoStatus} from './cells/status.js'
 import {readCode, readDeprecatedCell, readName, readSeveralCodes, readText} from './cells/values.js'
 import {cellDocText, cellText, isBlank, isStruckThrough, mayHoldLinks, unreadHtml} from './cells/text.js'
+import {factsOf, type RowFacts} from './row-facts.js'
 import {columnLabels, columnsOf} from './header/columns.js'
 import {contentPlace, error, warning} from '../diagnostics/messages.js'
 import {readParams} from '../params/cells.js'
@@ -62,6 +63,7 @@ interface QuietRow {
   readonly reading: string
   readonly row: Row | undefined
   readonly codes: ReadonlyArray<CodeCell>
+  readonly facts: RowFacts
 }
 
 /**
@@ -90,23 +92,24 @@ export function readingKey(reading: TableReading, heading: string | undefined, c
 
 /**
  * `readRow`, for a row whose node was read without a message in the same reading: what it gave then, in this run's
- * document.
+ * document (and the facts of it found then).
  *
  * @param key the reading written out (`readingKey`)
  */
-export function readRowOnce(row: TableRow, reading: TableReading, key: string, heading: string | undefined, context: ReadContext, read: RowsRead): void {
+export function readRowOnce(row: TableRow, reading: TableReading, key: string, heading: string | undefined, context: ReadContext, read: RowsRead): RowFacts {
   const quiet = quietRows.get(row)
   if (quiet?.reading === key) {
     const codes = quiet.codes.map((code) => ({...code, file: context.file}))
     read.codes.push(...codes)
     if (quiet.row) read.rows.push({...quiet.row, file: context.file, code: codes[quiet.codes.indexOf(quiet.row.code)] ?? {...quiet.row.code, file: context.file}})
-    return
+    return quiet.facts
   }
   const messages = context.file.messages.length
   const rows = read.rows.length
   const codes = read.codes.length
-  readRow(row, reading, heading, context, read)
-  if (context.file.messages.length === messages) quietRows.set(row, {reading: key, row: read.rows[rows], codes: read.codes.slice(codes)})
+  const facts = readRow(row, reading, heading, context, read)
+  if (context.file.messages.length === messages) quietRows.set(row, {reading: key, row: read.rows[rows], codes: read.codes.slice(codes), facts})
+  return facts
 }
 
 /** A cell of a column errgen reads: its text and the place of its content. */
@@ -117,7 +120,8 @@ interface ReadCell {
 }
 
 /**
- * Check one body row: its code cell when it has one, the row when every cell is valid.
+ * Check one body row: its code cell when it has one, the row when every cell is valid; what the checks of the whole
+ * table read of it.
  *
  * @param heading the text of the heading above the table
  */
@@ -127,7 +131,7 @@ export function readRow(
   heading: string | undefined,
   context: ReadContext,
   read: RowsRead
-): void {
+): RowFacts {
   const {file} = context
   const {columns, optional} = reading
   let valid = checkCellCount(row, columns, context)
@@ -140,7 +144,8 @@ export function readRow(
       warnUnreadHtml(cell, column, file)
     }
   })
-  if (!row.position) return
+  const facts = factsOf(row, columns, cells)
+  if (!row.position) return facts
   const rowPlace = row.position
 
   const {status: statusCell, code: codeCell, message: messageCell, resolve: resolveCell, name: nameCell, deprecated: deprecatedCell} = cells
@@ -149,7 +154,7 @@ export function readRow(
   const code = codeCell && !several ? readCode(codeCell.text, placeOr(codeCell.place, rowPlace), file) : undefined
   if (code) read.codes.push(code)
   const hasColumn = (column: Column) => columns.includes(column)
-  if (!code || !messageCell || (hasColumn('status') && !statusCell) || (hasColumn('resolve') && !resolveCell)) return
+  if (!code || !messageCell || (hasColumn('status') && !statusCell) || (hasColumn('resolve') && !resolveCell)) return facts
 
   const status = statusCell ? readStatusCell(statusCell, optional.has('status'), code.text, file) : null
   const message = readText(messageCell.text, messageCell.place, 'message', code.text, file)
@@ -160,7 +165,7 @@ export function readRow(
   if (status === undefined || message === undefined || (resolveCell && !noResolve && resolve === undefined) || name === null || column === null) {
     valid = false
   }
-  if (!valid || message === undefined) return
+  if (!valid || message === undefined) return facts
   const messageNode = row.children[columns.indexOf('message')]
   const resolveNode = row.children[columns.indexOf('resolve')]
   const params = messageNode && readParams(
@@ -193,6 +198,7 @@ export function readRow(
       deprecated: placeOr(deprecatedCell?.place, rowPlace)
     }
   })
+  return facts
 }
 
 /**

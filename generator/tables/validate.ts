@@ -1,7 +1,7 @@
 /** validate: an mdast tree, its VFile and the read options in, the rows of its error tables out; every problem becomes a located message with a rule id. */
 import type {Heading, Html, Nodes, Paragraph, Root, Table, TableRow} from 'mdast'
 import type {VFile} from 'vfile'
-import {cellText, isBlank, messageMarkup} from './cells/text.js'
+import {cellText} from './cells/text.js'
 import {aliasesOf, columnLabels, columnsOf, draftHeader, headerList, isErrorTable} from './header/columns.js'
 import {headingText, htmlHeadingText} from './headings.js'
 import {contentPlace, error, warning} from '../diagnostics/messages.js'
@@ -9,6 +9,7 @@ import {type ReadTable, reportLostRows} from './lost-rows.js'
 import {codeLook} from './row-lines.js'
 import {looksLikeErrorHeader, reportBrokenTables} from './header/malformed.js'
 import {type HeaderReading, headerTexts, noteUnreadTable, readHeader, reportHeaderReading} from './header/read.js'
+import type {RowFacts} from './row-facts.js'
 import {type ReadContext, type RowsRead, readingKey, readRowOnce, tableReading} from './rows.js'
 import {reportInvalidLocales} from '../locales/row-translations.js'
 import {normalizeHeader} from '../catalog/names.js'
@@ -47,8 +48,8 @@ export function validate(tree: Root, file: VFile, options: ReadOptions = default
     }
     const reading = readHeader(node, context.aliases, options, codeByContent)
     if (isCandidate(reading) && isWanted(heading, options)) {
-      errorTables.push(readTableOf(node, reading.header, options))
-      readTable(node, reading, heading, context, read)
+      const codes = readTable(node, reading, heading, context, read)
+      errorTables.push(readTableOf(node, reading.header, options, codes))
     } else {
       others.push({table: node, header: reading.header})
       if (isWanted(heading, options)) noteUnreadTable(node, reading, context.aliases, file)
@@ -63,10 +64,14 @@ export function validate(tree: Root, file: VFile, options: ReadOptions = default
   return read
 }
 
-/** An error table as the check for lost rows sees it: its number of columns, its Code column and how its codes look. */
-function readTableOf(table: Table, header: ReadonlyArray<HeaderCell>, options: ReadOptions): ReadTable {
+/**
+ * An error table as the check for lost rows sees it: its number of columns, its Code column and how its codes look.
+ *
+ * @param read the texts of its rows' Code cells, when its rows were read
+ */
+function readTableOf(table: Table, header: ReadonlyArray<HeaderCell>, options: ReadOptions, read: ReadonlyArray<string> | undefined): ReadTable {
   const code = columnsOf(header).indexOf('code')
-  const codes = code < 0 ? [] : table.children.slice(1).map((row) => (row.children[code] ? cellText(row.children[code]) : ''))
+  const codes = code < 0 ? [] : (read ?? table.children.slice(1).map((row) => (row.children[code] ? cellText(row.children[code]) : '')))
   return {node: table, shape: {columns: header.length, code: Math.max(code, 0), codes: codeLook(codes, options.codes)}}
 }
 
@@ -129,41 +134,39 @@ function reportNoTable(file: VFile, tables: ReadonlyArray<{table: Table, header:
   error(file, reason, candidate?.table.children[0]?.position ?? {line: 1, column: 1}, 'no-table')
 }
 
-/** @param read receives the rows, code cells and tables */
-function readTable(table: Table, reading: HeaderReading, heading: string | undefined, context: ReadContext, read: Read): void {
+/**
+ * @param read receives the rows, code cells and tables
+ * @returns the texts of the rows' Code cells; undefined when the rows were not read
+ */
+function readTable(table: Table, reading: HeaderReading, heading: string | undefined, context: ReadContext, read: Read): Array<string> | undefined {
   const [headerRow, ...body] = table.children
   const {header} = reading
   const columns = columnsOf(header)
-  if (!headerRow || !table.position || !reportHeaderReading(reading, headerRow, context.file) || !checkHeader(headerRow, header, context)) return
+  if (!headerRow || !table.position || !reportHeaderReading(reading, headerRow, context.file) || !checkHeader(headerRow, header, context)) return undefined
 
   reportInvalidLocales(headerRow, header, context.file)
   const present = new Set(columns.flatMap((column) => (column ? [column] : [])))
   read.tables.push({file: context.file, place: table.position, heading, header, columns: present})
   const rowReading = tableReading(header)
   const key = readingKey(rowReading, heading, context)
-  for (const row of body) readRowOnce(row, rowReading, key, heading, context, read)
-  warnMessageMarkup(body, columns.indexOf('message'), context.file)
+  const facts = body.map((row) => readRowOnce(row, rowReading, key, heading, context, read))
+  warnMessageMarkup(facts, context.file)
+  return facts.map((fact) => fact.code)
 }
 
 /**
  * In a table where some Message cell is one emphasis span (`*message*`, as the seed writes them), warn about each
  * Message cell that is not; a table of plain messages gets no warning.
  *
- * @param index the Message column
+ * @param rows what was read of each row: its Message cell, when not blank, and how it is marked up
  */
-function warnMessageMarkup(rows: ReadonlyArray<TableRow>, index: number, file: VFile): void {
-  const cells = rows.flatMap((row) => {
-    const cell = row.children[index]
-    return cell && !isBlank(cellText(cell)) ? [cell] : []
-  })
-  const markups = cells.map((cell) => messageMarkup(cell))
-  if (!markups.includes(undefined)) return
-  cells.forEach((cell, position) => {
-    const markup = markups[position]
-    if (markup === undefined) return
+function warnMessageMarkup(rows: ReadonlyArray<RowFacts>, file: VFile): void {
+  if (!rows.some((row) => row.message !== undefined && row.markup === undefined)) return
+  for (const {message, markup} of rows) {
+    if (message === undefined || markup === undefined) continue
     const reason = 'Unexpected message ' + markup + ', expected one emphasis span (`*…*`) like the other messages of this table'
-    warning(file, reason, contentPlace(cell), 'message-markup')
-  })
+    warning(file, reason, contentPlace(message), 'message-markup')
+  }
 }
 
 /** Report missing columns; false when the table cannot be read. */

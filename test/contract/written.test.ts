@@ -58,6 +58,23 @@ describe('WrittenFiles', () => {
     expect(await written.bytes(file)).toEqual(Buffer.from('{"a": 1}\n'))
   })
 
+  test('the read back compares a large file a chunk at a time: a byte changed past the first chunk, or one added, is caught', async () => {
+    const directory = await tempDirectory()
+    const file = path.join(directory, 'a.yaml')
+    const bytes = Buffer.from('line: value\n'.repeat(300_000))
+    const changed = Buffer.from(bytes)
+    changed[bytes.length - 5] = 0x58
+    await writeFile(file, bytes)
+    const frozen = await stat(file, {bigint: true})
+    const written = new WrittenFiles(async () => frozen)
+    for (const [onDisk, trusted] of [[changed, false], [Buffer.concat([bytes, Buffer.from('x')]), false], [bytes, true]] as const) {
+      await writeFile(file, onDisk)
+      await written.remember(file, bytes)
+      await written.settled()
+      expect(await written.bytes(file)).toBe(trusted ? bytes : undefined)
+    }
+  })
+
   test('a file whose bytes differ from those told is not remembered', async () => {
     const directory = await tempDirectory()
     const file = path.join(directory, 'a.json')

@@ -4,6 +4,7 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {syntheticDocument} from '../../bench/documents.js'
 import {collectGarbage, heapIsLarge} from '../../generator/emit/collect.js'
+import {EmitCache} from '../../generator/emit/cache.js'
 import {ByteChunks, EncodedFile, EncodedOutput, encodeOutput, located} from '../../generator/emit/encoded.js'
 import {prepare} from '../../generator/spine.js'
 import {encoded} from '../../generator/write/output-io.js'
@@ -56,7 +57,9 @@ describe('outputs encoded as they are emitted', () => {
   })
 
   test('text written in pieces is encoded as the whole text is, across the buffer\'s growth and outside Latin-1', () => {
-    const pieces = Array.from({length: 200000}, (_, index) => (index % 7 === 0 ? 'Code « ' + index + ' » — 名前 😀\n' : 'code ' + index + ': plain text\n'))
+    // Short pieces (joined before they are encoded) between long ones (encoded each by itself), some outside Latin-1.
+    const long = (index: number) => (index % 2 === 0 ? 'x'.repeat(index % 3000) : '名前 😀 « » — '.repeat(index % 300)) + '\n'
+    const pieces = Array.from({length: 200000}, (_, index) => (index % 11 === 0 ? long(index) : index % 7 === 0 ? 'Code « ' + index + ' » — 名前 😀\n' : 'code ' + index + ': plain text\n'))
     const out = new ByteChunks()
     for (const piece of pieces) out.push(piece)
     const bytes = out.bytes()
@@ -66,6 +69,35 @@ describe('outputs encoded as they are emitted', () => {
     expect(bytes.equals(expected)).toBe(true)
     const empty = new ByteChunks()
     expect(empty.bytes().length).toBe(0)
+  })
+
+  test('a session\'s sink for an output starts at its last run\'s size: the same bytes whether they are fewer, as many or more, one buffer unless more', () => {
+    const pieces = (count: number) => Array.from({length: count}, (_, index) => (index % 5 === 0 ? 'Code « ' + index + ' » — 名前 😀\n' : 'code ' + index + ': plain text\n'))
+    const cache = new EmitCache()
+    const write = (count: number) => {
+      const out = cache.sink('openapi')
+      const text = pieces(count)
+      for (const piece of text) out.push(piece)
+      const bytes = out.bytes()
+      expect(bytes.equals(Buffer.from(text.join(''), 'utf8'))).toBe(true)
+      return bytes
+    }
+    const first = write(60000)
+    for (const count of [60000, 59990, 60010]) {
+      // Within the slack of the last size: the one buffer allocated at it, never grown.
+      const bytes = write(count)
+      expect(bytes.buffer.byteLength).toBeLessThan(first.length * 1.05)
+    }
+    // Far more than the last run: grown as a buffer without a size told grows; then that size is the next run's.
+    const more = write(200000)
+    expect(more.length).toBeGreaterThan(first.length * 3)
+    expect(write(200000).buffer.byteLength).toBeLessThan(more.length * 1.05)
+    // Another target has a size of its own.
+    const told: Array<number> = []
+    const other = new ByteChunks(64, (size) => told.push(size))
+    other.push('x'.repeat(1000))
+    expect(other.bytes().length).toBe(1000)
+    expect(told).toEqual([1000])
   })
 
   test('a text outside Latin-1 round-trips, and an encoded output is neither encoded nor decoded again to locate it', () => {

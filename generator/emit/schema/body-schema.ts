@@ -109,11 +109,14 @@ function keyedOnCode(
   const size = Math.ceil(Math.sqrt(entries.length))
   const branches: Array<Schema> = []
   const groups: Record<string, unknown> = {}
-  const read = (entry: CatalogEntry): unknown => [entry.code, entry.name, documented.map((field) => entry[field] === undefined), entryFields(entry, partial), withParams(entry)]
+  const read = (entry: CatalogEntry): string => JSON.stringify([entry.code, entry.name, documented.map((field) => entry[field] === undefined), entryFields(entry, partial), withParams(entry)])
+  // What the groups' branches read besides their entries, written out once: a part of each group's list's name.
+  const shared = JSON.stringify([refBase, documented, partial, params])
   for (let start = 0; start < entries.length; start += size) {
     const group = entries.slice(start, start + size)
     const name = 'ErrorBody.' + (branches.length + 1)
-    const key = () => JSON.stringify([name, refBase, documented, partial, group.map(read)])
+    // Keyed on its entries' keys (an entry whose content is the same reads the same), its items compared only for an entry that changed.
+    const key = (cache: EmitCache) => cache.listKey('body-group\0' + name + '\0' + shared, group, read)
     groups[name] = keep(key, 'body-group', () => ({
       title: name,
       description: 'The bodies of the codes ' + String(group[0]?.code) + ' to ' + String(group.at(-1)?.code) + '.',

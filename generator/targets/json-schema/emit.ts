@@ -30,7 +30,7 @@ export function emitJsonSchema(catalog: Catalog, id: string, body: BodyOptions, 
 
 /** The schema's UTF-8 bytes, written entry by entry: each entry's schemas made as they are written and dropped then (or, with a session's cache, taken from it as `emitJsonSchema` takes them), the text encoded as it goes. */
 export function encodeJsonSchema(catalog: Catalog, id: string, body: BodyOptions, problem?: ProblemSettings, cache?: EmitCache): Buffer {
-  const out = new ByteChunks()
+  const out = cache?.sink(jsonSchema.key) ?? new ByteChunks()
   writeKeptJsonInto(schemaData(catalog, id, body, problem, cache ? keepIn(cache, 'json-schema', catalog, body, problem) : makeLater), out)
   out.push('\n')
   return out.bytes()

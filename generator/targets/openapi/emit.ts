@@ -37,7 +37,7 @@ export function emitOpenApi(catalog: Catalog, info: {title: string; version: str
  * The bytes of `emitOpenApi`'s text; when a part needs `yaml` itself, that text's.
  */
 export function encodeOpenApi(catalog: Catalog, info: {title: string; version: string}, body: BodyOptions, problem?: ProblemSettings, cache?: EmitCache): Buffer {
-  const out = new ByteChunks()
+  const out = cache?.sink(openapi.key) ?? new ByteChunks()
   out.push(openapi.notice(catalog) + '\n')
   const keep = cache ? keepIn(cache, 'openapi', catalog, body, problem) : makeLater
   if (writeKeptYamlInto(openApiDocument(catalog, info, body, problem, keep), out)) return out.bytes()

@@ -87,7 +87,7 @@ export function encodeTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enu
   if (catalog.entries.length === 0) return Buffer.from(emitTypeScript(catalog, style, body, problem), 'utf8')
   if (cache) {
     const {splice, printed} = printedKept(catalog, style, body, problem, cache)
-    const out = new ByteChunks()
+    const out = cache.sink(typescript.key)
     splice.writeInto(printed, out)
     return out.bytes()
   }
