@@ -1,4 +1,4 @@
-/** gfm: a markdown text in, the unified processor that parses it as remark-gfm does out — GFM tables always, and each costly GFM construct (autolink literals, footnotes, strikethrough, task lists) only when the text can hold it; and a parse that takes link labels as defined elsewhere in the document. */
+/** gfm: a markdown text in, the unified processor that parses it as remark-gfm does out — each GFM construct (autolink literals, footnotes, strikethrough, tables, task lists) only when the text can hold it; and a parse that takes link labels as defined elsewhere in the document. */
 import type {Root} from 'mdast'
 import {gfmAutolinkLiteralFromMarkdown} from 'mdast-util-gfm-autolink-literal'
 import {gfmFootnoteFromMarkdown} from 'mdast-util-gfm-footnote'
@@ -16,8 +16,8 @@ import remarkParse from 'remark-parse'
 import {type PluggableList, type Processor, unified} from 'unified'
 import type {VFile} from 'vfile'
 
-/** The GFM constructs besides tables, in the order remark-gfm combines them. */
-export const optionalConstructs = ['autolinkLiteral', 'footnote', 'strikethrough', 'taskListItem'] as const
+/** The GFM constructs, in the order remark-gfm combines them. */
+export const optionalConstructs = ['autolinkLiteral', 'footnote', 'strikethrough', 'table', 'taskListItem'] as const
 
 /** One of the GFM constructs a text may not need. */
 export type OptionalConstruct = (typeof optionalConstructs)[number]
@@ -33,13 +33,47 @@ export type OptionalConstruct = (typeof optionalConstructs)[number]
  *   reference (`HTTP` alone, as in a table's header, holds none).
  * - Footnotes: a call and a definition both start `[^` in the source (the label is read from the source).
  * - Strikethrough: `~`.
+ * - Tables: a table needs a delimiter row, a line that ends (after any container's prefix) in cells of `-`, each
+ *   with an optional `:` either side, with `|` between, before or after them, and at least one `|` or `:` in all
+ *   (`---` alone is a thematic break or a heading's underline): so a line whose last characters, all spaces, tabs,
+ *   `|`, `:` and `-`, hold a `-` and a `|` or `:` (`tableMayHold`).
  * - Task lists: `[` then a space, tab, line ending, `x` or `X` (a check is `[ ]`, `[x]` or `[X]`).
  */
-const mayHold: Readonly<Record<OptionalConstruct, RegExp>> = {
-  autolinkLiteral: /www[.\\&]|https?[:\\&]|@|&(?:#|[a-z][a-z\d]*;)/i,
-  footnote: /\[\^/,
-  strikethrough: /~/,
-  taskListItem: /\[[\sxX]/
+const mayHold: Readonly<Record<OptionalConstruct, (text: string) => boolean>> = {
+  autolinkLiteral: (text) => /www[.\\&]|https?[:\\&]|@|&(?:#|[a-z][a-z\d]*;)/i.test(text),
+  footnote: (text) => text.includes('[^'),
+  strikethrough: (text) => text.includes('~'),
+  table: tableMayHold,
+  taskListItem: (text) => /\[[\sxX]/.test(text)
+}
+
+/**
+ * Whether a line of the text ends in spaces, tabs, `|`, `:` and `-` holding a `-` and a `|` or `:` (line endings:
+ * `\r\n`, `\r`, `\n`): read from each line's end back, once over the text (a regular expression anchored at line ends
+ * would read a long run of such characters again from each of its characters).
+ */
+function tableMayHold(text: string): boolean {
+  if (!text.includes('-')) return false
+  let dash = false
+  let mark = false
+  // From the text's end back: the line's last characters, until one of another kind.
+  let inTail = true
+  for (let index = text.length - 1; index >= 0; index--) {
+    const code = text.charCodeAt(index)
+    if (code === 0x0a || code === 0x0d) {
+      if (dash && mark) return true
+      ;[dash, mark, inTail] = [false, false, true]
+    } else if (!inTail) {
+      continue
+    } else if (code === 0x2d) {
+      dash = true
+    } else if (code === 0x7c || code === 0x3a) {
+      mark = true
+    } else if (code !== 0x20 && code !== 0x09) {
+      inTail = false
+    }
+  }
+  return dash && mark
 }
 
 /** A micromark extension. */
@@ -49,7 +83,7 @@ type SyntaxExtension = ReturnType<typeof gfmTable>
 type TreeExtension = ReturnType<typeof gfmTableFromMarkdown>
 
 /** The micromark extension of each construct, and its mdast-util-from-markdown extension. */
-const extensions: Readonly<Record<OptionalConstruct | 'table', {syntax: () => SyntaxExtension, tree: () => TreeExtension}>> = {
+const extensions: Readonly<Record<OptionalConstruct, {syntax: () => SyntaxExtension, tree: () => TreeExtension}>> = {
   autolinkLiteral: {syntax: gfmAutolinkLiteral, tree: gfmAutolinkLiteralFromMarkdown},
   footnote: {syntax: gfmFootnote, tree: gfmFootnoteFromMarkdown},
   strikethrough: {syntax: () => gfmStrikethrough({}), tree: gfmStrikethroughFromMarkdown},
@@ -59,16 +93,11 @@ const extensions: Readonly<Record<OptionalConstruct | 'table', {syntax: () => Sy
 
 /** The optional constructs a text can hold, in remark-gfm's order. */
 export function constructsOf(text: string): Array<OptionalConstruct> {
-  return optionalConstructs.filter((construct) => mayHold[construct].test(text))
+  return optionalConstructs.filter((construct) => mayHold[construct](text))
 }
 
 /** The processors made so far, by the constructs they parse (joined with `,`), and whether they take labels as defined. */
 const processors = new Map<string, Processor<Root>>()
-
-/** The processor of a text: remark-parse with remark-gfm's table and the constructs the text can hold. */
-export function processorFor(text: string): Processor<Root> {
-  return processorWith(constructsOf(text))
-}
 
 /**
  * A processor parsing GFM with only some of its optional constructs: remark-gfm itself when all are wanted, else its
@@ -130,10 +159,10 @@ function definedLabels(this: Processor): void {
   ;(data.micromarkExtensions ??= []).push({text: {93: defineLabels}} as unknown as SyntaxExtension)
 }
 
-/** remark-parse with GFM tables and the given constructs, added as remark-gfm adds all of them, and then `more`. */
+/** remark-parse with the given GFM constructs, added as remark-gfm adds all of them, and then `more`. */
 function subsetProcessor(constructs: ReadonlyArray<OptionalConstruct>, more: PluggableList): Processor<Root> {
-  const wanted = new Set<string>([...constructs, 'table'])
-  const used = (['autolinkLiteral', 'footnote', 'strikethrough', 'table', 'taskListItem'] as const).filter((name) => wanted.has(name)).map((name) => extensions[name])
+  const wanted = new Set<string>(constructs)
+  const used = optionalConstructs.filter((name) => wanted.has(name)).map((name) => extensions[name])
   function gfmSubset(this: Processor): void {
     const data = this.data()
     ;(data.micromarkExtensions ??= []).push(combineExtensions(used.map((extension) => extension.syntax())))

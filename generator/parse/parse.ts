@@ -6,9 +6,9 @@ import {constructsOf, parseDefining, processorWith} from './gfm.js'
 /**
  * Parse a markdown document, with only the GFM constructs its text can hold (the tree is the same).
  *
- * @param scanned the part of the text that can hold them: a slice's own text, without the copies of definitions
- *   after it (a definition's label, destination and title hold none, and a join declines copies that are not
- *   definitions); the whole text by default
+ * @param scanned the part of the text that can hold them (`Slice.scanned`): a slice's own text but for its lines of
+ *   definitions, and without the copies of definitions after it (a definition's label, destination and title hold
+ *   none, and a join declines lines and copies that are not definitions); the whole text by default
  * @param defined labels (normalized as micromark matches them) to take as defined, as if the text held their
  *   definitions: those a slice's text uses that its document defines in other slices
  */
@@ -18,16 +18,16 @@ export function parse(file: VFile, scanned: string = String(file), defined: Read
 }
 
 /**
- * A text for a parse worker: a plain text, or a slice's text with the labels it takes as defined (`Slice.defined`) or
- * with how much of it can hold the costly GFM constructs (its own text, before copies of definitions).
+ * A text for a parse worker: a plain text, or a slice's text with the part of it that can hold the costly GFM
+ * constructs (`Slice.scanned`) and the labels it takes as defined (`Slice.defined`).
  */
-export type ParseRequest = string | {text: string, scanned?: number, defined?: ReadonlyArray<string>}
+export type ParseRequest = string | {text: string, scanned?: string, defined?: ReadonlyArray<string>}
 
-/** The request of a slice's text: the labels it takes as defined, or the length of its own text before copies. */
-export function sliceRequest(slice: {text: string, defined: ReadonlyArray<string>, end: {offset?: number | undefined}}): ParseRequest {
-  const scanned = slice.end.offset ?? slice.text.length
-  if (slice.defined.length > 0) return scanned < slice.text.length ? {text: slice.text, scanned, defined: slice.defined} : {text: slice.text, defined: slice.defined}
-  return scanned < slice.text.length ? {text: slice.text, scanned} : slice.text
+/** The request of a slice: its text, and (when they say more than the text alone) the part it scans and the labels it takes as defined. */
+export function sliceRequest(slice: {text: string, scanned: string, defined: ReadonlyArray<string>}): ParseRequest {
+  const {text, scanned, defined} = slice
+  if (scanned === text && defined.length === 0) return text
+  return {text, ...(scanned === text ? {} : {scanned}), ...(defined.length === 0 ? {} : {defined})}
 }
 
 /**
@@ -49,8 +49,8 @@ export function requestText(request: ParseRequest): string {
 /** Parse what a request asks: its text, with the GFM constructs the part it names can hold, and the labels it takes as defined. */
 export function parseRequest(request: ParseRequest): Root {
   if (typeof request === 'string') return parse(new VFile({value: request}))
-  const {text, scanned = text.length, defined = []} = request
-  return parse(new VFile({value: text}), text.slice(0, scanned), defined)
+  const {text, scanned = text, defined = []} = request
+  return parse(new VFile({value: text}), scanned, defined)
 }
 
 /** A way to parse documents: in worker threads (the CLI's) or in this thread. */

@@ -23,6 +23,12 @@ export interface Slice {
   defined: Array<string>
   /** Where the slice's own text ends, before the copied definitions: the end of the document's tree, for the last slice. */
   end: Point
+  /**
+   * The part of its text that can hold the costly GFM constructs (and GFM tables), which `parse` scans: its own text
+   * but for its lines of definitions (a definition's label, destination and title hold none, and the join checks that
+   * each such line is a definition, and each copy too); the slice's text itself when it has none.
+   */
+  scanned: string
 }
 
 /** How a document is cut into slices. */
@@ -92,9 +98,12 @@ export function planSlices(text: string, rowsPerSlice: number, definitionsAs: De
   const slices = [undefined, ...cuts].map((cut, index): Slice => {
     const next = cuts[index]
     const {own, ...rest} = sliceBetween(text, starts, cut, next)
-    const used = usedDefinitions(own, byLabel, cut?.line ?? 0, next?.line ?? starts.length)
-    if (definitionsAs === 'labels') return {...rest, text: own, definitions: 0, defined: [...new Set(used.map((definition) => definition.label))], end: endOf(own)}
-    return {...rest, text: own + (used.length === 0 ? '' : '\n\n' + used.map((definition) => definition.text).join('\n') + '\n'), definitions: used.length, defined: [], end: endOf(own)}
+    const [from, to] = [cut?.line ?? 0, next?.line ?? starts.length]
+    const used = usedDefinitions(own, byLabel, from, to)
+    const scanned = withoutDefinitions(text, starts, own, cut, definitions, from, to)
+    if (definitionsAs === 'labels') return {...rest, text: own, definitions: 0, defined: [...new Set(used.map((definition) => definition.label))], end: endOf(own), scanned}
+    const copies = used.length === 0 ? '' : '\n\n' + used.map((definition) => definition.text).join('\n') + '\n'
+    return {...rest, text: own + copies, definitions: used.length, defined: [], end: endOf(own), scanned}
   })
   return {definitions, labels: lines.map((line) => line.label), slices}
 }
@@ -133,7 +142,7 @@ function definitionCuts(text: string, starts: ReadonlyArray<number>, definitions
  * The slice from a cut (the document's start when none) to the next cut (its end when none): its own text, after a
  * copy of the cut table's header and delimiter rows, and what its tree must hold there.
  */
-function sliceBetween(text: string, starts: ReadonlyArray<number>, cut: Cut | undefined, next: Cut | undefined): Omit<Slice, 'text' | 'definitions' | 'defined' | 'end'> & {own: string} {
+function sliceBetween(text: string, starts: ReadonlyArray<number>, cut: Cut | undefined, next: Cut | undefined): Omit<Slice, 'text' | 'definitions' | 'defined' | 'end' | 'scanned'> & {own: string} {
   const from = cut ? at(starts, cut.line) : 0
   const body = next === undefined ? text.slice(from) : text.slice(from, at(starts, next.line))
   const head = cut?.run ? text.slice(at(starts, cut.run.header), at(starts, cut.run.first)) : ''
@@ -147,6 +156,35 @@ function sliceBetween(text: string, starts: ReadonlyArray<number>, cut: Cut | un
   const continued = cut?.run && {rows: cut.run.end - cut.line, exact: false}
   const open = next?.run && {headerLine: next.run.header + 1 - lineShift, rows: next.line - next.run.first}
   return {kind, own: head + body, lineShift, offsetShift: from - head.length, rows: (continued?.rows ?? 0) + (open?.rows ?? 0), continued, open}
+}
+
+/**
+ * A slice's own text but for the document's definition lines (`definitions`, in document order) among its lines
+ * (`from` to `to`, 0-based, the end excluded); the text itself when it holds none.
+ */
+function withoutDefinitions(text: string, starts: ReadonlyArray<number>, own: string, cut: Cut | undefined, definitions: ReadonlyArray<number>, from: number, to: number): string {
+  let index = firstAtOrAfter(definitions, from)
+  if ((definitions[index] ?? to) >= to) return own
+  // The copy of a cut table's header and delimiter rows, then the text between the definition lines.
+  let kept = cut?.run ? text.slice(at(starts, cut.run.header), at(starts, cut.run.first)) : ''
+  let start = at(starts, from)
+  for (; index < definitions.length && (definitions[index] ?? to) < to; index++) {
+    const line = definitions[index] ?? to
+    kept += text.slice(start, at(starts, line))
+    start = line + 1 < starts.length ? at(starts, line + 1) : text.length
+  }
+  return kept + text.slice(start, to < starts.length ? at(starts, to) : text.length)
+}
+
+/** The index of the first number at least `value` in an ascending list (its length when none). */
+function firstAtOrAfter(sorted: ReadonlyArray<number>, value: number): number {
+  let [low, high] = [0, sorted.length]
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((sorted[middle] ?? value) < value) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** A one-line link reference definition at the top level: `[x]: https://…`, `[x]: <url> "title"`. */
