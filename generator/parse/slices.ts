@@ -77,8 +77,8 @@ const delimiterLike = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[
  * worth slicing or not a shape that slices provably parse as the whole. A link reference definition
  * (`[x]: https://…`) can turn `[x]` anywhere into a link, so each slice gets the definitions whose labels it holds in
  * brackets and whose lines it does not hold (only those: every definition in every slice would cost the definitions
- * times the slices), as `definitionsAs` says: copied after its own text, or as labels for its parse; a long run of one-line definitions is cut
- * too, so that no slice holds thousands of them. A document with `]:` elsewhere than in a one-line definition (a
+ * times the slices), as `definitionsAs` says: copied after its own text, or as labels for its parse; a long run of
+ * one-line definitions is cut too, so that no slice holds thousands of them. A document with `]:` elsewhere than in a one-line definition (a
  * footnote definition, a definition over two lines, `]:` in a row) is parsed whole.
  */
 export function planSlices(text: string, rowsPerSlice: number, definitionsAs: DefinitionsAs = 'copies'): Plan | undefined {
