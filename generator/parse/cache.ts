@@ -15,8 +15,9 @@ export interface ParseCacheOptions {
 }
 
 /**
- * The trees of the texts parsed in the last run, keyed by text, each kept encoded (a tree's joining moves and
- * re-parents its nodes, so every use gets a copy of its own), or, when shared, decoded once and placed. A run starts
+ * The trees of the texts parsed in the last run, keyed by text (a slice taking labels as defined: by `requestKey`),
+ * each kept encoded (a tree's joining moves and re-parents its nodes, so every use gets a copy of its own), or, when
+ * shared, decoded once and placed. A run starts
  * with `begin()`: what it does not use again is dropped when the next run begins, so a long `--watch` session holds
  * the trees of one run, never more.
  */

@@ -69,7 +69,7 @@ export function join(plan: Plan, placed: ReadonlyArray<Placed>): Root | undefine
   }
   const root: Root = {...first.tree, children, position: first.tree.position && {start: {...first.tree.position.start}, end: {...first.tree.position.start}}}
   setEnd(root.position, last.tree.position)
-  return hasDefinitionsAt(root, plan.definitions) ? root : undefined
+  return hasDefinitionsAt(root, plan.definitions, plan.labels) ? root : undefined
 }
 
 /**
@@ -126,10 +126,13 @@ function dropCopiedDefinitions(tree: Root, slice: Slice | undefined): boolean {
   return true
 }
 
-/** Whether the document's tree has a definition at the top level at each line where the plan found one (0-based). */
-function hasDefinitionsAt(tree: Root, lines: ReadonlyArray<number>): boolean {
-  const starts = new Set(tree.children.flatMap((node) => (node.type === 'definition' && node.position ? [node.position.start.line - 1] : [])))
-  return lines.every((line) => starts.has(line))
+/**
+ * Whether the document's tree has a definition at the top level at each line where the plan found one (0-based), with
+ * the label the plan found there (the one the slices that use it were given, copied or as defined).
+ */
+function hasDefinitionsAt(tree: Root, lines: ReadonlyArray<number>, labels: ReadonlyArray<string>): boolean {
+  const identifiers = new Map(tree.children.flatMap((node) => (node.type === 'definition' && node.position ? [[node.position.start.line - 1, node.identifier] as const] : [])))
+  return lines.every((line, index) => identifiers.get(line) === labels[index]?.toLowerCase())
 }
 
 /**

@@ -17,19 +17,37 @@ export interface Slice {
   continued: {rows: number, exact: boolean} | undefined
   /** A slice followed by a cut in a table: that table, its last node: its header line in the slice and its body rows, one a line. */
   open: {headerLine: number, rows: number} | undefined
-  /** How many of the document's link reference definitions are copied after the slice's own text: those its text may use (so that `[x]` reads as in the whole). */
+  /** How many of the document's link reference definitions are copied after the slice's own text: those its text may use (so that `[x]` reads as in the whole); none when they are given as `defined`. */
   definitions: number
+  /** Planned with `labels`: the labels of those definitions, normalized as micromark matches them, for its parse to take as defined (`parse`); else none. */
+  defined: Array<string>
   /** Where the slice's own text ends, before the copied definitions: the end of the document's tree, for the last slice. */
   end: Point
+  /**
+   * The part of its text that can hold the costly GFM constructs (and GFM tables), which `parse` scans: its own text
+   * but for its lines of definitions (a definition's label, destination and title hold none, and the join checks that
+   * each such line is a definition, and each copy too); the slice's text itself when it has none.
+   */
+  scanned: string
 }
 
 /** How a document is cut into slices. */
 export interface Plan {
   /** The first holds the document up to its first cut, the last the rest; those cut in a table start with a copy of its header and delimiter rows, those cut in a run of definitions with the line at the cut. */
   slices: Array<Slice>
-  /** The lines (0-based) of the document's link reference definitions, copied into the slices that use their labels. */
+  /** The lines (0-based) of the document's link reference definitions, copied into the slices that use their labels (or given to their parse as defined). */
   definitions: Array<number>
+  /** The label of each of those definitions, normalized as micromark matches them (`[ Foo  Bar]: …` → `FOO BAR`): the join checks each line's definition has it. */
+  labels: Array<string>
 }
+
+/**
+ * How a slice's parse learns the definitions its text uses that stand in other slices: `copies` of their lines after
+ * the slice's own text, for any parser (the remark plugin's: a processor's own); or their `labels`, for `parse` to take
+ * as defined (micromark's list of defined labels, which alone decides whether `[x]` is a reference): no definition is
+ * parsed twice, and the slice's text is its own.
+ */
+export type DefinitionsAs = 'copies' | 'labels'
 
 /** A run of table-like lines. */
 interface TableRun {
@@ -57,13 +75,13 @@ const delimiterLike = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[
  * Plan the slices of every table of `text` long enough to cut, each slice with about `rowsPerSlice` body rows (so a
  * document of many tables costs each parse no more than one of a single table); undefined when the document is not
  * worth slicing or not a shape that slices provably parse as the whole. A link reference definition
- * (`[x]: https://…`) can turn `[x]` anywhere into a link, so each slice gets, after its own text, a copy of the
- * definitions whose labels it holds in brackets and whose lines it does not hold (only those: a copy of every
- * definition in every slice would cost the definitions times the slices); a long run of one-line definitions is cut
- * too, so that no slice holds thousands of them. A document with `]:` elsewhere than in a one-line definition (a
+ * (`[x]: https://…`) can turn `[x]` anywhere into a link, so each slice gets the definitions whose labels it holds in
+ * brackets and whose lines it does not hold (only those: every definition in every slice would cost the definitions
+ * times the slices), as `definitionsAs` says: copied after its own text, or as labels for its parse; a long run of
+ * one-line definitions is cut too, so that no slice holds thousands of them. A document with `]:` elsewhere than in a one-line definition (a
  * footnote definition, a definition over two lines, `]:` in a row) is parsed whole.
  */
-export function planSlices(text: string, rowsPerSlice: number): Plan | undefined {
+export function planSlices(text: string, rowsPerSlice: number, definitionsAs: DefinitionsAs = 'copies'): Plan | undefined {
   const starts = lineStarts(text)
   const definitions = definitionLines(text, starts)
   if (!definitions) return undefined
@@ -72,14 +90,22 @@ export function planSlices(text: string, rowsPerSlice: number): Plan | undefined
   const tableCuts = runs.flatMap((run) => Array.from({length: Math.floor((run.end - run.first) / rowsPerSlice) - 1}, (_, index): Cut => ({line: run.first + (index + 1) * rowsPerSlice, run})))
   const cuts = [...tableCuts, ...definitionCuts(text, starts, definitions, definitionsPerSlice * rowsPerSlice)].sort((one, other) => one.line - other.line)
 
-  const byLabel = definitionsByLabel(text, starts, definitions)
+  const lines = definitions.map((line): DefinitionLine => {
+    const content = lineText(text, starts, line)
+    return {line, text: content, label: definitionLabel(content)}
+  })
+  const byLabel = byLabelOf(lines)
   const slices = [undefined, ...cuts].map((cut, index): Slice => {
     const next = cuts[index]
     const {own, ...rest} = sliceBetween(text, starts, cut, next)
-    const used = usedDefinitions(own, byLabel, cut?.line ?? 0, next?.line ?? starts.length)
-    return {...rest, text: own + (used.length === 0 ? '' : '\n\n' + used.join('\n') + '\n'), definitions: used.length, end: endOf(own)}
+    const [from, to] = [cut?.line ?? 0, next?.line ?? starts.length]
+    const used = usedDefinitions(own, byLabel, from, to)
+    const scanned = withoutDefinitions(text, starts, own, cut, definitions, from, to)
+    if (definitionsAs === 'labels') return {...rest, text: own, definitions: 0, defined: [...new Set(used.map((definition) => definition.label))], end: endOf(own), scanned}
+    const copies = used.length === 0 ? '' : '\n\n' + used.map((definition) => definition.text).join('\n') + '\n'
+    return {...rest, text: own + copies, definitions: used.length, defined: [], end: endOf(own), scanned}
   })
-  return {definitions, slices}
+  return {definitions, labels: lines.map((line) => line.label), slices}
 }
 
 /**
@@ -116,7 +142,7 @@ function definitionCuts(text: string, starts: ReadonlyArray<number>, definitions
  * The slice from a cut (the document's start when none) to the next cut (its end when none): its own text, after a
  * copy of the cut table's header and delimiter rows, and what its tree must hold there.
  */
-function sliceBetween(text: string, starts: ReadonlyArray<number>, cut: Cut | undefined, next: Cut | undefined): Omit<Slice, 'text' | 'definitions' | 'end'> & {own: string} {
+function sliceBetween(text: string, starts: ReadonlyArray<number>, cut: Cut | undefined, next: Cut | undefined): Omit<Slice, 'text' | 'definitions' | 'defined' | 'end' | 'scanned'> & {own: string} {
   const from = cut ? at(starts, cut.line) : 0
   const body = next === undefined ? text.slice(from) : text.slice(from, at(starts, next.line))
   const head = cut?.run ? text.slice(at(starts, cut.run.header), at(starts, cut.run.first)) : ''
@@ -130,6 +156,35 @@ function sliceBetween(text: string, starts: ReadonlyArray<number>, cut: Cut | un
   const continued = cut?.run && {rows: cut.run.end - cut.line, exact: false}
   const open = next?.run && {headerLine: next.run.header + 1 - lineShift, rows: next.line - next.run.first}
   return {kind, own: head + body, lineShift, offsetShift: from - head.length, rows: (continued?.rows ?? 0) + (open?.rows ?? 0), continued, open}
+}
+
+/**
+ * A slice's own text but for the document's definition lines (`definitions`, in document order) among its lines
+ * (`from` to `to`, 0-based, the end excluded); the text itself when it holds none.
+ */
+function withoutDefinitions(text: string, starts: ReadonlyArray<number>, own: string, cut: Cut | undefined, definitions: ReadonlyArray<number>, from: number, to: number): string {
+  let index = firstAtOrAfter(definitions, from)
+  if ((definitions[index] ?? to) >= to) return own
+  // The copy of a cut table's header and delimiter rows, then the text between the definition lines.
+  let kept = cut?.run ? text.slice(at(starts, cut.run.header), at(starts, cut.run.first)) : ''
+  let start = at(starts, from)
+  for (; index < definitions.length && (definitions[index] ?? to) < to; index++) {
+    const line = definitions[index] ?? to
+    kept += text.slice(start, at(starts, line))
+    start = line + 1 < starts.length ? at(starts, line + 1) : text.length
+  }
+  return kept + text.slice(start, to < starts.length ? at(starts, to) : text.length)
+}
+
+/** The index of the first number at least `value` in an ascending list (its length when none). */
+function firstAtOrAfter(sorted: ReadonlyArray<number>, value: number): number {
+  let [low, high] = [0, sorted.length]
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((sorted[middle] ?? value) < value) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** A one-line link reference definition at the top level: `[x]: https://…`, `[x]: <url> "title"`. */
@@ -148,15 +203,20 @@ function definitionLabel(line: string): string {
  */
 const bracketed = /\[((?:[^[\]\\]|\\.)+)\]/g
 
-/** The document's definition lines by label (normalized as micromark matches labels), each with its line, in document order. */
-function definitionsByLabel(text: string, starts: ReadonlyArray<number>, lines: ReadonlyArray<number>): Map<string, Array<{line: number, text: string}>> {
-  const byLabel = new Map<string, Array<{line: number, text: string}>>()
+/** A one-line definition of the document: its line (0-based), text and label (normalized as micromark matches labels). */
+interface DefinitionLine {
+  line: number
+  text: string
+  label: string
+}
+
+/** The document's definition lines by label, in document order. */
+function byLabelOf(lines: ReadonlyArray<DefinitionLine>): Map<string, Array<DefinitionLine>> {
+  const byLabel = new Map<string, Array<DefinitionLine>>()
   for (const line of lines) {
-    const content = lineText(text, starts, line)
-    const label = definitionLabel(content)
-    const same = byLabel.get(label)
-    if (same) same.push({line, text: content})
-    else byLabel.set(label, [{line, text: content}])
+    const same = byLabel.get(line.label)
+    if (same) same.push(line)
+    else byLabel.set(line.label, [line])
   }
   return byLabel
 }
@@ -165,13 +225,13 @@ function definitionsByLabel(text: string, starts: ReadonlyArray<number>, lines: 
  * The definition lines, in document order, whose labels the text holds in brackets, but for those in the slice's own
  * lines (`from` to `to`, 0-based, the end excluded): the text has them already.
  */
-function usedDefinitions(text: string, byLabel: ReadonlyMap<string, ReadonlyArray<{line: number, text: string}>>, from: number, to: number): Array<string> {
+function usedDefinitions(text: string, byLabel: ReadonlyMap<string, ReadonlyArray<DefinitionLine>>, from: number, to: number): Array<DefinitionLine> {
   if (byLabel.size === 0) return []
-  const used = new Set<{line: number, text: string}>()
+  const used = new Set<DefinitionLine>()
   for (const match of text.matchAll(bracketed)) {
     for (const definition of byLabel.get(normalizeIdentifier(match[1] ?? '')) ?? []) if (definition.line < from || definition.line >= to) used.add(definition)
   }
-  return [...used].sort((one, other) => one.line - other.line).map((definition) => definition.text)
+  return [...used].sort((one, other) => one.line - other.line)
 }
 
 /** The lines (0-based) of the document's one-line link reference definitions; undefined when `]:` stands elsewhere too. */

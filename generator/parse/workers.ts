@@ -9,7 +9,7 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Plan} from './slices.js'
 import type {EncodedTree} from './tree-codec.js'
-import {requestText, type ParseRequest} from './parse.js'
+import {requestKey, sliceRequest, type ParseRequest} from './parse.js'
 
 /** A text to parse, and the promise its encoded tree settles. */
 interface Job {
@@ -71,44 +71,40 @@ export async function parseInWorkers(
 ): Promise<Array<Root>> {
   cache?.begin()
   const texts = documents.map((file) => String(file))
-  const plans = texts.map((text) => planSlices(text, rowsPerSlice))
-  const jobs = plans.reduce((sum, plan, index) => sum + (plan ? plan.slices.filter((slice) => !cached(cache, slice.text)).length : cached(cache, texts[index] ?? '') ? 0 : 1), 0)
+  const plans = texts.map((text) => planSlices(text, rowsPerSlice, 'labels'))
+  const jobs = plans.reduce((sum, plan, index) => sum + (plan ? plan.slices.filter((slice) => !cached(cache, sliceRequest(slice))).length : cached(cache, texts[index] ?? '') ? 0 : 1), 0)
   const workers = pool.get()
   workers.plan(jobs)
   const parseText = (text: string) => parseCached(workers, text, cache)
-  const placeText = (text: string, scanned: number) => placedSlice(workers, text, scanned, cache)
-  const trees = await Promise.all(texts.map((text, index) => parseDocument(parseText, placeText, text, plans[index], onRows)))
+  const placeRequest = (request: ParseRequest) => placedSlice(workers, request, cache)
+  const trees = await Promise.all(texts.map((text, index) => parseDocument(parseText, placeRequest, text, plans[index], onRows)))
   if (jobs >= largeRun) await pool.close()
   return trees
 }
 
-/** Whether the cache holds the text's tree. */
-function cached(cache: ParseCache | undefined, text: string): boolean {
-  return cache?.has(text) ?? false
+/** Whether the cache holds the request's tree. */
+function cached(cache: ParseCache | undefined, request: ParseRequest): boolean {
+  return cache?.has(requestKey(request)) ?? false
 }
 
-/** A text's tree: a copy of the cached one, or parsed by a worker (and then cached). */
+/** A request's tree: a copy of the cached one, or parsed by a worker (and then cached). */
 async function parseCached(workers: ParsePool, request: ParseRequest, cache: ParseCache | undefined): Promise<Root> {
-  const text = requestText(request)
-  const tree = cache?.tree(text)
+  const key = requestKey(request)
+  const tree = cache?.tree(key)
   if (tree) return tree
   const encoded = await workers.parse(request)
-  cache?.keep(text, encoded)
+  cache?.keep(key, encoded)
   return decodeTree(encoded)
 }
 
-/**
- * A slice's tree for a join: the session's shared one when the cache shares them, else a copy of its own.
- *
- * @param scanned the length of the slice's own text, which alone can hold the costly GFM constructs
- */
-async function placedSlice(workers: ParsePool, text: string, scanned: number, cache: ParseCache | undefined): Promise<Placed> {
-  const shared = cache?.placed(text)
+/** A slice's tree for a join: the session's shared one when the cache shares them, else a copy of its own. */
+async function placedSlice(workers: ParsePool, request: ParseRequest, cache: ParseCache | undefined): Promise<Placed> {
+  const key = requestKey(request)
+  const shared = cache?.placed(key)
   if (shared) return shared
-  const request: ParseRequest = scanned < text.length ? {text, scanned} : text
-  if (cache?.shares && !cache.has(text)) {
-    cache.keep(text, await workers.parse(request))
-    const placed = cache.placed(text)
+  if (cache?.shares && !cache.has(key)) {
+    cache.keep(key, await workers.parse(request))
+    const placed = cache.placed(key)
     if (placed) return placed
   }
   return fresh(await parseCached(workers, request, cache))
@@ -117,14 +113,14 @@ async function placedSlice(workers: ParsePool, text: string, scanned: number, ca
 /** One document's tree: its slices' trees joined as planned, or (no plan, or the slices declined) the whole text's. */
 async function parseDocument(
   parse: (text: string) => Promise<Root>,
-  placeText: (text: string, scanned: number) => Promise<Placed>,
+  placeRequest: (request: ParseRequest) => Promise<Placed>,
   text: string,
   plan: Plan | undefined,
   onRows?: (count: number) => void
 ): Promise<Root> {
   if (plan) {
     const trees = await Promise.all(plan.slices.map(async (slice, index) => {
-      const tree = await placeText(slice.text, slice.end.offset ?? slice.text.length)
+      const tree = await placeRequest(sliceRequest(slice))
       settle(tree, plan, index)
       onRows?.(slice.rows)
       return tree

@@ -10,8 +10,8 @@ import {glob} from 'tinyglobby'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
-import {constructsOf, optionalConstructs, processorWith} from '../../generator/parse/gfm.js'
-import {parse} from '../../generator/parse/parse.js'
+import {constructsOf, optionalConstructs, parseDefining, processorWith} from '../../generator/parse/gfm.js'
+import {parse, parseRequest, sliceRequest} from '../../generator/parse/parse.js'
 import {stitch} from '../../generator/parse/join.js'
 import {planSlices} from '../../generator/parse/slices.js'
 import {root, seed} from '../support/helpers.js'
@@ -26,12 +26,18 @@ function withAllOfGfm(text: string): Root {
   return allOfGfm.parse(new VFile({value: text}))
 }
 
-/** The text parsed whole as errgen parses it, and, when it slices, in slices of `rowsPerSlice` rows joined (each with the constructs its own text can hold, as the workers parse it). */
+/**
+ * The text parsed whole as errgen parses it, and, when it slices, in slices of `rowsPerSlice` rows joined (each with
+ * the constructs its own text can hold, as the workers parse it), the definitions a slice uses copied into it (as the
+ * remark plugin slices) and as labels taken as defined (as the workers slice).
+ */
 function errgenTrees(text: string, rowsPerSlice: number): Array<Root> {
   const trees = [parse(new VFile({value: text}))]
-  const plan = planSlices(text, rowsPerSlice)
-  const stitched = plan && stitch(plan, plan.slices.map((slice) => parse(new VFile({value: slice.text}), slice.text.slice(0, slice.end.offset))))
-  if (stitched) trees.push(stitched)
+  for (const definitionsAs of ['copies', 'labels'] as const) {
+    const plan = planSlices(text, rowsPerSlice, definitionsAs)
+    const stitched = plan && stitch(plan, plan.slices.map((slice) => parseRequest(sliceRequest(slice))))
+    if (stitched) trees.push(stitched)
+  }
   return trees
 }
 
@@ -43,7 +49,9 @@ const pieces = [
   '~x~', '~~y~~', '~', '~~~', 'a~b', '\\~x\\~', '&#126;x&#126;', '~~*a*~~',
   '[^1]', '[^note]', '[^', '^]', '[ ^1]', '[\\^1]', '[&#94;1]', '[^x]: a note', '[[^1]]',
   '[ ]', '[x]', '[X]', '[y]', '[  ]', '[\t]', '[x]y',
-  'text', 'a', '*em*', '**strong**', '`code`', '[link](http://x.y)', '<http://x.y>', '<a@b.co>', '&amp;', '&copy;', '\\*', '|', '!', '(', ')', '.'
+  'text', 'a', '*em*', '**strong**', '`code`', '[link](http://x.y)', '<http://x.y>', '<a@b.co>', '&amp;', '&copy;', '\\*', '|', '!', '(', ')', '.',
+  // Delimiter rows of tables and near misses (a line of these alone under a line of text is one, or not).
+  ':-', '-:', ':-:', '---', '-', '|-', '-|', '| - |', ':', '::', ':--:|', '- | -', '\\|-', '-\t|'
 ]
 
 /** Line starts that make a line a list item (where a task list check may stand), a quote, a heading or a table row. */
@@ -81,7 +89,12 @@ describe('the constructs a text can hold', () => {
     ['a&#64;b.co', ['autolinkLiteral']],
     ['[^1] and ~x~', ['footnote', 'strikethrough']],
     ['- [ ] to do', ['taskListItem']],
-    ['- [x] done, mail a@b.co', ['autolinkLiteral', 'taskListItem']]
+    ['- [x] done, mail a@b.co', ['autolinkLiteral', 'taskListItem']],
+    ['a\n:-', ['table']],
+    ['> a | b\n> -|-  \r\ntext', ['table']],
+    ['a\n---\n- item\n\n:: not a row', []],
+    ['a | b\n-- | -- x', []],
+    ['[y]: http://a.b/c-d', ['autolinkLiteral']]
   ])('%j can hold %j', (text, expected) => {
     expect(constructsOf(text)).toEqual(expected)
   })
@@ -92,6 +105,42 @@ describe('the constructs a text can hold', () => {
     const everything = processorWith(optionalConstructs)
     const text = '~a~ www.b.co [^1]\n\n- [x] c\n\n[^1]: d\n'
     expect(everything.parse(text)).toStrictEqual(withAllOfGfm(text))
+  })
+})
+
+describe('a parse taking labels as defined', () => {
+  /** The tree of `text` followed by definitions of `labels`, without the definitions' nodes and with the text's end. */
+  function withDefinitions(text: string, labels: ReadonlyArray<string>): Root {
+    const tree = withAllOfGfm(text + '\n\n' + labels.map((label, index) => '[' + label + ']: http://example.com/' + index).join('\n') + '\n')
+    const own = withAllOfGfm(text)
+    return {...tree, children: tree.children.slice(0, own.children.length), position: own.position}
+  }
+
+  const texts = [
+    'a [x] b [X][] c [t][ x ] ![x] [y] [^x] ~[x]~ www.x.co',
+    'a [x] b [X][] c [t][ x ] ![x] [y]',
+    'HTTP | Code\n--- | ---\n400 | [Foo  bar]\n400 | [t][foo bar] [[foo bar]]\n',
+    '- [x] task, not a link\n- [ x ] [x]\n\n> [x]\n',
+    '[x\n] over lines, `[x]` in code, \\[x] escaped, [x](http://y) a link'
+  ]
+
+  test.each(texts)('%j gives the tree of the text with the definitions, but for their nodes', (text) => {
+    // With all of GFM, and with the constructs the text can hold (fewer, for some).
+    for (const constructs of [optionalConstructs, constructsOf(text)]) {
+      const tree = parseDefining(processorWith(constructs, true), new VFile({value: text}), ['X', 'FOO BAR'])
+      expect(tree).toStrictEqual(withDefinitions(text, ['x', 'foo bar']))
+    }
+  })
+
+  test('takes them for that parse only: the next parse of the same processor takes none', () => {
+    const processor = processorWith(optionalConstructs, true)
+    // A text with no `]` never gives the labels to micromark: they are not left for the next parse either.
+    expect(parseDefining(processor, new VFile({value: 'no label'}), ['X'])).toStrictEqual(withAllOfGfm('no label'))
+    expect(processor.parse(new VFile({value: '[x]'}))).toStrictEqual(withAllOfGfm('[x]'))
+    expect(parseDefining(processor, new VFile({value: '[x]'}), ['X'])).toStrictEqual(withDefinitions('[x]', ['x']))
+    expect(processor.parse(new VFile({value: '[x]'}))).toStrictEqual(withAllOfGfm('[x]'))
+    expect(processorWith(optionalConstructs, true)).toBe(processor)
+    expect(processorWith(optionalConstructs)).not.toBe(processor)
   })
 })
 
@@ -138,17 +187,20 @@ describe('the parse with only the constructs a text can hold', () => {
       })
       .map(({rows, definitions}) => ['HTTP | Code', '--- | ---', ...rows.map((cells) => '400 | ' + cells.join(' ')), '', ...definitions].join('\n') + '\n')
     let copied = 0
+    let defined = 0
     fc.assert(
       fc.property(linked, fc.integer({min: 1, max: 3}), (text, rowsPerSlice) => {
         const trees = errgenTrees(text, rowsPerSlice)
         const plan = planSlices(text, rowsPerSlice)
         // Slices with copies whose own text can hold fewer constructs than the whole slice's text.
-        if (trees.length > 1 && plan?.slices.some((slice) => constructsOf(slice.text.slice(0, slice.end.offset)).length < constructsOf(slice.text).length)) copied++
+        if (trees.length > 1 && plan?.slices.some((slice) => constructsOf(slice.scanned).length < constructsOf(slice.text).length)) copied++
+        if (trees.length > 2 && planSlices(text, rowsPerSlice, 'labels')?.slices.some((slice) => slice.defined.length > 0)) defined++
         const reference = withAllOfGfm(text)
         for (const tree of trees) if (!isDeepStrictEqual(tree, reference)) expect(tree).toStrictEqual(reference)
       }),
       {numRuns: 200 * runsFactor}
     )
     expect(copied).toBeGreaterThan(30 * runsFactor)
+    expect(defined).toBeGreaterThan(30 * runsFactor)
   })
 })

@@ -1,11 +1,13 @@
-/** The parallel parse through the spine: worker threads and slices give the outputs and the diagnostics (as printed and as data) of a parse in this thread, on the seed, on 2,000 rows with the default slices, and on random documents valid and invalid. */
+/** The parallel parse through the spine: worker threads and slices give the outputs and the diagnostics (as printed and as data) of a parse in this thread, on the seed, on 2,000 rows with the default slices, on rows linking to a run of definitions (given to the slices as labels), and on random documents valid and invalid. */
 import {readFile} from 'node:fs/promises'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
-import {syntheticDocument} from '../../bench/documents.js'
+import {manyDefinitionsDocument, syntheticDocument} from '../../bench/documents.js'
 import {report} from '../../generator/diagnostics/report.js'
-import {parseInThisThread, type Parser} from '../../generator/parse/parse.js'
+import {stitch} from '../../generator/parse/join.js'
+import {parseInThisThread, parseRequest, type Parser, sliceRequest} from '../../generator/parse/parse.js'
+import {planSlices} from '../../generator/parse/slices.js'
 import {parseInWorkers} from '../../generator/parse/workers.js'
 import {compile, type Compiled} from '../../generator/spine.js'
 import {documentText} from '../support/documents.js'
@@ -58,6 +60,22 @@ describe('the parallel path', () => {
 
   test('through the spine\'s default parser on 2,000 rows (sliced with the default size) and the seed together', async () => {
     const documents = {'input/big.md': syntheticDocument(2000), 'input/error-codes.md': seedText}
+    expect(await compiledRun(documents)).toEqual(await plainRun(documents))
+  })
+
+  test('on 800 rows, one in four linking to one of 200 definitions below the table: the trees and outputs of a parse in this thread', async () => {
+    const text = manyDefinitionsDocument(800, 4)
+    const documents = {'input/linked.md': text}
+    const [workerTree] = await parseInWorkers([new VFile({value: text})])
+    const [plainTree] = await parseInThisThread([new VFile({value: text})])
+    expect(workerTree).toStrictEqual(plainTree)
+    expect(JSON.stringify(workerTree).match(/"type":"linkReference"/g)?.length).toBe(200)
+    // The workers' plan (slices of 50 rows) is cut in the table and in the run of definitions, the table's slices
+    // taking the labels they use as defined, and its slices join (so the workers' tree is not a whole parse's).
+    const plan = planSlices(text, 50, 'labels')
+    expect(plan?.slices.filter((slice) => slice.defined.length > 0).length).toBe(16)
+    expect(plan?.slices.filter((slice) => slice.kind !== 'first' && !slice.continued).length).toBe(1)
+    expect(plan && stitch(plan, plan.slices.map((slice) => parseRequest(sliceRequest(slice))))).toStrictEqual(plainTree)
     expect(await compiledRun(documents)).toEqual(await plainRun(documents))
   })
 

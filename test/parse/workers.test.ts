@@ -1,12 +1,12 @@
-/** Sliced parsing: a document cut into slices (tables, their rows, link definitions) parses, slice by slice through the worker encoding, to the tree of a whole-document parse — on the seed and on random documents — or declines the slices; test/parse/parallel.test.ts runs the spine on both paths. */
+/** Sliced parsing: a document cut into slices (tables, their rows, link definitions) parses, slice by slice through the worker encoding, to the tree of a whole-document parse — on the seed and on random documents, with the definitions a slice uses copied or as labels taken as defined — or declines the slices; test/parse/parallel.test.ts runs the spine on both paths. */
 import {readFile} from 'node:fs/promises'
 import type {Root} from 'mdast'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
-import {parse} from '../../generator/parse/parse.js'
+import {parse, parseRequest, sliceRequest} from '../../generator/parse/parse.js'
 import {fresh, join, settle, stitch} from '../../generator/parse/join.js'
-import {planSlices} from '../../generator/parse/slices.js'
+import {type DefinitionsAs, planSlices, type Slice} from '../../generator/parse/slices.js'
 import {decodeTree, encodeTree} from '../../generator/parse/tree-codec.js'
 import {documentText} from '../support/documents.js'
 import {seed} from '../support/helpers.js'
@@ -14,14 +14,22 @@ import {seed} from '../support/helpers.js'
 /** More runs of the property tests on demand (`PROPERTY_RUNS_FACTOR=4 npx vitest run …`); 1 in `npm test`. */
 const runsFactor = Number(process.env.PROPERTY_RUNS_FACTOR || 1)
 
+/** Both ways a slice gets the definitions it uses: the workers' (labels) and the remark plugin's (copies). */
+const both: ReadonlyArray<DefinitionsAs> = ['labels', 'copies']
+
+/** A slice's tree as a worker parses it: its text, with the labels it takes as defined. */
+function parseSlice(slice: Slice): Root {
+  return parseRequest(sliceRequest(slice))
+}
+
 /**
  * Parse `text` in slices of `rowsPerSlice` rows here, each tree through the worker encoding, and join them; undefined
  * when the document is not sliced or the slices are declined.
  */
-function parseSliced(text: string, rowsPerSlice: number): Root | undefined {
-  const plan = planSlices(text, rowsPerSlice)
+function parseSliced(text: string, rowsPerSlice: number, definitionsAs: DefinitionsAs = 'labels'): Root | undefined {
+  const plan = planSlices(text, rowsPerSlice, definitionsAs)
   if (!plan) return undefined
-  const trees = plan.slices.map((slice) => decodeTree(encodeTree(parse(new VFile({value: slice.text})))))
+  const trees = plan.slices.map((slice) => decodeTree(encodeTree(parseSlice(slice))))
   return stitch(plan, trees)
 }
 
@@ -77,10 +85,12 @@ describe('sliced parsing', () => {
     ['before the table, in a list after it', '[x]: <http://a.b/c d>\n\nHTTP | Code\n--- | ---\n400 | [x]\n400 | 2\n400 | [x][]\n400 | 4\n\n- [x]\n'],
     ['twice, and at the end of a file without a line ending', 'HTTP | Code\n--- | ---\n400 | [x]\n400 | 2\n400 | 3\n400 | 4\n\n[x]: http://one\n[x]: http://two']
   ])('a document with a link reference definition %s parses in slices to the whole-document tree', (_, text) => {
-    for (const rowsPerSlice of [1, 2]) {
-      const sliced = parseSliced(text, rowsPerSlice)
-      expect(sliced).toBeDefined()
-      expect(sliced).toStrictEqual(parse(new VFile({value: text})))
+    for (const definitionsAs of both) {
+      for (const rowsPerSlice of [1, 2]) {
+        const sliced = parseSliced(text, rowsPerSlice, definitionsAs)
+        expect(sliced).toBeDefined()
+        expect(sliced).toStrictEqual(parse(new VFile({value: text})))
+      }
     }
   })
 
@@ -92,7 +102,31 @@ describe('sliced parsing', () => {
     expect(plan?.slices.map((slice) => slice.definitions)).toEqual([1, 1, 0])
     expect(plan?.slices[0]?.text).toMatch(/\| \[Foo {2}bar\]\n400 \| 2\n\n\n\[foo BAR\]: http:\/\/a\n$/)
     expect(plan?.slices[1]?.text).toMatch(/\[t\]\[x\]\n400 \| 4\n\n\n\[x\]: http:\/\/b\n$/)
-    expect(parseSliced(text, 2)).toStrictEqual(parse(new VFile({value: text})))
+    expect(parseSliced(text, 2, 'copies')).toStrictEqual(parse(new VFile({value: text})))
+  })
+
+  test('a slice planned with labels gets the labels of only the definitions it uses, and its own text alone', () => {
+    const rows = ['400 | [Foo  bar] [foo BAR]', '400 | 2', '400 | [t][x] ![x]', '400 | 4', '400 | `[unused]`', '400 | 6']
+    const text = 'HTTP | Code\n--- | ---\n' + rows.join('\n') + '\n\n[foo BAR]: http://a\n[x]: http://b\n[y]: http://c\n[unused]: http://d\n'
+    const plan = planSlices(text, 2, 'labels')
+    expect(plan?.slices.map((slice) => [slice.definitions, slice.defined])).toEqual([[0, ['FOO BAR']], [0, ['X']], [0, []]])
+    expect(plan?.labels).toEqual(['FOO BAR', 'X', 'Y', 'UNUSED'])
+    expect(plan?.slices[0]?.text).toBe('HTTP | Code\n--- | ---\n' + rows.slice(0, 2).join('\n') + '\n')
+    expect(parseSliced(text, 2, 'labels')).toStrictEqual(parse(new VFile({value: text})))
+    // The first slice's tree holds the references and no definition.
+    const first = plan?.slices[0] && parseSlice(plan.slices[0])
+    expect(JSON.stringify(first)).toContain('"type":"linkReference"')
+    expect(JSON.stringify(first)).not.toContain('"type":"definition"')
+  })
+
+  test('a join declines a document whose definition at a planned line has another label than the plan\'s', () => {
+    const text = 'HTTP | Code\n--- | ---\n400 | [x]\n400 | 2\n400 | 3\n400 | 4\n\n[x]: http://example.com\n'
+    for (const definitionsAs of both) {
+      const plan = planSlices(text, 2, definitionsAs)
+      if (!plan) throw new Error('not planned')
+      expect(stitch(plan, plan.slices.map((slice) => parseSlice(slice)))).toStrictEqual(parse(new VFile({value: text})))
+      expect(stitch({...plan, labels: ['Y']}, plan.slices.map((slice) => parseSlice(slice)))).toBeUndefined()
+    }
   })
 
   test('a random document with definitions of random labels parses in slices to the whole-document tree', () => {
@@ -121,18 +155,24 @@ describe('sliced parsing', () => {
       })
     let sliced = 0
     let cutInDefinitions = 0
+    let withLabels = 0
     fc.assert(
       fc.property(documentWithDefinitions, fc.integer({min: 1, max: 3}), (text, rowsPerSlice) => {
-        const tree = parseSliced(text, rowsPerSlice)
-        if (tree === undefined) return
+        const whole = parse(new VFile({value: text}))
+        const trees = both.map((definitionsAs) => parseSliced(text, rowsPerSlice, definitionsAs))
+        // Labels join whatever copies join (and more: a copy after an open fence is code, a label is defined anyway).
+        if (trees[1] !== undefined) expect(trees[0]).toBeDefined()
+        if (trees[0] === undefined) return
         sliced++
         if (planSlices(text, rowsPerSlice)?.slices.some((slice) => slice.kind !== 'first' && !slice.continued)) cutInDefinitions++
-        expect(tree).toStrictEqual(parse(new VFile({value: text})))
+        if (planSlices(text, rowsPerSlice, 'labels')?.slices.some((slice) => slice.defined.length > 0)) withLabels++
+        for (const tree of trees) if (tree !== undefined) expect(tree).toStrictEqual(whole)
       }),
       {numRuns: runsFactor * 200}
     )
     expect(sliced).toBeGreaterThan(runsFactor * 100)
     expect(cutInDefinitions).toBeGreaterThan(runsFactor * 30)
+    expect(withLabels).toBeGreaterThan(runsFactor * 50)
   })
 
   test('a long run of definitions is cut into slices of their own, each with no copies, and parses to the whole-document tree', () => {
@@ -146,7 +186,11 @@ describe('sliced parsing', () => {
     ])
     expect(plan?.slices.at(-2)?.text).toBe(definitions.slice(4, 8).join(''))
     expect(plan?.slices.at(-1)?.lineShift).toBe(2 + 12 + 1 + 8)
-    expect(parseSliced(text, 2)).toStrictEqual(parse(new VFile({value: text})))
+    // With labels, the same slices, each its own text: the labels are those the copies would define.
+    const labelled = planSlices(text, 2, 'labels')
+    expect(labelled?.slices.map((slice) => slice.defined)).toEqual([['D0'], ['D3'], [], ['D6'], ['D9'], [], [], []])
+    expect(labelled?.slices.map((slice) => slice.text)).toEqual(plan?.slices.map((slice) => slice.text.slice(0, slice.end.offset)))
+    for (const definitionsAs of both) expect(parseSliced(text, 2, definitionsAs)).toStrictEqual(parse(new VFile({value: text})))
   })
 
   test.each([
@@ -156,19 +200,21 @@ describe('sliced parsing', () => {
   ])('a run of lines like definitions that %s in the whole document declines the slices', (_, lead) => {
     const definitions = Array.from({length: 9}, (_, index) => '[d' + index + ']: http://example.com/' + index + '\n')
     const text = 'HTTP | Code\n--- | ---\n400 | [d1]\n400 | 2\n400 | 3\n400 | 4\n\n' + lead + definitions.join('')
-    const plan = planSlices(text, 1)
-    expect(plan?.slices.filter((slice) => slice.continued === undefined).length).toBeGreaterThan(2)
-    if (!plan) return
-    expect(stitch(plan, plan.slices.map((slice) => parse(new VFile({value: slice.text}))))).toBeUndefined()
+    for (const definitionsAs of both) {
+      const plan = planSlices(text, 1, definitionsAs)
+      expect(plan?.slices.filter((slice) => slice.continued === undefined).length).toBeGreaterThan(2)
+      if (!plan) return
+      expect(stitch(plan, plan.slices.map((slice) => parseSlice(slice)))).toBeUndefined()
+    }
   })
 
   test('slices settled as they arrive, in any order, join to the tree of a join alone; a declined slice is left where it is', () => {
     let sliced = 0
     fc.assert(
       fc.property(documentText, fc.integer({min: 1, max: 4}), fc.integer(), (text, rowsPerSlice, seed) => {
-        const plan = planSlices(text, rowsPerSlice)
+        const plan = planSlices(text, rowsPerSlice, 'labels')
         if (!plan) return
-        const treesOf = () => plan.slices.map((slice) => fresh(decodeTree(encodeTree(parse(new VFile({value: slice.text}))))))
+        const treesOf = () => plan.slices.map((slice) => fresh(decodeTree(encodeTree(parseSlice(slice)))))
         const placed = treesOf()
         const order = placed.map((_, index) => index).sort((a, b) => ((a * 7919 + seed) % 13) - ((b * 7919 + seed) % 13))
         for (const index of order) settle(placed[index] as (typeof placed)[number], plan, index)
@@ -185,10 +231,12 @@ describe('sliced parsing', () => {
 
   test('a line like a definition that is not one in the whole document (a paragraph\'s continuation) declines the slices', () => {
     const text = 'HTTP | Code\n--- | ---\n400 | [x]\n400 | 2\n400 | 3\n\ntext\n[x]: http://example.com\n'
-    const plan = planSlices(text, 1)
-    expect(plan).toBeDefined()
-    if (!plan) return
-    expect(stitch(plan, plan.slices.map((slice) => parse(new VFile({value: slice.text}))))).toBeUndefined()
+    for (const definitionsAs of both) {
+      const plan = planSlices(text, 1, definitionsAs)
+      expect(plan).toBeDefined()
+      if (!plan) return
+      expect(stitch(plan, plan.slices.map((slice) => parseSlice(slice)))).toBeUndefined()
+    }
   })
 
   test('a slice that does not parse as planned is declined', () => {
