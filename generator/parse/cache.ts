@@ -1,7 +1,7 @@
 /** cache: markdown texts (a document, or a slice of one) in, the encoded trees parsed for them in the last run out — so that a run after a one-cell edit parses one slice again; keeps only the texts of the last run. A session's cache can also hand out each slice's one tree, placed where the last join put it. */
 import type {Root} from 'mdast'
 import {fresh, type Placed} from './join.js'
-import {decodeTree, type EncodedTree} from './tree-codec.js'
+import {decodeTree, type EncodedTree} from './messages.js'
 
 /** How a cache is used. */
 export interface ParseCacheOptions {

@@ -2,6 +2,7 @@
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {constructsOf, parseDefining, processorWith} from './gfm.js'
+import type {ParseRequest} from './messages.js'
 
 /**
  * Parse a markdown document, with only the GFM constructs its text can hold (the tree is the same).
@@ -15,35 +16,6 @@ import {constructsOf, parseDefining, processorWith} from './gfm.js'
 export function parse(file: VFile, scanned: string = String(file), defined: ReadonlyArray<string> = []): Root {
   const constructs = constructsOf(scanned)
   return defined.length === 0 ? processorWith(constructs).parse(file) : parseDefining(processorWith(constructs, true), file, defined)
-}
-
-/**
- * A text for a parse worker: a plain text, or a slice's text with the part of it that can hold the costly GFM
- * constructs (`Slice.scanned`) and the labels it takes as defined (`Slice.defined`).
- */
-export type ParseRequest = string | {text: string, scanned?: string, defined?: ReadonlyArray<string>}
-
-/** The request of a slice: its text, and (when they say more than the text alone) the part it scans and the labels it takes as defined. */
-export function sliceRequest(slice: {text: string, scanned: string, defined: ReadonlyArray<string>}): ParseRequest {
-  const {text, scanned, defined} = slice
-  if (scanned === text && defined.length === 0) return text
-  return {text, ...(scanned === text ? {} : {scanned}), ...(defined.length === 0 ? {} : {defined})}
-}
-
-/**
- * A request's key in a cache of trees (`ParseCache`): a plain text itself; with labels taken as defined, a key no text
- * is (a character U+0000 — which a text with no labels starting so gets too — then the labels' JSON, then the text).
- * How much of the text is scanned is left out: the tree is the same.
- */
-export function requestKey(request: ParseRequest): string {
-  const text = requestText(request)
-  const defined = typeof request === 'string' ? [] : request.defined ?? []
-  return defined.length === 0 && !text.startsWith('\u0000') ? text : '\u0000' + JSON.stringify(defined) + text
-}
-
-/** The text a request parses. */
-export function requestText(request: ParseRequest): string {
-  return typeof request === 'string' ? request : request.text
 }
 
 /** Parse what a request asks: its text, with the GFM constructs the part it names can hold, and the labels it takes as defined. */

@@ -4,12 +4,10 @@ import {Worker} from 'node:worker_threads'
 import type {ParseCache} from './cache.js'
 import {fresh, join, type Placed, settle} from './join.js'
 import {planSlices} from './slices.js'
-import {decodeTree} from './tree-codec.js'
+import {decodeTree, type EncodedTree, type ParseRequest, requestKey, sliceRequest} from './messages.js'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Plan} from './slices.js'
-import type {EncodedTree} from './tree-codec.js'
-import {requestKey, sliceRequest, type ParseRequest} from './parse.js'
 
 /** A text to parse, and the promise its encoded tree settles. */
 interface Job {

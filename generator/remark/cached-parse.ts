@@ -4,7 +4,7 @@ import type {VFile} from 'vfile'
 import {ParseCache} from '../parse/cache.js'
 import {stitch} from '../parse/join.js'
 import {planSlices} from '../parse/slices.js'
-import {encodeTree} from '../parse/tree-codec.js'
+import {encodeTree} from '../parse/messages.js'
 
 /** A processor's parser, as unified calls it. */
 export type ParseFunction = (document: string, file: VFile) => Root

@@ -1,4 +1,4 @@
-/** tree-codec: an mdast tree in, a compact copy for postMessage out (the tree's JSON without positions, and the positions as integers), and back; decoding costs a fifth of a structured clone. */
+/** messages: what a parse worker is asked (a text, the part of it to scan, the labels it takes as defined) and what it answers (an mdast tree as a compact copy for postMessage: the tree's JSON without positions, and the positions as integers; decoding costs a fifth of a structured clone) — nothing here loads remark, so the thread that only sends them never does. */
 import type {Root, RootContent} from 'mdast'
 import type {Point} from 'unist'
 
@@ -55,4 +55,33 @@ function pointAt(points: Float64Array, index: number): Point {
 function eachNode(node: Root | RootContent, visit: (node: Root | RootContent) => void): void {
   visit(node)
   if ('children' in node) for (const child of node.children) eachNode(child, visit)
+}
+
+/**
+ * A text for a parse worker: a plain text, or a slice's text with the part of it that can hold the costly GFM
+ * constructs (`Slice.scanned`) and the labels it takes as defined (`Slice.defined`).
+ */
+export type ParseRequest = string | {text: string, scanned?: string, defined?: ReadonlyArray<string>}
+
+/** The request of a slice: its text, and (when they say more than the text alone) the part it scans and the labels it takes as defined. */
+export function sliceRequest(slice: {text: string, scanned: string, defined: ReadonlyArray<string>}): ParseRequest {
+  const {text, scanned, defined} = slice
+  if (scanned === text && defined.length === 0) return text
+  return {text, ...(scanned === text ? {} : {scanned}), ...(defined.length === 0 ? {} : {defined})}
+}
+
+/**
+ * A request's key in a cache of trees (`ParseCache`): a plain text itself; with labels taken as defined, a key no text
+ * is (a character U+0000 — which a text with no labels starting so gets too — then the labels' JSON, then the text).
+ * How much of the text is scanned is left out: the tree is the same.
+ */
+export function requestKey(request: ParseRequest): string {
+  const text = requestText(request)
+  const defined = typeof request === 'string' ? [] : request.defined ?? []
+  return defined.length === 0 && !text.startsWith('\u0000') ? text : '\u0000' + JSON.stringify(defined) + text
+}
+
+/** The text a request parses. */
+export function requestText(request: ParseRequest): string {
+  return typeof request === 'string' ? request : request.text
 }
