@@ -10,7 +10,7 @@ import type {
   StatementStructures,
   WriterFunction
 } from 'ts-morph'
-import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, StatusEntry, TypeScriptStyle} from '../../types.js'
+import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, StatusEntry, StatusName, TypeScriptStyle} from '../../types.js'
 import type {Emitter} from '../target.js'
 import type {EmitCache} from '../../emit/cache.js'
 import {defaultBody} from '../../config/defaults.js'
@@ -28,7 +28,13 @@ import {docText, enumeration, type Member, stringLiteral} from './syntax.js'
 /** The TypeScript target's emitter: the module in the configured style. */
 export const emitter: Emitter = {
   emit: (catalog, options, cache) => emitTypeScript(catalog, options.typescript.style, options.body, options.problem, cache),
-  encode: (catalog, options, cache) => encodeTypeScript(catalog, options.typescript.style, options.body, options.problem, cache)
+  encode: (catalog, options, cache) => encodeTypeScript(catalog, options.typescript.style, options.body, options.problem, cache),
+  keptStatusNames: (catalog) => () => statusNamesOf(catalog)
+}
+
+/** The names the module gives the HTTP statuses, as its reader reads them back: the `HttpStatus` members, none when it has no such enumeration. */
+export function statusNamesOf(catalog: Catalog): Array<StatusName> {
+  return catalog.hasStatus ? catalog.statuses.map((status) => ({code: status.code, name: status.name})) : []
 }
 
 /** The statements a session's cache gives as text: the `ErrorCode` enum (in the enum style) and the catalog constant. */
