@@ -21,7 +21,7 @@ import {typescript} from './index.js'
 import {localeStatements} from './messages/locales.js'
 import {paramStatements} from './messages/params.js'
 import {problemStatements} from './problem.js'
-import {errorClass, responseStatements} from './responses.js'
+import {codesByStatusText, errorClass, responseStatements} from './responses.js'
 import {keptCodes, keptItems, printOptions, Splice, writtenEnum, writtenItems} from './kept.js'
 import {docText, enumeration, type Member, stringLiteral} from './syntax.js'
 
@@ -41,6 +41,8 @@ export function statusNamesOf(catalog: Catalog): Array<StatusName> {
 interface Given {
   readonly codes: WriterFunction | undefined
   readonly catalog: WriterFunction
+  /** The `ErrorCodesByStatus` statement; undefined to write it through ts-morph's writer. */
+  readonly byStatus?: WriterFunction | undefined
 }
 
 /**
@@ -66,7 +68,7 @@ function emitKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, p
   return splice.apply(printed)
 }
 
-/** The module printed with a marker line for each statement of one line or more per entry, and those statements' texts assembled from the session's texts of each entry's lines. */
+/** The module printed with a marker line for each statement of one line or more per entry (and `ErrorCodesByStatus`, one line or more per code), and those statements' texts assembled from the session's texts of each entry's lines. */
 function printedKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, problem: ProblemSettings | undefined, cache: EmitCache): {splice: Splice, printed: string} {
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
   const shaping = JSON.stringify(catalog.statuses)
@@ -80,7 +82,8 @@ function printedKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions
     (writer, entry) => writeCatalogEntry(writer, entry, statuses),
     cache.fragments('typescript/catalog', shaping)
   )
-  return {splice, printed: printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant)}), printOptions)}
+  const byStatus = catalog.hasStatus ? splice.add(codesByStatusText(catalog)) : undefined
+  return {splice, printed: printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant), byStatus}), printOptions)}
 }
 
 /**
@@ -136,7 +139,7 @@ export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle, bo
     ...paramStatements(catalog),
     ...localeStatements(catalog),
     ...bodyStatements(bodyContext(catalog, body)),
-    ...responseStatements(catalog),
+    ...responseStatements(catalog, given?.byStatus),
     errorClass(catalog)
   )
   if (problem) statements.push(...problemStatements(catalog, problem))
