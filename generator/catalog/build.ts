@@ -189,6 +189,8 @@ function paramsOf(row: Row): Partial<CatalogEntry> {
 
 /** The statuses the entries use, sorted, each with its identifier. */
 function statusesOf(entries: ReadonlyArray<CatalogEntry>): Array<StatusEntry> {
-  const codes = [...new Set(entries.flatMap((entry) => (entry.status === undefined ? [] : [entry.status])))].sort((a, b) => a - b)
+  const used = new Set<number>()
+  for (const entry of entries) if (entry.status !== undefined) used.add(entry.status)
+  const codes = [...used].sort((a, b) => a - b)
   return codes.map((code) => ({code, name: statusName(code), phrase: reasonPhrase(code)}))
 }

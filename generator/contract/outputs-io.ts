@@ -147,7 +147,8 @@ function isDirectory(directory: string): Promise<boolean> {
 
 /** The status names of the first of the outputs that holds them and can be read; undefined when none does. */
 async function statusNamesIn(found: ReadonlyArray<Found>, written: WrittenFiles | undefined): Promise<Array<StatusName> | undefined> {
-  for (const output of found) {
+  // An output whose target names no status is not decoded to learn so.
+  for (const output of found.filter(({kind}) => targetOf(kind).readBack.statusNames !== undefined)) {
     const names = await readOnce(output, 'statuses', (text) => statusNamesOf(output.kind, text), written).catch(() => undefined)
     if (names) return names
   }

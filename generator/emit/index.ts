@@ -4,7 +4,7 @@ import type {Catalog, EmitOptions, OutputFile} from '../types.js'
 import type {Emitter} from '../targets/target.js'
 import type {EmitCache} from './cache.js'
 import {collectGarbage, heapIsLarge} from './collect.js'
-import {EncodedOutput, readingName} from './encoded.js'
+import {EncodedOutput, readingName, type Readings} from './encoded.js'
 
 /** A loaded emitter: its output's kind, and whether it is emitted first when the outputs are emitted one at a time. */
 export interface LoadedEmitter {
@@ -64,6 +64,15 @@ export function emitWith(
 /** The output as its bytes, written entry by entry (a session's kept texts as they are), when its emitter can. */
 function encodedBy({kind, emitter}: LoadedEmitter, catalog: Catalog, options: EmitOptions, cache: EmitCache | undefined): EncodedOutput | undefined {
   if (!emitter.encode) return undefined
-  const entries = cache && emitter.keptEntries?.(catalog, options, cache)
-  return new EncodedOutput(kind, options.outputs[kind] as string, emitter.encode(catalog, options, cache), entries ? new Map([[readingName('entries', kind), entries]]) : undefined)
+  return new EncodedOutput(kind, options.outputs[kind] as string, emitter.encode(catalog, options, cache), cache && keptReadings(kind, emitter, catalog, options, cache))
+}
+
+/** What reading the output's bytes back gives, as far as its emitter knows it without reading them (a session's only); undefined when it knows nothing. */
+function keptReadings(kind: LoadedEmitter['kind'], emitter: Emitter, catalog: Catalog, options: EmitOptions, cache: EmitCache): Readings | undefined {
+  const readings = new Map<string, () => unknown>()
+  const entries = emitter.keptEntries?.(catalog, options, cache)
+  if (entries) readings.set(readingName('entries', kind), entries)
+  const statuses = emitter.keptStatusNames?.(catalog, options)
+  if (statuses) readings.set(readingName('statuses', kind), statuses)
+  return readings.size > 0 ? readings : undefined
 }

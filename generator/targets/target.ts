@@ -56,6 +56,11 @@ export interface Emitter {
    * the text: the session's memory of the bytes it wrote answers the next run's read-back with it.
    */
   readonly keptEntries?: ((catalog: Catalog, options: EmitOptions, cache: EmitCache) => () => Array<Snapshot>) | undefined
+  /**
+   * The names the output gives the HTTP statuses (its `readBack.statusNames`), from the catalog rather than from the
+   * text: the session's memory of the bytes it wrote answers the next run's reading of them with it.
+   */
+  readonly keptStatusNames?: ((catalog: Catalog, options: EmitOptions) => () => Array<StatusName>) | undefined
 }
 
 /** How the contract reads a target's output back: the catalog it describes, and what it can tell. */

@@ -6,10 +6,19 @@ import {entryOf, exampleArgs} from './body.js'
 import {hasParams} from './messages/params.js'
 import {textStatement} from './syntax.js'
 
-/** The statements about statuses and responses; none when the codes carry no status. */
-export function responseStatements(catalog: Catalog): Array<WriterFunction> {
+/**
+ * The statements about statuses and responses; none when the codes carry no status.
+ *
+ * @param byStatus the `ErrorCodesByStatus` statement given as text (`codesByStatusText`), in place of the one written here
+ */
+export function responseStatements(catalog: Catalog, byStatus?: WriterFunction): Array<WriterFunction> {
   if (!catalog.hasStatus) return []
-  return [codesByStatus(catalog), codeOf(catalog), bodyOf(), errorResponseType(catalog), errorResponse(catalog)]
+  return [byStatus ?? textStatement(codesByStatusLines(catalog)), codeOf(catalog), bodyOf(), errorResponseType(catalog), errorResponse(catalog)]
+}
+
+/** The text of the `ErrorCodesByStatus` statement, its lines each ended by a line feed: what ts-morph prints of it, without writing its line per code through ts-morph's writer. */
+export function codesByStatusText(catalog: Catalog): string {
+  return codesByStatusLines(catalog).join('\n') + '\n'
 }
 
 /**
@@ -18,8 +27,8 @@ export function responseStatements(catalog: Catalog): Array<WriterFunction> {
  */
 const statusType = 'DocumentedStatus<C>'
 
-/** Each status's codes, listed: a type indexed by status costs the compiler nothing per code. */
-function codesByStatus(catalog: Catalog): WriterFunction {
+/** The lines of the statement listing each status's codes: a type indexed by status costs the compiler nothing per code. */
+function codesByStatusLines(catalog: Catalog): Array<string> {
   const byStatus = new Map<number, Array<CatalogEntry>>()
   for (const entry of catalog.entries) {
     if (entry.status === undefined) continue
@@ -32,7 +41,7 @@ function codesByStatus(catalog: Catalog): WriterFunction {
     '  readonly ' + status.code + ':',
     ...(byStatus.get(status.code) ?? []).map((entry, index, all) => '    | ErrorCode.' + entry.name + (index === all.length - 1 ? ';' : ''))
   ])
-  return textStatement(['/** The documented codes of each HTTP status. */', 'export interface ErrorCodesByStatus {', ...members, '}'])
+  return ['/** The documented codes of each HTTP status. */', 'export interface ErrorCodesByStatus {', ...members, '}']
 }
 
 function codeOf(catalog: Catalog): WriterFunction {

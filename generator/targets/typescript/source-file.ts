@@ -10,7 +10,7 @@ import type {
   StatementStructures,
   WriterFunction
 } from 'ts-morph'
-import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, StatusEntry, TypeScriptStyle} from '../../types.js'
+import type {BodyOptions, Catalog, CatalogEntry, ProblemSettings, StatusEntry, StatusName, TypeScriptStyle} from '../../types.js'
 import type {Emitter} from '../target.js'
 import type {EmitCache} from '../../emit/cache.js'
 import {defaultBody} from '../../config/defaults.js'
@@ -21,20 +21,28 @@ import {typescript} from './index.js'
 import {localeStatements} from './messages/locales.js'
 import {paramStatements} from './messages/params.js'
 import {problemStatements} from './problem.js'
-import {errorClass, responseStatements} from './responses.js'
+import {codesByStatusText, errorClass, responseStatements} from './responses.js'
 import {keptCodes, keptItems, printOptions, Splice, writtenEnum, writtenItems} from './kept.js'
 import {docText, enumeration, type Member, stringLiteral} from './syntax.js'
 
 /** The TypeScript target's emitter: the module in the configured style. */
 export const emitter: Emitter = {
   emit: (catalog, options, cache) => emitTypeScript(catalog, options.typescript.style, options.body, options.problem, cache),
-  encode: (catalog, options, cache) => encodeTypeScript(catalog, options.typescript.style, options.body, options.problem, cache)
+  encode: (catalog, options, cache) => encodeTypeScript(catalog, options.typescript.style, options.body, options.problem, cache),
+  keptStatusNames: (catalog) => () => statusNamesOf(catalog)
+}
+
+/** The names the module gives the HTTP statuses, as its reader reads them back: the `HttpStatus` members, none when it has no such enumeration. */
+export function statusNamesOf(catalog: Catalog): Array<StatusName> {
+  return catalog.hasStatus ? catalog.statuses.map((status) => ({code: status.code, name: status.name})) : []
 }
 
 /** The statements a session's cache gives as text: the `ErrorCode` enum (in the enum style) and the catalog constant. */
 interface Given {
   readonly codes: WriterFunction | undefined
   readonly catalog: WriterFunction
+  /** The `ErrorCodesByStatus` statement; undefined to write it through ts-morph's writer. */
+  readonly byStatus?: WriterFunction | undefined
 }
 
 /**
@@ -60,7 +68,7 @@ function emitKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, p
   return splice.apply(printed)
 }
 
-/** The module printed with a marker line for each statement of one line or more per entry, and those statements' texts assembled from the session's texts of each entry's lines. */
+/** The module printed with a marker line for each statement of one line or more per entry (and `ErrorCodesByStatus`, one line or more per code), and those statements' texts assembled from the session's texts of each entry's lines. */
 function printedKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, problem: ProblemSettings | undefined, cache: EmitCache): {splice: Splice, printed: string} {
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
   const shaping = JSON.stringify(catalog.statuses)
@@ -74,7 +82,8 @@ function printedKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions
     (writer, entry) => writeCatalogEntry(writer, entry, statuses),
     cache.fragments('typescript/catalog', shaping)
   )
-  return {splice, printed: printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant)}), printOptions)}
+  const byStatus = catalog.hasStatus ? splice.add(codesByStatusText(catalog)) : undefined
+  return {splice, printed: printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant), byStatus}), printOptions)}
 }
 
 /**
@@ -130,7 +139,7 @@ export function sourceFileStructure(catalog: Catalog, style: TypeScriptStyle, bo
     ...paramStatements(catalog),
     ...localeStatements(catalog),
     ...bodyStatements(bodyContext(catalog, body)),
-    ...responseStatements(catalog),
+    ...responseStatements(catalog, given?.byStatus),
     errorClass(catalog)
   )
   if (problem) statements.push(...problemStatements(catalog, problem))
