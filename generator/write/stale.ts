@@ -43,7 +43,7 @@ async function onlyFormatting(file: GeneratedFile, before: string): Promise<bool
     return sameValue(() => parse(before), () => parse(file.text))
   }
   if (file.name.endsWith('.ts')) {
-    const {ts} = await import('ts-morph')
+    const {ts} = await import('../targets/ts-morph.js')
     return tokensOf(ts, before).join('\0') === tokensOf(ts, file.text).join('\0')
   }
   const plain = (text: string) => text.replace(/\s+/g, '').replace(/['"`]/g, '"')
@@ -64,7 +64,7 @@ function sameValue(before: () => unknown, after: () => unknown): boolean {
  * parentheses (prettier wraps a long returned expression in them), no comma before a closing bracket and no `|` or
  * `&` that leads a type (prettier adds and removes them as a union fits on a line or not).
  */
-function tokensOf(ts: typeof import('ts-morph').ts, text: string): Array<string> {
+function tokensOf(ts: typeof import('../targets/ts-morph.js').ts, text: string): Array<string> {
   const {SyntaxKind} = ts
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ true, ts.LanguageVariant.Standard, text)
   const tokens: Array<{kind: number, text: string}> = []
@@ -85,7 +85,7 @@ function tokensOf(ts: typeof import('ts-morph').ts, text: string): Array<string>
 }
 
 /** The comments of TypeScript source (the JSDoc errgen writes is content), their white space as one space each: a formatter re-indents them. */
-function commentsOf(ts: typeof import('ts-morph').ts, text: string): Array<string> {
+function commentsOf(ts: typeof import('../targets/ts-morph.js').ts, text: string): Array<string> {
   const {SyntaxKind} = ts
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, /* skipTrivia */ false, ts.LanguageVariant.Standard, text)
   const comments: Array<string> = []

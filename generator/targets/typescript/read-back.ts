@@ -1,5 +1,6 @@
 /** targets/typescript/read-back: the text of a TypeScript output in, the entries of its `errorCatalog` out (read from the syntax tree, never run). */
-import {ts} from 'ts-morph'
+import type {ts as Ts} from 'ts-morph'
+import {ts} from '../ts-morph.js'
 import type {Snapshot, StatusName} from '../../types.js'
 
 /** The entries of a TypeScript output's `errorCatalog`; throws when the text is not errgen's output. */
@@ -16,7 +17,7 @@ export function readTypeScript(text: string): Array<Snapshot> {
     const value = ts.isPropertyAssignment(property) ? property.initializer : undefined
     if (!value || !ts.isObjectLiteralExpression(value)) throw new Error('unexpected errorCatalog member')
     const fields = new Map(
-      value.properties.flatMap((field): Array<[string, ts.Expression]> => (ts.isPropertyAssignment(field) ? [[field.name.getText(file), field.initializer]] : []))
+      value.properties.flatMap((field): Array<[string, Ts.Expression]> => (ts.isPropertyAssignment(field) ? [[field.name.getText(file), field.initializer]] : []))
     )
     const name = memberName(fields.get('code'))
     const status = memberName(fields.get('status'))
@@ -33,7 +34,7 @@ export function readTypeScript(text: string): Array<Snapshot> {
 }
 
 /** Each member's problem type, from `problemTypes` (`[ErrorCode.X]: "https://…"`); empty without the problem form. */
-function problemTypesOf(file: ts.SourceFile): Map<string, string> {
+function problemTypesOf(file: Ts.SourceFile): Map<string, string> {
   const types = new Map<string, string>()
   const object = unwrap(initializerOf(file, 'problemTypes'))
   if (!object || !ts.isObjectLiteralExpression(object)) return types
@@ -44,7 +45,7 @@ function problemTypesOf(file: ts.SourceFile): Map<string, string> {
 }
 
 /** The members of an enum, or of a `const` object, named `name`. */
-function constantsOf(file: ts.SourceFile, name: string): Map<string, number | string> {
+function constantsOf(file: Ts.SourceFile, name: string): Map<string, number | string> {
   const constants = new Map<string, number | string>()
   for (const statement of file.statements) {
     if (ts.isEnumDeclaration(statement) && statement.name.text === name) {
@@ -61,8 +62,8 @@ function constantsOf(file: ts.SourceFile, name: string): Map<string, number | st
 }
 
 /** The `ErrorCode` members whose JSDoc has `@deprecated` (enum members, or properties of the `const` object). */
-function deprecatedMembers(file: ts.SourceFile): Set<string> {
-  const members: Array<ts.Node> = []
+function deprecatedMembers(file: Ts.SourceFile): Set<string> {
+  const members: Array<Ts.Node> = []
   for (const statement of file.statements) {
     if (ts.isEnumDeclaration(statement) && statement.name.text === 'ErrorCode') members.push(...statement.members)
   }
@@ -71,14 +72,14 @@ function deprecatedMembers(file: ts.SourceFile): Set<string> {
   return new Set(
     members.flatMap((member) =>
       ts.getJSDocTags(member).some((tag) => tag.tagName.text === 'deprecated') && 'name' in member && member.name
-        ? [(member.name as ts.PropertyName).getText(file)]
+        ? [(member.name as Ts.PropertyName).getText(file)]
         : []
     )
   )
 }
 
 /** The initializer of the top-level variable `name`. */
-function initializerOf(file: ts.SourceFile, name: string): ts.Expression | undefined {
+function initializerOf(file: Ts.SourceFile, name: string): Ts.Expression | undefined {
   for (const statement of file.statements) {
     if (!ts.isVariableStatement(statement)) continue
     for (const declaration of statement.declarationList.declarations) {
@@ -89,7 +90,7 @@ function initializerOf(file: ts.SourceFile, name: string): ts.Expression | undef
 }
 
 /** The object inside `Object.freeze({…} as const)` or `{…} as const satisfies …`. */
-function unwrap(node: ts.Expression | undefined): ts.Expression | undefined {
+function unwrap(node: Ts.Expression | undefined): Ts.Expression | undefined {
   let current = node
   while (current) {
     if (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression
@@ -100,7 +101,7 @@ function unwrap(node: ts.Expression | undefined): ts.Expression | undefined {
 }
 
 /** The value of a numeric literal (negative ones too: `-32700`) or a string literal. */
-function literalOf(node: ts.Expression | undefined): number | string {
+function literalOf(node: Ts.Expression | undefined): number | string {
   if (node && ts.isNumericLiteral(node)) return Number(node.text)
   if (node && ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return -Number(node.operand.text)
   if (node && ts.isStringLiteral(node)) return node.text
@@ -108,14 +109,14 @@ function literalOf(node: ts.Expression | undefined): number | string {
 }
 
 /** `ErrorCode.AccessTokenMissing` → `AccessTokenMissing`; '' when there is none. */
-function memberName(node: ts.Expression | undefined): string {
+function memberName(node: Ts.Expression | undefined): string {
   if (node === undefined) return ''
   if (ts.isPropertyAccessExpression(node)) return node.name.text
   throw new Error('unexpected member reference')
 }
 
 /** The value of a string literal. */
-function stringOf(node: ts.Expression | undefined): string {
+function stringOf(node: Ts.Expression | undefined): string {
   if (node && ts.isStringLiteral(node)) return node.text
   throw new Error('unexpected string')
 }
