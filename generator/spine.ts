@@ -126,12 +126,9 @@ export async function compile(
   const catalogging = catalogOf(documents, options, parser)
   // A failed parse is thrown where the catalog is awaited, below; until then (the emitters load for a second) it must not count as unhandled, which would end the host's process.
   catalogging.catch(() => undefined)
-  // Loaded here only, as the emitters are: a run answered from the manifest loads neither (nor Ajv and yaml, which placing a body field's error needs).
-  const {loadEmitters} = await import('./emit/index.js')
-  const {emitOutputs, startEmitWorker} = await import('./emit/parallel/outputs.js')
+  const {loadEmitters, emitOutputs, startEmitWorker, checkBodyFields} = await loadEmitStage()
   const worker = startEmitWorker(documents, options, {cache: emitCache, oneAtATime})
   try {
-    const {checkBodyFields} = await import('./config/settings/body.js')
     const emitters = await loadEmitters(options)
     const {catalog, ok: read, tables} = await catalogging
     progress?.rowsRead(catalog.entries.length)
@@ -142,6 +139,16 @@ export async function compile(
     // Ended already when it emitted; stopped when the run did not need it.
     await worker?.stop()
   }
+}
+
+/**
+ * The emit stage's modules, loaded here only, as the emitters are: a run answered from the manifest loads none of them
+ * (nor Ajv and yaml, which placing a body field's error needs). Asked for together, in one round of the module loader
+ * rather than three in turn.
+ */
+async function loadEmitStage() {
+  const [emit, parallel, body] = await Promise.all([import('./emit/index.js'), import('./emit/parallel/outputs.js'), import('./config/settings/body.js')])
+  return {loadEmitters: emit.loadEmitters, emitOutputs: parallel.emitOutputs, startEmitWorker: parallel.startEmitWorker, checkBodyFields: body.checkBodyFields}
 }
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */

@@ -2,6 +2,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {manifestName} from '../config/settings/output-names.js'
 import type {Progress} from '../diagnostics/progress.js'
 import {sortMessages} from '../diagnostics/report.js'
 import {anyExists} from '../read/files-io.js'
@@ -68,7 +69,8 @@ export async function compareWithEarlier(
 async function earlierCatalog(config: Config, cwd: string, options: CompareOptions, generated: ReadonlyArray<OutputFile>): Promise<Before | undefined> {
   const against = config.against
   if (against === undefined) {
-    if (options.against === false) return undefined
+    // A first run (nothing in the output directory) has nothing to compare with, and loads no reader.
+    if (options.against === false || !(await mayHoldOutputs(config, cwd))) return undefined
     const {replacedOutputs} = await import('./outputs-io.js')
     return replacedOutputs(config, cwd, generated, options.force ?? false, options.written)
   }
@@ -77,8 +79,17 @@ async function earlierCatalog(config: Config, cwd: string, options: CompareOptio
   return loadBefore(against, config, cwd)
 }
 
+/** Whether the output directory holds an output the configuration names, or a manifest (which lists those named after a document since renamed). */
+function mayHoldOutputs(config: Config, cwd: string): Promise<boolean> {
+  return anyExists([manifestName, ...outputNames(config)].map((name) => path.resolve(cwd, config.out, name)))
+}
+
 /** Whether any output the configuration names exists in its output directory. */
 function hasOutputs(config: Config, cwd: string): Promise<boolean> {
-  const names = Object.values(config.outputs).filter((name) => typeof name === 'string')
-  return anyExists(names.map((name) => path.resolve(cwd, config.out, name)))
+  return anyExists(outputNames(config).map((name) => path.resolve(cwd, config.out, name)))
+}
+
+/** The names of the outputs the configuration turns on. */
+function outputNames(config: Config): Array<string> {
+  return Object.values(config.outputs).filter((name) => typeof name === 'string')
 }
