@@ -14,7 +14,6 @@ import type {OneAtATime} from './emit/index.js'
 import type {LocaleDocuments} from './locales/translate.js'
 import type {ParseCache} from './parse/cache.js'
 import type {Parser} from './parse/parse.js'
-import {parseInWorkers} from './parse/workers.js'
 import {readDocuments} from './read/documents-io.js'
 import {reportOversizedLines} from './read/limits.js'
 import {reportNoCodes, validate} from './tables/validate.js'
@@ -99,7 +98,7 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   progress?.stage('parsing the documents')
   let parsedRows = 0
   const onRows = progress ? (rows: number) => progress.rowsRead((parsedRows += rows)) : undefined
-  const parser: Parser = (files) => (options.smallHere && options.parseCache === undefined && isSmall(files) ? parseHere(files) : parseInWorkers(files, undefined, onRows, options.parseCache))
+  const parser: Parser = (files) => (options.smallHere && options.parseCache === undefined && isSmall(files) ? parseHere(files) : parseThere(files, onRows, options.parseCache))
   const oneAtATime = options.encodeOutputs ? {settle: encodeOutput, collect: options.parseCache === undefined && options.emitCache === undefined} : undefined
   const compiled = await compile(documents, config, parser, {configFile, progress, emitCache: options.emitCache, oneAtATime})
   progress?.stage('comparing with the earlier outputs')
@@ -120,7 +119,7 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
 export async function compile(
   documents: ReadonlyArray<VFile>,
   options: ReadOptions & EmitOptions,
-  parser: Parser = parseInWorkers,
+  parser: Parser = parseThere,
   {configFile, progress, emitCache, oneAtATime}: CompileExtras = {}
 ): Promise<Compiled> {
   const catalogging = catalogOf(documents, options, parser)
@@ -205,6 +204,12 @@ const parsedHereUpTo = 20_000
 
 function isSmall(documents: ReadonlyArray<VFile>): boolean {
   return documents.reduce((sum, file) => sum + String(file.value).length, 0) <= parsedHereUpTo
+}
+
+/** The documents' trees, parsed in worker threads (their module loaded only by a run that parses there). */
+async function parseThere(documents: ReadonlyArray<VFile>, onRows?: (rows: number) => void, cache?: ParseCache): Promise<Array<Root>> {
+  const {parseInWorkers} = await import('./parse/workers.js')
+  return parseInWorkers(documents, undefined, onRows, cache)
 }
 
 /** The documents' trees, parsed on this thread. */
