@@ -1,5 +1,5 @@
 /** targets/openapi/block-yaml: plain data (objects, arrays, strings, safe integers, booleans) in, the exact text `yaml`'s stringify gives it with `yamlOptions` out, written directly (about 10 times faster, in a fraction of the memory) or, for what only `yaml` can write (a line break or control character in a string, a key it would not write plain), by `yaml` with every string a YAML 1.1 reader would misread double-quoted and escaped. */
-import {Document, isScalar, visit} from 'yaml'
+import {createRequire} from 'node:module'
 import {Kept, Later} from '../../emit/cache.js'
 import {TextChunks, type TextSink} from '../../emit/encoded.js'
 
@@ -12,10 +12,36 @@ type Mapping = {readonly [key: string]: unknown}
 /** One level of indentation, as `yaml` writes it. */
 const step = '  '
 
-/** The tags other than strings of YAML 1.2's core schema and of YAML 1.1: a plain scalar that one of them matches would not read back as a string. */
-const nonStringTags = (({tags, compat}) => [...tags, ...(compat || [])])(new Document(null, {compat: yamlOptions.compat}).schema).filter(
-  (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test
-)
+/**
+ * The tests of the tags other than strings of YAML 1.2's core schema and of YAML 1.1, in the order of `yaml`'s
+ * `new Document(null, {compat: 'yaml-1.1'}).schema` (its `tags`, then its `compat`): a plain scalar that one of them
+ * matches would not read back as a string. Copied from `yaml` 2, so that writing YAML does not load it;
+ * test/targets/openapi/block-yaml.test.ts compares them with the installed `yaml`'s own.
+ */
+const nonStringTags: ReadonlyArray<RegExp> = [
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+  /^0o[0-7]+$/,
+  /^[-+]?[0-9]+$/,
+  /^0x[0-9a-fA-F]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+  /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+  /^[-+]?0b[0-1_]+$/,
+  /^[-+]?0[0-7_]+$/,
+  /^[-+]?[0-9][0-9_]*$/,
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+  /^<<$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+  /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/
+]
 
 /**
  * The first characters of the strings a non-string tag matches: each tag's test is anchored and starts with one of
@@ -178,7 +204,7 @@ function keyText(key: string, strict: boolean): string {
 function stringText(value: string, strict: boolean): string {
   if (special.test(value)) return specialText(value, strict)
   if (startsLikeMarker(value)) throw new NeedsYaml()
-  if (notPlainText(value) || (mayBeTagged(value) && nonStringTags.some((tag) => tag.test?.test(value)))) return quoted(value)
+  if (notPlainText(value) || readsAsOtherTag(value)) return quoted(value)
   return value
 }
 
@@ -191,7 +217,7 @@ const special = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]/
 /** `stringText` of a string with a `special` character: by the patterns themselves. */
 function specialText(value: string, strict: boolean): string {
   if ((strict && needsDoubleQuotes(value)) || onlyYaml.test(value) || documentMarker.test(value)) throw new NeedsYaml()
-  if (notPlain.test(value) || (mayBeTagged(value) && nonStringTags.some((tag) => tag.test?.test(value)))) return quoted(value)
+  if (notPlain.test(value) || readsAsOtherTag(value)) return quoted(value)
   return value
 }
 
@@ -228,7 +254,12 @@ function quoted(value: string): string {
  * text it would quote, escape or write otherwise, or that a tag other than strings matches, is not).
  */
 export function readsAsPlainString(text: string): boolean {
-  return !onlyYaml.test(text) && !documentMarker.test(text) && !notPlain.test(text) && !(mayBeTagged(text) && nonStringTags.some((tag) => tag.test?.test(text)))
+  return !onlyYaml.test(text) && !documentMarker.test(text) && !notPlain.test(text) && !readsAsOtherTag(text)
+}
+
+/** Whether a tag other than strings matches the string, written plain: it would not read back as a string. */
+function readsAsOtherTag(value: string): boolean {
+  return mayBeTagged(value) && nonStringTags.some((test) => test.test(value))
 }
 
 /** Whether a non-string tag could match the string: it is empty or starts like one (`tagStarts`). */
@@ -238,7 +269,7 @@ function mayBeTagged(value: string): boolean {
 
 /** The patterns of the tags other than strings, as `nonStringTags` tests them. */
 export function nonStringTagPatterns(): Array<string> {
-  return nonStringTags.map((tag) => tag.test?.source ?? '')
+  return nonStringTags.map((test) => test.source)
 }
 
 function isCollection(value: unknown): value is object {
@@ -281,6 +312,7 @@ export function writeYaml(data: Mapping): string {
  * unsafe characters escaped. Only those double-quoted strings can hold such characters, so escaping them in the written text is exact.
  */
 export function stringifyForYaml11(data: unknown): string {
+  const {Document, isScalar, visit} = yamlLibrary()
   const document = new Document(data, yamlOptions)
   visit(document, {
     Scalar(_, node) {
@@ -288,4 +320,13 @@ export function stringifyForYaml11(data: unknown): string {
     }
   })
   return document.toString(yamlOptions).replace(new RegExp(yaml11Unsafe.source, 'g'), (character) => escapeOf(character))
+}
+
+/**
+ * `yaml`, loaded when a document first needs it (a string only `yaml` writes): most documents hold none, and a run
+ * that writes them directly does not load it (about 30 ms of the seed's run). Required, as the writer is synchronous;
+ * `yaml` is CommonJS under Node, so this is the module an `import` of it gives.
+ */
+function yamlLibrary(): typeof import('yaml') {
+  return createRequire(import.meta.url)('yaml') as typeof import('yaml')
 }

@@ -1,7 +1,7 @@
 /** The direct YAML writer gives exactly the text `yaml` gives, or hands the value back to `yaml`. */
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
-import {stringify} from 'yaml'
+import {Document, stringify} from 'yaml'
 import {Later} from '../../../generator/emit/cache.js'
 import {TextChunks} from '../../../generator/emit/encoded.js'
 import {blockYaml, nonStringTagPatterns, tagStarts, writeKeptYaml, writeKeptYamlInto, yamlOptions} from '../../../generator/targets/openapi/block-yaml.js'
@@ -110,6 +110,13 @@ describe('writeKeptYaml and writeKeptYamlInto', () => {
 })
 
 describe('the tags a plain string could be read as', () => {
+  test("are the installed yaml's own, in its order (the writer keeps a copy of them, so as not to load yaml)", () => {
+    const {tags, compat} = new Document(null, {compat: yamlOptions.compat}).schema
+    const own = [...tags, ...(compat ?? [])].filter((tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test)
+    expect(nonStringTagPatterns()).toEqual(own.map((tag) => tag.test?.source))
+    expect(own.map((tag) => tag.test?.flags)).toEqual(own.map(() => ''))
+  })
+
   test('are the patterns tagStarts was read from: another yaml must be looked at again', () => {
     expect(nonStringTagPatterns()).toEqual([
       '^(?:~|[Nn]ull|NULL)?$',
