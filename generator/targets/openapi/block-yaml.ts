@@ -1,7 +1,7 @@
 /** targets/openapi/block-yaml: plain data (objects, arrays, strings, safe integers, booleans) in, the exact text `yaml`'s stringify gives it with `yamlOptions` out, written directly (about 10 times faster, in a fraction of the memory) or, for what only `yaml` can write (a line break or control character in a string, a key it would not write plain), by `yaml` with every string a YAML 1.1 reader would misread double-quoted and escaped. */
-import {createRequire} from 'node:module'
 import {Kept, Later} from '../../emit/cache.js'
 import {TextChunks, type TextSink} from '../../emit/encoded.js'
+import {nonStringTags, yamlLibrary} from './yaml-library.js'
 
 /** How errgen has `yaml` write its documents: no folding, no aliases, and strings that YAML 1.1 readers would take for booleans or numbers (`yes`, `1:20`) quoted. */
 export const yamlOptions = {lineWidth: 0, aliasDuplicateObjects: false, compat: 'yaml-1.1'} as const
@@ -11,37 +11,6 @@ type Mapping = {readonly [key: string]: unknown}
 
 /** One level of indentation, as `yaml` writes it. */
 const step = '  '
-
-/**
- * The tests of the tags other than strings of YAML 1.2's core schema and of YAML 1.1, in the order of `yaml`'s
- * `new Document(null, {compat: 'yaml-1.1'}).schema` (its `tags`, then its `compat`): a plain scalar that one of them
- * matches would not read back as a string. Copied from `yaml` 2, so that writing YAML does not load it;
- * test/targets/openapi/block-yaml.test.ts compares them with the installed `yaml`'s own.
- */
-const nonStringTags: ReadonlyArray<RegExp> = [
-  /^(?:~|[Nn]ull|NULL)?$/,
-  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-  /^(?:~|[Nn]ull|NULL)?$/,
-  /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-  /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-  /^[-+]?0b[0-1_]+$/,
-  /^[-+]?0[0-7_]+$/,
-  /^[-+]?[0-9][0-9_]*$/,
-  /^[-+]?0x[0-9a-fA-F_]+$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-  /^<<$/,
-  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-  /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/
-]
 
 /**
  * The first characters of the strings a non-string tag matches: each tag's test is anchored and starts with one of
@@ -320,13 +289,4 @@ export function stringifyForYaml11(data: unknown): string {
     }
   })
   return document.toString(yamlOptions).replace(new RegExp(yaml11Unsafe.source, 'g'), (character) => escapeOf(character))
-}
-
-/**
- * `yaml`, loaded when a document first needs it (a string only `yaml` writes): most documents hold none, and a run
- * that writes them directly does not load it (about 30 ms of the seed's run). Required, as the writer is synchronous;
- * `yaml` is CommonJS under Node, so this is the module an `import` of it gives.
- */
-function yamlLibrary(): typeof import('yaml') {
-  return createRequire(import.meta.url)('yaml') as typeof import('yaml')
 }
