@@ -1,4 +1,4 @@
-/** emit/parallel/outputs: the loaded emitters, a catalog and its emit options in, every output out — for a large cold run, the outputs but the TypeScript module emitted in a worker thread as their bytes while this thread emits TypeScript; all on this thread otherwise. */
+/** emit/parallel/outputs: the loaded emitters, a catalog and its emit options in, every output out — for a large cold run, the outputs but the TypeScript module and the JSON Schema emitted in a worker thread as their bytes while this thread emits those two; all on this thread otherwise. */
 import {Worker} from 'node:worker_threads'
 import type {VFile} from 'vfile'
 import {enabledTargets} from '../../targets/index.js'
@@ -12,7 +12,7 @@ import type {EmitRequest, EmittedBytes, EmitWorkerData} from './worker.js'
 /**
  * From this many entries the other outputs are emitted in a worker: below, starting a thread and loading the emitters
  * in it costs about what it saves (at 20,000 entries, the TypeScript module takes this thread 1.2–1.5 s, the JSON
- * Schema and OpenAPI document together about as long).
+ * Schema 0.4–0.6 s after it, and the OpenAPI document the worker 1.5–1.9 s).
  */
 const parallelFrom = 2000
 
@@ -48,7 +48,7 @@ export interface Emitting {
 /**
  * Emit every output the emitters give, in their order, as `emitWith` does. Given a worker (`startEmitWorker`), a run
  * that keeps its outputs as bytes (`oneAtATime`), keeps no session's texts (`cache`) and has at least `from` entries
- * emits the outputs whose target emits on the main thread (the TypeScript module) here and the others in the worker
+ * emits the outputs whose target emits on the main thread (the TypeScript module, the JSON Schema) here and the others in the worker
  * at the same time, on the other core; the bytes are the same. Otherwise the worker is stopped.
  */
 export async function emitOutputs(emitters: ReadonlyArray<LoadedEmitter>, catalog: Catalog, options: EmitOptions, emitting: Emitting = {}): Promise<Array<OutputFile>> {
@@ -61,12 +61,15 @@ export async function emitOutputs(emitters: ReadonlyArray<LoadedEmitter>, catalo
     await worker?.stop()
     return emitWith(emitters, catalog, options, cache, oneAtATime)
   }
-  const elsewhere = worker.emit(catalog, options)
+  let answered = false
+  const elsewhere = worker.emit(catalog, options).finally(() => (answered = true))
   // Awaited below, once this thread's outputs are emitted: until then a failure must not count as unhandled.
   elsewhere.catch(() => undefined)
   const own = emitWith(mine, catalog, options, undefined, oneAtATime)
-  // While the worker ends its outputs, this thread's garbage (the parse's, the TypeScript module's) is given back, so that both are not held at the peak.
-  if (oneAtATime.collect && heapIsLarge(garbageWorthCollecting)) collectGarbage()
+  // While the worker ends its outputs, this thread's garbage (the parse's, its own outputs') is given back, so that both are not held at the peak; once the worker has answered, the collection would only delay the run's end.
+  // (This thread emitted without yielding: a turn of the event loop lets the worker's answer, if it came, settle first.)
+  await new Promise((resolve) => setImmediate(resolve))
+  if (oneAtATime.collect && !answered && heapIsLarge(garbageWorthCollecting)) collectGarbage()
   const emitted = new Map([...own, ...(await elsewhere)].map((file) => [file.kind, file]))
   return emitters.map(({kind}) => emitted.get(kind) as OutputFile)
 }
@@ -89,7 +92,7 @@ export function emitWorkerFor(options: EmitOptions): EmitWorker | undefined {
   return here.size > 0 && kinds.length > 0 ? new EmitWorker(options.outputs, kinds) : undefined
 }
 
-/** The kinds of output emitted on this thread: those whose target says so (the TypeScript module, whose ts-morph this thread loaded). */
+/** The kinds of output emitted on this thread: those whose target says so (the TypeScript module, whose ts-morph this thread loaded, and the JSON Schema). */
 function mainThreadKinds(options: EmitOptions): Set<OutputKind> {
   return new Set(enabledTargets(options.outputs).filter((target) => target.emitsOnMainThread === true).map((target) => target.key))
 }
