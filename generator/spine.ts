@@ -14,7 +14,7 @@ import type {OneAtATime} from './emit/index.js'
 import type {LocaleDocuments} from './locales/translate.js'
 import type {ParseCache} from './parse/cache.js'
 import type {Parser} from './parse/parse.js'
-import {parseInWorkers} from './parse/workers.js'
+import {parseInWorkers, startParseWorkers} from './parse/workers.js'
 import {readDocuments} from './read/documents-io.js'
 import {reportOversizedLines} from './read/limits.js'
 import {reportNoCodes, validate} from './tables/validate.js'
@@ -99,6 +99,8 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   progress?.stage('parsing the documents')
   let parsedRows = 0
   const onRows = progress ? (rows: number) => progress.rowsRead((parsedRows += rows)) : undefined
+  // Started before the documents' lines are checked and their slices planned (large documents only): they load the parser meanwhile.
+  if (options.parseCache === undefined) startParseWorkers(documents)
   const parser: Parser = (files) => (options.smallHere && options.parseCache === undefined && isSmall(files) ? parseHere(files) : parseInWorkers(files, undefined, onRows, options.parseCache))
   const oneAtATime = options.encodeOutputs ? {settle: encodeOutput, collect: options.parseCache === undefined && options.emitCache === undefined} : undefined
   const compiled = await compile(documents, config, parser, {configFile, progress, emitCache: options.emitCache, oneAtATime})
