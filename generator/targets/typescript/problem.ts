@@ -1,5 +1,5 @@
 /** targets/typescript/problem: a catalog and the problem settings in, the problem details (RFC 9457) part of the TypeScript module out — the problem types by code, `ProblemInit`, `ProblemDocument<C>`, `problemTypeOf`, `codeOfProblemType`, `isProblem` and `createProblem`, each with its JSDoc. */
-import {StructureKind} from 'ts-morph'
+import {StructureKind} from '../ts-morph.js'
 import type {FunctionDeclarationStructure, StatementStructures, WriterFunction} from 'ts-morph'
 import {problemType} from '../../config/settings/problem-template.js'
 import type {Catalog, ProblemSettings} from '../../types.js'

@@ -1,5 +1,5 @@
 /** targets/typescript/source-file: a catalog in, the text of the TypeScript module (code and status enums, catalog, guard, lookup, body type) out, built with ts-morph — or its UTF-8 bytes, its per-code statements printed a batch of members at a time. */
-import {printStructure, StructureKind} from 'ts-morph'
+import {printStructure, StructureKind} from '../ts-morph.js'
 import type {
   CodeBlockWriter,
   FunctionDeclarationStructure,

@@ -1,5 +1,5 @@
 /** targets/typescript/syntax: names, docs and values in, the small pieces of the TypeScript module out: an enumeration's structures (an enum, or a frozen `as const` object with its types), doc comments and frozen objects written as text, with the literals and doc text every statement is written through. */
-import {ModuleDeclarationKind, StructureKind} from 'ts-morph'
+import {ModuleDeclarationKind, StructureKind} from '../ts-morph.js'
 import type {CodeBlockWriter, EnumMemberStructure, OptionalKind, StatementStructures, WriterFunction} from 'ts-morph'
 import type {TypeScriptStyle} from '../../types.js'
 
