@@ -34,19 +34,36 @@ describe('outputs emitted in parallel', () => {
     }
   })
 
-  test('the defaults: TypeScript and the JSON Schema here, the OpenAPI document in the worker, the same bytes', async () => {
+  test('the defaults: TypeScript here, the JSON Schema and OpenAPI document in the worker, the same bytes', async () => {
     const {catalog, options} = await seedRun({})
     const emitters = await loadEmitters(options)
-    const worker = emitWorkerFor(options)
-    expect(worker?.emits(emitters.filter((loaded) => loaded.kind === 'openapi'))).toBe(true)
-    await worker?.stop()
     const serial = emitWith(emitters, catalog, options, undefined, oneAtATime)
     const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, worker: emitWorkerFor(options), from: 1})
     expect(parallel.map((file) => file.kind)).toEqual(['typescript', 'jsonSchema', 'openapi'])
     expect(parallel.map((file) => file.text)).toEqual(serial.map((file) => file.text))
   })
 
-  test('below the size, or keeping the texts, everything is emitted here as before; with TypeScript off, the JSON Schema here and OpenAPI in the worker', async () => {
+  test('each of the worker\'s outputs is emitted once, by the thread that claims it first: the worker from its first output on, this thread from the last', async () => {
+    const {catalog, options} = await seedRun({})
+    const emitters = await loadEmitters(options)
+    const serial = new Map(emitWith(emitters, catalog, options, undefined, oneAtATime).map((file) => [file.kind, (file as EncodedOutput).bytes]))
+    // This thread claimed the JSON Schema first: the worker emits the OpenAPI document alone.
+    const shared = emitWorkerFor(options)
+    expect(shared?.claim('jsonSchema')).toBe(true)
+    const rest = (await shared?.emit(catalog, options)) ?? []
+    expect(rest.map((file) => file.kind)).toEqual(['openapi'])
+    expect(rest[0]?.bytes.equals(serial.get('openapi') as Buffer)).toBe(true)
+    expect(shared?.claim('openapi')).toBe(false)
+    expect(shared?.claim('typescript')).toBe(false)
+    // Unclaimed here: the worker emits both, in the order it was given them, and this thread can claim neither after.
+    const whole = emitWorkerFor(options)
+    const both = (await whole?.emit(catalog, options)) ?? []
+    expect(both.map((file) => file.kind)).toEqual(['jsonSchema', 'openapi'])
+    for (const file of both) expect(file.bytes.equals(serial.get(file.kind) as Buffer)).toBe(true)
+    expect(whole?.claim('jsonSchema')).toBe(false)
+  })
+
+  test('below the size, or keeping the texts, or with TypeScript off, everything is emitted here as before', async () => {
     const {catalog, options} = await seedRun({})
     const emitters = await loadEmitters(options)
     const texts = emitWith(emitters, catalog, options)
@@ -59,11 +76,6 @@ describe('outputs emitted in parallel', () => {
     const withoutTypeScript = emitters.filter((loaded) => loaded.kind !== 'typescript')
     const others = await emitOutputs(withoutTypeScript, catalog, options, {oneAtATime, worker: emitWorkerFor(options), from: 1})
     expect(others.map((file) => file.text)).toEqual(texts.slice(1).map((file) => file.text))
-    const off = configFor(['input/error-codes.md'], {outputs: {typescript: false}})
-    const offWorker = emitWorkerFor(off)
-    expect(offWorker?.emits(withoutTypeScript.filter((loaded) => loaded.kind === 'openapi'))).toBe(true)
-    const split = await emitOutputs(withoutTypeScript, catalog, off, {oneAtATime, worker: offWorker, from: 1})
-    expect(split.map((file) => file.text)).toEqual(texts.slice(1).map((file) => file.text))
   })
 
   test('a worker started while large documents are parsed loads its emitters and gives the same bytes; small documents, a session or kept texts start none', async () => {

@@ -1,4 +1,4 @@
-/** emit/parallel/outputs: the loaded emitters, a catalog and its emit options in, every output out — for a large cold run, the outputs but the TypeScript module and the JSON Schema emitted in a worker thread as their bytes while this thread emits those two; all on this thread otherwise. */
+/** emit/parallel/outputs: the loaded emitters, a catalog and its emit options in, every output out — for a large cold run, the outputs but the TypeScript module emitted in a worker thread as their bytes while this thread emits TypeScript, then takes the worker's last outputs it has not begun; all on this thread otherwise. */
 import {Worker} from 'node:worker_threads'
 import type {VFile} from 'vfile'
 import {enabledTargets} from '../../targets/index.js'
@@ -7,12 +7,13 @@ import type {EmitCache} from '../cache.js'
 import {collectGarbage, heapIsLarge} from '../collect.js'
 import {EncodedOutput} from '../encoded.js'
 import {emitWith, type LoadedEmitter, type OneAtATime} from '../index.js'
+import {byMainThread, claim, claimCells, claimOrder} from './claims.js'
 import type {EmitRequest, EmittedBytes, EmitWorkerData} from './worker.js'
 
 /**
  * From this many entries the other outputs are emitted in a worker: below, starting a thread and loading the emitters
- * in it costs about what it saves (at 20,000 entries, the TypeScript module takes this thread 1.2–1.5 s, the JSON
- * Schema 0.4–0.6 s after it, and the OpenAPI document the worker 1.5–1.9 s).
+ * in it costs about what it saves (at 20,000 entries, the TypeScript module takes this thread 1.2–1.5 s, the OpenAPI
+ * document the worker 1.5–1.9 s, and the JSON Schema whichever is free first 0.4–0.6 s).
  */
 const parallelFrom = 2000
 
@@ -48,8 +49,10 @@ export interface Emitting {
 /**
  * Emit every output the emitters give, in their order, as `emitWith` does. Given a worker (`startEmitWorker`), a run
  * that keeps its outputs as bytes (`oneAtATime`), keeps no session's texts (`cache`) and has at least `from` entries
- * emits the outputs whose target emits on the main thread (the TypeScript module, the JSON Schema) here and the others in the worker
- * at the same time, on the other core; the bytes are the same. Otherwise the worker is stopped.
+ * emits the outputs whose target emits on the main thread (the TypeScript module) here and the others in the worker
+ * at the same time, on the other core, this thread then taking those the worker has not begun from the last (the JSON
+ * Schema, when the TypeScript module took less time than the OpenAPI document); the bytes are the same. Otherwise the
+ * worker is stopped.
  */
 export async function emitOutputs(emitters: ReadonlyArray<LoadedEmitter>, catalog: Catalog, options: EmitOptions, emitting: Emitting = {}): Promise<Array<OutputFile>> {
   const {cache, oneAtATime, worker, from = parallelFrom} = emitting
@@ -66,6 +69,11 @@ export async function emitOutputs(emitters: ReadonlyArray<LoadedEmitter>, catalo
   // Awaited below, once this thread's outputs are emitted: until then a failure must not count as unhandled.
   elsewhere.catch(() => undefined)
   const own = emitWith(mine, catalog, options, undefined, oneAtATime)
+  // Then the worker's last outputs, as long as it has not claimed them: whichever thread is free first emits the JSON Schema.
+  for (const loaded of claimOrder(theirs, (kind) => kind.first).reverse()) {
+    if (!worker.claim(loaded.kind)) break
+    own.push(...emitWith([loaded], catalog, options, undefined, oneAtATime))
+  }
   // While the worker ends its outputs, this thread's garbage (the parse's, its own outputs') is given back, so that both are not held at the peak; once the worker has answered, the collection would only delay the run's end.
   // (This thread emitted without yielding: a turn of the event loop lets the worker's answer, if it came, settle first.)
   await new Promise((resolve) => setImmediate(resolve))
@@ -92,7 +100,7 @@ export function emitWorkerFor(options: EmitOptions): EmitWorker | undefined {
   return here.size > 0 && kinds.length > 0 ? new EmitWorker(options.outputs, kinds) : undefined
 }
 
-/** The kinds of output emitted on this thread: those whose target says so (the TypeScript module, whose ts-morph this thread loaded, and the JSON Schema). */
+/** The kinds of output emitted on this thread: those whose target says so (the TypeScript module, whose ts-morph this thread loaded). */
 function mainThreadKinds(options: EmitOptions): Set<OutputKind> {
   return new Set(enabledTargets(options.outputs).filter((target) => target.emitsOnMainThread === true).map((target) => target.key))
 }
@@ -105,10 +113,12 @@ export class EmitWorker {
   readonly #worker: Worker
   readonly #kinds: ReadonlyArray<OutputKind>
   readonly #done: Promise<Array<EmittedBytes>>
+  readonly #claims: Int32Array
 
   constructor(outputs: EmitOptions['outputs'], kinds: ReadonlyArray<OutputKind>) {
     const data: EmitWorkerData = {outputs, kinds}
     this.#kinds = kinds
+    this.#claims = claimCells(kinds.length)
     // None of the host's Node.js options, as for the parse workers: some stop a worker from starting at all.
     this.#worker = new Worker(workerUrl, {workerData: data, execArgv: []})
     this.#worker.unref()
@@ -126,13 +136,19 @@ export class EmitWorker {
     return emitters.length === this.#kinds.length && emitters.every((loaded, index) => loaded.kind === this.#kinds[index])
   }
 
-  /** Its outputs of the catalog, in the order it was given them, held as their bytes; the worker ends then. */
+  /** Its outputs of the catalog that it claimed (`claim`), in the order it was given them, held as their bytes; the worker ends then. */
   async emit(catalog: Catalog, options: EmitOptions): Promise<Array<EncodedOutput>> {
-    const request: EmitRequest = {catalog: withoutPlaces(catalog), options}
+    const request: EmitRequest = {catalog: withoutPlaces(catalog), options, claims: this.#claims}
     this.#worker.ref()
     this.#worker.postMessage(request)
     const emitted = await this.#done
     return emitted.map((output) => new EncodedOutput(output.kind, options.outputs[output.kind] as string, Buffer.from(output.buffer, output.byteOffset, output.byteLength)))
+  }
+
+  /** Claim one of its outputs for this thread: true when the worker has not claimed it (it then never will). */
+  claim(kind: OutputKind): boolean {
+    const index = this.#kinds.indexOf(kind)
+    return index >= 0 && claim(this.#claims, index, byMainThread)
   }
 
   /** Stop it unasked: the run did not need it. */

@@ -33,8 +33,6 @@ export const jsonSchema = {
     resolve: (written: WrittenJsonSchema | undefined, context): {readonly id: string} => ({id: written?.id ?? (context.outputName || context.baseName + '.schema.json')})
   },
   load: async (): Promise<Emitter> => (await import('./emit.js')).emitter,
-  // A run that emits in parallel emits it here after the TypeScript module: the worker's OpenAPI document alone takes about as long as both.
-  emitsOnMainThread: true,
   readBack: {load: async () => (await import('./read-back.js')).readJsonSchema, knowsColumns: false, linkedTexts: false, cost: 1, statusNames: undefined},
   names: {
     reserved: (name: string) => (schemaTypeNames.has(name) ? 'is reserved for the generated types' : undefined)
