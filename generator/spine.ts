@@ -9,6 +9,7 @@ import {IoError} from './diagnostics/io-error.js'
 import {applyRuleSettings, isClean} from './diagnostics/messages.js'
 import type {Progress} from './diagnostics/progress.js'
 import type {EmitCache} from './emit/cache.js'
+import type {EmitWorker} from './emit/parallel/outputs.js'
 import {encodeOutput, located} from './emit/encoded.js'
 import type {OneAtATime} from './emit/index.js'
 import type {LocaleDocuments} from './locales/translate.js'
@@ -115,7 +116,8 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
 /**
  * Trees → tables → catalog → outputs. The documents are parsed in worker threads while this thread loads the
  * emitters (with `oneAtATime`, the outputs are emitted one at a time, each settled before the next: see `emitWith`;
- * for large documents, a worker thread that emits all but the TypeScript module at the same time is started then);
+ * for large documents, a worker thread that emits all but the OpenAPI document at the same time is started then, and
+ * loads its emitters once the documents are parsed);
  * messages are added to the documents (and, for a body field the tables lack, to the configuration file), and
  * nothing is emitted when any is an error.
  */
@@ -125,26 +127,44 @@ export async function compile(
   parser: Parser = parseInWorkers,
   {configFile, progress, emitCache, oneAtATime}: CompileExtras = {}
 ): Promise<Compiled> {
-  const catalogging = catalogOf(documents, options, parser)
+  // Once the documents are parsed, an emit worker loads its emitters (ts-morph, for the TypeScript module) on the core the parse no longer needs, while this thread builds the catalog.
+  let worker: EmitWorker | undefined
+  let parsed = false
+  const parsing: Parser = async (files) => {
+    const trees = await parser(files)
+    parsed = true
+    worker?.load()
+    return trees
+  }
+  const catalogging = catalogOf(documents, options, parsing)
   // A failed parse is thrown where the catalog is awaited, below; until then (the emitters load for a second) it must not count as unhandled, which would end the host's process.
   catalogging.catch(() => undefined)
   // Loaded here only, as the emitters are: a run answered from the manifest loads neither (nor Ajv and yaml, which placing a body field's error needs).
   const {loadEmitters} = await import('./emit/index.js')
   const {emitOutputs, startEmitWorker} = await import('./emit/parallel/outputs.js')
-  const worker = startEmitWorker(documents, options, {cache: emitCache, oneAtATime})
+  worker = startEmitWorker(documents, options, {cache: emitCache, oneAtATime})
+  if (parsed) worker?.load()
+  // The worker's first output's emitter is not loaded here unless this thread emits it after all.
+  const deferred = worker?.leads === undefined ? [] : [worker.leads]
   try {
     const {checkBodyFields} = await import('./config/settings/body.js')
-    const emitters = await loadEmitters(options)
+    const emitters = await loadEmitters(options, (kind) => !deferred.includes(kind))
     const {catalog, ok: read, tables} = await catalogging
     progress?.rowsRead(catalog.entries.length)
     progress?.stage('generating the outputs')
     const ok = read && (await checkBodyFields(catalog, options.body, configFile, documents))
-    return {catalog, files: ok ? await emitOutputs(emitters, catalog, options, {cache: emitCache, oneAtATime, worker}) : [], ok, tables}
+    return {catalog, files: ok ? await emitOutputs(emitters, catalog, options, {cache: emitCache, oneAtATime, worker, deferred, from: earlyWorkerFrom}) : [], ok, tables}
   } finally {
     // Ended already when it emitted; stopped when the run did not need it.
     await worker?.stop()
   }
 }
+
+/**
+ * From this many entries a run whose emit worker was started (its documents are large: `startEmitWorker`) emits in
+ * parallel: the worker has loaded its emitters already, and this thread has not loaded the first one's (ts-morph).
+ */
+const earlyWorkerFrom = 1
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */
 export async function catalogOf(
