@@ -9,6 +9,7 @@ import {IoError} from './diagnostics/io-error.js'
 import {applyRuleSettings, isClean} from './diagnostics/messages.js'
 import type {Progress} from './diagnostics/progress.js'
 import type {EmitCache} from './emit/cache.js'
+import type {EmitWorker} from './emit/parallel/outputs.js'
 import {encodeOutput, located} from './emit/encoded.js'
 import type {OneAtATime} from './emit/index.js'
 import type {LocaleDocuments} from './locales/translate.js'
@@ -98,6 +99,8 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   progress?.stage('parsing the documents')
   let parsedRows = 0
   const onRows = progress ? (rows: number) => progress.rowsRead((parsedRows += rows)) : undefined
+  // Large documents' workers are started before the documents' lines are checked and their slices planned: they load the parser meanwhile.
+  if (options.parseCache === undefined && !isSmall(documents)) startWorkersEarly(documents)
   const parser: Parser = (files) => (options.smallHere && options.parseCache === undefined && isSmall(files) ? parseHere(files) : parseThere(files, onRows, options.parseCache))
   const oneAtATime = options.encodeOutputs ? {settle: encodeOutput, collect: options.parseCache === undefined && options.emitCache === undefined} : undefined
   const compiled = await compile(documents, config, parser, {configFile, progress, emitCache: options.emitCache, oneAtATime})
@@ -112,7 +115,8 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
 /**
  * Trees → tables → catalog → outputs. The documents are parsed in worker threads while this thread loads the
  * emitters (with `oneAtATime`, the outputs are emitted one at a time, each settled before the next: see `emitWith`;
- * for large documents, a worker thread that emits all but the TypeScript module at the same time is started then);
+ * for large documents, a worker thread that emits all but the OpenAPI document at the same time is started then, and
+ * loads its emitters once the documents are parsed);
  * messages are added to the documents (and, for a body field the tables lack, to the configuration file), and
  * nothing is emitted when any is an error.
  */
@@ -122,18 +126,30 @@ export async function compile(
   parser: Parser = parseThere,
   {configFile, progress, emitCache, oneAtATime}: CompileExtras = {}
 ): Promise<Compiled> {
-  const catalogging = catalogOf(documents, options, parser)
+  // Once the documents are parsed, an emit worker loads its emitters (ts-morph, for the TypeScript module) on the core the parse no longer needs, while this thread builds the catalog.
+  let worker: EmitWorker | undefined
+  let parsed = false
+  const parsing: Parser = async (files) => {
+    const trees = await parser(files)
+    parsed = true
+    worker?.load()
+    return trees
+  }
+  const catalogging = catalogOf(documents, options, parsing)
   // A failed parse is thrown where the catalog is awaited, below; until then (the emitters load for a second) it must not count as unhandled, which would end the host's process.
   catalogging.catch(() => undefined)
   const {loadEmitters, emitOutputs, startEmitWorker, checkBodyFields} = await loadEmitStage()
-  const worker = startEmitWorker(documents, options, {cache: emitCache, oneAtATime})
+  worker = startEmitWorker(documents, options, {cache: emitCache, oneAtATime})
+  if (parsed) worker?.load()
+  // The worker's first output's emitter is not loaded here unless this thread emits it after all.
+  const deferred = worker?.leads === undefined ? [] : [worker.leads]
   try {
-    const emitters = await loadEmitters(options)
+    const emitters = await loadEmitters(options, (kind) => !deferred.includes(kind))
     const {catalog, ok: read, tables} = await catalogging
     progress?.rowsRead(catalog.entries.length)
     progress?.stage('generating the outputs')
     const ok = read && (await checkBodyFields(catalog, options.body, configFile, documents))
-    return {catalog, files: ok ? await emitOutputs(emitters, catalog, options, {cache: emitCache, oneAtATime, worker}) : [], ok, tables}
+    return {catalog, files: ok ? await emitOutputs(emitters, catalog, options, {cache: emitCache, oneAtATime, worker, deferred, from: earlyWorkerFrom}) : [], ok, tables}
   } finally {
     // Ended already when it emitted; stopped when the run did not need it.
     await worker?.stop()
@@ -149,6 +165,12 @@ async function loadEmitStage() {
   const [emit, parallel, body] = await Promise.all([import('./emit/index.js'), import('./emit/parallel/outputs.js'), import('./config/settings/body.js')])
   return {loadEmitters: emit.loadEmitters, emitOutputs: parallel.emitOutputs, startEmitWorker: parallel.startEmitWorker, checkBodyFields: body.checkBodyFields}
 }
+
+/**
+ * From this many entries a run whose emit worker was started (its documents are large: `startEmitWorker`) emits in
+ * parallel: the worker has loaded its emitters already, and this thread has not loaded the first one's (ts-morph).
+ */
+const earlyWorkerFrom = 1
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */
 export async function catalogOf(
@@ -210,6 +232,11 @@ function isSmall(documents: ReadonlyArray<VFile>): boolean {
 async function parseThere(documents: ReadonlyArray<VFile>, onRows?: (rows: number) => void, cache?: ParseCache): Promise<Array<Root>> {
   const {parseInWorkers} = await import('./parse/workers.js')
   return parseInWorkers(documents, undefined, onRows, cache)
+}
+
+/** The parse workers started now for documents large enough to keep them busy (`startParseWorkers`): they load the parser while this thread checks the documents' lines and plans their slices. */
+function startWorkersEarly(documents: ReadonlyArray<VFile>): void {
+  import('./parse/workers.js').then(({startParseWorkers}) => startParseWorkers(documents), () => undefined)
 }
 
 /** The documents' trees, parsed on this thread. */

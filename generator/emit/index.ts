@@ -24,9 +24,14 @@ export interface OneAtATime {
   readonly collect: boolean
 }
 
-/** The emitters of the outputs the options turn on, loaded (a run loads them while the documents are parsed). */
-export async function loadEmitters(options: Pick<EmitOptions, 'outputs'>): Promise<Array<LoadedEmitter>> {
-  return Promise.all(enabledTargets(options.outputs).map(async (target) => ({kind: target.key, emitter: await target.load(), first: target.emitsFirst === true})))
+/**
+ * The emitters of the outputs the options turn on, loaded (a run loads them while the documents are parsed).
+ *
+ * @param which the kinds to load (by default every one the options turn on)
+ */
+export async function loadEmitters(options: Pick<EmitOptions, 'outputs'>, which: (kind: OutputFile['kind']) => boolean = () => true): Promise<Array<LoadedEmitter>> {
+  const targets = enabledTargets(options.outputs).filter((target) => which(target.key))
+  return Promise.all(targets.map(async (target) => ({kind: target.key, emitter: await target.load(), first: target.emitsFirst === true})))
 }
 
 /** Emit every output the options turn on, in the registry's order. */

@@ -34,7 +34,8 @@ export interface Target<Key extends string = string, Settings = unknown> {
   readonly emitsFirst?: boolean | undefined
   /**
    * Whether a run that emits its outputs in parallel emits this one on the main thread (whose emitters were loaded while
-   * the documents were parsed), the others in a worker thread at the same time.
+   * the documents were parsed), the others in a worker thread at the same time (which loads their emitters once the
+   * documents are parsed, as the main thread builds the catalog).
    */
   readonly emitsOnMainThread?: boolean | undefined
 }

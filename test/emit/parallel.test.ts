@@ -1,4 +1,4 @@
-/** parallel.test: the outputs of a large cold run, the TypeScript module emitted on this thread and the others in a worker thread at the same time, are exactly the bytes of the outputs emitted one after another here. */
+/** parallel.test: the outputs of a large cold run, the OpenAPI document emitted on this thread and the others in a worker thread at the same time (the last ones by whichever thread is free first), are exactly the bytes of the outputs emitted one after another here. */
 import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
@@ -34,13 +34,43 @@ describe('outputs emitted in parallel', () => {
     }
   })
 
-  test('the defaults: TypeScript here, the JSON Schema and OpenAPI document in the worker, the same bytes', async () => {
+  test('the defaults: the OpenAPI document here, the TypeScript module in the worker, the same bytes, with or without its emitter loaded here', async () => {
     const {catalog, options} = await seedRun({})
     const emitters = await loadEmitters(options)
     const serial = emitWith(emitters, catalog, options, undefined, oneAtATime)
     const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, worker: emitWorkerFor(options), from: 1})
     expect(parallel.map((file) => file.kind)).toEqual(['typescript', 'jsonSchema', 'openapi'])
     expect(parallel.map((file) => file.text)).toEqual(serial.map((file) => file.text))
+    // As a run does: the worker's first output (TypeScript) left to it, its emitter not loaded here.
+    const worker = emitWorkerFor(options)
+    expect(worker?.leads).toBe('typescript')
+    const notTypeScript = await loadEmitters(options, (kind) => kind !== 'typescript')
+    expect(notTypeScript.map((loaded) => loaded.kind)).toEqual(['jsonSchema', 'openapi'])
+    const deferred = await emitOutputs(notTypeScript, catalog, options, {oneAtATime, worker, from: 1, deferred: ['typescript']})
+    expect(deferred.map((file) => file.text)).toEqual(serial.map((file) => file.text))
+    // No worker after all (too few entries): the emitter left to it is loaded here, the outputs in the registry's order.
+    const here = await emitOutputs(notTypeScript, catalog, options, {oneAtATime, worker: emitWorkerFor(options), deferred: ['typescript']})
+    expect(here.map((file) => file.text)).toEqual(serial.map((file) => file.text))
+  })
+
+  test('each of the worker\'s outputs is emitted once, by the thread that claims it first: the worker from its first output on, this thread from the last', async () => {
+    const {catalog, options} = await seedRun({})
+    const emitters = await loadEmitters(options)
+    const serial = new Map(emitWith(emitters, catalog, options, undefined, oneAtATime).map((file) => [file.kind, (file as EncodedOutput).bytes]))
+    // This thread claimed the JSON Schema first: the worker emits the TypeScript module alone.
+    const shared = emitWorkerFor(options)
+    expect(shared?.claim('jsonSchema')).toBe(true)
+    const rest = (await shared?.emit(catalog, options)) ?? []
+    expect(rest.map((file) => file.kind)).toEqual(['typescript'])
+    expect(rest[0]?.bytes.equals(serial.get('typescript') as Buffer)).toBe(true)
+    expect(shared?.claim('typescript')).toBe(false)
+    expect(shared?.claim('openapi')).toBe(false)
+    // Unclaimed here: the worker emits both, in the order it was given them, and this thread can claim neither after.
+    const whole = emitWorkerFor(options)
+    const both = (await whole?.emit(catalog, options)) ?? []
+    expect(both.map((file) => file.kind)).toEqual(['typescript', 'jsonSchema'])
+    for (const file of both) expect(file.bytes.equals(serial.get(file.kind) as Buffer)).toBe(true)
+    expect(whole?.claim('jsonSchema')).toBe(false)
   })
 
   test('below the size, or keeping the texts, or with TypeScript off, everything is emitted here as before', async () => {
@@ -70,6 +100,8 @@ describe('outputs emitted in parallel', () => {
     expect(startEmitWorker(large, options, {})).toBeUndefined()
     const worker = startEmitWorker(large, options, {oneAtATime})
     expect(worker).toBeInstanceOf(EmitWorker)
+    // Told the documents are parsed: it loads its emitters before it is asked.
+    worker?.load()
     const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, worker, from: 1})
     expect(parallel.map((file) => file.text)).toEqual(serial.map((file) => file.text))
     await worker?.stop()

@@ -1,4 +1,5 @@
 /** The parallel parse through the spine: worker threads and slices give the outputs and the diagnostics (as printed and as data) of a parse in this thread, on the seed, on 2,000 rows with the default slices, on rows linking to a run of definitions (given to the slices as labels), and on random documents valid and invalid. */
+import {spawnSync} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
@@ -9,7 +10,7 @@ import {stitch} from '../../generator/parse/join.js'
 import {sliceRequest} from '../../generator/parse/messages.js'
 import {parseInThisThread, parseRequest, type Parser} from '../../generator/parse/parse.js'
 import {planSlices} from '../../generator/parse/slices.js'
-import {parseInWorkers} from '../../generator/parse/workers.js'
+import {parseInWorkers, startParseWorkers} from '../../generator/parse/workers.js'
 import {compile, type Compiled} from '../../generator/spine.js'
 import {documentText} from '../support/documents.js'
 import {configFor, seed} from '../support/helpers.js'
@@ -62,6 +63,19 @@ describe('the parallel path', () => {
   test('through the spine\'s default parser on 2,000 rows (sliced with the default size) and the seed together', async () => {
     const documents = {'input/big.md': syntheticDocument(2000), 'input/error-codes.md': seedText}
     expect(await compiledRun(documents)).toEqual(await plainRun(documents))
+  })
+
+  test('workers started as soon as large documents are read give the trees of a parse in this thread, and keep no process alive unused', async () => {
+    const text = syntheticDocument(2000)
+    const files = [new VFile({value: text})]
+    startParseWorkers(files)
+    const [workerTree] = await parseInWorkers(files)
+    const [plainTree] = await parseInThisThread([new VFile({value: text})])
+    expect(workerTree).toStrictEqual(plainTree)
+    // Started, never given a text: the process still ends by itself.
+    const script = "import('" + new URL('../../dist/parse/workers.js', import.meta.url).href + "').then((m) => m.startParseWorkers([{value: 'x'.repeat(300000)}]))"
+    const child = spawnSync(process.execPath, ['-e', script], {timeout: 20_000, encoding: 'utf8'})
+    expect({status: child.status, signal: child.signal, stderr: child.stderr}).toEqual({status: 0, signal: null, stderr: ''})
   })
 
   test('on 800 rows, one in four linking to one of 200 definitions below the table: the trees and outputs of a parse in this thread', async () => {

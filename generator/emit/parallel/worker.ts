@@ -1,19 +1,31 @@
-/** emit/parallel/worker: the body of an emit worker thread — the kinds of output to emit in (its `workerData`), then a catalog and the emit options (one message), each of those outputs' UTF-8 bytes out, in one message, in the order asked. */
+/** emit/parallel/worker: the body of an emit worker thread — the kinds of output to emit in (its `workerData`), then a catalog, the emit options and the cells by which it and the main thread share those outputs (one message), the UTF-8 bytes of each output it claimed out, in one message, in the order asked. */
 import {parentPort, workerData} from 'node:worker_threads'
 import {enabledTargets} from '../../targets/index.js'
+import {byWorker, claim, claimOrder} from './claims.js'
 import type {Emitter} from '../../targets/target.js'
 import type {Catalog, EmitOptions, OutputKind} from '../../types.js'
 
-/** What the thread is given when it starts: the outputs it will emit, and their names (each target's emitter is loaded at once, while the documents are parsed). */
+/** What the thread is given when it starts: the outputs it will emit, and their names (their emitters are loaded once it is told to load them, `LoadRequest`, or asked). */
 export interface EmitWorkerData {
   readonly outputs: EmitOptions['outputs']
   readonly kinds: ReadonlyArray<OutputKind>
 }
 
-/** What it is asked then: the catalog (its entries without the places of their cells, which no emitter reads) and the options. */
+/**
+ * What it is asked then: the catalog (its entries without the places of their cells, which no emitter reads), the
+ * options, and a cell per output it was given (in the order of `kinds`), shared with the main thread: each output is
+ * emitted by the thread that claims its cell first (`claim`), the worker from its first output on, the main thread,
+ * once its own are done, from the last.
+ */
 export interface EmitRequest {
   readonly catalog: Catalog
   readonly options: EmitOptions
+  readonly claims: Int32Array
+}
+
+/** Told once the documents are parsed: load the emitters now, on the core the parse no longer needs, while the main thread builds the catalog. */
+export interface LoadRequest {
+  readonly load: true
 }
 
 /** One output emitted: its bytes, a view of a buffer given to the thread that asked. */
@@ -27,18 +39,33 @@ export interface EmittedBytes {
 const {outputs, kinds} = workerData as EmitWorkerData
 const targets = enabledTargets(outputs).filter((target) => kinds.includes(target.key))
 const first = new Set(targets.filter((target) => target.emitsFirst === true).map((target) => target.key))
-const loading = Promise.all(targets.map(async (target) => ({kind: target.key, emitter: await target.load()})))
-// Settled only when asked, with the emitters: a failure to load them is the answer's.
-loading.catch(() => undefined)
+let loading: Promise<Array<{kind: OutputKind, emitter: Emitter}>> | undefined
 
-parentPort?.once('message', async ({catalog, options}: EmitRequest) => {
-  const emitters = await loading
-  const emitted = new Map<OutputKind, EmittedBytes>()
-  // The output whose emitter holds the most memory first, as on the main thread, before the others' bytes are held.
-  for (const kind of [...kinds].sort((a, b) => Number(first.has(b)) - Number(first.has(a)))) emitted.set(kind, bytesOf(kind, emitters.find((loaded) => loaded.kind === kind)?.emitter, catalog, options))
-  const inOrder = kinds.map((kind) => emitted.get(kind) as EmittedBytes)
-  parentPort?.postMessage(inOrder, inOrder.map((output) => output.buffer))
+/** The emitters, loaded once. */
+function loaded(): Promise<Array<{kind: OutputKind, emitter: Emitter}>> {
+  loading ??= Promise.all(targets.map(async (target) => ({kind: target.key, emitter: await target.load()})))
+  // Settled only when asked, with the emitters: a failure to load them is the answer's.
+  loading.catch(() => undefined)
+  return loading
+}
+
+parentPort?.on('message', (message: EmitRequest | LoadRequest) => {
+  if ('load' in message) void loaded()
+  else void answer(message)
 })
+
+/** Emit the outputs this thread claims, and post their bytes. */
+async function answer({catalog, options, claims}: EmitRequest): Promise<void> {
+  const emitters = await loaded()
+  const emitted = new Map<OutputKind, EmittedBytes>()
+  // The output whose emitter holds the most memory first, as on the main thread, before the others' bytes are held; each only once claimed here (the main thread takes the last ones when it is done first).
+  for (const kind of claimOrder(kinds, (kind) => first.has(kind))) {
+    if (!claim(claims, kinds.indexOf(kind), byWorker)) break
+    emitted.set(kind, bytesOf(kind, emitters.find((loaded) => loaded.kind === kind)?.emitter, catalog, options))
+  }
+  const inOrder = kinds.flatMap((kind) => emitted.get(kind) ?? [])
+  parentPort?.postMessage(inOrder, inOrder.map((output) => output.buffer))
+}
 
 /** An output's bytes, as the main thread's `encodedBy` or `encodeOutput` gives them. */
 function bytesOf(kind: OutputKind, emitter: Emitter | undefined, catalog: Catalog, options: EmitOptions): EmittedBytes {

@@ -32,6 +32,8 @@ export const openapi = {
   load: async (): Promise<Emitter> => (await import('./emit.js')).emitter,
   // The largest output (about 1.4 KB of YAML a code), its chunks and their join held while it is encoded.
   emitsFirst: true,
+  // A run that emits in parallel emits it on the main thread, whose emitters load in a few tens of milliseconds; the worker loads ts-morph for the TypeScript module once the documents are parsed, while this thread builds the catalog.
+  emitsOnMainThread: true,
   readBack: {load: async () => (await import('./read-back.js')).readOpenApi, knowsColumns: true, linkedTexts: true, cost: 3, statusNames: async () => (await import('./read-back.js')).statusNamesOfOpenApi},
   names: {
     reserved: (name: string) => (schemaTypeNames.has(name) ? 'is reserved for the generated types' : undefined)

@@ -47,8 +47,6 @@ export const typescript = {
     resolve: (written: WrittenTypeScript | undefined, context): {readonly style: TypeScriptStyle} => ({style: context.style ?? written?.style ?? defaultStyle})
   },
   load: async (): Promise<Emitter> => (await import('./source-file.js')).emitter,
-  // ts-morph, loaded on the main thread while the documents are parsed: a run that emits in parallel emits this output there.
-  emitsOnMainThread: true,
   readBack: {load: async () => (await import('./read-back.js')).readTypeScript, knowsColumns: true, linkedTexts: false, cost: 2, statusNames: async () => (await import('./read-back.js')).statusNamesOfTypeScript},
   names: {
     reserved: (name: string) => (generatedTypeNames.has(name) ? 'is reserved for the generated types' : undefined),
