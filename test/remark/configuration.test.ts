@@ -1,7 +1,10 @@
-/** errgen/remark through the real remark-cli, as users wire it: the README's `.remarkrc.json` unchanged, no remark-gfm, the errgen configuration found from the document's folder upward, `.remarkrc` options over it. */
+/** errgen/remark as remark-cli runs it, as users wire it: the README's `.remarkrc.json` unchanged, no remark-gfm, the errgen configuration found from the document's folder upward, `.remarkrc` options over it — through the real remark-cli, and through the engine it runs (unified-engine, with remark-cli's settings) in this process. */
 import {execFile} from 'node:child_process'
 import {cp, mkdir, readFile, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {Writable} from 'node:stream'
+import {remark as remarkProcessor} from 'remark'
+import {engine} from 'unified-engine'
 import {describe, expect, test} from 'vitest'
 import {root, seed, tempDirectory} from '../support/helpers.js'
 
@@ -16,13 +19,65 @@ async function remarkProject(): Promise<string> {
   return directory
 }
 
-/** remark-cli on the arguments: its exit code and its report, one message a line with single spaces. */
-async function remark(args: ReadonlyArray<string>, cwd: string): Promise<{code: number, lines: Array<string>, stderr: string}> {
+/** A remark-cli run: its exit code and its report, one message a line with single spaces. */
+interface RemarkRun {
+  code: number
+  lines: Array<string>
+  stderr: string
+}
+
+function remarkRun(code: number, stderr: string): RemarkRun {
+  return {code, stderr, lines: stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' ')).filter(Boolean)}
+}
+
+/** The real remark-cli, a process of its own, on the arguments. */
+async function remarkCli(args: ReadonlyArray<string>, cwd: string): Promise<RemarkRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args, '--no-stdout', '--no-color'], {cwd}, (error, _, stderr) =>
-      resolve({code: error ? Number(error.code) : 0, stderr, lines: stderr.split('\n').map((line) => line.trim().replace(/\s+/g, ' ')).filter(Boolean)})
-    )
+    execFile(process.execPath, [cli, ...args, '--no-stdout', '--no-color'], {cwd}, (error, _, stderr) => resolve(remarkRun(error ? Number(error.code) : 0, stderr)))
   })
+}
+
+/**
+ * What remark-cli runs, in this process: unified-engine with the settings remark-cli gives it (remark, `.remarkrc`,
+ * the `remarkConfig` key of package.json, plugins named from the folder of the files), on the arguments remark-cli
+ * would be given: files, `--use PLUGIN` and `--frail`.
+ */
+async function remark(args: ReadonlyArray<string>, cwd: string): Promise<RemarkRun> {
+  const files: Array<string> = []
+  const plugins: Record<string, object> = {}
+  let frail = false
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] as string
+    if (arg === '--frail') frail = true
+    else if (arg === '--use') plugins[args[++index] as string] = {}
+    else if (arg.startsWith('-')) throw new Error('remark() takes files, --use and --frail, not ' + arg)
+    else files.push(arg)
+  }
+  let stderr = ''
+  const streamError = new Writable({
+    write(chunk: Buffer | string, _, done) {
+      stderr += String(chunk)
+      done()
+    }
+  })
+  const code = await new Promise<number>((resolve, reject) => {
+    engine({
+      processor: remarkProcessor,
+      cwd,
+      files,
+      extensions: ['md', 'markdown'],
+      rcName: '.remarkrc',
+      packageField: 'remarkConfig',
+      ignoreName: '.remarkignore',
+      pluginPrefix: 'remark',
+      plugins,
+      frail,
+      out: false,
+      color: false,
+      streamError
+    }, (error, status) => (error ? reject(error) : resolve(status ?? 0)))
+  })
+  return remarkRun(code, stderr)
 }
 
 /** The `.remarkrc.json` of the README's editor section, as written there. */
@@ -50,7 +105,7 @@ describe('remark-cli with errgen/remark and no remark-gfm', () => {
   test('`remark doc.md --use errgen/remark --frail` reads the seed\'s table: its warnings, no malformed-table', async () => {
     const directory = await remarkProject()
     await cp(seed, path.join(directory, 'doc.md'))
-    const result = await remark(['doc.md', '--use', 'errgen/remark', '--frail'], directory)
+    const result = await remarkCli(['doc.md', '--use', 'errgen/remark', '--frail'], directory)
     expect(result.lines).toEqual(['doc.md', ...seedWarnings, '⚠ 5 warnings'])
     expect(result.code).toBe(1)
     expect((await remark(['doc.md', '--use', 'errgen/remark'], directory)).code).toBe(0)
@@ -63,7 +118,7 @@ describe('remark-cli with errgen/remark and no remark-gfm', () => {
     const integers = await remarkProject()
     await writeFile(path.join(integers, '.remarkrc.json'), remarkrc)
     await cp(seed, path.join(integers, 'errors.md'))
-    expect((await remark(['errors.md'], integers)).lines).toEqual(['errors.md', ...seedWarnings, '⚠ 5 warnings'])
+    expect((await remarkCli(['errors.md'], integers)).lines).toEqual(['errors.md', ...seedWarnings, '⚠ 5 warnings'])
 
     const strings = await remarkProject()
     await writeFile(path.join(strings, '.remarkrc.json'), remarkrc)

@@ -3,32 +3,35 @@ import path from 'node:path'
 import {BaseSequencer, type TestSpecification} from 'vitest/node'
 
 /**
- * The longest test files, longest first (each ten seconds or more of a worker on two cores); update it when a file
+ * The longest test files, longest first (each about four seconds or more of a worker on two cores); update it when a file
  * grows or shrinks a lot (`npx vitest run --reporter=json --outputFile=durations.json` gives each file's time).
  */
 export const longestFiles: ReadonlyArray<string> = [
   'test/package.test.ts',
   'test/cli/fast-path.test.ts',
-  'test/cli/habits.test.ts',
-  'test/emit/cache.test.ts',
-  'test/parse/gfm.test.ts',
-  'test/parse/workers.test.ts',
-  'test/properties/lost-rows.test.ts',
-  'test/emit/optional-columns.test.ts',
   'test/fixtures.test.ts',
-  'test/properties/mutations.test.ts',
   'test/write/lock.test.ts',
-  'test/remark/edits.test.ts',
-  'test/cli/main.test.ts',
-  'test/properties/roundtrip.test.ts',
   'test/targets/go/go.test.ts',
-  'test/remark/configuration.test.ts',
-  'test/emit/schema-consumers.test.ts',
-  'test/emit/encode.test.ts',
-  'test/cli/watch.test.ts',
-  'test/contract/compare.test.ts',
+  'test/properties/mutations.test.ts',
+  'test/cli/habits.test.ts',
+  'test/parse/gfm.test.ts',
+  'test/emit/optional-columns.test.ts',
+  'test/emit/cache.test.ts',
+  'test/remark/edits.test.ts',
+  'test/parse/workers.test.ts',
+  'test/properties/roundtrip.test.ts',
+  'test/parse/parallel.test.ts',
   'test/targets/python/python.test.ts',
-  'test/targets/openapi/own-yaml.test.ts'
+  'test/parse/cache.test.ts',
+  'test/cli/main.test.ts',
+  'test/emit/schema-consumers.test.ts',
+  'test/cli/watch.test.ts',
+  'test/properties/lost-rows.test.ts',
+  'test/cli/lost-rows.test.ts',
+  'test/remark/configuration.test.ts',
+  'test/golden.test.ts',
+  'test/emit/encode.test.ts',
+  'test/write/manifest.test.ts'
 ]
 
 /** vitest's sequencer, with the longest files first when no earlier run on this machine timed them. */

@@ -47,6 +47,23 @@ export async function generateAllTargets(extra: (fixture: string, index: number)
   return results
 }
 
+/** The Go package of a fixture's Go file: a name Go accepts, one for each fixture. */
+export function goPackageOf(fixture: string): string {
+  return 'fx' + fixture.replace(/[^a-z0-9]/g, '')
+}
+
+/** generateAllTargets with each Go file in a package of its own, made once for the test files of a worker (they only read it). */
+let everyTarget: Promise<Array<AllTargets>> | undefined
+
+/**
+ * Every valid fixture generated with every target on, each Go file in the package goPackageOf names (a setting no other
+ * output reads): made once for all the test files of a worker that check the targets (Go, Python, the dictionary).
+ */
+export function allTargetsOfFixtures(): Promise<Array<AllTargets>> {
+  everyTarget ??= generateAllTargets((fixture) => ({go: {package: goPackageOf(fixture)}}))
+  return everyTarget
+}
+
 /** A command's exit code and output; never throws for a non-zero exit. */
 export function run(file: string, args: ReadonlyArray<string>, cwd: string, env: Record<string, string> = {}): Promise<{code: number, stdout: string, stderr: string}> {
   return new Promise((resolve) => {

@@ -39,6 +39,12 @@ interface Body {
   resolve?: string
 }
 
+/** The generated OpenAPI document, as far as these checks read it. */
+interface OpenApiDocument {
+  [key: string]: unknown
+  components: {responses: Record<string, Response>, schemas: Record<string, {properties?: {code?: {const?: unknown}}, 'x-errgen-params'?: Array<{name: string, type: string}>}>}
+}
+
 /** An OpenAPI response of the generated document, as far as these checks read it. */
 interface Response {
   content: {'application/json': {examples: Record<string, {value: Body}>}, 'application/problem+json'?: {examples: Record<string, {value: unknown}>}}
@@ -58,15 +64,17 @@ export async function expectValidOutputs(outputs: Outputs, later?: LaterTypeChec
   const schema = Object.entries(files).find(([name, text]) => name.endsWith('.json') && '$defs' in JSON.parse(text))
   const openapi = Object.entries(files).find(([name]) => name.endsWith('.yaml'))
 
+  // The OpenAPI document read once for the checks that read it (the official schema's validator gets a copy of its own).
+  const document = openapi ? parse(openapi[1]) as OpenApiDocument : undefined
   let bodies: Array<Body> = []
-  if (typescript) bodies = await expectValidTypeScript(typescript[1], openapi ? exampleParams(openapi[1]) : new Map(), later)
-  if (openapi) {
-    const fromOpenApi = await expectValidOpenApi(openapi[1], later)
+  if (typescript) bodies = await expectValidTypeScript(typescript[1], document ? exampleParams(document) : new Map(), later)
+  if (openapi && document) {
+    const fromOpenApi = await expectValidOpenApi(openapi[1], document, later)
     if (typescript) expect(fromOpenApi).toEqual(bodies)
     bodies = fromOpenApi
   }
   const ajv = schema ? expectValidSchema(schema[1], bodies) : undefined
-  if (schema && openapi && ajv) expectValidProblems(schema[1], openapi[1], ajv)
+  if (schema && document && ajv) expectValidProblems(schema[1], document, ajv)
 }
 
 /**
@@ -125,17 +133,28 @@ function typeScriptOptions(erasable: boolean): typeof strictOptions {
   return {...strictOptions, erasableSyntaxOnly: erasable}
 }
 
+/**
+ * The types openapi-typescript made of OpenAPI documents, by their text: a document checked ahead (typeCheckAhead) and
+ * then with the outputs it is one of is converted once.
+ */
+const openApiTypesMade = new Map<string, Promise<string>>()
+
 /** The types openapi-typescript makes of an OpenAPI document. */
-async function openApiTypes(text: string): Promise<string> {
-  return astToString(await openapiTS(text, {enum: true}))
+function openApiTypes(text: string): Promise<string> {
+  let types = openApiTypesMade.get(text)
+  if (types === undefined) {
+    types = openapiTS(text, {enum: true}).then(astToString)
+    openApiTypesMade.set(text, types)
+  }
+  return types
 }
 
 /**
  * Every problem example of the OpenAPI document is a problem object by RFC 9457 Appendix A and by the JSON Schema's
  * `Problem.ErrorBody`, which `ajv` compiled with the whole schema.
  */
-function expectValidProblems(schemaText: string, openapiText: string, ajv: Ajv2020): void {
-  const responses = Object.values(parse(openapiText).components.responses as Record<string, Response>)
+function expectValidProblems(schemaText: string, document: OpenApiDocument, ajv: Ajv2020): void {
+  const responses = Object.values(document.components.responses)
   const examples = responses.flatMap((response) => Object.values(response.content['application/problem+json']?.examples ?? {}).map((example) => example.value))
   const schema = JSON.parse(schemaText)
   expect(examples.length > 0, 'problem examples exactly when the schema has problem schemas').toBe('Problem.ErrorBody' in schema.$defs)
@@ -153,8 +172,8 @@ function expectValidProblems(schemaText: string, openapiText: string, ajv: Ajv20
  * The values the OpenAPI examples fill each code's parameters with, as its `x-errgen-params` lists them: each
  * parameter's name, a number for an integer.
  */
-function exampleParams(openapiText: string): Map<unknown, Record<string, string | number>> {
-  const schemas = Object.values(parse(openapiText).components.schemas as Record<string, {properties?: {code?: {const?: unknown}}, 'x-errgen-params'?: Array<{name: string, type: string}>}>)
+function exampleParams(document: OpenApiDocument): Map<unknown, Record<string, string | number>> {
+  const schemas = Object.values(document.components.schemas)
   return new Map(schemas.flatMap((schema) => {
     const params = schema['x-errgen-params']
     if (!params) return []
@@ -174,13 +193,12 @@ async function expectValidTypeScript(source: string, params: ReadonlyMap<unknown
 }
 
 /** Passes the official schema and openapi-typescript; its example bodies. */
-async function expectValidOpenApi(text: string, later: LaterTypeChecks | undefined): Promise<Array<Body>> {
-  const document = parse(text)
+async function expectValidOpenApi(text: string, document: OpenApiDocument, later: LaterTypeChecks | undefined): Promise<Array<Body>> {
   const result = await openApiValidator.validate(structuredClone(document))
   expect(result.errors).toBeUndefined()
   expect(openApiValidator.version).toBe('3.1')
   expectTypeChecks({'openapi.ts': await openApiTypes(text)}, strictOptions, later)
-  const responses = Object.values(document.components.responses as Record<string, Response>)
+  const responses = Object.values(document.components.responses)
   const examples = responses.flatMap((response) => Object.values(response.content['application/json'].examples).map((example) => example.value))
   return sortByCode(examples)
 }

@@ -5,12 +5,12 @@ import {readBack} from '../../../generator/contract/read-back.js'
 import {problemTypeOrUndefined} from '../../../generator/config/settings/problem-template.js'
 import {targets} from '../../../generator/targets/index.js'
 import {generateFrom} from '../../support/helpers.js'
-import {type AllTargets, generateAllTargets} from '../../support/targets.js'
+import {type AllTargets, allTargetsOfFixtures} from '../../support/targets.js'
 
 let generated: Array<AllTargets> = []
 
 beforeAll(async () => {
-  generated = await generateAllTargets()
+  generated = await allTargetsOfFixtures()
 }, 300_000)
 
 describe('the lookup dictionary of every fixture', () => {

@@ -7,9 +7,7 @@ import {beforeAll, describe, expect, test} from 'vitest'
 import {exampleValues} from '../../../generator/params/fill.js'
 import {readGo} from '../../../generator/targets/go/read-back.js'
 import type {Catalog} from '../../../generator/types.js'
-import {type AllTargets, generateAllTargets, goEnvironment, readmeBlock, run, scratch, seedWithAllTargets} from '../../support/targets.js'
-
-const packageOf = (fixture: string) => 'fx' + fixture.replace(/[^a-z0-9]/g, '')
+import {type AllTargets, allTargetsOfFixtures, goEnvironment, goPackageOf, readmeBlock, run, scratch, seedWithAllTargets} from '../../support/targets.js'
 
 /**
  * The checks of one package, in Go: every entry's body marshalled, parsed back, looked up, its error found in a chain;
@@ -95,14 +93,21 @@ let directory = ''
 let generated: Array<AllTargets> = []
 let env: Record<string, string> = {}
 
+/** `go build` of every package, once: the check program's executable written to bin/ (one link, run without `go run`). */
+let built: Promise<{code: number, stdout: string, stderr: string}> | undefined
+function build(): Promise<{code: number, stdout: string, stderr: string}> {
+  built ??= run('go', ['build', '-o', path.join(directory, 'bin') + path.sep, './...'], directory, env)
+  return built
+}
+
 beforeAll(async () => {
-  generated = await generateAllTargets((fixture) => ({go: {package: packageOf(fixture)}}))
+  generated = await allTargetsOfFixtures()
   directory = await scratch()
   env = await goEnvironment()
   await writeFile(path.join(directory, 'go.mod'), 'module errgencheck\n\ngo 1.19\n')
   for (const {fixture, outputs} of generated) {
-    await mkdir(path.join(directory, packageOf(fixture)))
-    await writeFile(path.join(directory, packageOf(fixture), 'errors.go'), outputs.go)
+    await mkdir(path.join(directory, goPackageOf(fixture)))
+    await writeFile(path.join(directory, goPackageOf(fixture), 'errors.go'), outputs.go)
   }
   // The seed's file and the README's example that uses it, in the same vet and build.
   const seedOutputs = await seedWithAllTargets()
@@ -112,14 +117,14 @@ beforeAll(async () => {
   const example = await readmeBlock('go', 'errorcodes.ParseBody')
   await writeFile(path.join(directory, 'readme', 'example.go'), 'package readme\n\nimport (\n\t"errors"\n\t"fmt"\n\n\t"errgencheck/errorcodes"\n)\n\n' + example)
   await mkdir(path.join(directory, 'cmd', 'check'), {recursive: true})
-  await writeFile(path.join(directory, 'cmd', 'check', 'main.go'), program(generated.map(({fixture, catalog}) => ({name: packageOf(fixture), catalog}))))
+  await writeFile(path.join(directory, 'cmd', 'check', 'main.go'), program(generated.map(({fixture, catalog}) => ({name: goPackageOf(fixture), catalog}))))
 }, 300_000)
 
 describe('the Go file of every fixture', () => {
   test('gofmt -l lists none of them (and lists a file that is not gofmt-clean)', async () => {
     await mkdir(path.join(directory, 'unformatted'))
     await writeFile(path.join(directory, 'unformatted', 'x.go'), 'package unformatted\nfunc  F() {}\n')
-    const result = await run('gofmt', ['-l', 'errorcodes', 'readme', ...generated.map(({fixture}) => packageOf(fixture)), 'unformatted'], directory, env)
+    const result = await run('gofmt', ['-l', 'errorcodes', 'readme', ...generated.map(({fixture}) => goPackageOf(fixture)), 'unformatted'], directory, env)
     expect(result.stderr).toBe('')
     expect(result.stdout.split('\n').filter(Boolean)).toEqual([path.join('unformatted', 'x.go')])
   }, 120_000)
@@ -128,12 +133,13 @@ describe('the Go file of every fixture', () => {
     const vet = await run('go', ['vet', './...'], directory, env)
     expect(vet.stderr).toBe('')
     expect(vet.code).toBe(0)
-    const build = await run('go', ['build', './...'], directory, env)
-    expect([build.code, build.stderr]).toEqual([0, ''])
+    const result = await build()
+    expect([result.code, result.stderr]).toEqual([0, ''])
   }, 300_000)
 
   test('a Go program marshals every body, parses it back as documented, finds its error with errors.As; Ajv validates the bodies against the JSON Schema', async () => {
-    const result = await run('go', ['run', './cmd/check'], directory, env)
+    expect((await build()).code).toBe(0)
+    const result = await run(path.join(directory, 'bin', 'check'), [], directory)
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const bodies = JSON.parse(result.stdout) as Record<string, Array<unknown>>
@@ -142,7 +148,7 @@ describe('the Go file of every fixture', () => {
       const ajv = new Ajv2020({strict: true, allErrors: true})
       addFormats.default(ajv)
       const validate = ajv.compile(schema)
-      const fromGo = bodies[packageOf(fixture)] ?? []
+      const fromGo = bodies[goPackageOf(fixture)] ?? []
       expect(fromGo.length, fixture).toBe(catalog.entries.length)
       for (const body of fromGo) expect(validate(body), fixture + ' ' + JSON.stringify(validate.errors)).toBe(true)
       const defs = schema.$defs as Record<string, {examples: Array<unknown>}>

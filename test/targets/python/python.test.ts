@@ -4,7 +4,7 @@ import path from 'node:path'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {exampleValues} from '../../../generator/params/fill.js'
 import {readPython} from '../../../generator/targets/python/read-back.js'
-import {type AllTargets, generateAllTargets, pythonWithTools, readmeBlock, run, scratch, seedWithAllTargets} from '../../support/targets.js'
+import {type AllTargets, allTargetsOfFixtures, pythonWithTools, readmeBlock, run, scratch, seedWithAllTargets} from '../../support/targets.js'
 
 /** A typed consumer of a generated module: what a Python codebase does with it, which mypy must accept. */
 const consumer = `from __future__ import annotations
@@ -95,7 +95,7 @@ const packageOf = (fixture: string) => 'fx_' + fixture.replace(/-/g, '_')
 
 beforeAll(async () => {
   python = await pythonWithTools()
-  generated = await generateAllTargets()
+  generated = await allTargetsOfFixtures()
   directory = await scratch()
   // The seed's module and the README's example that imports it, in the same mypy run.
   const seedOutputs = await seedWithAllTargets()
