@@ -1,4 +1,4 @@
-/** bench/run: `npm run bench [-- --runs N] [--only consumers | --only cases] [--cases ID,…] [--timeout S] [--skip-warm-up]` from the repository root — times errgen's build (dist/) as a whole process on synthetic documents and the shapes that must cost no more than their size, those whose memory must not depend on their shape, and a one-cell edit under --watch, against a bare Node start (B) and an import of its dependencies (F); prints medians, spread, peak RSS and each target with whether it holds; then checks the outputs of 2,000 and 20,000 codes in their consumers and times tsc on them. */
+/** bench/run: `npm run bench [-- --help] [-- --runs N] [--only consumers | --only cases] [--cases ID,…] [--timeout S] [--skip-warm-up]` from the repository root — times errgen's build (dist/) as a whole process on synthetic documents and the shapes that must cost no more than their size, those whose memory must not depend on their shape, and a one-cell edit under --watch, against a bare Node start (B) and an import of its dependencies (F); prints medians, spread, peak RSS and each target with whether it holds; then checks the outputs of 2,000 and 20,000 codes in their consumers and times tsc on them. */
 import {spawn} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
@@ -46,9 +46,24 @@ const allTargetsConfig = 'all-targets.config.json'
 /** A configuration file naming the 39-row document and its own output directory, for the `-c FILE` case. */
 const currentConfig = 'current.config.json'
 
-const {values} = parseArgs({
-  options: {runs: {type: 'string', default: '9'}, 'tsc-runs': {type: 'string', default: '3'}, only: {type: 'string'}, cases: {type: 'string'}, timeout: {type: 'string', default: '900'}, 'skip-warm-up': {type: 'boolean', default: false}}
-})
+/** What `--help` prints, and an unknown flag after its error. */
+const usage = [
+  'usage: npm run bench [-- [--runs N] [--tsc-runs N] [--only consumers | --only cases] [--cases ID,…] [--timeout S] [--skip-warm-up]]',
+  '',
+  '  --runs N          interleaved rounds of each case after the warm-up (default 9)',
+  '  --tsc-runs N      runs of tsc on each generated module and its plain counterpart (default 3)',
+  '  --only cases      the timed cases only; --only consumers: the consumers\' checks only',
+  '  --cases ID,…      these cases only (B and F always run); an unknown id lists every case\'s id',
+  '  --timeout S       the longest a run may take, in seconds (default 900)',
+  '  --skip-warm-up    no warm-up round',
+  ''
+].join('\n')
+
+const {values} = parseArgsOrUsage()
+if (values.help) {
+  process.stdout.write(usage)
+  process.exit(0)
+}
 const runs = Number(values.runs)
 const tscRuns = Number(values['tsc-runs'])
 /** The longest a run may take; a run killed at it counts as this long (and the table says so). */
@@ -93,6 +108,17 @@ function packageName(directory: string): unknown {
     return (JSON.parse(readFileSync(path.join(directory, 'package.json'), 'utf8')) as {name?: unknown}).name
   } catch {
     return undefined
+  }
+}
+
+/** The bench's flags; on a flag it does not know, the error and the usage, and exit code 2. */
+function parseArgsOrUsage() {
+  const options = {runs: {type: 'string', default: '9'}, 'tsc-runs': {type: 'string', default: '3'}, only: {type: 'string'}, cases: {type: 'string'}, timeout: {type: 'string', default: '900'}, 'skip-warm-up': {type: 'boolean', default: false}, help: {type: 'boolean', short: 'h', default: false}} as const
+  try {
+    return parseArgs({options})
+  } catch (error) {
+    process.stderr.write('bench: ' + (error as Error).message + '\n' + usage)
+    process.exit(2)
   }
 }
 
