@@ -16,7 +16,7 @@ import type {LocaleDocuments} from './locales/translate.js'
 import type {ParseCache} from './parse/cache.js'
 import type {Parser} from './parse/parse.js'
 import {readDocuments} from './read/documents-io.js'
-import {reportOversizedLines} from './read/limits.js'
+import {charactersIn, reportOversizedLines} from './read/limits.js'
 import {reportNoCodes, validate} from './tables/validate.js'
 import type {Catalog, Config, EmitOptions, GeneratedFile, GenerateOptions, OutputFile, ReadDocument, ReadOptions, TableInfo} from './types.js'
 
@@ -149,7 +149,7 @@ export async function compile(
     progress?.rowsRead(catalog.entries.length)
     progress?.stage('generating the outputs')
     const ok = read && (await checkBodyFields(catalog, options.body, configFile, documents))
-    return {catalog, files: ok ? await emitOutputs(emitters, catalog, options, {cache: emitCache, oneAtATime, worker, deferred, from: earlyWorkerFrom}) : [], ok, tables}
+    return {catalog, files: ok ? await emitOutputs(emitters, catalog, options, {cache: emitCache, oneAtATime, worker, deferred}) : [], ok, tables}
   } finally {
     // Ended already when it emitted; stopped when the run did not need it.
     await worker?.stop()
@@ -165,12 +165,6 @@ async function loadEmitStage() {
   const [emit, parallel, body] = await Promise.all([import('./emit/index.js'), import('./emit/parallel/outputs.js'), import('./config/settings/body.js')])
   return {loadEmitters: emit.loadEmitters, emitOutputs: parallel.emitOutputs, startEmitWorker: parallel.startEmitWorker, checkBodyFields: body.checkBodyFields}
 }
-
-/**
- * From this many entries a run whose emit worker was started (its documents are large: `startEmitWorker`) emits in
- * parallel: the worker has loaded its emitters already, and this thread has not loaded the first one's (ts-morph).
- */
-const earlyWorkerFrom = 1
 
 /** Trees → tables → catalog: the part of the composition an earlier revision's documents go through too. */
 export async function catalogOf(
@@ -225,7 +219,7 @@ export async function describeTables(
 const parsedHereUpTo = 20_000
 
 function isSmall(documents: ReadonlyArray<VFile>): boolean {
-  return documents.reduce((sum, file) => sum + String(file.value).length, 0) <= parsedHereUpTo
+  return charactersIn(documents) <= parsedHereUpTo
 }
 
 /** The documents' trees, parsed in worker threads (their module loaded only by a run that parses there). */

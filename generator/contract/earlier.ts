@@ -69,24 +69,19 @@ export async function compareWithEarlier(
 async function earlierCatalog(config: Config, cwd: string, options: CompareOptions, generated: ReadonlyArray<OutputFile>): Promise<Before | undefined> {
   const against = config.against
   if (against === undefined) {
-    // A first run (nothing in the output directory) has nothing to compare with, and loads no reader.
-    if (options.against === false || !(await mayHoldOutputs(config, cwd))) return undefined
+    // A first run (no output the configuration names, and no manifest, which lists those named after a document since renamed) has nothing to compare with, and loads no reader.
+    if (options.against === false || !(await outHoldsAny(config, cwd, [manifestName, ...outputNames(config)]))) return undefined
     const {replacedOutputs} = await import('./outputs-io.js')
     return replacedOutputs(config, cwd, generated, options.force ?? false, options.written)
   }
-  if (path.resolve(cwd, against) === path.resolve(cwd, config.out) && !(await hasOutputs(config, cwd))) return undefined
+  if (path.resolve(cwd, against) === path.resolve(cwd, config.out) && !(await outHoldsAny(config, cwd, outputNames(config)))) return undefined
   const {loadBefore} = await import('./against-io.js')
   return loadBefore(against, config, cwd)
 }
 
-/** Whether the output directory holds an output the configuration names, or a manifest (which lists those named after a document since renamed). */
-function mayHoldOutputs(config: Config, cwd: string): Promise<boolean> {
-  return anyExists([manifestName, ...outputNames(config)].map((name) => path.resolve(cwd, config.out, name)))
-}
-
-/** Whether any output the configuration names exists in its output directory. */
-function hasOutputs(config: Config, cwd: string): Promise<boolean> {
-  return anyExists(outputNames(config).map((name) => path.resolve(cwd, config.out, name)))
+/** Whether the output directory holds a file of any of these names. */
+function outHoldsAny(config: Config, cwd: string, names: ReadonlyArray<string>): Promise<boolean> {
+  return anyExists(names.map((name) => path.resolve(cwd, config.out, name)))
 }
 
 /** The names of the outputs the configuration turns on. */

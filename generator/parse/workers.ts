@@ -1,6 +1,7 @@
 /** workers: markdown VFiles in, their mdast trees out (a promise) — parsed in worker threads, a large table in slices whose trees join into the tree a whole-document parse gives (a document whose slices do not parse as planned is parsed whole); with a cache, only the texts the last run did not parse. */
 import os from 'node:os'
 import {Worker} from 'node:worker_threads'
+import {charactersIn} from '../read/limits.js'
 import type {ParseCache} from './cache.js'
 import {fresh, join, type Placed, settle} from './join.js'
 import {planSlices} from './slices.js'
@@ -92,8 +93,7 @@ const startEarlyFrom = 200_000
  * documents start none here (a run parses them with fewer workers, or on its own thread).
  */
 export function startParseWorkers(documents: ReadonlyArray<VFile>): void {
-  const size = documents.reduce((sum, file) => sum + String(file).length, 0)
-  if (size >= startEarlyFrom) pool.get().start()
+  if (charactersIn(documents) >= startEarlyFrom) pool.get().start()
 }
 
 /** Whether the cache holds the request's tree. */

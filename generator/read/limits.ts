@@ -3,6 +3,11 @@ import type {VFile} from 'vfile'
 import {error} from '../diagnostics/messages.js'
 import {type InlineRun, inlineRuns} from './inline-runs.js'
 
+/** The documents' length in characters: what a run's size thresholds (parsed here, workers started early, outputs emitted in parallel) are measured in. */
+export function charactersIn(documents: ReadonlyArray<VFile>): number {
+  return documents.reduce((sum, file) => sum + String(file.value).length, 0)
+}
+
 /** The longest line errgen parses. */
 const longestLine = 100_000
 

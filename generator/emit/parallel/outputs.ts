@@ -1,8 +1,8 @@
 /** emit/parallel/outputs: the loaded emitters, a catalog and its emit options in, every output out — for a large cold run, the outputs but the OpenAPI document emitted in a worker thread as their bytes while this thread emits OpenAPI, then takes the worker's last outputs it has not begun; all on this thread otherwise. */
 import {Worker} from 'node:worker_threads'
 import type {VFile} from 'vfile'
-import {enabledTargets} from '../../targets/index.js'
-import type {Emitter} from '../../targets/target.js'
+import {charactersIn} from '../../read/limits.js'
+import {enabledTargets, targetOf} from '../../targets/index.js'
 import type {Catalog, CatalogEntry, EmitOptions, EntrySource, OutputFile, OutputKind} from '../../types.js'
 import type {EmitCache} from '../cache.js'
 import {collectGarbage, heapIsLarge} from '../collect.js'
@@ -12,11 +12,13 @@ import {byMainThread, claim, claimCells, claimOrder} from './claims.js'
 import type {EmitRequest, EmittedBytes, EmitWorkerData, LoadRequest} from './worker.js'
 
 /**
- * From this many entries the other outputs are emitted in a worker: below, starting a thread and loading the emitters
- * in it costs about what it saves (at 20,000 entries, the OpenAPI document takes this thread 1.3–1.9 s, the TypeScript
- * module the worker 1.2–1.5 s after it loaded ts-morph, and the JSON Schema whichever is free first 0.4–0.6 s).
+ * From this many entries a worker given to `emitOutputs` emits the other outputs (`Emitting.from` may ask for more). A
+ * run starts one only for large documents (`startEmitWorker`), and it has then loaded, or is loading, an emitter this
+ * thread has not (ts-morph, for the TypeScript module), so it emits in parallel whatever the count: at 20,000 entries
+ * the OpenAPI document takes this thread 1.3–1.9 s, the TypeScript module the worker 1.2–1.5 s after it loaded
+ * ts-morph, and the JSON Schema whichever is free first 0.4–0.6 s.
  */
-const parallelFrom = 2000
+const parallelFrom = 1
 
 /** From this much used heap this thread collects its garbage while the worker ends its outputs (at 20,000 rows, 170–200 MB, most of it the parse's). */
 const garbageWorthCollecting = 128 * 1024 * 1024
@@ -52,6 +54,7 @@ export interface Emitting {
   readonly oneAtATime?: OneAtATime | undefined
   /** A worker started while the documents were parsed (`startEmitWorker`): used, or stopped; without one, everything is emitted here. */
   readonly worker?: EmitWorker | undefined
+  /** The fewest entries the worker emits its outputs for (by default `parallelFrom`); fewer, and everything is emitted here. */
   readonly from?: number | undefined
   /**
    * Outputs to emit whose emitters this thread did not load (the worker's first output, `EmitWorker.leads`): loaded
@@ -70,24 +73,24 @@ export interface Emitting {
  */
 export async function emitOutputs(given: ReadonlyArray<LoadedEmitter>, catalog: Catalog, options: EmitOptions, emitting: Emitting = {}): Promise<Array<OutputFile>> {
   const {cache, oneAtATime, worker, from = parallelFrom, deferred = []} = emitting
-  const emitters = inRegistryOrder(options, [...given, ...deferred.map((kind) => ({kind, emitter: undefined, first: targetOf(options, kind)?.emitsFirst === true}))])
+  const emitters = inRegistryOrder(options, [...given, ...deferred.map((kind) => ({kind, emitter: undefined, first: targetOf(kind).emitsFirst === true}))])
   const here = mainThreadKinds(options)
   const mine = emitters.filter((loaded) => here.has(loaded.kind))
   const theirs = emitters.filter((loaded) => !here.has(loaded.kind))
   // A heap this large (100,000 rows) is a run whose memory counts more than its time: one output at a time, as ever.
   if (!worker || !oneAtATime || cache || catalog.entries.length < from || mine.length === 0 || !worker.emits(theirs) || heapIsLarge()) {
     await worker?.stop()
-    return emitWith(await loadedAll(emitters, options), catalog, options, cache, oneAtATime)
+    return emitWith(await loadedAll(emitters), catalog, options, cache, oneAtATime)
   }
   let answered = false
   const elsewhere = worker.emit(catalog, options).finally(() => (answered = true))
   // Awaited below, once this thread's outputs are emitted: until then a failure must not count as unhandled.
   elsewhere.catch(() => undefined)
-  const own = emitWith(await loadedAll(mine, options), catalog, options, undefined, oneAtATime)
+  const own = emitWith(await loadedAll(mine), catalog, options, undefined, oneAtATime)
   // Then the worker's last outputs, as long as it has not claimed them (never its first, whose emitter this thread may not have loaded): whichever thread is free first emits the JSON Schema.
   for (const loaded of claimOrder(theirs, (kind) => kind.first).slice(1).reverse()) {
     if (!worker.claim(loaded.kind)) break
-    own.push(...emitWith(await loadedAll([loaded], options), catalog, options, undefined, oneAtATime))
+    own.push(...emitWith(await loadedAll([loaded]), catalog, options, undefined, oneAtATime))
   }
   // While the worker ends its outputs, this thread's garbage (the parse's, its own outputs') is given back, so that both are not held at the peak; once the worker has answered, the collection would only delay the run's end.
   // (This thread emitted without yielding: a turn of the event loop lets the worker's answer, if it came, settle first.)
@@ -103,7 +106,7 @@ export async function emitOutputs(given: ReadonlyArray<LoadedEmitter>, catalog: 
  * emitters while the documents are parsed. Undefined for a run that will not use one.
  */
 export function startEmitWorker(documents: ReadonlyArray<VFile>, options: EmitOptions, emitting: Pick<Emitting, 'cache' | 'oneAtATime'>): EmitWorker | undefined {
-  const size = documents.reduce((sum, file) => sum + String(file.value).length, 0)
+  const size = charactersIn(documents)
   if (!emitting.oneAtATime || emitting.cache || size < earlyFrom || size >= parallelUpTo) return undefined
   const worker = emitWorkerFor(options)
   if (size < loadedAfterParseFrom) worker?.load()
@@ -128,18 +131,8 @@ function inRegistryOrder(options: EmitOptions, emitters: ReadonlyArray<MaybeLoad
 }
 
 /** The emitters, those not loaded yet loaded now. */
-async function loadedAll(emitters: ReadonlyArray<MaybeLoaded>, options: EmitOptions): Promise<Array<LoadedEmitter>> {
-  return Promise.all(emitters.map(async (loaded) => (loaded.emitter ? loaded : {kind: loaded.kind, emitter: await loadTarget(options, loaded.kind), first: loaded.first})))
-}
-
-function targetOf(options: EmitOptions, kind: OutputKind) {
-  return enabledTargets(options.outputs).find((target) => target.key === kind)
-}
-
-async function loadTarget(options: EmitOptions, kind: OutputKind): Promise<Emitter> {
-  const target = targetOf(options, kind)
-  if (!target) throw new Error('expected an enabled output to emit, not ' + kind)
-  return target.load()
+async function loadedAll(emitters: ReadonlyArray<MaybeLoaded>): Promise<Array<LoadedEmitter>> {
+  return Promise.all(emitters.map(async (loaded) => (loaded.emitter ? loaded : {kind: loaded.kind, emitter: await targetOf(loaded.kind).load(), first: loaded.first})))
 }
 
 /** The kinds of output emitted on this thread: those whose target says so (the OpenAPI document, whose emitter loads in a few tens of milliseconds). */

@@ -43,9 +43,11 @@ let loading: Promise<Array<{kind: OutputKind, emitter: Emitter}>> | undefined
 
 /** The emitters, loaded once. */
 function loaded(): Promise<Array<{kind: OutputKind, emitter: Emitter}>> {
-  loading ??= Promise.all(targets.map(async (target) => ({kind: target.key, emitter: await target.load()})))
-  // Settled only when asked, with the emitters: a failure to load them is the answer's.
-  loading.catch(() => undefined)
+  if (!loading) {
+    loading = Promise.all(targets.map(async (target) => ({kind: target.key, emitter: await target.load()})))
+    // Settled only when asked, with the emitters: a failure to load them is the answer's.
+    loading.catch(() => undefined)
+  }
   return loading
 }
 
