@@ -4,7 +4,7 @@ import type {EnumDeclarationStructure, WriterFunction} from 'ts-morph'
 import type {EmitCache, Fragments} from '../../emit/cache.js'
 import type {CatalogEntry} from '../../types.js'
 import type {TextSink} from '../../emit/encoded.js'
-import {enumMembers, type Member} from './syntax.js'
+import {type Member, writeEnumMember} from './syntax.js'
 
 /** How the module is printed: the text of a statement is the same printed alone. */
 export const printOptions = {indentNumberOfSpaces: 2, newLine: '\n'} as const
@@ -71,7 +71,7 @@ export function keptEnum(name: string, doc: string, count: number, kept: (index:
   for (let index = 0; index < count; index++) {
     const last = index === count - 1
     const {fragments, key} = kept(index)
-    lines[index] = fragments.through(key, () => memberText(enumMembers([member(index)]).map((structure) => (last ? structure : {...structure, trailingTrivia: ','}))))
+    lines[index] = fragments.through(key, () => membersText([member(index)], !last))
   }
   return header + lines.join('\n') + footer + '\n'
 }
@@ -124,12 +124,18 @@ function enumFrame(name: string, doc: string): [string, string] {
   return [header, footer]
 }
 
-/** Members' lines, as ts-morph prints them in an enum: each one's doc comment and `Name = value`, indented, without the last line break. */
-function memberText(members: NonNullable<EnumDeclarationStructure['members']>): string {
-  const printed = printStructure(enumStructure('E', undefined, members), printOptions)
-  const start = printed.indexOf('{\n') + 2
-  const end = printed.lastIndexOf('\n}')
-  return printed.slice(start, end)
+/**
+ * Members' lines, as ts-morph prints them in an enum: each one's doc comment and `Name = value`, indented, without the
+ * last line break; every member but the last with its comma, and the last too when `comma` (`writeEnumMember`).
+ */
+function membersText(members: ReadonlyArray<Member>, comma: boolean): string {
+  const writer = new CodeBlockWriter(printOptions)
+  writer.setIndentationLevel(1)
+  members.forEach((member, index) => {
+    if (index > 0) writer.newLineIfLastNot()
+    writeEnumMember(writer, member, comma || index < members.length - 1)
+  })
+  return writer.toString()
 }
 
 function enumStructure(name: string, doc: string | undefined, members: NonNullable<EnumDeclarationStructure['members']>): EnumDeclarationStructure {
@@ -166,9 +172,8 @@ export function writtenEnum(name: string, doc: string, count: number, member: (i
     out.push(header)
     for (let start = 0; start < count; start += batchSize) {
       const members = Array.from({length: Math.min(batchSize, count - start)}, (_, offset) => member(start + offset))
-      // Every member but the enum's last has its comma (enumMembers gives the batch's last none).
-      const structures = enumMembers(members).map((structure, offset) => (start + offset < count - 1 ? {...structure, trailingTrivia: ','} : structure))
-      out.push((start === 0 ? '' : '\n') + memberText(structures))
+      // Every member but the enum's last has its comma.
+      out.push((start === 0 ? '' : '\n') + membersText(members, start + members.length < count))
     }
     out.push(footer + '\n')
   }

@@ -1,7 +1,7 @@
-/** The TypeScript module printed from its structure alone is byte for byte the full text of a ts-morph source file created from it. */
+/** The TypeScript module printed from its structure alone is byte for byte the full text of a ts-morph source file created from it; and its `ErrorCode` members written straight to ts-morph's writer (the bytes the command writes) are byte for byte the members ts-morph prints from their structures. */
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
-import {emitTypeScript} from '../../../generator/targets/typescript/source-file.js'
+import {emitTypeScript, encodeTypeScript} from '../../../generator/targets/typescript/source-file.js'
 import {reasonPhrase, statusName} from '../../../generator/catalog/names.js'
 import type {Catalog} from '../../../generator/types.js'
 import {generateSeed} from '../../support/helpers.js'
@@ -73,3 +73,44 @@ describe('emitTypeScript', () => {
     )
   })
 })
+
+/** Names ts-morph writes quoted (its reserved words), and names like them that it does not. */
+const nameCandidates = ['default', 'do', 'eval', 'arguments', 'instanceof', 'yield', 'Default', 'Do', '_', '_1', 'x', 'IF', 'async', 'await', 'of', 'type']
+
+/** A random catalog whose entries are named from `nameCandidates` where there are enough, and whose codes are strings or integers. */
+const namedCatalog: fc.Arbitrary<Catalog> = fc
+  .tuple(catalog, fc.shuffledSubarray(nameCandidates), fc.boolean())
+  .map(([given, names, stringCodes]) => {
+    const entries = given.entries.map((entry, index) => ({...entry, name: names[index] ?? entry.name, ...(stringCodes ? {code: 'E_' + entry.code} : {})}))
+    return {...given, entries, codeKind: stringCodes ? ('string' as const) : ('integer' as const)}
+  })
+
+/** The module the command writes, as text. */
+function encoded(given: Catalog): string {
+  return new TextDecoder().decode(encodeTypeScript(given, 'enum'))
+}
+
+describe('encodeTypeScript', () => {
+  test('writes the members of any catalog as ts-morph prints their structures: quoted names, string codes, docs with comment marks and line breaks', () => {
+    fc.assert(
+      fc.property(namedCatalog, (given) => {
+        expect(encoded(given)).toBe(emitTypeScript(given, 'enum'))
+      }),
+      {numRuns: 200}
+    )
+  })
+
+  test('writes the members of a catalog of several batches as ts-morph prints them, commas at the batches\' ends included', async () => {
+    const {catalog: seedCatalog} = await generateSeed()
+    const entries = Array.from({length: 600}, (_, index) => {
+      const entry = seedCatalog.entries[index % seedCatalog.entries.length]
+      if (entry === undefined) throw new Error('expected the seed to have entries')
+      return {...entry, code: 100_000 + index, name: 'Code' + index, deprecated: undefined}
+    })
+    const large: Catalog = {...seedCatalog, entries}
+    const text = encoded(large)
+    expect(text).toBe(emitTypeScript(large, 'enum'))
+    expect(text.match(/^  Code\d+ = \d+,$/gm)).toHaveLength(599)
+  })
+})
+
