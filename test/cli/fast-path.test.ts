@@ -216,9 +216,10 @@ describe('the fast path', () => {
       fc.asyncProperty(fc.array(fc.oneof(...edits), {minLength: 1, maxLength: 4}), async (steps) => {
         for (const step of steps) await step('')
         const answer = (await fast(['--check'], directory)).code
-        const full = (await runInProcess(['--check'], directory)).code
-        if (answer !== undefined) expect(answer).toBe(full)
-        answered += answer === undefined ? 0 : 1
+        // The full run is the reference of an answer (and --check writes nothing): run when the fast path answers.
+        if (answer === undefined) return
+        expect(answer).toBe((await runInProcess(['--check'], directory)).code)
+        answered++
       }),
       {numRuns: 25, examples: [[[regenerate]]]}
     )
