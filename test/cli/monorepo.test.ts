@@ -1,8 +1,8 @@
-/** `--out` in monorepos, through the command as the bin runs it (in this process; the built bin where the test sets HOME): an output directory in the repository that holds the working directory (a folder with `.git`, or the root whose package.json `workspaces` names the package) is allowed without a flag; outside it, or a home directory, is refused in one line with exit code 2. */
+/** `--out` in monorepos, through the command as the bin runs it (in this process, HOME set for the test that needs a home directory): an output directory in the repository that holds the working directory (a folder with `.git`, or the root whose package.json `workspaces` names the package) is allowed without a flag; outside it, or a home directory, is refused in one line with exit code 2. */
 import {cp, mkdir, readdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {expect, test} from 'vitest'
-import {project, runCli, runInProcess, runProcess, seed, tempDirectory} from '../support/helpers.js'
+import {expect, test, vi} from 'vitest'
+import {project, runCli, runInProcess, seed, tempDirectory} from '../support/helpers.js'
 
 /** A package of a monorepo with the seed as its document; the repository's root is made by the caller. */
 async function docsPackage(root: string, ...segments: Array<string>): Promise<string> {
@@ -48,8 +48,14 @@ test('a repository that is a home directory: the home directory itself is refuse
   const home = await tempDirectory()
   await mkdir(path.join(home, '.git'))
   const docs = await docsPackage(home, 'projects', 'api')
-  expect(await runProcess(['--out', '../..'], docs, {HOME: home})).toEqual(refusal('../..', 'it is a home directory'))
-  expect((await runProcess(['--out', '../../generated', '--quiet'], docs, {HOME: home})).code).toBe(0)
+  // HOME set for this test only (os.homedir() reads it), as a shell would set it for the command.
+  vi.stubEnv('HOME', home)
+  try {
+    expect(await runCli(['--out', '../..'], docs)).toEqual(refusal('../..', 'it is a home directory'))
+    expect((await runCli(['--out', '../../generated', '--quiet'], docs)).code).toBe(0)
+  } finally {
+    vi.unstubAllEnvs()
+  }
 })
 
 test('the output directory is refused before any document is read (a large document is not parsed first)', async () => {

@@ -10,7 +10,8 @@ import {EmitCache} from '../../generator/emit/cache.js'
 import {sameContent} from '../../generator/emit/same-content.js'
 import {encodeOutput, readingName, readingsOf} from '../../generator/emit/encoded.js'
 import {readBack, statusNamesOf} from '../../generator/contract/read-back.js'
-import {parseInThisThread} from '../../generator/parse/parse.js'
+import {decodeTree, encodeTree, type EncodedTree} from '../../generator/parse/messages.js'
+import {parse, type Parser} from '../../generator/parse/parse.js'
 import {compile} from '../../generator/spine.js'
 import type {CatalogEntry, ConfigFile} from '../../generator/types.js'
 import {configFor, root} from '../support/helpers.js'
@@ -77,6 +78,25 @@ function editCell(text: string, row: number, cell: number, value: string): strin
   return lines.join('\n')
 }
 
+/** The trees of the last few texts parsed, as a parse worker posts them. */
+const parsedTexts = new Map<string, EncodedTree>()
+
+/**
+ * Parse in this thread, each text once for the run through the cache and the cold run that checks it (what differs
+ * between them is the emit cache): each run decodes a tree of its own, as a parse of its own would give.
+ */
+const parseOnce: Parser = async (files) =>
+  files.map((file) => {
+    const text = String(file)
+    let encoded = parsedTexts.get(text)
+    if (encoded === undefined) {
+      if (parsedTexts.size >= 4) parsedTexts.clear()
+      encoded = encodeTree(parse(file))
+      parsedTexts.set(text, encoded)
+    }
+    return decodeTree(encoded)
+  })
+
 /**
  * Everything the user sees of a run: each output's text, and the diagnostics as printed.
  *
@@ -85,7 +105,7 @@ function editCell(text: string, row: number, cell: number, value: string): strin
 async function observe(text: string, written: ConfigFile, cache?: EmitCache, encoded = false) {
   const file = new VFile({path: 'input.md', value: text})
   const oneAtATime = encoded ? {settle: encodeOutput, collect: false} : undefined
-  const result = await compile([file], configFor(['input.md'], written), parseInThisThread, {emitCache: cache, oneAtATime})
+  const result = await compile([file], configFor(['input.md'], written), parseOnce, {emitCache: cache, oneAtATime})
   // What an output's bytes read back as, when the session knows it from its kept values, is what reading them gives.
   for (const output of result.files) {
     for (const [reading, known] of readingsOf(output) ?? []) {

@@ -11,7 +11,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {constructsOf, optionalConstructs, parseDefining, processorWith} from '../../generator/parse/gfm.js'
-import {sliceRequest} from '../../generator/parse/messages.js'
+import {type ParseRequest, sliceRequest} from '../../generator/parse/messages.js'
 import {parse, parseRequest} from '../../generator/parse/parse.js'
 import {stitch} from '../../generator/parse/join.js'
 import {planSlices} from '../../generator/parse/slices.js'
@@ -30,15 +30,28 @@ function withAllOfGfm(text: string): Root {
 /**
  * The text parsed whole as errgen parses it, and, when it slices, in slices of `rowsPerSlice` rows joined (each with
  * the constructs its own text can hold, as the workers parse it), the definitions a slice uses copied into it (as the
- * remark plugin slices) and as labels taken as defined (as the workers slice).
+ * remark plugin slices) and as labels taken as defined (as the workers slice). A slice that both ways ask to parse
+ * alike (the same text, part scanned and labels: a slice that uses no definition) is parsed once, the other way
+ * joining a copy of its tree, as a join moves the trees it is given.
  */
 function errgenTrees(text: string, rowsPerSlice: number): Array<Root> {
   const trees = [parse(new VFile({value: text}))]
-  for (const definitionsAs of ['copies', 'labels'] as const) {
-    const plan = planSlices(text, rowsPerSlice, definitionsAs)
-    const stitched = plan && stitch(plan, plan.slices.map((slice) => parseRequest(sliceRequest(slice))))
-    if (stitched) trees.push(stitched)
+  const parsed = new Map<string, Root>()
+  const treeOf = (request: ParseRequest): Root => {
+    const key = JSON.stringify(request)
+    const known = parsed.get(key)
+    if (known) return structuredClone(known)
+    const tree = parseRequest(request)
+    parsed.set(key, tree)
+    return tree
   }
+  // Every slice's tree taken before any join moves one.
+  const plans = (['copies', 'labels'] as const).flatMap((definitionsAs) => planSlices(text, rowsPerSlice, definitionsAs) ?? [])
+  const sliceTrees = plans.map((plan) => plan.slices.map((slice) => treeOf(sliceRequest(slice))))
+  plans.forEach((plan, index) => {
+    const stitched = stitch(plan, sliceTrees[index] ?? [])
+    if (stitched) trees.push(stitched)
+  })
   return trees
 }
 

@@ -2,13 +2,14 @@
 import {spawnSync} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import fc from 'fast-check'
+import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {manyDefinitionsDocument, syntheticDocument} from '../../bench/documents.js'
 import {report} from '../../generator/diagnostics/report.js'
 import {stitch} from '../../generator/parse/join.js'
 import {sliceRequest} from '../../generator/parse/messages.js'
-import {parseInThisThread, parseRequest, type Parser} from '../../generator/parse/parse.js'
+import {parse, parseRequest, type Parser} from '../../generator/parse/parse.js'
 import {planSlices} from '../../generator/parse/slices.js'
 import {parseInWorkers, startParseWorkers} from '../../generator/parse/workers.js'
 import {compile, type Compiled} from '../../generator/spine.js'
@@ -42,9 +43,24 @@ async function compiledRun(documents: Record<string, string>, parser?: Parser) {
   return observable(files, await compile(files, seedOptions, parser))
 }
 
+/** The trees of the texts parsed in this thread, kept as parsed (a large text is compared more than once). */
+const parsedHere = new Map<string, Root>()
+
+/** Parse in this thread, each text once: each call gets copies of its own, equal to the trees a parse would give. */
+const parseHereOnce: Parser = async (files) =>
+  files.map((file) => {
+    const text = String(file)
+    let tree = parsedHere.get(text)
+    if (tree === undefined) {
+      tree = parse(file)
+      parsedHere.set(text, tree)
+    }
+    return structuredClone(tree)
+  })
+
 /** The plain path: every document parsed in this thread. */
 function plainRun(documents: Record<string, string>) {
-  return compiledRun(documents, parseInThisThread)
+  return compiledRun(documents, parseHereOnce)
 }
 
 /** The parallel path: worker threads, documents sliced every `rowsPerSlice` rows. */
@@ -70,7 +86,7 @@ describe('the parallel path', () => {
     const files = [new VFile({value: text})]
     startParseWorkers(files)
     const [workerTree] = await parseInWorkers(files)
-    const [plainTree] = await parseInThisThread([new VFile({value: text})])
+    const [plainTree] = await parseHereOnce([new VFile({value: text})])
     expect(workerTree).toStrictEqual(plainTree)
     // Started, never given a text: the process still ends by itself.
     const script = "import('" + new URL('../../dist/parse/workers.js', import.meta.url).href + "').then((m) => m.startParseWorkers([{value: 'x'.repeat(300000)}]))"
@@ -82,7 +98,7 @@ describe('the parallel path', () => {
     const text = manyDefinitionsDocument(800, 4)
     const documents = {'input/linked.md': text}
     const [workerTree] = await parseInWorkers([new VFile({value: text})])
-    const [plainTree] = await parseInThisThread([new VFile({value: text})])
+    const [plainTree] = await parseHereOnce([new VFile({value: text})])
     expect(workerTree).toStrictEqual(plainTree)
     expect(JSON.stringify(workerTree).match(/"type":"linkReference"/g)?.length).toBe(200)
     // The workers' plan (slices of 50 rows) is cut in the table and in the run of definitions, the table's slices

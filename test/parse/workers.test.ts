@@ -8,7 +8,7 @@ import {describe, expect, test} from 'vitest'
 import {parse, parseRequest} from '../../generator/parse/parse.js'
 import {fresh, join, settle, stitch} from '../../generator/parse/join.js'
 import {type DefinitionsAs, planSlices, type Slice} from '../../generator/parse/slices.js'
-import {decodeTree, encodeTree, sliceRequest} from '../../generator/parse/messages.js'
+import {decodeTree, encodeTree, type EncodedTree, sliceRequest} from '../../generator/parse/messages.js'
 import {documentText} from '../support/documents.js'
 import {seed} from '../support/helpers.js'
 
@@ -24,13 +24,30 @@ function parseSlice(slice: Slice): Root {
 }
 
 /**
+ * A slice's tree as a worker posts it (encoded), parsed once for the slices asked alike (the same text, part scanned
+ * and labels): each decoding gives a tree of its own, as a second parse would.
+ */
+function encodedSlice(slice: Slice, encoded: Map<string, EncodedTree>): EncodedTree {
+  const request = sliceRequest(slice)
+  const key = JSON.stringify(request)
+  let tree = encoded.get(key)
+  if (tree === undefined) {
+    tree = encodeTree(parseRequest(request))
+    encoded.set(key, tree)
+  }
+  return tree
+}
+
+/**
  * Parse `text` in slices of `rowsPerSlice` rows here, each tree through the worker encoding, and join them; undefined
  * when the document is not sliced or the slices are declined.
+ *
+ * @param encoded the slices parsed already (the other way of giving them definitions asks most of them alike)
  */
-function parseSliced(text: string, rowsPerSlice: number, definitionsAs: DefinitionsAs = 'labels'): Root | undefined {
+function parseSliced(text: string, rowsPerSlice: number, definitionsAs: DefinitionsAs = 'labels', encoded = new Map<string, EncodedTree>()): Root | undefined {
   const plan = planSlices(text, rowsPerSlice, definitionsAs)
   if (!plan) return undefined
-  const trees = plan.slices.map((slice) => decodeTree(encodeTree(parseSlice(slice))))
+  const trees = plan.slices.map((slice) => decodeTree(encodedSlice(slice, encoded)))
   return stitch(plan, trees)
 }
 
@@ -162,7 +179,8 @@ describe('sliced parsing', () => {
     fc.assert(
       fc.property(documentWithDefinitions, fc.integer({min: 1, max: 3}), (text, rowsPerSlice) => {
         const whole = parse(new VFile({value: text}))
-        const trees = both.map((definitionsAs) => parseSliced(text, rowsPerSlice, definitionsAs))
+        const encoded = new Map<string, EncodedTree>()
+        const trees = both.map((definitionsAs) => parseSliced(text, rowsPerSlice, definitionsAs, encoded))
         // Labels join whatever copies join (and more: a copy after an open fence is code, a label is defined anyway).
         if (trees[1] !== undefined) expect(trees[0]).toBeDefined()
         if (trees[0] === undefined) return
@@ -217,7 +235,9 @@ describe('sliced parsing', () => {
       fc.property(documentText, fc.integer({min: 1, max: 4}), fc.integer(), (text, rowsPerSlice, seed) => {
         const plan = planSlices(text, rowsPerSlice, 'labels')
         if (!plan) return
-        const treesOf = () => plan.slices.map((slice) => fresh(decodeTree(encodeTree(parseSlice(slice)))))
+        // Each slice parsed once; each decoding a tree of its own, as a second parse would give.
+        const encoded = new Map<string, EncodedTree>()
+        const treesOf = () => plan.slices.map((slice) => fresh(decodeTree(encodedSlice(slice, encoded))))
         const placed = treesOf()
         const order = placed.map((_, index) => index).sort((a, b) => ((a * 7919 + seed) % 13) - ((b * 7919 + seed) % 13))
         for (const index of order) settle(placed[index] as (typeof placed)[number], plan, index)
