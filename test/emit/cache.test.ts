@@ -10,11 +10,10 @@ import {EmitCache} from '../../generator/emit/cache.js'
 import {sameContent} from '../../generator/emit/same-content.js'
 import {encodeOutput, readingName, readingsOf} from '../../generator/emit/encoded.js'
 import {readBack, statusNamesOf} from '../../generator/contract/read-back.js'
-import {decodeTree, encodeTree, type EncodedTree} from '../../generator/parse/messages.js'
-import {parse, type Parser} from '../../generator/parse/parse.js'
+import {decodeTree, encodeTree} from '../../generator/parse/messages.js'
 import {compile} from '../../generator/spine.js'
 import type {CatalogEntry, ConfigFile} from '../../generator/types.js'
-import {configFor, root} from '../support/helpers.js'
+import {configFor, parsedOnce, root} from '../support/helpers.js'
 
 /** Valid fixtures whose documents and settings shape every part the emitters keep: problem details, parameters, translations, links, hostile text, the body schema's groups of codes. */
 const fixtures = [
@@ -78,24 +77,11 @@ function editCell(text: string, row: number, cell: number, value: string): strin
   return lines.join('\n')
 }
 
-/** The trees of the last few texts parsed, as a parse worker posts them. */
-const parsedTexts = new Map<string, EncodedTree>()
-
 /**
- * Parse in this thread, each text once for the run through the cache and the cold run that checks it (what differs
- * between them is the emit cache): each run decodes a tree of its own, as a parse of its own would give.
+ * Each text parsed once for the run through the cache and the cold run that checks it (what differs between them is
+ * the emit cache), kept encoded as a parse worker posts it: each run decodes a tree of its own.
  */
-const parseOnce: Parser = async (files) =>
-  files.map((file) => {
-    const text = String(file)
-    let encoded = parsedTexts.get(text)
-    if (encoded === undefined) {
-      if (parsedTexts.size >= 4) parsedTexts.clear()
-      encoded = encodeTree(parse(file))
-      parsedTexts.set(text, encoded)
-    }
-    return decodeTree(encoded)
-  })
+const parseOnce = parsedOnce(encodeTree, decodeTree, 4)
 
 /**
  * Everything the user sees of a run: each output's text, and the diagnostics as printed.

@@ -2,19 +2,18 @@
 import {spawnSync} from 'node:child_process'
 import {readFile} from 'node:fs/promises'
 import fc from 'fast-check'
-import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {manyDefinitionsDocument, syntheticDocument} from '../../bench/documents.js'
 import {report} from '../../generator/diagnostics/report.js'
 import {stitch} from '../../generator/parse/join.js'
 import {sliceRequest} from '../../generator/parse/messages.js'
-import {parse, parseRequest, type Parser} from '../../generator/parse/parse.js'
+import {parseRequest, type Parser} from '../../generator/parse/parse.js'
 import {planSlices} from '../../generator/parse/slices.js'
 import {parseInWorkers, startParseWorkers} from '../../generator/parse/workers.js'
 import {compile, type Compiled} from '../../generator/spine.js'
 import {documentText} from '../support/documents.js'
-import {configFor, seed} from '../support/helpers.js'
+import {configFor, parsedOnce, seed} from '../support/helpers.js'
 
 const seedOptions = configFor(['input/error-codes.md'])
 
@@ -43,20 +42,8 @@ async function compiledRun(documents: Record<string, string>, parser?: Parser) {
   return observable(files, await compile(files, seedOptions, parser))
 }
 
-/** The trees of the texts parsed in this thread, kept as parsed (a large text is compared more than once). */
-const parsedHere = new Map<string, Root>()
-
-/** Parse in this thread, each text once: each call gets copies of its own, equal to the trees a parse would give. */
-const parseHereOnce: Parser = async (files) =>
-  files.map((file) => {
-    const text = String(file)
-    let tree = parsedHere.get(text)
-    if (tree === undefined) {
-      tree = parse(file)
-      parsedHere.set(text, tree)
-    }
-    return structuredClone(tree)
-  })
+/** Each text parsed in this thread once (a large text is compared more than once): each call gets copies of its own. */
+const parseHereOnce = parsedOnce((tree) => tree, (tree) => structuredClone(tree))
 
 /** The plain path: every document parsed in this thread. */
 function plainRun(documents: Record<string, string>) {

@@ -8,9 +8,10 @@ import {fileURLToPath} from 'node:url'
 import ts from 'typescript'
 import {VFile} from 'vfile'
 import {resolve} from '../../generator/config/resolve.js'
-import {parseInThisThread} from '../../generator/parse/parse.js'
+import {parse, parseInThisThread, type Parser} from '../../generator/parse/parse.js'
 import {compile} from '../../generator/spine.js'
 import type {Catalog, Config, ConfigFile} from '../../generator/types.js'
+import type {Root} from 'mdast'
 import {runCommand, runMain, type Outcome} from './run-main.js'
 
 export {strictOptions, typeCheck, typeCheckProject, typeCheckTogether} from './type-check.js'
@@ -200,3 +201,26 @@ export async function project(config?: object): Promise<string> {
   if (config) await writeFile(path.join(directory, 'errgen.config.json'), JSON.stringify(config, null, 2) + '\n')
   return directory
 }
+
+/**
+ * A parser for tests that compare runs of the same texts: each text is parsed once, in this thread, and kept as `keep`
+ * makes it; each call gets a tree of its own, made by `give` from what was kept (a parse of its own would give an
+ * equal tree, and no run sees another's changes to it).
+ *
+ * @param most how many texts are kept; the oldest are dropped beyond it
+ */
+export function parsedOnce<T>(keep: (tree: Root) => T, give: (kept: T) => Root, most = Number.POSITIVE_INFINITY): Parser {
+  const kept = new Map<string, T>()
+  return async (files) =>
+    files.map((file) => {
+      const text = String(file)
+      let value = kept.get(text)
+      if (value === undefined) {
+        if (kept.size >= most) kept.delete(kept.keys().next().value as string)
+        value = keep(parse(file))
+        kept.set(text, value)
+      }
+      return give(value)
+    })
+}
+
