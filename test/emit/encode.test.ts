@@ -1,4 +1,4 @@
-/** encode: each emitter's output written entry by entry as bytes (what the command keeps) is exactly the UTF-8 of its text — for every valid fixture under every setting, and with cells that only `yaml` can write or that YAML and JSON must quote or escape. */
+/** encode: each emitter's output written entry by entry as bytes (what the command keeps) is exactly the UTF-8 of its text (and the TypeScript module's text is ts-morph's printing of its whole structure) — for every valid fixture under every setting, and with cells that only `yaml` can write or that YAML and JSON must quote or escape. */
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -10,6 +10,7 @@ import {parseInThisThread} from '../../generator/parse/parse.js'
 import {compile} from '../../generator/spine.js'
 import type {ConfigFile} from '../../generator/types.js'
 import {configFor, root} from '../support/helpers.js'
+import {printedStructure} from '../support/typescript-project.js'
 
 /** The settings each document is emitted with: every target on, problem details, parameters, fewer fields, the const style. */
 const settings: ReadonlyArray<ConfigFile> = [
@@ -32,7 +33,10 @@ async function compareOutputs(text: string, written: ConfigFile): Promise<boolea
   const compiled = await compile([new VFile({path: 'input.md', value: text})], options, parseInThisThread)
   if (!compiled.ok) return false
   for (const {kind, emitter} of await loadEmitters(options)) {
-    const expected = Buffer.from(emitter.emit(compiled.catalog, options), 'utf8')
+    const text = emitter.emit(compiled.catalog, options)
+    // The TypeScript module's per-entry statements are written straight to ts-morph's writer: the text is ts-morph's printing of the whole structure.
+    if (kind === 'typescript') expect(text).toBe(printedStructure(compiled.catalog, options.typescript.style, options.body, options.problem))
+    const expected = Buffer.from(text, 'utf8')
     seen.outputs++
     if (!emitter.encode) continue
     seen.encoded++

@@ -26,13 +26,6 @@ export class Splice {
     }
   }
 
-  /** The printed module with each marker line replaced by its statement's text. */
-  apply(printed: string): string {
-    const out = new Array<string>()
-    this.writeInto(printed, {push: (piece) => out.push(piece)})
-    return out.join('')
-  }
-
   /** Write the printed module into `out`, each marker line replaced by its statement's text. */
   writeInto(printed: string, out: TextSink): void {
     const places = this.#texts.map((statement, index) => ({statement, index, at: printed.indexOf(markerOf(index) + '\n')}))

@@ -15,7 +15,7 @@ import type {Emitter} from '../target.js'
 import type {EmitCache} from '../../emit/cache.js'
 import {defaultBody} from '../../config/defaults.js'
 import {isPartial} from '../../emit/body-fields.js'
-import {ByteChunks} from '../../emit/encoded.js'
+import {ByteChunks, TextChunks, type TextSink} from '../../emit/encoded.js'
 import {bodyContext, bodyStatements, documentedTypes} from './body.js'
 import {typescript} from './index.js'
 import {localeStatements} from './messages/locales.js'
@@ -46,7 +46,8 @@ interface Given {
 }
 
 /**
- * Emit the TypeScript module: the whole file is one structure, printed in one call.
+ * Emit the TypeScript module: one structure printed in one call, the statements of one line or more per entry written
+ * in their place (`writeModule`).
  *
  * @param style `enum` (default) or `const` (frozen objects and union types, erasable syntax only)
  * @param body the fields of the error body
@@ -54,21 +55,29 @@ interface Given {
  * @param cache a session's texts of the entries' members: those of an unchanged entry are not printed again
  */
 export function emitTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum', body: BodyOptions = defaultBody, problem?: ProblemSettings, cache?: EmitCache): string {
-  if (cache && catalog.entries.length > 0) return emitKept(catalog, style, body, problem, cache)
-  return printStructure(sourceFileStructure(catalog, style, body, problem), printOptions)
+  if (catalog.entries.length === 0) return printStructure(sourceFileStructure(catalog, style, body, problem), printOptions)
+  return writeModule(catalog, style, body, problem, cache, new TextChunks()).toString()
+}
+
+/** The module's UTF-8 bytes, `emitTypeScript`'s text, encoded as it is written (into the session's sink, with a cache). */
+export function encodeTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum', body: BodyOptions = defaultBody, problem?: ProblemSettings, cache?: EmitCache): Buffer {
+  if (catalog.entries.length === 0) return Buffer.from(emitTypeScript(catalog, style, body, problem), 'utf8')
+  return writeModule(catalog, style, body, problem, cache, cache?.sink(typescript.key) ?? new ByteChunks()).bytes()
+}
+
+/** Write the module of a catalog with entries into `out`: printed with a marker line for each statement of one line or more per entry, each replaced by its text. */
+function writeModule<Sink extends TextSink>(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, problem: ProblemSettings | undefined, cache: EmitCache | undefined, out: Sink): Sink {
+  const {splice, printed} = cache ? printedKept(catalog, style, body, problem, cache) : printedWritten(catalog, style, body, problem)
+  splice.writeInto(printed, out)
+  return out
 }
 
 /**
- * The module with the statements of one line or more per entry assembled from the session's texts of each entry's
- * lines, kept by the entry's key (`EmitCache.keyOf`) under the statuses' names and phrases, and an enum member also
- * under whether it is the last and the name of the code that replaces it.
+ * The module printed with a marker line for each statement of one line or more per entry (and `ErrorCodesByStatus`,
+ * one line or more per code), and those statements' texts assembled from the session's texts of each entry's lines,
+ * kept by the entry's key (`EmitCache.keyOf`) under the statuses' names and phrases, and an enum member also under
+ * whether it is the last and the name of the code that replaces it.
  */
-function emitKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, problem: ProblemSettings | undefined, cache: EmitCache): string {
-  const {splice, printed} = printedKept(catalog, style, body, problem, cache)
-  return splice.apply(printed)
-}
-
-/** The module printed with a marker line for each statement of one line or more per entry (and `ErrorCodesByStatus`, one line or more per code), and those statements' texts assembled from the session's texts of each entry's lines. */
 function printedKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, problem: ProblemSettings | undefined, cache: EmitCache): {splice: Splice, printed: string} {
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
   const shaping = JSON.stringify(catalog.statuses)
@@ -87,28 +96,18 @@ function printedKept(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions
 }
 
 /**
- * The module's UTF-8 bytes, `emitTypeScript`'s text: the statements of one line or more per entry (the `ErrorCode`
- * enum in the enum style, the catalog constant) printed by ts-morph a few hundred members at a time, each member made
- * as it is printed, and encoded as they go; the rest of the module printed in one call around them. With a session's
- * cache, those statements are assembled from its texts as `emitTypeScript` assembles them, and written into the bytes.
+ * The module printed with a marker line for each statement of one line or more per entry (the `ErrorCode` enum in the
+ * enum style, the catalog constant), and those statements written to ts-morph's writer a few hundred members at a
+ * time, each member made as it is written.
  */
-export function encodeTypeScript(catalog: Catalog, style: TypeScriptStyle = 'enum', body: BodyOptions = defaultBody, problem?: ProblemSettings, cache?: EmitCache): Buffer {
-  if (catalog.entries.length === 0) return Buffer.from(emitTypeScript(catalog, style, body, problem), 'utf8')
-  if (cache) {
-    const {splice, printed} = printedKept(catalog, style, body, problem, cache)
-    const out = cache.sink(typescript.key)
-    splice.writeInto(printed, out)
-    return out.bytes()
-  }
+function printedWritten(catalog: Catalog, style: TypeScriptStyle, body: BodyOptions, problem: ProblemSettings | undefined): {splice: Splice, printed: string} {
   const statuses = new Map(catalog.statuses.map((status) => [status.code, status]))
   const names = new Map(catalog.entries.map((entry) => [entry.code, entry.name]))
   const member = (index: number): Member => codeMember(catalog.entries[index] as CatalogEntry, statuses, names)
   const splice = new Splice()
   const codes = style === 'enum' ? splice.add(writtenEnum('ErrorCode', codesDoc, catalog.entries.length, member)) : undefined
   const constant = writtenItems(catalog.entries, catalogLines.doc + '\n' + catalogLines.open + '\n', catalogLines.close + '\n', (writer, entry) => writeCatalogEntry(writer, entry, statuses))
-  const out = new ByteChunks()
-  splice.writeInto(printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant)}), printOptions), out)
-  return out.bytes()
+  return {splice, printed: printStructure(sourceFileStructure(catalog, style, body, problem, {codes, catalog: splice.add(constant)}), printOptions)}
 }
 
 /** The lines of the catalog constant around its items. */

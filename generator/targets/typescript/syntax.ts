@@ -86,7 +86,6 @@ export function writeEnumMember(writer: CodeBlockWriter, member: Member, comma: 
 
 /** A doc given as a string, as ts-morph's JSDoc printer writes it: `/** text *\/` on one line, else a line per line of the text (a first empty line dropped). */
 function writeJsDoc(writer: CodeBlockWriter, doc: string): void {
-  writer.closeComment()
   const lines = doc.split(/\r?\n/)
   const start = lines[0] === '' ? 1 : 0
   writer.write('/**')
