@@ -8,16 +8,17 @@ import {describe, expect, test} from 'vitest'
 import {check} from '../../generator/check.js'
 import {fastPath} from '../../generator/cli/fast-path.js'
 import {capture, type Main} from '../runners/capture.js'
+import {compileCacheLine} from '../runners/log-imports-hooks.js'
 import {runnersOut} from '../setup/build.js'
 import {bin, project, root, runInProcess, tempDirectory, type Outcome} from '../support/helpers.js'
 
 const logImports = pathToFileURL(path.join(runnersOut, 'log-imports.js'))
 
-/** Run the bin as a real process and list the modules it loaded. */
-async function runLogged(argv: ReadonlyArray<string>, cwd: string): Promise<Outcome & {modules: Array<string>}> {
+/** Run the bin as a real process (with these variables of its environment changed) and list the modules it loaded. */
+async function runLogged(argv: ReadonlyArray<string>, cwd: string, env: Readonly<Record<string, string>> = {}): Promise<Outcome & {modules: Array<string>}> {
   const log = path.join(await tempDirectory(), 'imports.log')
   const result = await new Promise<Outcome>((resolve) => {
-    execFile(process.execPath, ['--import', logImports.href, bin, ...argv], {cwd, env: {...process.env, ERRGEN_IMPORT_LOG: log}}, (error, stdout, stderr) =>
+    execFile(process.execPath, ['--import', logImports.href, bin, ...argv], {cwd, env: {...process.env, ...env, ERRGEN_IMPORT_LOG: log}}, (error, stdout, stderr) =>
       resolve({code: error ? (error.code as number) : 0, stdout, stderr})
     )
   })
@@ -72,18 +73,25 @@ const optionSets: ReadonlyArray<ReadonlyArray<string>> = [
 describe('the fast path', () => {
   test('answers an up-to-date run and --check from the manifest, without loading remark or ts-morph', async () => {
     const directory = await project()
-    const first = await runLogged([], directory)
+    const first = await runLogged([], directory, {CI: ''})
     expect(first.code).toBe(0)
     expect(heavy(first.modules).length).toBeGreaterThan(0)
     expect(first.modules.some((url) => url.endsWith('/dist/targets/ts-morph.js'))).toBe(true)
+    // Node's compile cache is enabled before any of errgen's modules is resolved but the bin and its test of CI: they are all cached.
+    const enabledAt = first.modules.indexOf(compileCacheLine)
+    expect(enabledAt).toBeGreaterThan(0)
+    expect(first.modules.slice(0, enabledAt).filter((url) => url.includes('/dist/') && !/\/dist\/(cli\/bin|diagnostics\/progress)\.js$/.test(url))).toEqual([])
 
     const again = await runLogged([], directory)
     expect(again.stdout).toMatch(/^errgen: 39 codes, output\/ up to date \(\d+ ms\)\n$/)
     expect(heavy(again.modules)).toEqual([])
 
-    const check = await runLogged(['--check'], directory)
+    // In CI, where the cache rarely outlives the job, the command does not enable it.
+    const check = await runLogged(['--check'], directory, {CI: 'true'})
     expect([check.code, check.stdout, check.stderr]).toEqual([0, '', ''])
     expect(heavy(check.modules)).toEqual([])
+    expect(check.modules).not.toContain(compileCacheLine)
+    expect(check.modules.some((url) => url.endsWith('/dist/cli/fast-path.js'))).toBe(true)
 
     const warned = await runLogged(['--format', 'github'], directory)
     expect(warned.stdout).toMatch(/^(::warning file=input\/error-codes\.md,line=\d+,.*\n){5}errgen: 39 codes, output\/ up to date \(\d+ ms\)\n$/)
