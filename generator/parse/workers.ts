@@ -2,6 +2,7 @@
 import os from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {charactersIn} from '../read/limits.js'
+import {threadOptions} from '../threads.js'
 import type {ParseCache} from './cache.js'
 import {fresh, join, type Placed, settle} from './join.js'
 import {planSlices} from './slices.js'
@@ -207,12 +208,9 @@ class ParsePool {
     return best && best[1].length < this.#depth ? best[0] : undefined
   }
 
-  /**
-   * Start a worker, with no jobs yet. It gets none of the host's Node.js options (`--input-type`, `--import`, `-e`
-   * and the like are the host's business, and some stop a worker from starting at all).
-   */
+  /** Start a worker, with no jobs yet (and none of the host's Node.js options: `threadOptions`). */
   #start(): Worker {
-    const worker = new Worker(workerUrl, {execArgv: []})
+    const worker = new Worker(workerUrl, threadOptions())
     worker.on('message', (encoded: EncodedTree) => this.#settle(worker, encoded))
     worker.on('error', (cause) => this.#fail(worker, workerFailure(cause instanceof Error ? cause.message : String(cause), cause)))
     worker.on('exit', (code) => this.#fail(worker, workerFailure('it exited with code ' + code)))

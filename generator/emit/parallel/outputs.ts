@@ -3,6 +3,7 @@ import {Worker} from 'node:worker_threads'
 import type {VFile} from 'vfile'
 import {charactersIn} from '../../read/limits.js'
 import {enabledTargets, targetOf} from '../../targets/index.js'
+import {threadOptions} from '../../threads.js'
 import type {Catalog, CatalogEntry, EmitOptions, EntrySource, OutputFile, OutputKind} from '../../types.js'
 import type {EmitCache} from '../cache.js'
 import {collectGarbage, heapIsLarge} from '../collect.js'
@@ -157,7 +158,7 @@ export class EmitWorker {
     this.#claims = claimCells(kinds.length)
     this.#first = new Set(enabledTargets(outputs).filter((target) => target.emitsFirst === true).map((target) => target.key))
     // None of the host's Node.js options, as for the parse workers: some stop a worker from starting at all.
-    this.#worker = new Worker(workerUrl, {workerData: data, execArgv: []})
+    this.#worker = new Worker(workerUrl, {workerData: data, ...threadOptions()})
     this.#worker.unref()
     this.#done = new Promise((resolve, reject) => {
       this.#worker.once('message', resolve)
