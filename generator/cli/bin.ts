@@ -4,7 +4,7 @@ import nodeModule from 'node:module'
 import process from 'node:process'
 import {inCi} from '../diagnostics/progress.js'
 
-// Node's module compile cache (Node.js 22.1 and later): the code V8 compiles for errgen and its libraries is kept on
+// Node's module compile cache (Node.js 22.8 and later): the code V8 compiles for errgen and its libraries is kept on
 // disk (the system's temporary directory, or NODE_COMPILE_CACHE) and read back by the next run, which then starts
 // faster; enabled before errgen's modules are imported, so that they are cached too. Not in CI (`CI` set), where the
 // directory rarely outlives the job and writing the cache would cost more than it saves; NODE_DISABLE_COMPILE_CACHE=1
