@@ -9,7 +9,8 @@ import {inCi} from '../diagnostics/progress.js'
 // faster; enabled before errgen's modules are imported, so that they are cached too. Not in CI (`CI` set), where the
 // directory rarely outlives the job and writing the cache would cost more than it saves; NODE_DISABLE_COMPILE_CACHE=1
 // turns it off. The command only: the library never changes its host's settings.
-if (!inCi(process.env)) (nodeModule as {enableCompileCache?: () => unknown}).enableCompileCache?.()
+const ci = inCi(process.env)
+if (!ci) (nodeModule as {enableCompileCache?: () => unknown}).enableCompileCache?.()
 
 const {runCommand} = await import('./fast-path.js')
 
@@ -18,7 +19,7 @@ const io = {
   cwd: process.cwd(),
   stdout: (text: string) => process.stdout.write(text),
   stderr: (text: string) => process.stderr.write(text),
-  tty: process.stderr.isTTY === true && !inCi(process.env)
+  tty: process.stderr.isTTY === true && !ci
 }
 
 process.exitCode = await runCommand(argv, io)

@@ -2,6 +2,7 @@
 import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
+import {EmitCache} from '../../generator/emit/cache.js'
 import {EncodedOutput, encodeOutput} from '../../generator/emit/encoded.js'
 import {emitWith, loadEmitters} from '../../generator/emit/index.js'
 import {EmitWorker, emitOutputs, emitWorkerFor, startEmitWorker} from '../../generator/emit/parallel/outputs.js'
@@ -25,8 +26,8 @@ describe('outputs emitted in parallel', () => {
     const emitters = await loadEmitters(options)
     expect(emitters.map((loaded) => loaded.kind)).toEqual(['typescript', 'jsonSchema', 'openapi', 'python', 'go', 'dictionary'])
     const serial = emitWith(emitters, catalog, options)
-    // From one entry on, as a run of 2,000 does.
-    const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, worker: emitWorkerFor(options), from: 1})
+    // Whatever the count of entries (the seed's 39), as a run of 2,000 does.
+    const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, worker: emitWorkerFor(options)})
     expect(parallel.map((file) => [file.kind, file.name])).toEqual(serial.map((file) => [file.kind, file.name]))
     for (const [index, file] of parallel.entries()) {
       expect(file).toBeInstanceOf(EncodedOutput)
@@ -38,7 +39,7 @@ describe('outputs emitted in parallel', () => {
     const {catalog, options} = await seedRun({})
     const emitters = await loadEmitters(options)
     const serial = emitWith(emitters, catalog, options, undefined, oneAtATime)
-    const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, worker: emitWorkerFor(options), from: 1})
+    const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, worker: emitWorkerFor(options)})
     expect(parallel.map((file) => file.kind)).toEqual(['typescript', 'jsonSchema', 'openapi'])
     expect(parallel.map((file) => file.text)).toEqual(serial.map((file) => file.text))
     // As a run does: the worker's first output (TypeScript) left to it, its emitter not loaded here.
@@ -46,10 +47,10 @@ describe('outputs emitted in parallel', () => {
     expect(worker?.leads).toBe('typescript')
     const notTypeScript = await loadEmitters(options, (kind) => kind !== 'typescript')
     expect(notTypeScript.map((loaded) => loaded.kind)).toEqual(['jsonSchema', 'openapi'])
-    const deferred = await emitOutputs(notTypeScript, catalog, options, {oneAtATime, worker, from: 1, deferred: ['typescript']})
+    const deferred = await emitOutputs(notTypeScript, catalog, options, {oneAtATime, worker, deferred: ['typescript']})
     expect(deferred.map((file) => file.text)).toEqual(serial.map((file) => file.text))
-    // No worker after all (too few entries): the emitter left to it is loaded here, the outputs in the registry's order.
-    const here = await emitOutputs(notTypeScript, catalog, options, {oneAtATime, worker: emitWorkerFor(options), deferred: ['typescript'], from: catalog.entries.length + 1})
+    // The worker declined (a session's run, which keeps its texts, emits here): the emitter left to it is loaded here, the outputs in the registry's order.
+    const here = await emitOutputs(notTypeScript, catalog, options, {oneAtATime, worker: emitWorkerFor(options), deferred: ['typescript'], cache: new EmitCache()})
     expect(here.map((file) => file.text)).toEqual(serial.map((file) => file.text))
   })
 
@@ -80,11 +81,11 @@ describe('outputs emitted in parallel', () => {
     expect(catalog.entries.length).toBeLessThan(2000)
     const small = await emitOutputs(emitters, catalog, options, {oneAtATime, worker: emitWorkerFor(options)})
     expect(small.map((file) => file.text)).toEqual(texts.map((file) => file.text))
-    const kept = await emitOutputs(emitters, catalog, options, {worker: emitWorkerFor(options), from: 1})
+    const kept = await emitOutputs(emitters, catalog, options, {worker: emitWorkerFor(options)})
     expect(kept).toEqual(texts)
     for (const file of kept) expect(file).not.toBeInstanceOf(EncodedOutput)
     const withoutTypeScript = emitters.filter((loaded) => loaded.kind !== 'typescript')
-    const others = await emitOutputs(withoutTypeScript, catalog, options, {oneAtATime, worker: emitWorkerFor(options), from: 1})
+    const others = await emitOutputs(withoutTypeScript, catalog, options, {oneAtATime, worker: emitWorkerFor(options)})
     expect(others.map((file) => file.text)).toEqual(texts.slice(1).map((file) => file.text))
   })
 
@@ -102,7 +103,7 @@ describe('outputs emitted in parallel', () => {
     expect(worker).toBeInstanceOf(EmitWorker)
     // Told the documents are parsed: it loads its emitters before it is asked.
     worker?.load()
-    const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, worker, from: 1})
+    const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, worker})
     expect(parallel.map((file) => file.text)).toEqual(serial.map((file) => file.text))
     await worker?.stop()
     // Started, then not needed (too few entries): stopped, and everything emitted here.

@@ -11,11 +11,11 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {constructsOf, optionalConstructs, parseDefining, processorWith} from '../../generator/parse/gfm.js'
-import {type ParseRequest, sliceRequest} from '../../generator/parse/messages.js'
-import {parse, parseRequest} from '../../generator/parse/parse.js'
+import {sliceRequest} from '../../generator/parse/messages.js'
+import {parse} from '../../generator/parse/parse.js'
 import {stitch} from '../../generator/parse/join.js'
 import {planSlices} from '../../generator/parse/slices.js'
-import {root, seed} from '../support/helpers.js'
+import {requestsParsedOnce, root, seed} from '../support/helpers.js'
 
 /** Multiplies the random documents' number: `PROPERTY_RUNS_FACTOR=20 npx vitest run test/parse/gfm.test.ts` to hunt longer. */
 const runsFactor = Number(process.env.PROPERTY_RUNS_FACTOR || 1)
@@ -32,19 +32,11 @@ function withAllOfGfm(text: string): Root {
  * the constructs its own text can hold, as the workers parse it), the definitions a slice uses copied into it (as the
  * remark plugin slices) and as labels taken as defined (as the workers slice). A slice that both ways ask to parse
  * alike (the same text, part scanned and labels: a slice that uses no definition) is parsed once, the other way
- * joining a copy of its tree, as a join moves the trees it is given.
+ * each way joining a copy of its tree, as a join moves the trees it is given.
  */
 function errgenTrees(text: string, rowsPerSlice: number): Array<Root> {
   const trees = [parse(new VFile({value: text}))]
-  const parsed = new Map<string, Root>()
-  const treeOf = (request: ParseRequest): Root => {
-    const key = JSON.stringify(request)
-    const known = parsed.get(key)
-    if (known) return structuredClone(known)
-    const tree = parseRequest(request)
-    parsed.set(key, tree)
-    return tree
-  }
+  const treeOf = requestsParsedOnce((tree) => tree, (tree) => structuredClone(tree))
   // Every slice's tree taken before any join moves one.
   const plans = (['copies', 'labels'] as const).flatMap((definitionsAs) => planSlices(text, rowsPerSlice, definitionsAs) ?? [])
   const sliceTrees = plans.map((plan) => plan.slices.map((slice) => treeOf(sliceRequest(slice))))

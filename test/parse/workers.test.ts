@@ -8,9 +8,9 @@ import {describe, expect, test} from 'vitest'
 import {parse, parseRequest} from '../../generator/parse/parse.js'
 import {fresh, join, settle, stitch} from '../../generator/parse/join.js'
 import {type DefinitionsAs, planSlices, type Slice} from '../../generator/parse/slices.js'
-import {decodeTree, encodeTree, type EncodedTree, sliceRequest} from '../../generator/parse/messages.js'
+import {decodeTree, encodeTree, type ParseRequest, sliceRequest} from '../../generator/parse/messages.js'
 import {documentText} from '../support/documents.js'
-import {seed} from '../support/helpers.js'
+import {requestsParsedOnce, seed} from '../support/helpers.js'
 
 /** More runs of the property tests on demand (`PROPERTY_RUNS_FACTOR=4 npx vitest run …`); 1 in `npm test`. */
 const runsFactor = Number(process.env.PROPERTY_RUNS_FACTOR || 1)
@@ -23,31 +23,22 @@ function parseSlice(slice: Slice): Root {
   return parseRequest(sliceRequest(slice))
 }
 
-/**
- * A slice's tree as a worker posts it (encoded), parsed once for the slices asked alike (the same text, part scanned
- * and labels): each decoding gives a tree of its own, as a second parse would.
- */
-function encodedSlice(slice: Slice, encoded: Map<string, EncodedTree>): EncodedTree {
-  const request = sliceRequest(slice)
-  const key = JSON.stringify(request)
-  let tree = encoded.get(key)
-  if (tree === undefined) {
-    tree = encodeTree(parseRequest(request))
-    encoded.set(key, tree)
-  }
-  return tree
+/** Slice requests parsed once each, kept as a worker posts them (encoded): each decoding a tree of its own, as a second parse would give. */
+function encodedOnce(): (request: ParseRequest) => Root {
+  return requestsParsedOnce(encodeTree, decodeTree)
 }
 
 /**
  * Parse `text` in slices of `rowsPerSlice` rows here, each tree through the worker encoding, and join them; undefined
  * when the document is not sliced or the slices are declined.
  *
- * @param encoded the slices parsed already (the other way of giving them definitions asks most of them alike)
+ * @param parseOnce how each slice is parsed (by default once per call: the other way of giving them definitions asks
+ *   most of them alike), each tree through the worker encoding
  */
-function parseSliced(text: string, rowsPerSlice: number, definitionsAs: DefinitionsAs = 'labels', encoded = new Map<string, EncodedTree>()): Root | undefined {
+function parseSliced(text: string, rowsPerSlice: number, definitionsAs: DefinitionsAs = 'labels', parseOnce = encodedOnce()): Root | undefined {
   const plan = planSlices(text, rowsPerSlice, definitionsAs)
   if (!plan) return undefined
-  const trees = plan.slices.map((slice) => decodeTree(encodedSlice(slice, encoded)))
+  const trees = plan.slices.map((slice) => parseOnce(sliceRequest(slice)))
   return stitch(plan, trees)
 }
 
@@ -179,8 +170,8 @@ describe('sliced parsing', () => {
     fc.assert(
       fc.property(documentWithDefinitions, fc.integer({min: 1, max: 3}), (text, rowsPerSlice) => {
         const whole = parse(new VFile({value: text}))
-        const encoded = new Map<string, EncodedTree>()
-        const trees = both.map((definitionsAs) => parseSliced(text, rowsPerSlice, definitionsAs, encoded))
+        const parseOnce = encodedOnce()
+        const trees = both.map((definitionsAs) => parseSliced(text, rowsPerSlice, definitionsAs, parseOnce))
         // Labels join whatever copies join (and more: a copy after an open fence is code, a label is defined anyway).
         if (trees[1] !== undefined) expect(trees[0]).toBeDefined()
         if (trees[0] === undefined) return
@@ -236,8 +227,8 @@ describe('sliced parsing', () => {
         const plan = planSlices(text, rowsPerSlice, 'labels')
         if (!plan) return
         // Each slice parsed once; each decoding a tree of its own, as a second parse would give.
-        const encoded = new Map<string, EncodedTree>()
-        const treesOf = () => plan.slices.map((slice) => fresh(decodeTree(encodedSlice(slice, encoded))))
+        const parseOnce = encodedOnce()
+        const treesOf = () => plan.slices.map((slice) => fresh(parseOnce(sliceRequest(slice))))
         const placed = treesOf()
         const order = placed.map((_, index) => index).sort((a, b) => ((a * 7919 + seed) % 13) - ((b * 7919 + seed) % 13))
         for (const index of order) settle(placed[index] as (typeof placed)[number], plan, index)

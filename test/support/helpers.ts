@@ -8,7 +8,8 @@ import {fileURLToPath} from 'node:url'
 import ts from 'typescript'
 import {VFile} from 'vfile'
 import {resolve} from '../../generator/config/resolve.js'
-import {parse, parseInThisThread, type Parser} from '../../generator/parse/parse.js'
+import type {ParseRequest} from '../../generator/parse/messages.js'
+import {parse, parseInThisThread, parseRequest, type Parser} from '../../generator/parse/parse.js'
 import {compile} from '../../generator/spine.js'
 import type {Catalog, Config, ConfigFile} from '../../generator/types.js'
 import type {Root} from 'mdast'
@@ -210,17 +211,30 @@ export async function project(config?: object): Promise<string> {
  * @param most how many texts are kept; the oldest are dropped beyond it
  */
 export function parsedOnce<T>(keep: (tree: Root) => T, give: (kept: T) => Root, most = Number.POSITIVE_INFINITY): Parser {
-  const kept = new Map<string, T>()
-  return async (files) =>
-    files.map((file) => {
-      const text = String(file)
-      let value = kept.get(text)
-      if (value === undefined) {
-        if (kept.size >= most) kept.delete(kept.keys().next().value as string)
-        value = keep(parse(file))
-        kept.set(text, value)
-      }
-      return give(value)
-    })
+  const parseOne = parsedOnceBy((file: VFile) => parse(file), (file) => String(file), keep, give, most)
+  return async (files) => files.map(parseOne)
 }
 
+/**
+ * `parsedOnce` for parse workers' requests (a slice's text, the part of it scanned and the labels it takes as
+ * defined): a request asked alike again (a slice that uses no definition, sliced with copies and with labels) is not
+ * parsed again.
+ */
+export function requestsParsedOnce<T>(keep: (tree: Root) => T, give: (kept: T) => Root): (request: ParseRequest) => Root {
+  return parsedOnceBy(parseRequest, (request) => JSON.stringify(request), keep, give)
+}
+
+/** What `parsedOnce` and `requestsParsedOnce` share: each input parsed once by its key, kept, and given anew to each call. */
+function parsedOnceBy<I, T>(parseIt: (input: I) => Root, keyOf: (input: I) => string, keep: (tree: Root) => T, give: (kept: T) => Root, most = Number.POSITIVE_INFINITY): (input: I) => Root {
+  const kept = new Map<string, T>()
+  return (input) => {
+    const key = keyOf(input)
+    let value = kept.get(key)
+    if (value === undefined) {
+      if (kept.size >= most) kept.delete(kept.keys().next().value as string)
+      value = keep(parseIt(input))
+      kept.set(key, value)
+    }
+    return give(value)
+  }
+}

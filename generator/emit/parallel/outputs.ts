@@ -12,15 +12,6 @@ import {emitWith, type LoadedEmitter, type OneAtATime} from '../index.js'
 import {byMainThread, claim, claimCells, claimOrder} from './claims.js'
 import type {EmitRequest, EmittedBytes, EmitWorkerData, LoadRequest} from './worker.js'
 
-/**
- * From this many entries a worker given to `emitOutputs` emits the other outputs (`Emitting.from` may ask for more). A
- * run starts one only for large documents (`startEmitWorker`), and it has then loaded, or is loading, an emitter this
- * thread has not (ts-morph, for the TypeScript module), so it emits in parallel whatever the count: at 20,000 entries
- * the OpenAPI document takes this thread 1.3–1.9 s, the TypeScript module the worker 1.2–1.5 s after it loaded
- * ts-morph, and the JSON Schema whichever is free first 0.4–0.6 s.
- */
-const parallelFrom = 1
-
 /** From this much used heap this thread collects its garbage while the worker ends its outputs (at 20,000 rows, 170–200 MB, most of it the parse's). */
 const garbageWorthCollecting = 128 * 1024 * 1024
 
@@ -55,8 +46,6 @@ export interface Emitting {
   readonly oneAtATime?: OneAtATime | undefined
   /** A worker started while the documents were parsed (`startEmitWorker`): used, or stopped; without one, everything is emitted here. */
   readonly worker?: EmitWorker | undefined
-  /** The fewest entries the worker emits its outputs for (by default `parallelFrom`); fewer, and everything is emitted here. */
-  readonly from?: number | undefined
   /**
    * Outputs to emit whose emitters this thread did not load (the worker's first output, `EmitWorker.leads`): loaded
    * here only when this thread emits them after all (no worker, or one that had not begun them).
@@ -66,20 +55,24 @@ export interface Emitting {
 
 /**
  * Emit every output the emitters give, in their order, as `emitWith` does. Given a worker (`startEmitWorker`), a run
- * that keeps its outputs as bytes (`oneAtATime`), keeps no session's texts (`cache`) and has at least `from` entries
- * emits the outputs whose target emits on the main thread (the OpenAPI document) here and the others in the worker
- * at the same time, on the other core, this thread then taking those the worker has not begun from the last (the JSON
+ * that keeps its outputs as bytes (`oneAtATime`), keeps no session's texts (`cache`) and has any entry emits the
+ * outputs whose target emits on the main thread (the OpenAPI document) here and the others in the worker at the same time, on the other core, this thread then taking those the worker has not begun from the last (the JSON
  * Schema, when the OpenAPI document took less time than the TypeScript module); the bytes are the same. Otherwise the
  * worker is stopped, and the emitters left to it (`deferred`) are loaded here.
+ *
+ * Whatever the count of entries: a run starts a worker only for large documents, and it has then loaded, or is
+ * loading, an emitter this thread has not (ts-morph, for the TypeScript module). At 20,000 entries the OpenAPI document
+ * takes this thread 1.3–1.9 s, the TypeScript module the worker 1.2–1.5 s after it loaded ts-morph, and the JSON Schema
+ * whichever is free first 0.4–0.6 s.
  */
 export async function emitOutputs(given: ReadonlyArray<LoadedEmitter>, catalog: Catalog, options: EmitOptions, emitting: Emitting = {}): Promise<Array<OutputFile>> {
-  const {cache, oneAtATime, worker, from = parallelFrom, deferred = []} = emitting
+  const {cache, oneAtATime, worker, deferred = []} = emitting
   const emitters = inRegistryOrder(options, [...given, ...deferred.map((kind) => ({kind, emitter: undefined, first: targetOf(kind).emitsFirst === true}))])
   const here = mainThreadKinds(options)
   const mine = emitters.filter((loaded) => here.has(loaded.kind))
   const theirs = emitters.filter((loaded) => !here.has(loaded.kind))
   // A heap this large (100,000 rows) is a run whose memory counts more than its time: one output at a time, as ever.
-  if (!worker || !oneAtATime || cache || catalog.entries.length < from || mine.length === 0 || !worker.emits(theirs) || heapIsLarge()) {
+  if (!worker || !oneAtATime || cache || catalog.entries.length === 0 || mine.length === 0 || !worker.emits(theirs) || heapIsLarge()) {
     await worker?.stop()
     return emitWith(await loadedAll(emitters), catalog, options, cache, oneAtATime)
   }
