@@ -1,25 +1,15 @@
 /** The package as users get it: `npm pack`, the tarball installed into a new project, then the bin run with a configuration, the library imported and a consumer type-checked against the shipped types (by the compiler in this process). */
-import {execFile} from 'node:child_process'
 import {cp, mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {promisify} from 'node:util'
+import semver from 'semver'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {configSchema} from '../generator/config/schema-io.js'
+import {dependencyVersions} from '../generator/read/versions-io.js'
 import {targets} from '../generator/targets/index.js'
-import {root, seed, tempDirectory, typeCheckProject} from './support/helpers.js'
+import {root, runFile, seed, tempDirectory, typeCheckProject} from './support/helpers.js'
 
-const run = promisify(execFile)
-
-/** A command's exit code and output; never throws for a non-zero exit. */
-async function outcome(file: string, args: ReadonlyArray<string>, cwd: string): Promise<{code: number, stdout: string, stderr: string}> {
-  try {
-    const {stdout, stderr} = await run(file, [...args], {cwd, env: {...process.env, npm_config_update_notifier: 'false'}})
-    return {code: 0, stdout, stderr}
-  } catch (cause) {
-    const failed = cause as {code?: unknown, stdout?: string, stderr?: string}
-    return {code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? ''}
-  }
-}
+/** A command's exit code and output, npm's update notice off; never throws for a non-zero exit. */
+const outcome = (file: string, args: ReadonlyArray<string>, cwd: string) => runFile(file, args, cwd, {npm_config_update_notifier: 'false'})
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 const bin = (project: string) => path.join(project, 'node_modules', '.bin', 'errgen')
@@ -57,6 +47,15 @@ describe('the installed package', () => {
     expect(shipped).toContain(path.join('dist', 'index.d.ts'))
     expect(shipped).toContain(path.join('dist', 'config', 'config.schema.json'))
     expect(shipped.filter((name) => name.startsWith('generator') || name.startsWith('test') || name.endsWith('.tsbuildinfo'))).toEqual([])
+  })
+
+  test('parses with the tree compiler it asks for: every mdast-util-from-markdown it loads, as Node resolves it, is in its range', async () => {
+    const installed = path.join(project, 'node_modules', 'errgen')
+    const range = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8')).dependencies['mdast-util-from-markdown']
+    const loaded = dependencyVersions(installed).filter((entry) => entry.startsWith('mdast-util-from-markdown@'))
+    expect(loaded).toHaveLength(1)
+    expect(semver.satisfies(String(loaded[0]).split('@')[1] ?? '', range)).toBe(true)
+    expect(dependencyVersions(installed)).toContain('remark-parse@' + JSON.parse(await readFile(path.join(project, 'node_modules', 'remark-parse', 'package.json'), 'utf8')).version)
   })
 
   test('names its repository, home page, issue tracker and keywords, as a registry page shows them', async () => {

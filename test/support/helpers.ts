@@ -81,8 +81,13 @@ async function lookUpUser(name: string): Promise<User | undefined> {
  * @param user the user to run it as (this process's by default)
  */
 export function runProcess(argv: ReadonlyArray<string>, cwd: string = root, env: Record<string, string> = {}, user: User | undefined = undefined): Promise<Outcome> {
+  return runFile(process.execPath, [bin, ...argv], cwd, env, user)
+}
+
+/** Run a program as a real process: its exit code (-1 when it has none) and output; a non-zero exit is not thrown. */
+export function runFile(file: string, args: ReadonlyArray<string>, cwd: string = root, env: Record<string, string> = {}, user: User | undefined = undefined): Promise<Outcome> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...argv], {cwd, env: {...process.env, ...env}, ...user}, (error, stdout, stderr) => {
+    execFile(file, [...args], {cwd, env: {...process.env, ...env}, ...user}, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
       resolve({code, stdout, stderr})
     })
