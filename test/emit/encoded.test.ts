@@ -57,9 +57,10 @@ describe('outputs encoded as they are emitted', () => {
   })
 
   test('text written in pieces is encoded as the whole text is, across the buffer\'s growth and outside Latin-1', () => {
-    // Short pieces (joined before they are encoded) between long ones (encoded each by itself), some outside Latin-1.
-    const long = (index: number) => (index % 2 === 0 ? 'x'.repeat(index % 3000) : '名前 😀 « » — '.repeat(index % 300)) + '\n'
-    const pieces = Array.from({length: 200000}, (_, index) => (index % 11 === 0 ? long(index) : index % 7 === 0 ? 'Code « ' + index + ' » — 名前 😀\n' : 'code ' + index + ': plain text\n'))
+    // Short pieces (joined before they are encoded) between longer ones, up to twice the length from which a piece is
+    // encoded by itself (8,192 characters), some outside Latin-1.
+    const long = (index: number) => (index % 2 === 0 ? 'x'.repeat(index % 16411) : '名前 😀 « » — '.repeat(index % 1367)) + '\n'
+    const pieces = Array.from({length: 200000}, (_, index) => (index % 211 === 0 ? long(index) : index % 7 === 0 ? 'Code « ' + index + ' » — 名前 😀\n' : 'code ' + index + ': plain text\n'))
     const out = new ByteChunks()
     for (const piece of pieces) out.push(piece)
     const bytes = out.bytes()
