@@ -1,4 +1,4 @@
-/** The lockfile against errgen's engines and its pins: every package `npm ci` installs accepts the oldest Node errgen supports, so that the install prints no EBADENGINE warning; every parse compiles its tree with the one mdast-util-from-markdown errgen's range allows. */
+/** The lockfile against errgen's engines and its pins: every package `npm ci` installs accepts the oldest Node errgen supports, so that the install prints no EBADENGINE warning; every parse builds its tree with the one mdast-util-from-markdown errgen's range allows. */
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import semver from 'semver'
@@ -30,7 +30,7 @@ describe('the locked dependencies', () => {
   })
 })
 
-describe('the tree compiler', () => {
+describe('the tree builder', () => {
   // mdast-util-from-markdown 2.1 makes an object for every event as `{...context, sliceSerialize}`, a spread then a
   // property, which V8 11 (Node 20) runs about 30 times slower than 2.0's Object.assign: the parse took twice as long
   // (docs/performance.md). errgen asks for 2.0; remark-parse and the GFM utilities accept it (^2.0.0).

@@ -49,13 +49,14 @@ describe('the installed package', () => {
     expect(shipped.filter((name) => name.startsWith('generator') || name.startsWith('test') || name.endsWith('.tsbuildinfo'))).toEqual([])
   })
 
-  test('parses with the tree compiler it asks for: every mdast-util-from-markdown it loads, as Node resolves it, is in its range', async () => {
+  test('parses with the tree builder it asks for: every mdast-util-from-markdown it loads, as Node resolves it, is in its range', async () => {
     const installed = path.join(project, 'node_modules', 'errgen')
     const range = JSON.parse(await readFile(path.join(installed, 'package.json'), 'utf8')).dependencies['mdast-util-from-markdown']
-    const loaded = dependencyVersions(installed).filter((entry) => entry.startsWith('mdast-util-from-markdown@'))
+    const closure = dependencyVersions(installed)
+    const loaded = closure.filter((entry) => entry.startsWith('mdast-util-from-markdown@'))
     expect(loaded).toHaveLength(1)
     expect(semver.satisfies(String(loaded[0]).split('@')[1] ?? '', range)).toBe(true)
-    expect(dependencyVersions(installed)).toContain('remark-parse@' + JSON.parse(await readFile(path.join(project, 'node_modules', 'remark-parse', 'package.json'), 'utf8')).version)
+    expect(closure).toContain('remark-parse@' + JSON.parse(await readFile(path.join(project, 'node_modules', 'remark-parse', 'package.json'), 'utf8')).version)
   })
 
   test('names its repository, home page, issue tracker and keywords, as a registry page shows them', async () => {
