@@ -32,7 +32,7 @@ describe('the locked dependencies', () => {
 
 describe('the tree builder', () => {
   // mdast-util-from-markdown 2.1 makes an object for every event as `{...context, sliceSerialize}`, a spread then a
-  // property, which V8 11 (Node 20) runs about 30 times slower than 2.0's Object.assign: the parse took twice as long
+  // property, which V8 11 (Node 20) runs about 10 times slower than 2.0's Object.assign: the parse took twice as long
   // (docs/performance.md). errgen asks for 2.0; remark-parse and the GFM utilities accept it (^2.0.0).
   test('is one copy, in the range errgen asks for, which every package that needs it accepts', () => {
     const range = manifest.dependencies['mdast-util-from-markdown']

@@ -106,7 +106,7 @@ describe('outputs emitted in parallel', () => {
     const parallel = await emitOutputs(emitters, catalog, options, {oneAtATime, worker})
     expect(parallel.map((file) => file.text)).toEqual(serial.map((file) => file.text))
     await worker?.stop()
-    // Started, then not needed (too few entries): stopped, and everything emitted here.
+    // Not told the documents are parsed: it loads its emitters once asked, and gives the same bytes.
     const unused = startEmitWorker(large, options, {oneAtATime})
     const here = await emitOutputs(emitters, catalog, options, {oneAtATime, worker: unused})
     expect(here.map((file) => file.text)).toEqual(serial.map((file) => file.text))

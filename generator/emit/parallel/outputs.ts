@@ -56,9 +56,10 @@ export interface Emitting {
 /**
  * Emit every output the emitters give, in their order, as `emitWith` does. Given a worker (`startEmitWorker`), a run
  * that keeps its outputs as bytes (`oneAtATime`), keeps no session's texts (`cache`) and has any entry emits the
- * outputs whose target emits on the main thread (the OpenAPI document) here and the others in the worker at the same time, on the other core, this thread then taking those the worker has not begun from the last (the JSON
- * Schema, when the OpenAPI document took less time than the TypeScript module); the bytes are the same. Otherwise the
- * worker is stopped, and the emitters left to it (`deferred`) are loaded here.
+ * outputs whose target emits on the main thread (the OpenAPI document) here and the others in the worker at the same
+ * time, on the other core, this thread then taking those the worker has not begun from the last (the JSON Schema, when
+ * the OpenAPI document took less time than the TypeScript module); the bytes are the same. Otherwise the worker is
+ * stopped, and the emitters left to it (`deferred`) are loaded here.
  *
  * Whatever the count of entries: a run starts a worker only for large documents, and it has then loaded, or is
  * loading, an emitter this thread has not (ts-morph, for the TypeScript module). At 20,000 entries the OpenAPI document
