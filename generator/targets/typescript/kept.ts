@@ -52,13 +52,15 @@ function markerOf(index: number): string {
 }
 
 /**
- * An enum's text (`enum` style) as ts-morph prints it, each member's lines kept by the session; it ends with a line break.
+ * An enum (`enum` style) as ts-morph prints it, each member's lines kept by the session (found or written now), then
+ * written into the sink member by member: never joined into one string, which at thousands of members is a large
+ * object V8 allocates, and the system gives fresh memory, at every save. It ends with a line break.
  *
  * @param count how many members
  * @param kept the fragments and the key that a member's lines are kept under (everything they are written from)
  * @param member a member, made only when its lines are not kept
  */
-export function keptEnum(name: string, doc: string, count: number, kept: (index: number) => KeptAs, member: (index: number) => Member): string {
+export function keptEnum(name: string, doc: string, count: number, kept: (index: number) => KeptAs, member: (index: number) => Member): Written {
   const [header, footer] = enumFrame(name, doc)
   const lines = new Array<string>(count)
   for (let index = 0; index < count; index++) {
@@ -66,7 +68,14 @@ export function keptEnum(name: string, doc: string, count: number, kept: (index:
     const {fragments, key} = kept(index)
     lines[index] = fragments.through(key, () => membersText([member(index)], !last))
   }
-  return header + lines.join('\n') + footer + '\n'
+  return (out) => {
+    out.push(header)
+    lines.forEach((line, index) => {
+      if (index > 0) out.push('\n')
+      out.push(line)
+    })
+    out.push(footer + '\n')
+  }
 }
 
 /** Where a member's or an item's text is kept: the fragments and the key. */
@@ -88,7 +97,7 @@ export function keptCodes(
   shaping: string,
   cache: EmitCache,
   member: (entry: CatalogEntry, names: ReadonlyMap<number | string, string>) => Member
-): string {
+): Written {
   let names: Map<number | string, string> | undefined
   const namesOf = () => (names ??= new Map(entries.map((entry) => [entry.code, entry.name])))
   const byVariant = new Map<string, Fragments>()
@@ -136,16 +145,21 @@ function enumStructure(name: string, doc: string | undefined, members: NonNullab
 }
 
 /**
- * A statement written one item at a time (the catalog constant), each item's lines kept by the session: written by
- * `writeItem` at the first level of indentation, as the statement writes them.
+ * A statement written one item at a time (the catalog constant), each item's lines kept by the session (found, or
+ * written now by `writeItem` at the first level of indentation, as the statement writes them), then written into the
+ * sink item by item, as `keptEnum` writes its members.
  *
  * @param header the lines before the items, ending with a line break
  * @param footer the lines after them
  * @param keyOf everything an item's lines are written from
  */
-export function keptItems<T>(items: ReadonlyArray<T>, header: string, footer: string, keyOf: (item: T) => string, writeItem: (writer: CodeBlockWriter, item: T) => void, fragments: Fragments): string {
+export function keptItems<T>(items: ReadonlyArray<T>, header: string, footer: string, keyOf: (item: T) => string, writeItem: (writer: CodeBlockWriter, item: T) => void, fragments: Fragments): Written {
   const lines = items.map((item) => fragments.through(keyOf(item), () => itemText(item, writeItem)))
-  return header + lines.join('') + footer
+  return (out) => {
+    out.push(header)
+    for (const line of lines) out.push(line)
+    out.push(footer)
+  }
 }
 
 function itemText<T>(item: T, writeItem: (writer: CodeBlockWriter, item: T) => void): string {
