@@ -31,8 +31,8 @@ function withAllOfGfm(text: string): Root {
  * The text parsed whole as errgen parses it, and, when it slices, in slices of `rowsPerSlice` rows joined (each with
  * the constructs its own text can hold, as the workers parse it), the definitions a slice uses copied into it (as the
  * remark plugin slices) and as labels taken as defined (as the workers slice). A slice that both ways ask to parse
- * alike (the same text, part scanned and labels: a slice that uses no definition) is parsed once, the other way
- * each way joining a copy of its tree, as a join moves the trees it is given.
+ * alike (the same text, part scanned and labels: a slice that uses no definition) is parsed once, each way joining a
+ * copy of its tree, as a join moves the trees it is given.
  */
 function errgenTrees(text: string, rowsPerSlice: number): Array<Root> {
   const trees = [parse(new VFile({value: text}))]

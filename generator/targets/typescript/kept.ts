@@ -1,4 +1,4 @@
-/** targets/typescript/kept: the module's two statements of one line or more per entry (the `ErrorCode` enum, the catalog constant) and a session's fragments in, their text assembled from each member's kept text out — the text ts-morph prints for them — spliced into the printed module where a marker line stands; or, without a session, printed a few hundred members at a time straight into a sink. */
+/** targets/typescript/kept: the module's two statements of one line or more per entry (the `ErrorCode` enum, the catalog constant) and a session's fragments in, each written into a sink from its members' kept texts out — the text ts-morph prints for them — in place of a marker line of the printed module; or, without a session, printed a few hundred members at a time straight into a sink. */
 import {CodeBlockWriter, printStructure, StructureKind} from '../ts-morph.js'
 import type {EnumDeclarationStructure, WriterFunction} from 'ts-morph'
 import type {EmitCache, Fragments} from '../../emit/cache.js'
