@@ -63,6 +63,7 @@ describe('the layout', () => {
       'generator/build',
       'generator/catalog',
       'generator/cli',
+      'generator/cli/watch',
       'generator/config',
       'generator/config/settings',
       'generator/contract',
