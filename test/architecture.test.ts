@@ -63,7 +63,6 @@ describe('the layout', () => {
       'generator/build',
       'generator/catalog',
       'generator/cli',
-      'generator/cli/watch',
       'generator/config',
       'generator/config/settings',
       'generator/contract',

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** bin: the `errgen` command — process arguments in, exit code out; the manifest answers an up-to-date run, main the rest, and a `--watch` session runs in a thread of its own (watch/thread-io). */
+/** bin: the `errgen` command — process arguments in, exit code out; the manifest answers an up-to-date run, main the rest. */
 import nodeModule from 'node:module'
 import process from 'node:process'
 import {inCi} from '../diagnostics/progress.js'
@@ -12,19 +12,14 @@ import {inCi} from '../diagnostics/progress.js'
 const ci = inCi(process.env)
 if (!ci) (nodeModule as {enableCompileCache?: () => unknown}).enableCompileCache?.()
 
-const argv = process.argv.slice(2)
-const tty = process.stderr.isTTY === true && !ci
-const {startsSession, runInWatchThread} = await import('./watch/thread-io.js')
+const {runCommand} = await import('./fast-path.js')
 
-if (startsSession(argv)) {
-  process.exitCode = await runInWatchThread(argv, process.cwd(), tty)
-} else {
-  const {runCommand} = await import('./fast-path.js')
-  const io = {
-    cwd: process.cwd(),
-    stdout: (text: string) => process.stdout.write(text),
-    stderr: (text: string) => process.stderr.write(text),
-    tty
-  }
-  process.exitCode = await runCommand(argv, io)
+const argv = process.argv.slice(2)
+const io = {
+  cwd: process.cwd(),
+  stdout: (text: string) => process.stdout.write(text),
+  stderr: (text: string) => process.stderr.write(text),
+  tty: process.stderr.isTTY === true && !ci
 }
+
+process.exitCode = await runCommand(argv, io)

@@ -72,7 +72,7 @@ export async function main(argv: ReadonlyArray<string>, io: Io): Promise<number>
 
   const {settings} = parsed
   if (settings.watch) {
-    const {watch, withSessionCaches} = await import('./watch/session-io.js')
+    const {watch, withSessionCaches} = await import('./watch-io.js')
     const watching = withSessionCaches(io)
     return watch(() => guarded(() => once(settings, watching), watching, true), settings, watching)
   }
@@ -183,7 +183,7 @@ async function once(settings: Settings, io: Io): Promise<number> {
     const written = (changed.length === 0 && abandoned.length === 0 ? 'up to date' : changed.length + ' of ' + prepared.files.length + ' files written') + removed
     io.stdout('errgen: ' + prepared.catalog.entries.length + ' codes, ' + shownOut + '/ ' + written + ' (' + elapsed(started) + ')\n')
   }
-  if (io.written && config.against === undefined) void import('./watch/session-io.js').then(({readBackAhead}) => readBackAhead(config, io.cwd, io.written))
+  if (io.written && config.against === undefined) void import('./watch-io.js').then(({readBackAhead}) => readBackAhead(config, io.cwd, io.written))
   return exitOk
 }
 

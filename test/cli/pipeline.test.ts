@@ -228,8 +228,7 @@ describe('--watch', () => {
       await writeFile(input, edited + '\n')
       expect(await lines.next()).toMatch(/^errgen: 39 codes, output\/ up to date \(\d+ ms\)$/)
     } finally {
-      // SIGTERM, as a process manager stops it (the watch tests stop it with SIGINT, as Ctrl-C does).
-      child.kill('SIGTERM')
+      child.kill('SIGINT')
     }
     expect(await new Promise((resolve) => child.on('exit', (code) => resolve(code)))).toBe(0)
   })

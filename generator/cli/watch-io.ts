@@ -1,17 +1,17 @@
-/** watch/session-io: a run and the settings in, a loop that runs it again whenever a document or the configuration changes out (with the caches a session keeps between runs); resolves with 0 when the signal stops it, and never dies of a bad save, a missing file or folder, or a folder removed under it. */
+/** watch-io: a run and the settings in, a loop that runs it again whenever a document or the configuration changes out (with the caches a session keeps between runs); resolves with 0 when the signal stops it, and never dies of a bad save, a missing file or folder, or a folder removed under it. */
 import {statSync, watch as watchFiles} from 'node:fs'
 import path from 'node:path'
 import {isDynamicPattern} from 'tinyglobby'
 import type {FSWatcher} from 'node:fs'
-import {configFileName, defaultInput} from '../../config/defaults.js'
-import {loadConfig} from '../../config/load-io.js'
-import {documentPatterns} from '../../read/patterns.js'
-import type {Settings} from '../flags.js'
-import type {Io} from '../main.js'
-import {ParseCache} from '../../parse/cache.js'
-import {EmitCache} from '../../emit/cache.js'
-import {WrittenFiles} from '../../contract/written-io.js'
-import type {Config} from '../../types.js'
+import {configFileName, defaultInput} from '../config/defaults.js'
+import {loadConfig} from '../config/load-io.js'
+import {documentPatterns} from '../read/patterns.js'
+import type {Settings} from './flags.js'
+import type {Io} from './main.js'
+import {ParseCache} from '../parse/cache.js'
+import {EmitCache} from '../emit/cache.js'
+import {WrittenFiles} from '../contract/written-io.js'
+import type {Config} from '../types.js'
 
 /** How long to wait for a burst of file events (an editor's save) to end. */
 const settleMs = 80
@@ -35,7 +35,7 @@ export function withSessionCaches(io: Io): Io {
 export function readBackAhead(config: Config, cwd: string, written: WrittenFiles | undefined): void {
   if (!written) return
   // Once the outputs just written are trusted (read back after their clock's tick), their bytes are the session's.
-  written.settled().then(() => import('../../contract/outputs-io.js')).then(({replacedOutputs}) => replacedOutputs(config, cwd, [], true, written)).catch(() => undefined)
+  written.settled().then(() => import('../contract/outputs-io.js')).then(({replacedOutputs}) => replacedOutputs(config, cwd, [], true, written)).catch(() => undefined)
 }
 
 /**
