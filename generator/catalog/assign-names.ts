@@ -1,6 +1,7 @@
 /** assign-names: the valid rows of a catalog, their codes' values and the enabled targets' naming rule in, each row's unique identifier out — a Name cell, or derived from the message or the code; clashes (also in a target's spelling), reserved, long and unusable names become messages. */
 import {error, placeOf, warning} from '../diagnostics/messages.js'
 import type {NamingRule} from '../targets/index.js'
+import type {VFile} from 'vfile'
 import type {CodeCell, CodeKind, Row} from '../types.js'
 import {clustersOf, type NameCluster, spelledClash} from './name-clusters.js'
 import {nameSource} from '../params/fill.js'
@@ -16,12 +17,32 @@ export type CodeValues = ReadonlyMap<CodeCell, number | string>
  * place in the group for string codes), in every target alike, with one warning.
  */
 export function assignNames(rows: ReadonlyArray<Row>, kind: CodeKind, values: CodeValues, rule: NamingRule): Map<Row, string> {
+  const bases = rows.map((row) => (row.name ? undefined : derivedName(row, kind, values)))
+  const inputs = rows.map((row, index) => (row.name ? '=' + row.name : '~' + bases[index]) + '\0' + String(values.get(row.code) ?? row.code.text))
+  const kept = lastNaming?.rule === rule.key && sameStrings(lastNaming.inputs, inputs) ? lastNaming.names : undefined
+  if (kept) return new Map(rows.map((row, index) => [row, kept[index] as string]))
+  const files = new Set(rows.map((row) => row.file))
+  const messages = messageCount(files)
+  const names = namesOf(rows, bases, kind, values, rule)
+  lastNaming = messageCount(files) === messages ? {rule: rule.key, inputs, names: rows.map((row) => names.get(row) as string)} : undefined
+  return names
+}
+
+/**
+ * The names of the last run whose naming gave no message, with the naming rule (`NamingRule.key`) and each row's Name
+ * cell or derived name and code: a run whose rows give the same (a `--watch` save that changed no message, name or
+ * code) takes the same names, as naming them again would give them (derived names' own warnings are made anew).
+ */
+let lastNaming: {readonly rule: string, readonly inputs: ReadonlyArray<string>, readonly names: ReadonlyArray<string>} | undefined
+
+/** Name the rows: each cluster of rows deriving one name (`bases`, undefined for a Name cell), then the Name cells; clashes become messages. */
+function namesOf(rows: ReadonlyArray<Row>, bases: ReadonlyArray<string | undefined>, kind: CodeKind, values: CodeValues, rule: NamingRule): Map<Row, string> {
   const names = new Map<Row, string>()
   const explicit = rows.flatMap((row) => (row.name ? [row.name] : []))
   const isReserved = (name: string): boolean => unusableNames.has(name) || rule.reserved(name).length > 0
   const order = new Map(rows.map((row, index) => [row, index]))
 
-  for (const cluster of clustersOf(groupDerivedNames(rows, kind, values), explicit, rule, order)) {
+  for (const cluster of clustersOf(groupDerivedNames(rows, bases), explicit, rule, order)) {
     const {rows: group, bases} = cluster
     const reserved = bases.some((base) => isReserved(base))
     const clashes = group.length > 1 || reserved || cluster.withExplicit
@@ -43,18 +64,35 @@ export function assignNames(rows: ReadonlyArray<Row>, kind: CodeKind, values: Co
   return names
 }
 
-/** Rows without a Name cell, grouped by the name they derive (`Code1234` when the text gives none). */
-function groupDerivedNames(rows: ReadonlyArray<Row>, kind: CodeKind, values: CodeValues): Map<string, Array<Row>> {
+/** The name a row without a Name cell derives: from its message for integer codes, else from its code (`Code1234` when the text gives none). */
+function derivedName(row: Row, kind: CodeKind, values: CodeValues): string {
+  const value = values.get(row.code) ?? row.code.text
+  return kind === 'integer' ? messageName(row, value) : identifierPattern.test(String(value)) ? String(value) : codeName(value)
+}
+
+/** Rows without a Name cell, grouped by the name they derive. */
+function groupDerivedNames(rows: ReadonlyArray<Row>, bases: ReadonlyArray<string | undefined>): Map<string, Array<Row>> {
   const groups = new Map<string, Array<Row>>()
-  for (const row of rows) {
-    if (row.name) continue
-    const value = values.get(row.code) ?? row.code.text
-    const base = kind === 'integer' ? messageName(row, value) : identifierPattern.test(String(value)) ? String(value) : codeName(value)
+  rows.forEach((row, index) => {
+    const base = bases[index]
+    if (base === undefined) return
     const group = groups.get(base)
     if (group) group.push(row)
     else groups.set(base, [row])
-  }
+  })
   return groups
+}
+
+/** Whether two lists hold the same strings in the same order. */
+function sameStrings(a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index])
+}
+
+/** How many messages the files have. */
+function messageCount(files: ReadonlySet<VFile>): number {
+  let count = 0
+  for (const file of files) count += file.messages.length
+  return count
 }
 
 /** The longest derived name that gets no warning, in words and in characters. */

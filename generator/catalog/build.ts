@@ -6,6 +6,7 @@ import {assignNames, codeName, type CodeValues, reportRefusedNames} from './assi
 import {reasonPhrase, statusName} from './names.js'
 import {namingRule, type NamingOptions, type NamingRule} from '../targets/index.js'
 import {columnLabels, headerList} from '../tables/header/columns.js'
+import {rowOrigin} from '../tables/rows.js'
 import {type LocaleDocuments, translateEntries} from '../locales/translate.js'
 import type {Catalog, CatalogEntry, CodeCell, CodeKind, OptionalColumn, ReadDocument, ReadOptions, Row, StatusEntry, TableInfo} from '../types.js'
 
@@ -44,7 +45,7 @@ export function buildCatalog(
   const rowOf = new Map<CatalogEntry, Row>()
   const read = unique
     .map((row) => {
-      const entry = toEntry(row, values, names, replacementOf(row, kind, codes))
+      const entry = entryOf(row, values, names, replacementOf(row, kind, codes))
       rowOf.set(entry, row)
       return entry
     })
@@ -154,16 +155,43 @@ function replacementOf(row: Row, kind: CodeKind, codes: ReadonlySet<number | str
   return undefined
 }
 
+/** An entry as a run built it from a row (`rowOrigin`), with what else it was built from. */
+interface BuiltEntry {
+  readonly code: number | string
+  readonly name: string
+  readonly replacement: number | string | undefined
+  readonly path: string
+  readonly entry: CatalogEntry
+}
+
+/**
+ * The entries built, by the row each was built from. A `--watch` session reads a row whose node a save did not change
+ * as a copy of the same row (`rowOrigin`); with the same code, name, replacement and document it gives the very entry
+ * of the last run, which the emitters then find as theirs by identity (`EmitCache.keyOf`) instead of comparing it.
+ */
+const builtEntries = new WeakMap<Row, BuiltEntry>()
+
+/** The row's entry: the one built from the same row with the same code, name, replacement and document, or a new one. */
+function entryOf(row: Row, values: CodeValues, names: ReadonlyMap<Row, string>, replacement: number | string | undefined): CatalogEntry {
+  const origin = rowOrigin(row)
+  const code = values.get(row.code) as number | string
+  const name = names.get(row) || codeName(code)
+  const built = builtEntries.get(origin)
+  if (built?.code === code && built.name === name && built.replacement === replacement && built.path === row.file.path) return built.entry
+  const entry = toEntry(row, code, name, replacement)
+  builtEntries.set(origin, {code, name, replacement, path: row.file.path, entry})
+  return entry
+}
+
 function toEntry(
   row: Row,
-  values: CodeValues,
-  names: ReadonlyMap<Row, string>,
+  code: number | string,
+  name: string,
   replacement: number | string | undefined
 ): CatalogEntry {
-  const code = values.get(row.code) as number | string
   return {
     code,
-    name: names.get(row) || codeName(code),
+    name,
     status: row.status,
     message: row.message,
     resolve: row.resolve,

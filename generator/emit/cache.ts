@@ -18,18 +18,11 @@ export class EmitCache {
   #run = 0
   #asked = false
   /**
-   * Each entry's key, computed once per run for every target: this run's, and the last run's (which `listKey` compares
-   * with). Maps of one run each rather than a weak map of every run: cheaper to fill, and nothing for the collector
-   * to trace as ephemerons.
+   * Each code's entry and key, kept across runs (a slot the run that just ended did not key is dropped when the next
+   * begins): an entry is found by its code, then by identity, and a slot is updated in place, so that a run whose
+   * catalog reuses the last run's entries (a `--watch` save) keys them without filling any map.
    */
-  #keys = new Map<CatalogEntry, string>()
-  #lastKeysOf = new Map<CatalogEntry, string>()
-  /** The keys of the last run and of this one, each by itself: an entry's key is the very string the fragments were kept under, found by identity rather than compared character by character. */
-  #lastKeys = new Map<string, string>()
-  #currentKeys = new Map<string, string>()
-  /** The entries of the last run and of this one by code, each with its key: an entry whose content is the same as the last run's entry of its code takes that key without writing its content out. */
-  #lastEntries = new Map<number | string, KeyedEntry>()
-  #currentEntries = new Map<number | string, KeyedEntry>()
+  readonly #entries = new Map<number | string, KeyedEntry>()
   /** The lists of the last run and of this one (`listKey`), by name, and how many keys lists were given. */
   #lastLists = new Map<string, KeyedList>()
   #currentLists = new Map<string, KeyedList>()
@@ -41,21 +34,16 @@ export class EmitCache {
   begin(): void {
     if (this.#asked) {
       this.#dropUnused()
-      this.#lastKeys = this.#currentKeys
-      this.#lastEntries = this.#currentEntries
       this.#lastLists = this.#currentLists
-      this.#lastKeysOf = this.#keys
     }
     this.#run++
-    this.#keys = new Map()
     this.#asked = false
-    this.#currentKeys = new Map()
-    this.#currentEntries = new Map()
     this.#currentLists = new Map()
   }
 
   /** Drop the fragments the run that just ended did not use. */
   #dropUnused(): void {
+    for (const [code, slot] of this.#entries) if (slot.run !== this.#run) this.#entries.delete(code)
     for (const scopes of [this.#scopes, this.#values] as Array<Map<string, Map<string, {run: number}>>>) {
       for (const [scope, slots] of scopes) {
         for (const [key, slot] of slots) if (slot.run !== this.#run) slots.delete(key)
@@ -137,15 +125,18 @@ export class EmitCache {
 
   /** The key of an entry's content: everything the emitters read of it (its place in the document is not read). */
   keyOf(entry: CatalogEntry): string {
-    let key = this.#keys.get(entry)
-    if (key === undefined) {
-      const earlier = this.#lastEntries.get(entry.code)
-      key = earlier !== undefined && sameContent(earlier.entry, entry) ? earlier.key : this.#writtenKey(entry)
-      this.#currentKeys.set(key, key)
-      this.#currentEntries.set(entry.code, {entry, key})
-      this.#keys.set(entry, key)
+    const slot = this.#entries.get(entry.code)
+    if (slot === undefined) {
+      const key = writtenKey(entry)
+      this.#entries.set(entry.code, {entry, key, run: this.#run})
+      return key
     }
-    return key
+    if (slot.entry !== entry) {
+      if (!sameContent(slot.entry, entry)) slot.key = writtenKey(entry)
+      slot.entry = entry
+    }
+    slot.run = this.#run
+    return slot.key
   }
 
   /**
@@ -170,19 +161,18 @@ export class EmitCache {
       const before = last[index] as CatalogEntry
       const now = entries[index] as CatalogEntry
       if (before === now) continue
-      // The entry's key, found now when no part asked for it yet (a list may come before the entries' own parts).
-      if (this.keyOf(now) === this.#lastKeysOf.get(before)) continue
+      if (sameContent(before, now)) continue
       if (item(before) !== item(now)) return false
     }
     return true
   }
 
-  /** An entry's content written out, the very string of the last run or this one when it was written before. */
-  #writtenKey(entry: CatalogEntry): string {
-    const {source: _source, ...content} = entry
-    const written = JSON.stringify(content)
-    return this.#currentKeys.get(written) ?? this.#lastKeys.get(written) ?? written
-  }
+}
+
+/** An entry's content written out: every field but `source`. */
+function writtenKey(entry: CatalogEntry): string {
+  const {source: _source, ...content} = entry
+  return JSON.stringify(content)
 }
 
 /** A list a run keyed (`listKey`): the entries it was made of, and its key. */
@@ -191,10 +181,11 @@ interface KeyedList {
   readonly key: string
 }
 
-/** An entry a run keyed, with its key. */
+/** A code's entry as a run last keyed it, its key, and that run. */
 interface KeyedEntry {
-  readonly entry: CatalogEntry
-  readonly key: string
+  entry: CatalogEntry
+  key: string
+  run: number
 }
 
 /** A fragment kept, and the last run that used it. */

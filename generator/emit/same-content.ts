@@ -7,6 +7,7 @@ import type {CatalogEntry} from '../types.js'
  * without writing either out. False when in doubt (a value `JSON.stringify` would write the same but is not equal).
  */
 export function sameContent(a: CatalogEntry, b: CatalogEntry): boolean {
+  if (a === b) return true
   const keys = Object.keys(a)
   const others = Object.keys(b)
   if (keys.length !== others.length) return false

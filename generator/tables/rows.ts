@@ -74,6 +74,14 @@ interface QuietRow {
  */
 const quietRows = new WeakMap<TableRow, QuietRow>()
 
+/** Each row `readRowOnce` copied from a quiet row, with that row. */
+const copiedFrom = new WeakMap<Row, Row>()
+
+/** The row a run's row was copied from (`readRowOnce`), or the row itself: the same object in every run that reads its node again unchanged. */
+export function rowOrigin(row: Row): Row {
+  return copiedFrom.get(row) ?? row
+}
+
 /** The readings written out lately, each by itself: a row's reading is then compared by identity. */
 const readings = new Map<string, string>()
 
@@ -101,7 +109,9 @@ export function readRowOnce(row: TableRow, reading: TableReading, key: string, h
   if (quiet?.reading === key) {
     const codes = quiet.codes.map((code) => ({...code, file: context.file}))
     read.codes.push(...codes)
-    if (quiet.row) read.rows.push({...quiet.row, file: context.file, code: codes[quiet.codes.indexOf(quiet.row.code)] ?? {...quiet.row.code, file: context.file}})
+    const copy = quiet.row && {...quiet.row, file: context.file, code: codes[quiet.codes.indexOf(quiet.row.code)] ?? {...quiet.row.code, file: context.file}}
+    if (copy) read.rows.push(copy)
+    if (copy && quiet.row) copiedFrom.set(copy, quiet.row)
     return quiet.facts
   }
   const messages = context.file.messages.length

@@ -105,6 +105,8 @@ export interface Reservation {
 
 /** What the enabled targets say of the entries' names: what each reserves, how it spells them, what its settings refuse. */
 export interface NamingRule {
+  /** What `reserved` and `spellings` depend on, written out: the code kind and the enabled targets. */
+  readonly key: string
   /** Why the name is reserved, one reason per distinct reason of the enabled targets; empty when none reserves it. */
   readonly reserved: (name: string) => Array<Reservation>
   /** How the enabled targets that spell names their own way spell this one (`Go`: `CodeCardDeclined`). */
@@ -124,6 +126,7 @@ export function namingRule(options: NamingOptions, codeKind: CodeKind): NamingRu
   const settingsOf: Readonly<Record<string, unknown>> = options
   const spelling = enabled.filter((target) => target.names.spell !== undefined)
   return {
+    key: codeKind + '\0' + enabled.map((target) => target.key).join(','),
     reserved: (name) => {
       const found = enabled.flatMap((target) => {
         const reason = target.names.reserved(name, codeKind)
