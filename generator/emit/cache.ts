@@ -43,12 +43,13 @@ export class EmitCache {
 
   /** Drop the fragments the run that just ended did not use. */
   #dropUnused(): void {
-    for (const [code, slot] of this.#entries) if (slot.run !== this.#run) this.#entries.delete(code)
+    // With forEach, which makes no [key, value] pair per slot as a for-of would (some 100,000 a save at 5,000 entries).
+    this.#entries.forEach((slot, code) => slot.run !== this.#run && this.#entries.delete(code))
     for (const scopes of [this.#scopes, this.#values] as Array<Map<string, Map<string, {run: number}>>>) {
-      for (const [scope, slots] of scopes) {
-        for (const [key, slot] of slots) if (slot.run !== this.#run) slots.delete(key)
+      scopes.forEach((slots, scope) => {
+        slots.forEach((slot, key) => slot.run !== this.#run && slots.delete(key))
         if (slots.size === 0) scopes.delete(scope)
-      }
+      })
     }
   }
 

@@ -263,7 +263,12 @@ function endOf(text: string): Point {
 /** The offset of every line's start; micromark's line endings are `\r\n`, `\r` and `\n`. */
 function lineStarts(text: string): Array<number> {
   const starts = [0]
-  for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length)
+  // Found character by character, not by a match of each line ending (an object each).
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) index++
+    if (code === 0x0a || code === 0x0d) starts.push(index + 1)
+  }
   return starts
 }
 
