@@ -4,12 +4,13 @@ import type {VFile} from 'vfile'
 import {charactersIn} from '../../read/limits.js'
 import {enabledTargets, targetOf} from '../../targets/index.js'
 import {threadOptions} from '../../threads.js'
-import type {Catalog, CatalogEntry, EmitOptions, EntrySource, OutputFile, OutputKind} from '../../types.js'
+import type {Catalog, EmitOptions, OutputFile, OutputKind} from '../../types.js'
 import type {EmitCache} from '../cache.js'
 import {collectGarbage, heapIsLarge} from '../collect.js'
 import {EncodedOutput} from '../encoded.js'
 import {emitWith, type LoadedEmitter, type OneAtATime} from '../index.js'
 import {byMainThread, claim, claimCells, claimOrder} from './claims.js'
+import {emitFailure, sessionWorker, type SessionWorker, withoutPlaces, workerUrl} from './session.js'
 import type {EmitRequest, EmittedBytes, EmitWorkerData, LoadRequest} from './worker.js'
 
 /** From this much used heap this thread collects its garbage while the worker ends its outputs (at 20,000 rows, 170–200 MB, most of it the parse's). */
@@ -31,14 +32,6 @@ const loadedAfterParseFrom = 1_000_000
  * memory over 600 MB (20,000 rows of 560 characters, 11 MB: 476 MB one output at a time, 585–631 MB in parallel).
  */
 const parallelUpTo = 6_000_000
-
-/**
- * The worker's script. Built, this module has worker.js beside it; run from its TypeScript source (vitest), it starts
- * the built dist/emit/parallel/worker.js, as the parse workers do.
- */
-const workerUrl = import.meta.url.endsWith('.ts')
-  ? new URL('../../../dist/emit/parallel/worker.js', import.meta.url)
-  : new URL('./worker.js', import.meta.url)
 
 /** How a run emits: a session's cache, how the outputs are settled, a worker started early, and from how many entries a worker is used. */
 export interface Emitting {
@@ -72,6 +65,11 @@ export async function emitOutputs(given: ReadonlyArray<LoadedEmitter>, catalog: 
   const here = mainThreadKinds(options)
   const mine = emitters.filter((loaded) => here.has(loaded.kind))
   const theirs = emitters.filter((loaded) => !here.has(loaded.kind))
+  const session = cache && oneAtATime ? sessionWorker(cache, catalog, options) : undefined
+  if (session) {
+    await worker?.stop()
+    return emitInSession(session, emitters, catalog, options, cache, oneAtATime)
+  }
   // A heap this large (100,000 rows) is a run whose memory counts more than its time: one output at a time, as ever.
   if (!worker || !oneAtATime || cache || catalog.entries.length === 0 || mine.length === 0 || !worker.emits(theirs) || heapIsLarge()) {
     await worker?.stop()
@@ -91,6 +89,19 @@ export async function emitOutputs(given: ReadonlyArray<LoadedEmitter>, catalog: 
   // (This thread emitted without yielding: a turn of the event loop lets the worker's answer, if it came, settle first.)
   await new Promise((resolve) => setImmediate(resolve))
   if (oneAtATime.collect && !answered && heapIsLarge(garbageWorthCollecting)) collectGarbage()
+  const emitted = new Map([...own, ...(await elsewhere)].map((file) => [file.kind, file]))
+  return emitters.map(({kind}) => emitted.get(kind) as OutputFile)
+}
+
+/**
+ * Emit a session's outputs: those of its worker there (`sessionWorker`), the others here, at the same time; each
+ * thread's texts of the entries kept in its own cache.
+ */
+async function emitInSession(session: SessionWorker, emitters: ReadonlyArray<MaybeLoaded>, catalog: Catalog, options: EmitOptions, cache: EmitCache | undefined, oneAtATime: OneAtATime | undefined): Promise<Array<OutputFile>> {
+  const elsewhere = session.emit(catalog, options)
+  // Awaited below, once this thread's outputs are emitted: until then a failure must not count as unhandled.
+  elsewhere.catch(() => undefined)
+  const own = emitWith(await loadedAll(emitters.filter((loaded) => !session.kinds.includes(loaded.kind))), catalog, options, cache, oneAtATime)
   const emitted = new Map([...own, ...(await elsewhere)].map((file) => [file.kind, file]))
   return emitters.map(({kind}) => emitted.get(kind) as OutputFile)
 }
@@ -170,7 +181,7 @@ export class EmitWorker {
 
   /** Its outputs of the catalog that it claimed (`claim`), in the order it was given them, held as their bytes; the worker ends then. */
   async emit(catalog: Catalog, options: EmitOptions): Promise<Array<EncodedOutput>> {
-    const request: EmitRequest = {catalog: withoutPlaces(catalog), options, claims: this.#claims}
+    const request: EmitRequest = {catalog: catalogWithoutPlaces(catalog), options, claims: this.#claims}
     this.#worker.ref()
     this.#worker.postMessage(request)
     const emitted = await this.#done
@@ -199,15 +210,7 @@ export class EmitWorker {
   }
 }
 
-/** No places: what an entry's source holds for the emitters, which never read it (the places of its cells are most of what copying a catalog to a thread costs). */
-const noPlaces = {} as EntrySource['places']
-
 /** The catalog with its entries' sources reduced to their documents. */
-function withoutPlaces(catalog: Catalog): Catalog {
-  return {...catalog, entries: catalog.entries.map((entry): CatalogEntry => ({...entry, source: {file: entry.source.file, places: noPlaces, named: entry.source.named}}))}
-}
-
-/** The error a run rejects with when the emit worker fails, naming the cause. */
-function emitFailure(reason: string, cause?: unknown): Error {
-  return new Error("errgen's emit worker failed: " + reason, cause === undefined ? {} : {cause})
+function catalogWithoutPlaces(catalog: Catalog): Catalog {
+  return {...catalog, entries: catalog.entries.map(withoutPlaces)}
 }
