@@ -20,11 +20,12 @@ const oneAtATime = {settle: encodeOutput, collect: false}
 /** Every target on: the OpenAPI document in the worker, five outputs here. */
 const everything: ConfigFile = {outputs: {python: 'errors.py', go: 'errors.go', dictionary: 'errors.json'}, problem: {type: 'https://errors.example.com/{code}'}}
 
-/** The catalog of a 1,200-row document (a session's worker serves 1,000 entries and more), and the options. */
+/** The catalog of a 1,200-row document (a session's worker serves 1,000 entries and more), parsed once for every test. */
+const document = catalogOf([new VFile({path: 'errors.md', value: syntheticDocument(1200)})], configFor(['errors.md']), parseInThisThread)
+
+/** That catalog, and the options of a configuration. */
 async function large(written: ConfigFile): Promise<{catalog: Catalog, options: EmitOptions}> {
-  const options = configFor(['errors.md'], written)
-  const {catalog} = await catalogOf([new VFile({path: 'errors.md', value: syntheticDocument(1200)})], options, parseInThisThread)
-  return {catalog, options}
+  return {catalog: (await document).catalog, options: configFor(['errors.md'], written)}
 }
 
 /** The outputs' bytes of a run of the session, and of a cold run here, one after another. */

@@ -35,9 +35,9 @@ const workers = new WeakMap<EmitCache, SessionWorker>()
  * The worker of the session whose cache this is, for a catalog this large: the one it has, or a new one; undefined
  * for a smaller or a larger catalog, or when every output the options turn on is emitted on this thread.
  *
- * Which outputs: those that keep no readings (`EncodedOutput.readings`, which the next run reads back instead of the
- * bytes) — the OpenAPI document, the largest. The TypeScript module and the JSON Schema are emitted on this thread at
- * the same time.
+ * Which outputs: those a cold run emits on the main thread (`emitsOnMainThread`): the OpenAPI document, the largest,
+ * which keeps no readings (`EncodedOutput.readings`, what the next run reads back instead of the bytes). The others —
+ * the JSON Schema keeps its entries' readings in this thread's cache — are emitted on this thread at the same time.
  */
 export function sessionWorker(cache: EmitCache, catalog: Catalog, options: EmitOptions): SessionWorker | undefined {
   if (catalog.entries.length < sessionWorkerFrom || catalog.entries.length > sessionWorkerUpTo) return undefined
