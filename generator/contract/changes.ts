@@ -41,11 +41,13 @@ export interface Changes<B, A> {
  * not compared.
  *
  * @param view what is compared of a new entry (by default the entry itself; a catalog entry with its problem type)
+ * @param compared the fields compared (by default every one; the names only, for the outputs a run replaces)
  */
 export function compareEntries<B extends Compared, A extends Compared>(
   before: ReadonlyArray<B>,
   after: ReadonlyArray<A>,
-  view: (entry: A) => Compared = (entry) => entry
+  view: (entry: A) => Compared = (entry) => entry,
+  compared: ReadonlyArray<ComparedField> = fields
 ): Changes<B, A> {
   const old = new Map(before.map((entry) => [String(entry.code), entry]))
   const now = new Set(after.map((entry) => String(entry.code)))
@@ -53,16 +55,16 @@ export function compareEntries<B extends Compared, A extends Compared>(
   const added: Array<A> = []
   for (const entry of after) {
     const previous = old.get(String(entry.code))
-    if (previous) matched.push({before: previous, after: entry, fields: differingFields(previous, view(entry))})
+    if (previous) matched.push({before: previous, after: entry, fields: differingFields(previous, view(entry), compared)})
     else added.push(entry)
   }
   return {added, removed: before.filter((entry) => !now.has(String(entry.code))), matched}
 }
 
-/** The fields whose values differ, where both sides record them. */
-function differingFields(previous: Compared, entry: Compared): Array<ComparedField> {
-  const translated = editedTranslations(previous, entry).length > 0
-  return fields.filter((field) => (previous[field] !== undefined && entry[field] !== undefined && previous[field] !== entry[field]) || (field === 'message' && translated))
+/** The fields of `compared` whose values differ, where both sides record them. */
+function differingFields(previous: Compared, entry: Compared, compared: ReadonlyArray<ComparedField>): Array<ComparedField> {
+  const translated = compared.includes('message') && editedTranslations(previous, entry).length > 0
+  return compared.filter((field) => (previous[field] !== undefined && entry[field] !== undefined && previous[field] !== entry[field]) || (field === 'message' && translated))
 }
 
 /**

@@ -62,8 +62,8 @@ export interface Rename {
 export function compareContract(before: Before, after: Catalog, files: ReadonlyMap<string, VFile>, options: ContractOptions): Array<Rename> {
   const report = reporter(options)
   const fileOf = (path: string) => files.get(path) ?? before.file
-  // What the engine compares of an entry, and nothing else: it is made for every code of every run.
-  const changes = compareEntries(before.entries, after.entries, (entry) => ({
+  // What the engine compares of an entry, and nothing else: it is made for every code of every run (when only the names are compared, the entry itself, which holds its name as it is).
+  const changes = options.namesOnly ? compareEntries(before.entries, after.entries, (entry) => entry, ['name']) : compareEntries(before.entries, after.entries, (entry) => ({
     code: entry.code,
     name: entry.name,
     status: entry.status,

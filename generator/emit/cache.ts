@@ -167,7 +167,6 @@ export class EmitCache {
     }
     return true
   }
-
 }
 
 /** An entry's content written out: every field but `source`. */

@@ -57,8 +57,8 @@ export function inlineRuns(lines: ReadonlyArray<string>): Array<InlineRun> {
     open = undefined
   }
   lines.forEach((line, index) => {
-    const quote = quotePattern.exec(line)?.[0] ?? ''
-    const rest = line.slice(quote.length)
+    const quote = quoteOf(line)
+    const rest = quote === '' ? line : line.slice(quote.length)
     if (state.kind === 'fence') {
       if (line.startsWith(state.quote) && !quotePattern.exec(line.slice(state.quote.length))?.[0].includes('>')) {
         if (closesFence(line.slice(state.quote.length), state.fence)) state = {kind: 'text'}
@@ -100,6 +100,12 @@ export function inlineRuns(lines: ReadonlyArray<string>): Array<InlineRun> {
   })
   close()
   return runs
+}
+
+/** A line's quote markers and the spaces after them (`quotePattern`): none, without a match, when it starts with neither. */
+function quoteOf(line: string): string {
+  const first = line.charCodeAt(0)
+  return first === 0x20 || first === 0x3e ? (quotePattern.exec(line)?.[0] ?? '') : ''
 }
 
 /** Whether a line (after its quote markers) is a one-line link reference definition: a label that is not blank. */

@@ -27,6 +27,13 @@ describe('compareEntries', () => {
     expect(describeChanges(changes)).toBe(want.text)
   })
 
+  test('compares only the fields it is given: the names, for the outputs a run replaces', () => {
+    const before = [entry(1, 'A', {translations: {fr: {message: 'un'}}}), entry(2, 'B')]
+    const after = [entry(1, 'A', {status: 404, message: 'other', translations: {fr: {message: 'autre'}}}), entry(2, 'C', {resolve: 'Other.'})]
+    expect(compareEntries(before, after, (item) => item, ['name']).matched.map((match) => match.fields)).toEqual([[], ['name']])
+    expect(compareEntries(before, after).matched.map((match) => match.fields)).toEqual([['status', 'message'], ['name', 'message', 'resolve']])
+  })
+
   test('keeps the new catalog’s order for matches and additions, the old one’s for removals', () => {
     const changes = compareEntries([entry(5, 'E'), entry(4, 'D'), entry(1, 'A')], [entry(3, 'C'), entry(1, 'A'), entry(2, 'B')])
     expect(changes.added.map((item) => item.code)).toEqual([3, 2])
