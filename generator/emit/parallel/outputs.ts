@@ -10,7 +10,7 @@ import {collectGarbage, heapIsLarge} from '../collect.js'
 import {EncodedOutput} from '../encoded.js'
 import {emitWith, type LoadedEmitter, type OneAtATime} from '../index.js'
 import {byMainThread, claim, claimCells, claimOrder} from './claims.js'
-import {emitFailure, sessionWorker, type SessionWorker, withoutPlaces, workerUrl} from './session.js'
+import {emitFailure, mainThreadKinds, sessionWorker, type SessionWorker, withoutPlaces, workerUrl} from './session.js'
 import type {EmitRequest, EmittedBytes, EmitWorkerData, LoadRequest} from './worker.js'
 
 /** From this much used heap this thread collects its garbage while the worker ends its outputs (at 20,000 rows, 170–200 MB, most of it the parse's). */
@@ -139,11 +139,6 @@ function inRegistryOrder(options: EmitOptions, emitters: ReadonlyArray<MaybeLoad
 /** The emitters, those not loaded yet loaded now. */
 async function loadedAll(emitters: ReadonlyArray<MaybeLoaded>): Promise<Array<LoadedEmitter>> {
   return Promise.all(emitters.map(async (loaded) => (loaded.emitter ? loaded : {kind: loaded.kind, emitter: await targetOf(loaded.kind).load(), first: loaded.first})))
-}
-
-/** The kinds of output emitted on this thread: those whose target says so (the OpenAPI document, whose emitter loads in a few tens of milliseconds). */
-function mainThreadKinds(options: EmitOptions): Set<OutputKind> {
-  return new Set(enabledTargets(options.outputs).filter((target) => target.emitsOnMainThread === true).map((target) => target.key))
 }
 
 /**

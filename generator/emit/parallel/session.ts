@@ -41,7 +41,7 @@ const workers = new WeakMap<EmitCache, SessionWorker>()
  */
 export function sessionWorker(cache: EmitCache, catalog: Catalog, options: EmitOptions): SessionWorker | undefined {
   if (catalog.entries.length < sessionWorkerFrom || catalog.entries.length > sessionWorkerUpTo) return undefined
-  const kinds = enabledTargets(options.outputs).filter((target) => target.emitsOnMainThread === true).map((target) => target.key)
+  const kinds = [...mainThreadKinds(options)]
   const all = enabledTargets(options.outputs).length
   const known = workers.get(cache)
   if (known?.serves(options, kinds)) return known
@@ -51,6 +51,11 @@ export function sessionWorker(cache: EmitCache, catalog: Catalog, options: EmitO
   const worker: SessionWorker = new SessionWorker(options.outputs, kinds, () => workers.get(cache) === worker && workers.delete(cache))
   workers.set(cache, worker)
   return worker
+}
+
+/** The kinds of output a cold run emits on the main thread: those whose target says so (the OpenAPI document, whose emitter loads in a few tens of milliseconds). */
+export function mainThreadKinds(options: EmitOptions): Set<OutputKind> {
+  return new Set(enabledTargets(options.outputs).filter((target) => target.emitsOnMainThread === true).map((target) => target.key))
 }
 
 /**
